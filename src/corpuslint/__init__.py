@@ -1,0 +1,16 @@
+"""corpuslint: a document-quality and dedup linter for Chinese text corpora."""
+
+from __future__ import annotations
+
+__version__ = "0.1.0"
+
+from .api import Linter, fix_text, lint_paths, lint_text  # noqa: E402
+from .core import (  # noqa: E402
+    Applicability, Config, CorpusRule, Document, DocumentRule, Edit, Finding, Fix, Location,
+    Related, Severity,
+)
+
+__all__ = [
+    "Applicability", "Config", "CorpusRule", "Document", "DocumentRule", "Edit", "Finding", "Fix",
+    "Linter", "Location", "Related", "Severity", "__version__", "fix_text", "lint_paths", "lint_text",
+]

@@ -1,0 +1,129 @@
+"""The on-disk cache (``.corpuslint_cache/`` at the corpus root).
+
+* per-document results of the document rules, keyed on the document's content hash, its id, the
+  resolved config, the rule packs and the corpuslint version — a re-run lints only changed files;
+* a folder where corpus rules keep per-document data (``cache.store_path("dup.sqlite")``), so a
+  re-run hashes only changed files.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from .core.document import Document
+from .core.findings import Applicability, Edit, Finding, Fix, Location, Related, Severity
+
+CACHE_DIR_NAME = ".corpuslint_cache"
+
+
+class Cache:
+    def __init__(self, root: Path, salt: str) -> None:
+        self.dir = root / CACHE_DIR_NAME
+        self.salt = salt
+        self._ok = True
+
+    def _ensure(self) -> bool:
+        if not self._ok:
+            return False
+        try:
+            (self.dir / "results").mkdir(parents=True, exist_ok=True)
+            gitignore = self.dir / ".gitignore"
+            if not gitignore.exists():
+                gitignore.write_text("# created by corpuslint\n*\n", encoding="utf-8")
+        except OSError:
+            self._ok = False  # a read-only tree: run without a cache rather than fail
+        return self._ok
+
+    def _key(self, doc: Document) -> str:
+        raw = f"{self.salt}\0{doc.id}\0{doc.content_hash}\0{doc.encoding}"
+        return hashlib.blake2b(raw.encode("utf-8", "surrogatepass"), digest_size=20).hexdigest()
+
+    def _file(self, doc: Document) -> Path:
+        key = self._key(doc)
+        return self.dir / "results" / key[:2] / f"{key}.json"
+
+    def get(self, doc: Document) -> list[Finding] | None:
+        if doc.content_hash is None:
+            return None
+        try:
+            data = json.loads(self._file(doc).read_text(encoding="utf-8"))
+            return [finding_from_dict(d, doc) for d in data]
+        except (OSError, ValueError, KeyError, TypeError):
+            return None
+
+    def put(self, doc: Document, findings: list[Finding]) -> None:
+        if doc.content_hash is None or not self._ensure():
+            return
+        target = self._file(doc)
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            atomic_write_bytes(target, json.dumps([finding_to_dict(f) for f in findings],
+                                                  ensure_ascii=False).encode("utf-8"))
+        except OSError:
+            pass
+
+    def store_path(self, name: str) -> Path | None:
+        """A path inside the cache for a corpus rule's own store, or None if there is no cache."""
+        if not self._ensure():
+            return None
+        return self.dir / name
+
+
+def atomic_write_bytes(path: Path, data: bytes) -> None:
+    """Write via a temporary file in the same folder and rename over the target, keeping the
+    target's permissions: a crash leaves the old file or the new one, never half of each."""
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        try:
+            os.chmod(tmp, path.stat().st_mode & 0o7777)
+        except FileNotFoundError:
+            pass
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except FileNotFoundError:
+            pass
+        raise
+
+
+# -- (de)serialisation of findings for the cache ---------------------------------------------
+def _loc(loc: Location) -> list[Any]:
+    return [loc.path, loc.record, loc.start, loc.end, loc.line, loc.column, loc.end_line, loc.end_column]
+
+
+def finding_to_dict(f: Finding) -> dict[str, Any]:
+    return {
+        "code": f.code, "name": f.name, "severity": f.severity.value, "message": f.message,
+        "loc": _loc(f.location),
+        "related": [[_loc(r.location), r.message] for r in f.related],
+        "fix": None if f.fix is None else {
+            "applicability": f.fix.applicability.value, "message": f.fix.message,
+            "encoding": f.fix.encoding,
+            "edits": [[e.start, e.end, e.content] for e in f.fix.edits],
+        },
+        "flagged": f.flagged_text,
+    }
+
+
+def finding_from_dict(d: dict[str, Any], doc: Document) -> Finding:
+    fix = d["fix"]
+    return Finding(
+        code=d["code"], name=d["name"], severity=Severity(d["severity"]), message=d["message"],
+        location=Location(*d["loc"]),
+        related=tuple(Related(Location(*loc), msg) for loc, msg in d["related"]),
+        fix=None if fix is None else Fix(
+            tuple(Edit(*e) for e in fix["edits"]), Applicability(fix["applicability"]),
+            fix["message"], fix.get("encoding"),
+        ),
+        flagged_text=d.get("flagged", ""),
+    )

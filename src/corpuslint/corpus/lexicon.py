@@ -1,0 +1,131 @@
+"""The word lexicon with frequencies shared by TYP, VER and LAY.
+
+Its base is jieba's dictionary (``jieba/dict.txt``, ~349k words with corpus frequencies, MIT
+licence), shipped by the ``jieba`` package from PyPI — nothing is downloaded at run time. Rule
+packs add words: ``rules/lexicon/*.txt`` (one ``word [frequency]`` per line) from the built-in
+folder and from user folders, so a corpus can teach corpuslint its own names and terms.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import math
+from functools import lru_cache
+from pathlib import Path
+
+from ..core.packs import PackStore
+
+# Frequency given to words from packs that carry none: "known, moderately common".
+DEFAULT_PACK_FREQ = 100
+
+
+def _jieba_dict() -> Path:
+    spec = importlib.util.find_spec("jieba")
+    if spec is None or not spec.submodule_search_locations:
+        raise RuntimeError("the jieba package (word lexicon) is not installed")
+    return Path(list(spec.submodule_search_locations)[0]) / "dict.txt"
+
+
+class Lexicon:
+    """Word -> frequency, plus per-character frequencies and the longest word length."""
+
+    def __init__(self, freqs: dict[str, int]) -> None:
+        self.freqs = freqs
+        self.total = sum(freqs.values()) or 1
+        self.max_len = max((len(w) for w in freqs), default=1)
+        char_freq: dict[str, int] = {}
+        for w, f in freqs.items():
+            for c in w:
+                char_freq[c] = char_freq.get(c, 0) + f
+        self.char_freqs = char_freq
+
+    def freq(self, word: str) -> int:
+        return self.freqs.get(word, 0)
+
+    def __contains__(self, word: str) -> bool:
+        return word in self.freqs
+
+    def is_word(self, word: str, min_freq: int = 1) -> bool:
+        return self.freqs.get(word, 0) >= min_freq
+
+    def log_prob(self, word: str) -> float:
+        return math.log((self.freqs.get(word, 0) + 0.5) / self.total)
+
+    def words_in(self, text: str, min_len: int = 2) -> list[tuple[int, int, str]]:
+        """Every lexicon word in ``text`` as (start, end, word), overlapping ones included."""
+        out = []
+        n = len(text)
+        for i in range(n):
+            for j in range(i + min_len, min(n, i + self.max_len) + 1):
+                w = text[i:j]
+                if w in self.freqs:
+                    out.append((i, j, w))
+        return out
+
+    def segment(self, text: str) -> list[str]:
+        """Maximum-probability segmentation over the lexicon (unknown characters stand alone)."""
+        n = len(text)
+        best = [0.0] + [-math.inf] * n
+        back = [0] * (n + 1)
+        unk = math.log(0.5 / self.total) - 5.0
+        for j in range(1, n + 1):
+            for i in range(max(0, j - self.max_len), j):
+                w = text[i:j]
+                f = self.freqs.get(w)
+                if f is None and j - i > 1:
+                    continue
+                score = best[i] + (math.log(f / self.total) if f else unk)
+                if score > best[j]:
+                    best[j], back[j] = score, i
+        out = []
+        j = n
+        while j > 0:
+            i = back[j]
+            out.append(text[i:j])
+            j = i
+        return out[::-1]
+
+
+@lru_cache(maxsize=1)
+def _base() -> dict[str, int]:
+    freqs: dict[str, int] = {}
+    with _jieba_dict().open(encoding="utf-8") as fh:
+        for line in fh:
+            parts = line.split(" ")
+            if len(parts) >= 2:
+                try:
+                    freqs[parts[0]] = int(parts[1])
+                except ValueError:
+                    continue
+    return freqs
+
+
+_CACHE: dict[tuple[Path, ...], Lexicon] = {}
+
+
+def load_lexicon(packs: PackStore) -> Lexicon:
+    """The lexicon for a set of pack folders, built once per process."""
+    key = packs.dirs
+    lex = _CACHE.get(key)
+    if lex is None:
+        freqs = dict(_base())
+        for d in packs.dirs:
+            folder = d / "lexicon"
+            if not folder.is_dir():
+                continue
+            for path in sorted(folder.glob("*.txt")):
+                for line in path.read_text(encoding="utf-8").splitlines():
+                    line = line.strip()
+                    if not line or line.startswith("#"):
+                        continue
+                    word, _, rest = line.partition(" ")
+                    if word.startswith("-"):  # "-word" removes a bad entry of the base lexicon
+                        freqs.pop(word[1:], None)
+                        continue
+                    try:
+                        freqs[word] = max(freqs.get(word, 0), int(rest.split()[0]) if rest.strip() else DEFAULT_PACK_FREQ)
+                    except ValueError:
+                        freqs[word] = max(freqs.get(word, 0), DEFAULT_PACK_FREQ)
+        lex = Lexicon(freqs)
+        _CACHE[key] = lex
+    return lex

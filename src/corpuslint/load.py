@@ -1,0 +1,262 @@
+"""From sources to documents: path expansion, decoding, JSONL records, stdin.
+
+Decoding order: a BOM (UTF-8, UTF-16, UTF-32) decides; else strict UTF-8; else detection with
+charset-normalizer, preferring the Chinese codecs (GB18030 ⊃ GBK, Big5) when they decode the
+bytes cleanly. Bytes that are binary or that no codec decodes become a document with
+``decode_error`` set: reported by ENC002, never linted further and never rewritten.
+"""
+
+from __future__ import annotations
+
+import codecs
+import hashlib
+import json
+import os
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Iterable, Iterator, Sequence
+
+from .core.config import Config
+from .core.document import Document
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+# Codecs a Chinese corpus is likely to hold, tried before charset-normalizer's general guess.
+_CHINESE_CODECS = ("gb18030", "big5")
+_CONTROL = frozenset(range(0, 9)) | frozenset(range(14, 32)) | {11, 12, 127}
+
+
+class SourceError(Exception):
+    """A source that cannot be read at all (missing file, permission denied)."""
+
+
+@dataclass(frozen=True)
+class Decoded:
+    text: str
+    encoding: str | None
+    error: str | None = None
+
+
+def decode_bytes(data: bytes) -> Decoded:
+    if not data:
+        return Decoded("", "utf-8")
+    for bom, name in _BOMS:
+        if data.startswith(bom):
+            try:
+                return Decoded(data.decode(name), name)
+            except UnicodeDecodeError as exc:
+                return Decoded("", None, f"has a {name} byte-order mark but is not valid {name}: {exc.reason} at byte {exc.start}")
+    try:
+        return Decoded(data.decode("utf-8"), "utf-8")
+    except UnicodeDecodeError as exc:
+        utf8_error = exc
+    sample = data[:65536]
+    if b"\x00" in sample:
+        guess = _detect(data, allow=("utf_16", "utf_16_le", "utf_16_be", "utf_32", "utf_32_le", "utf_32_be"))
+        if guess is not None:
+            return guess
+        return Decoded("", None, "is binary (NUL bytes, not UTF-8 or UTF-16)")
+    if _control_share(sample) > 0.05:
+        return Decoded("", None, "is binary (control bytes, not text in any known encoding)")
+    for name in _CHINESE_CODECS:
+        try:
+            text = data.decode(name)
+        except UnicodeDecodeError:
+            continue
+        if _looks_chinese(text):
+            return Decoded(text, name)
+    guess = _detect(data)
+    if guess is not None:
+        return guess
+    return Decoded(
+        "", None,
+        f"cannot be decoded: not UTF-8 ({utf8_error.reason} at byte {utf8_error.start}) and no "
+        "known encoding fits",
+    )
+
+
+def _detect(data: bytes, allow: Sequence[str] | None = None) -> Decoded | None:
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    if best is None:
+        return None
+    name = best.encoding
+    if allow is not None and name not in allow:
+        return None
+    try:
+        text = data.decode(name)
+    except (UnicodeDecodeError, LookupError):
+        return None
+    if _control_share_text(text) > 0.05:
+        return None
+    return Decoded(text, name)
+
+
+def _control_share(data: bytes) -> float:
+    return sum(1 for b in data if b in _CONTROL) / max(1, len(data))
+
+
+def _control_share_text(text: str) -> float:
+    sample = text[:65536]
+    return sum(1 for c in sample if ord(c) in _CONTROL) / max(1, len(sample))
+
+
+def _looks_chinese(text: str) -> bool:
+    """True when most non-ASCII characters of the text are common CJK ideographs or CJK
+    punctuation, which is what a GBK/Big5 file decoded with the right codec gives."""
+    sample = text[:20000]
+    non_ascii = [c for c in sample if ord(c) > 127]
+    if not non_ascii:
+        return True
+    cjk = sum(1 for c in non_ascii if "\u4e00" <= c <= "\u9fff" or "\u3000" <= c <= "\u303f" or "\uff00" <= c <= "\uffef" or c in "“”‘’—…·")
+    return cjk / len(non_ascii) > 0.9
+
+
+def detect_newline(text: str) -> str:
+    crlf = text.count("\r\n")
+    lf = text.count("\n") - crlf
+    if crlf > lf:
+        return "\r\n"
+    if lf == 0 and "\r" in text:
+        return "\r"
+    return "\n"
+
+
+def hash_bytes(data: bytes) -> str:
+    return hashlib.blake2b(data, digest_size=16).hexdigest()
+
+
+def document_from_bytes(data: bytes, path: str | None, meta: dict[str, Any] | None = None) -> Document:
+    decoded = decode_bytes(data)
+    return Document(
+        text=decoded.text,
+        path=path,
+        encoding=decoded.encoding,
+        newline=detect_newline(decoded.text),
+        meta=meta or {},
+        decode_error=decoded.error,
+        content_hash=hash_bytes(data),
+    )
+
+
+def document_from_text(text: str, path: str | None = None, record: str | None = None,
+                       meta: dict[str, Any] | None = None) -> Document:
+    return Document(
+        text=text, path=path, record=record, encoding=None, newline=detect_newline(text),
+        meta=meta or {}, content_hash=hash_bytes(text.encode("utf-8", "surrogatepass")),
+    )
+
+
+# -- sources ---------------------------------------------------------------------------------
+def expand_paths(paths: Sequence[str], config: Config) -> list[str]:
+    """Files to lint, in a deterministic order. Named files are linted whatever their extension
+    (pre-commit passes them); folders are walked for files with the configured extensions."""
+    out: list[str] = []
+    seen: set[str] = set()
+    for raw in paths:
+        if raw == "-":
+            out.append("-")
+            continue
+        p = Path(raw)
+        if p.is_dir():
+            found: list[str] = []
+            for dirpath, dirnames, filenames in os.walk(p):
+                d = Path(dirpath)
+                dirnames[:] = sorted(n for n in dirnames if not config.is_excluded(d / n))
+                for name in filenames:
+                    f = d / name
+                    if f.suffix.lower() in config.extensions and not config.is_excluded(f):
+                        found.append(str(f))
+            candidates = sorted(found)
+        elif p.exists() or p.is_symlink():
+            # Excludes apply to named files too, so a pre-commit run honours them.
+            candidates = [] if config.is_excluded(p) else [str(p)]
+        else:
+            raise SourceError(f"{raw}: no such file or directory")
+        for c in candidates:
+            key = os.path.normpath(c)
+            if key not in seen:
+                seen.add(key)
+                out.append(c)
+    return out
+
+
+def is_jsonl(path: str) -> bool:
+    return path.endswith(".jsonl") or path.endswith(".ndjson")
+
+
+def read_source(path: str, config: Config, stdin: bytes | None = None) -> list[Document]:
+    """Documents of one source: a file, a JSONL file (one document per record) or stdin."""
+    if path == "-":
+        data = stdin if stdin is not None else sys.stdin.buffer.read()
+    else:
+        try:
+            data = Path(path).read_bytes()
+        except IsADirectoryError as exc:
+            raise SourceError(f"{path}: is a directory") from exc
+        except OSError as exc:
+            raise SourceError(f"{path}: cannot read: {exc.strerror or exc}") from exc
+    if path != "-" and is_jsonl(path):
+        return list(jsonl_documents(data, path, config))
+    return [document_from_bytes(data, path)]
+
+
+def jsonl_documents(data: bytes, path: str, config: Config) -> Iterator[Document]:
+    decoded = decode_bytes(data)
+    if decoded.error is not None:
+        yield Document(text="", path=path, encoding=None, decode_error=decoded.error,
+                       content_hash=hash_bytes(data))
+        return
+    for line_no, line in enumerate(decoded.text.splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as exc:
+            yield _bad_record(path, line_no, f"line {line_no} is not valid JSON: {exc.msg}")
+            continue
+        if not isinstance(record, dict):
+            yield _bad_record(path, line_no, f"line {line_no} is not a JSON object")
+            continue
+        yield record_document(record, path=path, line_no=line_no, config=config,
+                              encoding=decoded.encoding)
+
+
+def _bad_record(path: str, line_no: int, error: str) -> Document:
+    return Document(text="", path=path, record=f"line{line_no}", encoding=None, decode_error=error,
+                    meta={"jsonl_line": line_no})
+
+
+def record_document(record: dict[str, Any], *, path: str | None, line_no: int, config: Config,
+                    encoding: str | None = None, text_field: str | None = None,
+                    id_field: str | None = None) -> Document:
+    field = text_field or config.jsonl_field
+    idf = id_field if id_field is not None else config.jsonl_id
+    rid = record.get(idf) if idf else None
+    record_id = str(rid) if rid is not None else f"line{line_no}"
+    value = record.get(field)
+    meta: dict[str, Any] = {"jsonl_line": line_no, "jsonl_field": field}
+    if config.jsonl_group and record.get(config.jsonl_group) is not None:
+        meta["group"] = str(record[config.jsonl_group])
+    if not isinstance(value, str):
+        what = "missing" if value is None else f"a {type(value).__name__}, not a string"
+        return Document(text="", path=path, record=record_id, encoding=None, meta=meta,
+                        decode_error=f"record {record_id}: field {field!r} is {what}")
+    doc = document_from_text(value, path=path, record=record_id, meta=meta)
+    doc.encoding = encoding
+    return doc
+
+
+def iter_documents(paths: Iterable[str], config: Config) -> Iterator[Document | SourceError]:
+    for path in paths:
+        try:
+            yield from read_source(path, config)
+        except SourceError as exc:
+            yield exc

@@ -1,0 +1,5 @@
+"""Rule family CHR."""
+
+from __future__ import annotations
+
+RULES: list[type] = []

@@ -1,0 +1,112 @@
+"""## What it finds
+Mojibake: text that was decoded with the wrong codec somewhere upstream and saved that way.
+Three kinds are detected with high precision:
+
+* UTF-8 bytes read as Windows-1252/Latin-1 — `ä½™å§š` for `余姚`;
+* UTF-8 bytes read as GBK — `浣欏', 缁忔祹` for `余姚`, `经济` (at least four characters
+  must decode, so ordinary Chinese text practically never matches);
+* the signatures of text already lost: `锟斤拷` (U+FFFD's bytes read as GBK) and the
+  replacement character U+FFFD itself.
+
+## Why it matters
+Mojibake is noise to every reader and model, and it hides the real text from search and
+deduplication. The first two kinds can be repaired exactly; the third means text was lost.
+
+## Example
+`æ–°é—»` → `新闻`.
+
+## Fix
+Replace the span with the re-decoded text. **Unsafe**: the repair is exact when the diagnosis is
+right, but check it. Lost text (`锟斤拷`, U+FFFD) has no fix.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterable
+
+from ...core import Applicability, Document, DocumentRule, Edit, Finding, Fix, Severity
+from ...corpus.normalize import is_cjk
+
+# Characters Windows-1252 maps bytes 0x80-0x9F to.
+_CP1252_SPECIAL = "€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ"
+_CP1252_RUN = re.compile("[\u0080-\u00ff" + re.escape(_CP1252_SPECIAL) + "]{2,}")
+_NON_ASCII_RUN = re.compile(r"[^\x00-\x7f]{6,}")
+_UTF8_CJK = re.compile(rb"(?:[\xe4-\xe9][\x80-\xbf]{2}){4,}")
+_LOST = re.compile("(?:锟斤拷)+|(?:烫烫烫)+|\ufffd+")
+
+
+def _cp1252_bytes(run: str) -> bytes | None:
+    out = bytearray()
+    for ch in run:
+        o = ord(ch)
+        if o < 256:
+            out.append(o)
+        else:
+            try:
+                out += ch.encode("cp1252")
+            except UnicodeEncodeError:
+                return None
+    return bytes(out)
+
+
+class Mojibake(DocumentRule):
+    code = "ENC006"
+    name = "mojibake"
+    summary = "Text decoded with the wrong codec upstream (mojibake) or already lost"
+    severity = Severity.ERROR
+    fix = Applicability.UNSAFE
+
+    def check(self, doc: Document) -> Iterable[Finding]:
+        text = doc.text
+        yield from self._latin(doc, text)
+        yield from self._gbk(doc, text)
+        for m in _LOST.finditer(text):
+            what = "replacement character U+FFFD" if m.group()[0] == "\ufffd" else repr(m.group())
+            yield self.finding(doc, m.start(), m.end(),
+                               f"{what}: text was lost when it was decoded with the wrong codec upstream")
+
+    def _latin(self, doc: Document, text: str) -> Iterable[Finding]:
+        for m in _CP1252_RUN.finditer(text):
+            run = m.group()
+            if not any("\u00c2" <= c <= "\u00f4" for c in run):
+                continue
+            raw = _cp1252_bytes(run)
+            if raw is None:
+                continue
+            # The run may carry a trailing character that was not part of the mojibake.
+            for cut in (len(raw), len(raw) - 1):
+                try:
+                    repaired = raw[:cut].decode("utf-8")
+                except UnicodeDecodeError:
+                    continue
+                if sum(1 for c in repaired if ord(c) >= 0x800) >= 1 or sum(1 for c in repaired if ord(c) > 127) >= 2:
+                    end = m.start() + len(run) - (len(raw) - cut)
+                    yield self._report(doc, m.start(), end, "UTF-8 read as Windows-1252", repaired)
+                break
+
+    def _gbk(self, doc: Document, text: str) -> Iterable[Finding]:
+        for m in _NON_ASCII_RUN.finditer(text):
+            run = m.group()
+            try:
+                raw = run.encode("gbk")
+            except UnicodeEncodeError:
+                continue
+            if len(raw) != 2 * len(run):
+                continue
+            for b in _UTF8_CJK.finditer(raw):
+                start = b.start() + 3 * (b.start() % 2)  # align to a GBK character boundary
+                chunk_end = b.end()
+                try:
+                    repaired = raw[start:chunk_end].decode("utf-8")
+                except UnicodeDecodeError:
+                    continue
+                if len(repaired) < 4 or not all(is_cjk(c) for c in repaired):
+                    continue
+                s = m.start() + start // 2
+                e = m.start() + (chunk_end + 1) // 2
+                yield self._report(doc, s, e, "UTF-8 read as GBK", repaired)
+
+    def _report(self, doc: Document, start: int, end: int, how: str, repaired: str) -> Finding:
+        fix = Fix((Edit(start, end, repaired),), Applicability.UNSAFE, f"replace with {repaired!r}")
+        return self.finding(doc, start, end, f"mojibake ({how}): {doc.text[start:end]!r} reads {repaired!r}", fix=fix)

@@ -1,0 +1,5 @@
+"""Rule family TYP."""
+
+from __future__ import annotations
+
+RULES: list[type] = []

@@ -1,0 +1,5 @@
+"""Rule family VER."""
+
+from __future__ import annotations
+
+RULES: list[type] = []
