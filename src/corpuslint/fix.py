@@ -172,9 +172,10 @@ def unified_diff(old: Document, new: Document) -> str:
     name = old.id
     a = old.text.splitlines(keepends=True)
     b = new.text.splitlines(keepends=True)
-    diff = "".join(difflib.unified_diff(a, b, f"a/{name}", f"b/{name}"))
+    out = []
+    for line in difflib.unified_diff(a, b, f"a/{name}", f"b/{name}"):
+        out.append(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n")
+    diff = "".join(out)
     if old.encoding != new.encoding:
-        diff = f"--- {name} ({old.encoding})\n+++ {name} ({new.encoding})\n" + diff
-    if diff and not diff.endswith("\n"):
-        diff += "\n\\ No newline at end of file\n"
+        diff = f"# {name}: encoding {old.encoding} -> {new.encoding}\n" + diff
     return diff

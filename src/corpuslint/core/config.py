@@ -265,4 +265,15 @@ def discover_config(paths: Sequence[str], explicit: str | None = None) -> Config
     found = find_config_file(starts[0])
     if found is not None:
         return load_config(found)
-    return Config(root=Path.cwd())
+    return Config(root=default_root(starts[0]))
+
+
+def default_root(start: Path) -> Path:
+    """Without a config file the corpus root is the enclosing git work tree, else the
+    current folder."""
+    start = start.resolve()
+    folder = start if start.is_dir() else start.parent
+    for d in (folder, *folder.parents):
+        if (d / ".git").exists():
+            return d
+    return Path.cwd()

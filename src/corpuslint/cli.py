@@ -1,0 +1,276 @@
+"""Command line: argument parsing and wiring only.
+
+    corpuslint check [PATHS...]   lint (default: .)
+    corpuslint rules              list every rule
+    corpuslint rule CODE          print a rule's documentation
+
+Exit codes: 0 nothing left to report, 1 findings, 2 usage, config or internal error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+from pathlib import Path
+from typing import Callable, Sequence
+
+from . import __version__
+from .core.config import Config, ConfigError, discover_config
+from .core.findings import Applicability
+from .core.packs import PackError
+from .core.registry import RegistryError, discover
+from .core.rule import OptionError
+from .engine import Engine, LintResult, default_jobs
+from .fix import fix_documents, unified_diff, write_documents
+from .load import SourceError
+from .report import FORMATS, Report, formatter
+from .report.text import statistics
+from .suppress import BaselineError, apply_baseline, read_baseline, write_baseline
+
+EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+
+class UsageError(Exception):
+    pass
+
+
+def _codes(value: str) -> list[str]:
+    return [c.strip() for c in value.split(",") if c.strip()]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="corpuslint",
+        description="A document-quality and dedup linter for Chinese text corpora.",
+    )
+    parser.add_argument("--version", action="version", version=f"corpuslint {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    check = sub.add_parser("check", help="lint files, folders, JSONL corpora or stdin (-)")
+    check.add_argument("paths", nargs="*", default=["."], metavar="PATH")
+    check.add_argument("--select", type=_codes, help="rule codes or prefixes to enable (replaces config)")
+    check.add_argument("--extend-select", type=_codes, help="rule codes or prefixes to enable in addition")
+    check.add_argument("--ignore", type=_codes, help="rule codes or prefixes to disable")
+    check.add_argument("--output-format", choices=FORMATS, default=None,
+                       help="text (default), concise, json, jsonl, sarif or github")
+    check.add_argument("--fix", action="store_true", help="apply safe fixes")
+    check.add_argument("--unsafe-fixes", action="store_true", help="with --fix/--diff: apply unsafe fixes too")
+    check.add_argument("--diff", action="store_true", help="print the fixes as a unified diff; write nothing")
+    check.add_argument("--exit-zero", action="store_true", help="exit 0 even when findings remain")
+    check.add_argument("--statistics", action="store_true", help="print counts per rule instead of findings")
+    check.add_argument("--no-cache", action="store_true", help="do not read or write .corpuslint_cache/")
+    check.add_argument("--config", help="config file (pyproject.toml or corpuslint.toml)")
+    check.add_argument("-j", "--jobs", type=int, default=None, help="worker processes (default: 1)")
+    check.add_argument("-q", "--quiet", action="store_true", help="print findings only, no summary")
+    check.add_argument("--baseline", help="report only findings not recorded in this baseline file")
+    check.add_argument("--write-baseline", metavar="FILE", help="record the current findings as a baseline")
+    check.add_argument("--jsonl-field", help="JSONL field holding the text (default: text)")
+    check.add_argument("--jsonl-id", help="JSONL field holding the record id (default: id)")
+    check.add_argument("--jsonl-group", help="JSONL field naming the article a record is a version of")
+    check.add_argument("--stdin-filename", help="path to report for text read from stdin")
+    check.add_argument("--output-file", "-o", help="write the report to this file instead of stdout")
+
+    rules = sub.add_parser("rules", help="list every rule")
+    rules.add_argument("--output-format", choices=("text", "json"), default="text")
+    rule = sub.add_parser("rule", help="print a rule's documentation")
+    rule.add_argument("code")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        if args.command == "check":
+            return cmd_check(args)
+        if args.command == "rules":
+            return cmd_rules(args)
+        if args.command == "rule":
+            return cmd_rule(args)
+        parser.print_help()
+        return EXIT_ERROR
+    except (ConfigError, OptionError, PackError, RegistryError, BaselineError, SourceError, UsageError) as exc:
+        _err(str(exc))
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        _err("interrupted")
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK
+    except Exception as exc:  # never a bare traceback for the user; CORPUSLINT_DEBUG=1 shows it
+        if os.environ.get("CORPUSLINT_DEBUG"):
+            raise
+        _err(f"internal error: {type(exc).__name__}: {exc} (set CORPUSLINT_DEBUG=1 for a traceback)")
+        return EXIT_ERROR
+
+
+def _err(message: str) -> None:
+    print(f"corpuslint: error: {message}", file=sys.stderr)
+
+
+def resolve_config(args: argparse.Namespace) -> Config:
+    config = discover_config(args.paths, args.config)
+    ignore = config.ignore + tuple(args.ignore or ())
+    return config.with_overrides(
+        select=tuple(args.select) if args.select is not None else None,
+        extend_select=config.extend_select + tuple(args.extend_select or ()),
+        ignore=ignore,
+        jsonl_field=args.jsonl_field,
+        jsonl_id=args.jsonl_id,
+        jsonl_group=args.jsonl_group,
+    )
+
+
+def _progress() -> Callable[[int, int], None] | None:
+    """A progress bar on stderr, shown only on a terminal and only once a run passes a second."""
+    if not sys.stderr.isatty():
+        return None
+    started = time.monotonic()
+    state: dict[str, object] = {}
+
+    def update(done: int, total: int) -> None:
+        if "bar" not in state:
+            if time.monotonic() - started < 1.0 or done >= total:
+                return
+            from rich.progress import Progress
+
+            from rich.console import Console
+
+            bar = Progress(console=Console(stderr=True), transient=True)
+            bar.start()
+            state["bar"], state["task"] = bar, bar.add_task("linting", total=total)
+        bar = state["bar"]
+        bar.update(state["task"], completed=done)  # type: ignore[attr-defined]
+        if done >= total:
+            bar.stop()  # type: ignore[attr-defined]
+
+    return update
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    if args.jobs is not None and args.jobs < 1:
+        raise UsageError("--jobs must be at least 1")
+    if args.unsafe_fixes and not (args.fix or args.diff):
+        raise UsageError("--unsafe-fixes needs --fix or --diff")
+    config = resolve_config(args)
+    jobs = args.jobs or 1
+    if args.jobs == 0:
+        jobs = default_jobs()
+    engine = Engine(config, use_cache=not args.no_cache and "-" not in args.paths, jobs=jobs)
+    stdin = sys.stdin.buffer.read() if "-" in args.paths else None
+    result = engine.lint_paths(args.paths, stdin=stdin, progress=_progress())
+    if args.stdin_filename:
+        _rename_stdin(result, args.stdin_filename)
+    for error in result.errors:
+        _err(error)
+
+    fixed = 0
+    if args.fix or args.diff:
+        outcome = fix_documents(engine.lint_documents, result.documents, unsafe=args.unsafe_fixes)
+        if args.diff:
+            diffs = [unified_diff(o, n) for o, n in zip(result.documents, outcome.documents)
+                     if o.text != n.text or o.encoding != n.encoding]
+            sys.stdout.write("".join(diffs))
+            if not args.quiet:
+                print(f"Would fix {outcome.count} finding{'s' if outcome.count != 1 else ''}.", file=sys.stderr)
+            if result.errors:
+                return EXIT_ERROR
+            return EXIT_FINDINGS if diffs and not args.exit_zero else EXIT_OK
+        if "-" in args.paths:
+            for o, n in zip(result.documents, outcome.documents):
+                if o.path == "-":
+                    sys.stdout.write(n.text)
+            return EXIT_OK
+        written, errors = write_documents(result.documents, outcome.documents)
+        for e in errors:
+            _err(e)
+        fixed = outcome.count
+        result = engine.lint_documents(outcome.documents) if outcome.count else result
+        if errors:
+            result.errors.extend(errors)
+
+    findings = result.findings
+    if args.baseline:
+        findings = apply_baseline(findings, read_baseline(Path(args.baseline)), config.relpath)
+    if args.write_baseline:
+        n = write_baseline(Path(args.write_baseline), findings, config.relpath)
+        if not args.quiet:
+            print(f"Wrote {n} finding{'s' if n != 1 else ''} to baseline {args.write_baseline}.", file=sys.stderr)
+        return EXIT_ERROR if result.errors else EXIT_OK
+
+    fmt = args.output_format or os.environ.get("CORPUSLINT_OUTPUT_FORMAT") or "text"
+    if fmt not in FORMATS:
+        raise UsageError(f"unknown output format {fmt!r}")
+    report = Report(findings=findings, files=result.files, rules=engine.rules.registry,
+                    version=__version__, root=str(config.root) if config.root else None, fixed=fixed)
+    if args.statistics:
+        out = statistics(report)
+    else:
+        out = formatter(fmt)(report)
+        if args.quiet and fmt in ("text", "concise"):
+            out = "".join(line + "\n" for line in out.splitlines()[:-1])
+    if args.output_file:
+        Path(args.output_file).write_text(out, encoding="utf-8")
+    else:
+        sys.stdout.write(out)
+    if result.errors:
+        return EXIT_ERROR
+    return EXIT_FINDINGS if findings and not args.exit_zero else EXIT_OK
+
+
+def _rename_stdin(result: LintResult, name: str) -> None:
+    from dataclasses import replace
+
+    for i, f in enumerate(result.findings):
+        if f.location.path == "-":
+            result.findings[i] = replace(f, location=replace(f.location, path=name))
+
+
+def cmd_rules(args: argparse.Namespace) -> int:
+    registry = discover()
+    if args.output_format == "json":
+        import json
+
+        rows = [_rule_row(cls) for cls in registry.values()]
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+        return EXIT_OK
+    print(f"{'code':<8} {'name':<34} {'family':<6} {'default':<8} {'fix':<7} summary")
+    for cls in registry.values():
+        r = _rule_row(cls)
+        print(f"{r['code']:<8} {r['name']:<34} {r['family']:<6} {'on' if r['default'] else 'off':<8} "
+              f"{r['fix'] or '-':<7} {r['summary']}")
+    return EXIT_OK
+
+
+def _rule_row(cls) -> dict:  # type: ignore[no-untyped-def]
+    return {
+        "code": cls.code, "name": cls.name, "family": cls.code.rstrip("0123456789"),
+        "default": cls.default_enabled, "severity": cls.severity.value,
+        "fix": cls.fix.value if isinstance(cls.fix, Applicability) else None,
+        "summary": cls.summary, "options": dict(cls.options),
+    }
+
+
+def cmd_rule(args: argparse.Namespace) -> int:
+    registry = discover()
+    code = args.code.upper()
+    cls = registry.get(code) or next((c for c in registry.values() if c.name == args.code), None)
+    if cls is None:
+        raise UsageError(f"no rule {args.code!r}; `corpuslint rules` lists them")
+    r = _rule_row(cls)
+    print(f"# {cls.code} {cls.name}\n")
+    print(f"{cls.summary}\n")
+    print(f"Family: {r['family']} · default: {'on' if r['default'] else 'off'} · severity: {r['severity']}"
+          f" · fix: {r['fix'] or 'none'}\n")
+    print(cls.documentation().strip())
+    if cls.options:
+        print("\n## Option defaults")
+        for k, v in cls.options.items():
+            print(f"- `{k.replace('_', '-')}` = {v!r}")
+    return EXIT_OK
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

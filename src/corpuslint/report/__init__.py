@@ -1,0 +1,41 @@
+"""Output formats. Each takes findings (and the run's summary) and returns text."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Callable, Mapping, Sequence
+
+from ..core.findings import Finding
+from ..core.rule import Rule
+
+
+@dataclass
+class Report:
+    findings: Sequence[Finding]
+    files: int
+    rules: Mapping[str, type[Rule]] = field(default_factory=dict)
+    version: str = ""
+    root: str | None = None  # paths in SARIF are made relative to it
+    fixed: int = 0
+
+    def by_code(self) -> dict[str, int]:
+        return dict(sorted(Counter(f.code for f in self.findings).items()))
+
+
+def formatter(name: str) -> Callable[[Report], str]:
+    from . import github, jsonl, sarif, text
+    from . import json_output as json_
+
+    table: dict[str, Callable[[Report], str]] = {
+        "text": text.render,
+        "concise": text.render_concise,
+        "json": json_.render,
+        "jsonl": jsonl.render,
+        "sarif": sarif.render,
+        "github": github.render,
+    }
+    return table[name]
+
+
+FORMATS = ("text", "concise", "json", "jsonl", "sarif", "github")

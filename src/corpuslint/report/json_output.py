@@ -1,0 +1,69 @@
+"""``--output-format json``: the stable JSON contract.
+
+    {"version": str,
+     "findings": [{"code", "name", "severity", "message", "path", "record", "line", "column",
+                   "end_line", "end_column", "start", "end",
+                   "related": [{"path", "record", "line", "column", "end_line", "end_column",
+                                "message"}],
+                   "fix": null | {"applicability", "message",
+                                  "edits": [{"start", "end", "content"}]}}],
+     "summary": {"files", "findings", "by_code"}}
+
+Lines and columns are 1-based; ``start``/``end`` are code-point offsets into the decoded text,
+``end`` exclusive.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from ..core.findings import Finding
+from . import Report
+
+
+def finding_dict(f: Finding) -> dict[str, Any]:
+    loc = f.location
+    return {
+        "code": f.code,
+        "name": f.name,
+        "severity": f.severity.value,
+        "message": f.message,
+        "path": loc.path,
+        "record": loc.record,
+        "line": loc.line,
+        "column": loc.column,
+        "end_line": loc.end_line,
+        "end_column": loc.end_column,
+        "start": loc.start,
+        "end": loc.end,
+        "related": [
+            {
+                "path": r.location.path,
+                "record": r.location.record,
+                "line": r.location.line,
+                "column": r.location.column,
+                "end_line": r.location.end_line,
+                "end_column": r.location.end_column,
+                "message": r.message,
+            }
+            for r in f.related
+        ],
+        "fix": None if f.fix is None else {
+            "applicability": f.fix.applicability.value,
+            "message": f.fix.message,
+            "edits": [{"start": e.start, "end": e.end, "content": e.content} for e in f.fix.edits],
+        },
+    }
+
+
+def document(report: Report) -> dict[str, Any]:
+    return {
+        "version": report.version,
+        "findings": [finding_dict(f) for f in report.findings],
+        "summary": {"files": report.files, "findings": len(report.findings), "by_code": report.by_code()},
+    }
+
+
+def render(report: Report) -> str:
+    return json.dumps(document(report), ensure_ascii=False, indent=2) + "\n"

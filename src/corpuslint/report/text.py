@@ -1,0 +1,106 @@
+"""``--output-format text`` (default) and ``concise``.
+
+``path:line:col: CODE [*] message`` — ``[*]`` marks a finding with a safe fix — then the related
+locations indented under it, and a snippet of the line with the span underlined. Widths are
+measured in terminal cells (a Chinese character takes two), so the caret lines up under CJK text.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+from ..core.findings import Applicability, Finding
+from . import Report
+
+SNIPPET_CELLS = 72
+
+
+def cell_width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 0 if unicodedata.combining(c) else 1
+               for c in text)
+
+
+def where(path: str | None, record: str | None, line: int, column: int) -> str:
+    rec = f"#{record}" if record is not None else ""
+    return f"{path or '-'}{rec}:{line}:{column}"
+
+
+def headline(f: Finding) -> str:
+    loc = f.location
+    mark = " [*]" if f.fix is not None and f.fix.applicability is Applicability.SAFE else ""
+    return f"{where(loc.path, loc.record, loc.line, loc.column)}: {f.code}{mark} {f.message}"
+
+
+def _visible(s: str) -> str:
+    return "".join(c if c.isprintable() or c == "\t" else f"<U+{ord(c):04X}>" for c in s).replace("\t", " ")
+
+
+def snippet(f: Finding) -> list[str]:
+    text = f.flagged_text
+    if not text or "\n" in text.strip("\n"):
+        return []
+    shown = _visible(text.strip("\n"))
+    if cell_width(shown) > SNIPPET_CELLS:
+        cut = ""
+        for c in shown:
+            if cell_width(cut + c) > SNIPPET_CELLS - 1:
+                break
+            cut += c
+        shown = cut + "…"
+    return [f"    | {shown}", f"    | {'^' * max(1, cell_width(shown))}"]
+
+
+def render(report: Report) -> str:
+    out: list[str] = []
+    for f in report.findings:
+        out.append(headline(f))
+        for r in f.related:
+            loc = r.location
+            msg = f" {r.message}" if r.message else ""
+            out.append(f"    ↳ {where(loc.path, loc.record, loc.line, loc.column)}:{msg}")
+        out.extend(snippet(f))
+    out.append(summary_line(report))
+    return "\n".join(out) + "\n"
+
+
+def render_concise(report: Report) -> str:
+    lines = [headline(f) for f in report.findings]
+    lines.append(summary_line(report))
+    return "\n".join(lines) + "\n"
+
+
+def summary_line(report: Report) -> str:
+    n = len(report.findings)
+    fixable = sum(1 for f in report.findings
+                  if f.fix is not None and f.fix.applicability is Applicability.SAFE)
+    unsafe = sum(1 for f in report.findings
+                 if f.fix is not None and f.fix.applicability is Applicability.UNSAFE)
+    parts = []
+    if report.fixed:
+        parts.append(f"Fixed {report.fixed} finding{'s' if report.fixed != 1 else ''}.")
+    if n == 0:
+        parts.append(f"All checks passed ({report.files} file{'s' if report.files != 1 else ''}).")
+    else:
+        parts.append(f"Found {n} finding{'s' if n != 1 else ''} in {report.files} file{'s' if report.files != 1 else ''}.")
+        if fixable:
+            parts.append(f"[*] {fixable} fixable with --fix.")
+        if unsafe:
+            parts.append(f"{unsafe} more fixable with --fix --unsafe-fixes.")
+    return " ".join(parts)
+
+
+def statistics(report: Report) -> str:
+    counts: dict[str, list[int]] = {}
+    names: dict[str, str] = {}
+    for f in report.findings:
+        c = counts.setdefault(f.code, [0, 0])
+        c[0] += 1
+        if f.fix is not None and f.fix.applicability is Applicability.SAFE:
+            c[1] += 1
+        names[f.code] = f.name
+    rows = sorted(counts.items(), key=lambda kv: (-kv[1][0], kv[0]))
+    width = max((len(str(v[0])) for _, v in rows), default=1)
+    return "".join(
+        f"{n:>{width}}  {code}  {'[*]' if fixable == n else '[-]' if fixable else '   '}  {names[code]}\n"
+        for code, (n, fixable) in rows
+    )
