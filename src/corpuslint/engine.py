@@ -67,6 +67,13 @@ class RuleSet:
             from .core.config import ConfigError
 
             raise ConfigError(f"options given for unknown rule(s): {', '.join(unknown)}")
+        for kind, selectors in (("select", config.select or ()), ("extend-select", config.extend_select),
+                                ("ignore", config.ignore)):
+            for sel in selectors:
+                if sel != "ALL" and not any(code.startswith(sel) for code in self.registry):
+                    from .core.config import ConfigError
+
+                    raise ConfigError(f"{kind}: {sel!r} matches no rule (`corpuslint rules` lists them)")
         self.document_rules: list[DocumentRule] = []
         self.corpus_rules: list[CorpusRule] = []
         for code, cls in self.registry.items():

@@ -50,6 +50,28 @@ def _cp1252_bytes(run: str) -> bytes | None:
     return bytes(out)
 
 
+def _double_byte_segments(run: str) -> Iterable[tuple[int, bytes]]:
+    """Maximal segments of ``run`` whose characters GBK encodes in two bytes each, with their
+    start offset in ``run``: only there can UTF-8 bytes hide behind GBK characters."""
+    start = 0
+    buf = bytearray()
+    for i, ch in enumerate(run):
+        try:
+            b = ch.encode("gbk")
+        except UnicodeEncodeError:
+            b = b""
+        if len(b) == 2:
+            if not buf:
+                start = i
+            buf += b
+            continue
+        if len(buf) >= 8:
+            yield start, bytes(buf)
+        buf = bytearray()
+    if len(buf) >= 8:
+        yield start, bytes(buf)
+
+
 class Mojibake(DocumentRule):
     code = "ENC006"
     name = "mojibake"
@@ -87,25 +109,18 @@ class Mojibake(DocumentRule):
 
     def _gbk(self, doc: Document, text: str) -> Iterable[Finding]:
         for m in _NON_ASCII_RUN.finditer(text):
-            run = m.group()
-            try:
-                raw = run.encode("gbk")
-            except UnicodeEncodeError:
-                continue
-            if len(raw) != 2 * len(run):
-                continue
-            for b in _UTF8_CJK.finditer(raw):
-                start = b.start() + 3 * (b.start() % 2)  # align to a GBK character boundary
-                chunk_end = b.end()
-                try:
-                    repaired = raw[start:chunk_end].decode("utf-8")
-                except UnicodeDecodeError:
-                    continue
-                if len(repaired) < 4 or not all(is_cjk(c) for c in repaired):
-                    continue
-                s = m.start() + start // 2
-                e = m.start() + (chunk_end + 1) // 2
-                yield self._report(doc, s, e, "UTF-8 read as GBK", repaired)
+            for seg_start, raw in _double_byte_segments(m.group()):
+                for b in _UTF8_CJK.finditer(raw):
+                    start = b.start() + 3 * (b.start() % 2)  # align to a GBK character boundary
+                    try:
+                        repaired = raw[start:b.end()].decode("utf-8")
+                    except UnicodeDecodeError:
+                        continue
+                    if len(repaired) < 4 or not all(is_cjk(c) for c in repaired):
+                        continue
+                    s = m.start() + seg_start + start // 2
+                    e = m.start() + seg_start + (b.end() + 1) // 2
+                    yield self._report(doc, s, e, "UTF-8 read as GBK", repaired)
 
     def _report(self, doc: Document, start: int, end: int, how: str, repaired: str) -> Finding:
         fix = Fix((Edit(start, end, repaired),), Applicability.UNSAFE, f"replace with {repaired!r}")

@@ -1,0 +1,203 @@
+"""The command line through a subprocess: exit codes, formats, fixing, baselines, errors."""
+
+import json
+import shutil
+from pathlib import Path
+
+from conftest import SEEDS, seed_path
+
+CLEAN = "余姚经济开发区是我省首批省级经济开发区之一。\n\n2010年至2019年，开发区在全省综合考评中实现十连冠。\n"
+
+
+def write(p: Path, text: str) -> Path:
+    p.write_text(text, encoding="utf-8")
+    return p
+
+
+def test_exit_codes(cli, tmp_path):
+    write(tmp_path / "clean.txt", CLEAN)
+    assert cli("check", "--no-cache", str(tmp_path / "clean.txt")).returncode == 0
+    write(tmp_path / "bad.txt", "正文\u200b。\n")
+    r = cli("check", "--no-cache", str(tmp_path / "bad.txt"))
+    assert r.returncode == 1 and "ENC005" in r.stdout
+    assert cli("check", "--no-cache", "--exit-zero", str(tmp_path / "bad.txt")).returncode == 0
+    r = cli("check", str(tmp_path / "missing.txt"))
+    assert r.returncode == 2 and "missing.txt" in r.stderr and "Traceback" not in r.stderr
+    r = cli("check", "--select", "???", str(tmp_path))
+    assert r.returncode == 2 and "matches no rule" in r.stderr
+
+
+def test_text_output_is_path_line_col_code(cli, tmp_path):
+    write(tmp_path / "a.txt", "第一行\n正文\u200b。\n")
+    r = cli("check", "--no-cache", "a.txt", cwd=tmp_path)
+    assert r.stdout.splitlines()[0] == "a.txt:2:3: ENC005 [*] invisible character ZERO WIDTH SPACE (U+200B) in text"
+    assert "Found 1 finding in 1 file." in r.stdout
+
+
+def test_json_contract(cli, tmp_path):
+    write(tmp_path / "a.txt", "第一行\n正文\u200b。\n")
+    r = cli("check", "--no-cache", "--output-format", "json", "a.txt", cwd=tmp_path)
+    data = json.loads(r.stdout)
+    assert set(data) == {"version", "findings", "summary"}
+    f = data["findings"][0]
+    assert list(f) == ["code", "name", "severity", "message", "path", "record", "line", "column",
+                       "end_line", "end_column", "start", "end", "related", "fix"]
+    assert (f["code"], f["name"], f["line"], f["column"], f["end_line"], f["end_column"], f["start"], f["end"]) == (
+        "ENC005", "invisible-character", 2, 3, 2, 4, 6, 7)
+    assert f["fix"] == {"applicability": "safe", "message": "delete ZERO WIDTH SPACE",
+                        "edits": [{"start": 6, "end": 7, "content": ""}]}
+    assert data["summary"] == {"files": 1, "findings": 1, "by_code": {"ENC005": 1}}
+
+
+def test_jsonl_and_github_formats(cli, tmp_path):
+    write(tmp_path / "a.txt", "正文\u200b。\n\x07\n")
+    r = cli("check", "--no-cache", "--output-format", "jsonl", "a.txt", cwd=tmp_path)
+    rows = [json.loads(l) for l in r.stdout.splitlines()]
+    assert [x["code"] for x in rows] == ["ENC005", "ENC004"]
+    r = cli("check", "--no-cache", "--output-format", "github", "a.txt", cwd=tmp_path)
+    lines = r.stdout.splitlines()
+    assert lines[0].startswith("::warning file=a.txt,line=1,col=3,endLine=1,endColumn=4,title=ENC005 invisible-character::")
+
+
+def test_sarif_is_2_1_0_with_rules_and_code_point_columns(cli, tmp_path):
+    write(tmp_path / "a.txt", "正文\u200b。\n")
+    r = cli("check", "--no-cache", "--output-format", "sarif", "a.txt", cwd=tmp_path)
+    sarif = json.loads(r.stdout)
+    assert sarif["version"] == "2.1.0"
+    run = sarif["runs"][0]
+    assert run["columnKind"] == "unicodeCodePoints"
+    ids = [rule["id"] for rule in run["tool"]["driver"]["rules"]]
+    assert "ENC005" in ids and ids == sorted(ids)
+    res = run["results"][0]
+    assert res["ruleId"] == "ENC005" and ids[res["ruleIndex"]] == "ENC005"
+    region = res["locations"][0]["physicalLocation"]["region"]
+    assert (region["startLine"], region["startColumn"], region["endColumn"]) == (1, 3, 4)
+    assert res["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "a.txt"
+
+
+def test_fix_diff_and_idempotence(cli, tmp_path):
+    p = write(tmp_path / "a.txt", "甲\r\n\u00a0\r\n乙\u200b丙\r\n")
+    r = cli("check", "--no-cache", "--diff", "a.txt", cwd=tmp_path)
+    assert r.returncode == 1 and "-乙\u200b丙" in r.stdout
+    assert p.read_bytes() == "甲\r\n\u00a0\r\n乙\u200b丙\r\n".encode()  # --diff writes nothing
+    r = cli("check", "--no-cache", "--fix", "a.txt", cwd=tmp_path)
+    assert r.returncode == 0, r.stdout
+    assert p.read_bytes() == "甲\r\n\r\n乙丙\r\n".encode()  # CRLF kept
+    r = cli("check", "--no-cache", "--fix", "a.txt", cwd=tmp_path)
+    assert r.returncode == 0 and p.read_bytes() == "甲\r\n\r\n乙丙\r\n".encode()
+
+
+def test_fix_keeps_legacy_encoding_unless_unsafe_transcode(cli, tmp_path):
+    text = "余姚经济开发区\u3000\n\u00a0\n正文。\n"
+    p = tmp_path / "g.txt"
+    p.write_bytes(text.encode("gb18030"))
+    cli("check", "--no-cache", "--fix", "g.txt", cwd=tmp_path)
+    assert p.read_bytes() == "余姚经济开发区\u3000\n\n正文。\n".encode("gb18030")
+    cli("check", "--no-cache", "--fix", "--unsafe-fixes", "g.txt", cwd=tmp_path)
+    assert p.read_bytes() == "余姚经济开发区\u3000\n\n正文。\n".encode("utf-8")
+
+
+def test_undecodable_file_is_reported_and_never_written(cli, tmp_path):
+    p = tmp_path / "bin.txt"
+    blob = bytes(range(256)) * 10
+    p.write_bytes(blob)
+    r = cli("check", "--no-cache", "--fix", "--unsafe-fixes", "bin.txt", cwd=tmp_path)
+    assert r.returncode == 1 and "ENC002" in r.stdout and "Traceback" not in r.stderr
+    assert p.read_bytes() == blob
+
+
+def test_stdin(cli):
+    r = cli("check", "-", "--stdin-filename", "in.txt", stdin="正文\u200b。\n".encode())
+    assert r.returncode == 1 and r.stdout.startswith("in.txt:1:3: ENC005")
+    r = cli("check", "-", "--fix", stdin="正文\u200b。\n".encode())
+    assert r.stdout == "正文。\n"
+
+
+def test_jsonl_records_carry_ids(cli, tmp_path):
+    rows = [{"id": "r1", "text": "干净的文本。"}, {"id": "r2", "text": "坏\u200b文本。"}, {"id": "r3"}]
+    (tmp_path / "c.jsonl").write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+    r = cli("check", "--no-cache", "--output-format", "json", "c.jsonl", cwd=tmp_path)
+    found = [(f["record"], f["code"]) for f in json.loads(r.stdout)["findings"]]
+    assert found == [("r2", "ENC005"), ("r3", "ENC002")]
+    cli("check", "--no-cache", "--fix", "c.jsonl", cwd=tmp_path)
+    fixed = [json.loads(l) for l in (tmp_path / "c.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert fixed == [{"id": "r1", "text": "干净的文本。"}, {"id": "r2", "text": "坏文本。"}, {"id": "r3"}]
+
+
+def test_jsonl_custom_fields(cli, tmp_path):
+    (tmp_path / "c.jsonl").write_text(json.dumps({"doc": "k9", "content": "坏\u200b文本。"}, ensure_ascii=False) + "\n", encoding="utf-8")
+    r = cli("check", "--no-cache", "--jsonl-field", "content", "--jsonl-id", "doc", "c.jsonl", cwd=tmp_path)
+    assert r.stdout.startswith("c.jsonl#k9:1:2: ENC005")
+
+
+def test_baseline_hides_old_findings_only(cli, tmp_path):
+    p = write(tmp_path / "a.txt", "旧\u200b问题。\n")
+    r = cli("check", "--no-cache", "--write-baseline", "base.json", "a.txt", cwd=tmp_path)
+    assert r.returncode == 0
+    assert cli("check", "--no-cache", "--baseline", "base.json", "a.txt", cwd=tmp_path).returncode == 0
+    write(p, "新增一行。\n旧\u200b问题。\n新\u200b问题。\n")  # old finding moved, new one added
+    r = cli("check", "--no-cache", "--baseline", "base.json", "--output-format", "concise", "a.txt", cwd=tmp_path)
+    assert r.returncode == 1 and r.stdout.splitlines()[0].startswith("a.txt:3:2: ENC005")
+    assert len(r.stdout.splitlines()) == 2
+
+
+def test_config_file_select_ignore_and_cli_override(cli, tmp_path):
+    write(tmp_path / "a.txt", "正文\u200b。\n\x07\n")
+    write(tmp_path / "corpuslint.toml", 'ignore = ["ENC005"]\n')
+    r = cli("check", "--no-cache", "--output-format", "concise", ".", cwd=tmp_path)
+    assert "ENC005" not in r.stdout and "ENC004" in r.stdout
+    r = cli("check", "--no-cache", "--output-format", "concise", "--select", "ENC005", ".", cwd=tmp_path)
+    assert "ENC004" not in r.stdout  # --select replaces, config ignore still applies
+    write(tmp_path / "corpuslint.toml", "select = [\n")
+    r = cli("check", ".", cwd=tmp_path)
+    assert r.returncode == 2 and "corpuslint.toml" in r.stderr and "invalid TOML" in r.stderr
+    write(tmp_path / "corpuslint.toml", "[rules.ENC003]\nbogus = 1\n")
+    r = cli("check", ".", cwd=tmp_path)
+    assert r.returncode == 2 and "unknown option" in r.stderr
+
+
+def test_exclude_and_per_file_ignores(cli, tmp_path):
+    (tmp_path / "raw").mkdir()
+    write(tmp_path / "raw" / "x.txt", "坏\u200b。\n")
+    write(tmp_path / "y.md", "坏\u200b。\n")
+    write(tmp_path / "z.txt", "坏\u200b。\n")
+    write(tmp_path / "corpuslint.toml", 'exclude = ["raw"]\n[per-file-ignores]\n"*.md" = ["ENC"]\n')
+    r = cli("check", "--no-cache", "--output-format", "concise", ".", cwd=tmp_path)
+    assert [l.split(":")[0] for l in r.stdout.splitlines()[:-1]] == ["z.txt"]
+
+
+def test_inline_suppression(cli, tmp_path):
+    text = ("<!-- corpuslint: disable ENC005 -->\n坏\u200b。\n<!-- corpuslint: enable -->\n再\u200b坏。\n")
+    write(tmp_path / "a.md", text)
+    r = cli("check", "--no-cache", "--output-format", "concise", "a.md", cwd=tmp_path)
+    assert [l.split(":")[1] for l in r.stdout.splitlines()[:-1]] == ["4"]
+    write(tmp_path / "b.md", "<!-- corpuslint: disable-file ENC -->\n坏\u200b。\n")
+    assert cli("check", "--no-cache", "b.md", cwd=tmp_path).returncode == 0
+
+
+def test_statistics_and_rules_commands(cli, tmp_path):
+    write(tmp_path / "a.txt", "坏\u200b。\n再\u200b坏。\n")
+    r = cli("check", "--no-cache", "--statistics", "a.txt", cwd=tmp_path)
+    assert r.stdout.split() == ["2", "ENC005", "[*]", "invisible-character"]
+    r = cli("rules")
+    assert r.returncode == 0 and "ENC003" in r.stdout and "invisible-whitespace-line" in r.stdout
+    data = json.loads(cli("rules", "--output-format", "json").stdout)
+    assert all({"code", "name", "family", "default", "fix", "summary"} <= set(x) for x in data)
+    r = cli("rule", "ENC003")
+    assert "## What it finds" in r.stdout and "## Fix" in r.stdout
+    assert cli("rule", "XYZ999").returncode == 2
+
+
+def test_cache_gives_same_findings(cli, tmp_path):
+    shutil.copy(seed_path("000"), tmp_path / "a.txt")
+    first = cli("check", "--output-format", "json", "a.txt", cwd=tmp_path)
+    assert (tmp_path / ".corpuslint_cache").is_dir()
+    second = cli("check", "--output-format", "json", "a.txt", cwd=tmp_path)
+    assert json.loads(first.stdout) == json.loads(second.stdout)
+    assert json.loads(first.stdout)["summary"]["findings"] > 0
+
+
+def test_jobs_give_identical_output(cli):
+    one = cli("check", "--no-cache", "--output-format", "json", str(SEEDS), "-j", "1")
+    two = cli("check", "--no-cache", "--output-format", "json", str(SEEDS), "-j", "2")
+    assert one.stdout == two.stdout and one.returncode == two.returncode == 1
