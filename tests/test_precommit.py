@@ -1,4 +1,5 @@
-"""The real pre-commit tool, on a temporary git repo, against this checkout."""
+"""The real pre-commit tool: a temporary git repo whose .pre-commit-config.yaml points at this
+checkout's current commit; committing a seed fails, committing a clean file passes."""
 
 import os
 import shutil
@@ -14,33 +15,38 @@ CLEAN = ("余姚经济开发区是我省首批省级经济开发区之一。\n\n
          "开发区立足园区功能和产业特色，大力构建现代产业体系，推动产业集聚发展。\n")
 
 
-def _git(cwd: Path, *args: str) -> None:
-    subprocess.run(["git", *args], cwd=cwd, check=True, capture_output=True)
+def _run(cwd: Path, *args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(list(args), cwd=cwd, capture_output=True, text=True, env=env, timeout=900)
 
 
-@pytest.mark.skipif(shutil.which("git") is None, reason="git is needed by pre-commit itself")
-def test_pre_commit_fails_seeds_and_passes_clean_file(tmp_path):
+def test_pre_commit_blocks_seed_and_passes_clean_file(tmp_path):
     pre_commit = Path(sys.executable).with_name("pre-commit")
-    if not pre_commit.exists():
-        pytest.fail("pre-commit is not installed: install the test extra (pip install -e '.[test]')")
+    if not pre_commit.exists() or shutil.which("git") is None:
+        pytest.fail("pre-commit and git are needed: install the test extra (pip install -e '.[test]')")
+    head = _run(ROOT, "git", "rev-parse", "HEAD")
+    assert head.returncode == 0, "the checkout must be a git repository with a commit"
     repo = tmp_path / "corpus"
     repo.mkdir()
-    _git(repo, "init", "-q")
-    _git(repo, "config", "user.email", "t@example.invalid")
-    _git(repo, "config", "user.name", "t")
-    env = {**os.environ, "PRE_COMMIT_HOME": str(tmp_path / "pc-home"), "PIP_DISABLE_PIP_VERSION_CHECK": "1"}
-
-    def try_repo(*files: str) -> subprocess.CompletedProcess[str]:
-        return subprocess.run(
-            [str(pre_commit), "try-repo", str(ROOT), "corpuslint", "--files", *files],
-            cwd=repo, env=env, capture_output=True, text=True, timeout=900,
-        )
+    env = {**os.environ, "PRE_COMMIT_HOME": str(tmp_path / "pc-home"),
+           "PIP_DISABLE_PIP_VERSION_CHECK": "1", "GIT_AUTHOR_NAME": "t", "GIT_COMMITTER_NAME": "t",
+           "GIT_AUTHOR_EMAIL": "t@example.invalid", "GIT_COMMITTER_EMAIL": "t@example.invalid"}
+    assert _run(repo, "git", "init", "-q", env=env).returncode == 0
+    (repo / ".pre-commit-config.yaml").write_text(
+        f"repos:\n- repo: {ROOT.as_posix()}\n  rev: {head.stdout.strip()}\n  hooks:\n  - id: corpuslint\n",
+        encoding="utf-8",
+    )
+    assert _run(repo, str(pre_commit), "install", env=env).returncode == 0
+    _run(repo, "git", "add", ".pre-commit-config.yaml", env=env)
 
     (repo / "clean.txt").write_text(CLEAN, encoding="utf-8")
+    _run(repo, "git", "add", "clean.txt", env=env)
+    ok = _run(repo, "git", "commit", "-q", "-m", "clean", env=env)
+    assert ok.returncode == 0, ok.stdout + ok.stderr
+
     shutil.copy(seed_path("000"), repo / "seed000.txt")
-    _git(repo, "add", ".")
-    clean = try_repo("clean.txt")
-    assert clean.returncode == 0, clean.stdout + clean.stderr
-    dirty = try_repo("seed000.txt")
-    assert dirty.returncode == 1, dirty.stdout + dirty.stderr
-    assert "seed000.txt:3:1: ENC003" in dirty.stdout
+    _run(repo, "git", "add", "seed000.txt", env=env)
+    blocked = _run(repo, "git", "commit", "-q", "-m", "seed", env=env)
+    assert blocked.returncode != 0
+    assert "seed000.txt:3:1: ENC003" in blocked.stdout + blocked.stderr
+    log = _run(repo, "git", "log", "--oneline", env=env)
+    assert len(log.stdout.splitlines()) == 1  # the seed commit did not happen
