@@ -23,7 +23,20 @@ if TYPE_CHECKING:
 class ParagraphMatch:
     a: int  # paragraph index in the pair's first document
     b: int  # paragraph index in the second
-    similarity: float  # exact Jaccard of the folded paragraphs' shingle sets
+    similarity: float  # exact Jaccard of the folded paragraphs' shingle sets (of all parts)
+    # A paragraph broken over several lines in one version (a line break mid-sentence, maybe
+    # with a caption between the halves) matches one paragraph of the other version: the further
+    # parts, in document order, are listed here; ``a``/``b`` is always the first part.
+    a_extra: tuple[int, ...] = ()
+    b_extra: tuple[int, ...] = ()
+
+    @property
+    def a_parts(self) -> tuple[int, ...]:
+        return (self.a, *self.a_extra)
+
+    @property
+    def b_parts(self) -> tuple[int, ...]:
+        return (self.b, *self.b_extra)
 
 
 @dataclass(frozen=True)
@@ -34,6 +47,23 @@ class VersionPair:
     share_a: float  # share of a's (long enough) paragraphs matched in b
     share_b: float
     source: str  # "near-duplicate" | "config" | "jsonl" | "pattern"
+    # Share of a's (long enough) folded characters that are in matched paragraphs: what decides
+    # that two documents are near-duplicates (a long article outweighs a shared footer).
+    text_share_a: float = 0.0
+    text_share_b: float = 0.0
+
+    def match_of_a(self, index: int) -> ParagraphMatch | None:
+        """The match holding paragraph ``index`` of ``a`` (as its first or a further part)."""
+        for m in self.matches:
+            if index == m.a or index in m.a_extra:
+                return m
+        return None
+
+    def match_of_b(self, index: int) -> ParagraphMatch | None:
+        for m in self.matches:
+            if index == m.b or index in m.b_extra:
+                return m
+        return None
 
 
 @dataclass
