@@ -1,0 +1,148 @@
+"""Measure the TYP rules: sentence-level precision/recall on spelling-error test sets, false
+findings per 100 000 characters of clean edited news, and characters per second.
+
+    python bench/typ_eval.py                       # TYP001-TYP003 (the default-on document rules)
+    python bench/typ_eval.py --select TYP003 -v    # one rule, print its findings
+    python bench/typ_eval.py --limit 300           # a quick look
+
+Test sets (JSON lines with ``wrong``/``right``/``errors``): every ``*.jsonl`` under
+``/work/shared/dev/typos`` and ``/work/bench-data`` (SIGHAN-15's test set is converted there by
+hand: it is academic-only and stays out of the repository). Each erroneous ``wrong`` sentence is a
+positive; every ``right`` sentence (the gold correction, and the error-free control sentences)
+is a negative, so a rule that flags correct text loses precision.
+
+* sentence level: a positive sentence with >= 1 finding is a true positive, a negative sentence
+  with >= 1 finding a false positive (precision = TP / (TP + FP), recall = TP / positives);
+* located: a true positive whose findings all overlap an error position.
+* ``ocr`` rows: the subset marked ``ocr_like`` (shape confusions, what OCR produces) — a proxy;
+  no real-OCR test set with gold corrections is public here besides the seed documents.
+
+Clean news: the hand-copied article bodies ``/work/shared/dev/chrome/*.gold.txt`` and the seed
+paragraphs that carry no known typo. Every finding there is counted as false.
+"""
+
+from __future__ import annotations
+
+import argparse
+import glob
+import json
+import sys
+import time
+from pathlib import Path
+
+from corpuslint import Linter
+from corpuslint.load import document_from_text
+
+TYPO_DIRS = ["/work/shared/dev/typos", "/work/bench-data"]
+CLEAN_GLOB = "/work/shared/dev/chrome/*.gold.txt"
+SEEDS = Path(__file__).resolve().parent.parent / "fixtures" / "seeds"
+# Seed lines with known typos (fixtures/seeds README); every other seed paragraph is clean.
+SEED_TYPO_LINES = {("001", 37), ("001", 83), ("003", 53), ("003", 61), ("004", 13), ("003", 23)}
+
+
+def load_sets(limit: int | None) -> dict[str, list[dict]]:
+    sets = {}
+    for d in TYPO_DIRS:
+        for p in sorted(glob.glob(f"{d}/*.jsonl")):
+            rows = [json.loads(line) for line in open(p, encoding="utf-8") if line.strip()]
+            sets[Path(p).stem] = rows[:limit] if limit else rows
+    return sets
+
+
+def lint_many(linter: Linter, texts: list[str]) -> tuple[list[list], float]:
+    docs = [document_from_text(t, path=f"s{i}") for i, t in enumerate(texts)]
+    t0 = time.perf_counter()
+    res = linter.lint_documents(docs)
+    dt = time.perf_counter() - t0
+    by = [[] for _ in texts]
+    for f in res.findings:
+        by[int(f.path[1:])].append(f)
+    return by, dt
+
+
+def eval_set(linter: Linter, rows: list[dict], verbose: bool, name: str) -> dict:
+    texts, kinds = [], []
+    for r in rows:
+        if r["wrong"] != r["right"]:
+            texts.append(r["wrong"])
+            kinds.append(("pos", r))
+        texts.append(r["right"])
+        kinds.append(("neg", r))
+    found, dt = lint_many(linter, texts)
+    out = {"tp": 0, "fp": 0, "pos": 0, "neg": 0, "located": 0, "ocr_tp": 0, "ocr_pos": 0, "ocr_fp": 0}
+    for (kind, r), fs, text in zip(kinds, found, texts):
+        ocr = r.get("ocr_like", False)
+        if kind == "pos":
+            out["pos"] += 1
+            out["ocr_pos"] += ocr
+            if fs:
+                out["tp"] += 1
+                out["ocr_tp"] += ocr
+                errs = {e["pos"] for e in r.get("errors", [])}
+                if all(any(f.location.start <= p < f.location.end for p in errs) for f in fs):
+                    out["located"] += 1
+        else:
+            out["neg"] += 1
+            if fs:
+                out["fp"] += 1
+                out["ocr_fp"] += ocr
+        if verbose and fs:
+            tag = "TP" if kind == "pos" else "FP"
+            for f in fs:
+                print(f"  [{name} {tag}] {f.code} {f.flagged_text!r}: {f.message}\n      {text}")
+    out["chars"] = sum(len(t) for t in texts)
+    out["seconds"] = dt
+    return out
+
+
+def clean_texts() -> list[tuple[str, str]]:
+    out = []
+    for p in sorted(glob.glob(CLEAN_GLOB)):
+        out.append((Path(p).name, Path(p).read_text(encoding="utf-8")))
+    for p in sorted(SEEDS.glob("*.txt")):
+        key = p.name[:3]
+        lines = p.read_text(encoding="utf-8").splitlines()
+        keep = [ln for n, ln in enumerate(lines, 1) if (key, n) not in SEED_TYPO_LINES]
+        out.append((p.name, "\n".join(keep)))
+    return out
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--select", default="TYP001,TYP002,TYP003")
+    ap.add_argument("--limit", type=int)
+    ap.add_argument("-v", "--verbose", action="store_true")
+    ap.add_argument("--clean-only", action="store_true")
+    args = ap.parse_args()
+    linter = Linter(select=args.select.split(","))
+    linter.lint_text("预热")  # load lexicon and packs before timing
+
+    if not args.clean_only:
+        print(f"{'set':28} {'P':>6} {'R':>6} {'loc':>6} {'TP':>5} {'FP':>5} {'pos':>5} {'neg':>5}  "
+              f"{'ocrP':>6} {'ocrR':>6} {'chars/s':>9}")
+        for name, rows in load_sets(args.limit).items():
+            m = eval_set(linter, rows, args.verbose, name)
+            p = m["tp"] / (m["tp"] + m["fp"]) if m["tp"] + m["fp"] else float("nan")
+            r = m["tp"] / m["pos"] if m["pos"] else float("nan")
+            loc = m["located"] / m["tp"] if m["tp"] else float("nan")
+            op = m["ocr_tp"] / (m["ocr_tp"] + m["ocr_fp"]) if m["ocr_tp"] + m["ocr_fp"] else float("nan")
+            orr = m["ocr_tp"] / m["ocr_pos"] if m["ocr_pos"] else float("nan")
+            cps = m["chars"] / m["seconds"] if m["seconds"] else 0
+            print(f"{name:28} {p:6.3f} {r:6.3f} {loc:6.3f} {m['tp']:5} {m['fp']:5} {m['pos']:5} "
+                  f"{m['neg']:5}  {op:6.3f} {orr:6.3f} {cps:9.0f}")
+            sys.stdout.flush()
+
+    clean = clean_texts()
+    docs = [document_from_text(t, path=n) for n, t in clean]
+    t0 = time.perf_counter()
+    res = linter.lint_documents(docs)
+    dt = time.perf_counter() - t0
+    chars = sum(len(t) for _, t in clean)
+    print(f"clean news: {chars} chars, {len(res.findings)} findings = "
+          f"{len(res.findings) / chars * 1e5:.2f} per 100k chars, {chars / dt:.0f} chars/s")
+    for f in res.findings:
+        print(f"  [clean] {f.path}:{f.location.line} {f.code} {f.flagged_text!r}: {f.message}")
+
+
+if __name__ == "__main__":
+    main()

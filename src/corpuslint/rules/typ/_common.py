@@ -1,0 +1,124 @@
+"""Shared helpers of the TYP rules: CJK runs, confusion sets, local segmentation scores.
+
+Everything here is computed once per process and per set of pack folders (rules are built once
+per run, but tests and the API build many linters).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from typing import Iterator, Mapping
+
+from ...core.packs import PackError, PackStore
+from ...corpus.lexicon import Lexicon, load_lexicon
+from ...corpus.normalize import to_simplified
+
+# A run of CJK ideographs (BMP + extension A); typos are looked for inside runs only, so a
+# doubled character across punctuation or a line break is never a "doubling".
+CJK_RUN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff]+")
+
+
+def cjk_runs(text: str, min_len: int = 2) -> Iterator[tuple[int, str]]:
+    for m in CJK_RUN.finditer(text):
+        if m.end() - m.start() >= min_len:
+            yield m.start(), m.group()
+
+
+_LEX: dict[tuple, Lexicon] = {}
+
+
+def lexicon(packs: PackStore) -> Lexicon:
+    lex = _LEX.get(packs.dirs)
+    if lex is None:
+        lex = _LEX[packs.dirs] = load_lexicon(packs)
+    return lex
+
+
+@dataclass(frozen=True)
+class Confusions:
+    """Character -> confusable characters, each tagged with why ("sound", "shape")."""
+
+    table: Mapping[str, Mapping[str, str]]
+
+    def of(self, ch: str) -> Mapping[str, str]:
+        return self.table.get(ch, {})
+
+
+_CONF: dict[tuple, Confusions] = {}
+
+
+def confusions(packs: PackStore) -> Confusions:
+    conf = _CONF.get(packs.dirs)
+    if conf is not None:
+        return conf
+    table: dict[str, dict[str, str]] = {}
+
+    def add(group: str, why: str) -> None:
+        chars = [c for c in dict.fromkeys(group) if not c.isspace()]
+        for a in chars:
+            row = table.setdefault(a, {})
+            for b in chars:
+                if b != a:
+                    row[b] = "shape+sound" if row.get(b, why) != why else why
+
+    for line in packs.lines("typ/homophones.txt"):
+        _, _, chars = line.partition("\t")
+        add(chars.strip(), "sound")
+    for rel in ("typ/shape_similar.txt", "typ/shape_extra.txt"):
+        try:
+            lines = packs.lines(rel)
+        except PackError:
+            continue
+        for line in lines:
+            add(line.replace("\t", ""), "shape")
+    conf = _CONF[packs.dirs] = Confusions(table)
+    return conf
+
+
+def is_traditional(text: str, sample: int = 4000) -> bool:
+    """True when the text is written in traditional characters (more than 1 in 20 of its CJK
+    characters change under t2s conversion); variant-form checks that hold only for simplified
+    Chinese (部份, 成份 are standard in Taiwan) are skipped for such text."""
+    head = "".join(m.group() for m in CJK_RUN.finditer(text[:sample]))
+    if len(head) < 20:
+        return False
+    simp = to_simplified(head)
+    if len(simp) != len(head):
+        return False
+    changed = sum(1 for a, b in zip(head, simp) if a != b)
+    return changed * 20 > len(head)
+
+
+def best_segmentation(lex: Lexicon, text: str, extra: Mapping[str, int] | None = None
+                      ) -> tuple[float, list[tuple[int, int]]]:
+    """Maximum-probability unigram segmentation of a short text: (log-prob, spans).
+
+    ``extra`` adds or overrides word frequencies (to ask "would this be read as one word?")."""
+    n = len(text)
+    total = lex.total
+    freqs = lex.freqs
+    unk = math.log(0.5 / total) - 5.0
+    best = [0.0] + [-math.inf] * n
+    back = [0] * (n + 1)
+    max_len = min(lex.max_len, n)
+    for j in range(1, n + 1):
+        for i in range(max(0, j - max_len), j):
+            w = text[i:j]
+            f = extra.get(w) if extra and w in extra else freqs.get(w)
+            if not f:
+                if j - i > 1:
+                    continue
+                score = best[i] + unk
+            else:
+                score = best[i] + math.log(f / total)
+            if score > best[j]:
+                best[j], back[j] = score, i
+    spans = []
+    j = n
+    while j > 0:
+        i = back[j]
+        spans.append((i, j))
+        j = i
+    return best[n], spans[::-1]

@@ -1,0 +1,139 @@
+"""## What it finds
+A Chinese character printed twice in a row where the language does not double it — the
+trace of OCR reading one character twice or of a scraping/editing slip: `3月份份成立`,
+`编制沪甬甬五年行动计划`.
+
+Legitimate doubling is left alone: words that are themselves a doubling (`常常`, `人人`,
+`谢谢`, `匆匆`, `悄悄`), reduplicated verbs, adjectives, kinship words and classifiers (`说说`,
+`个个`, `一条条`), AABB and ABB forms (`高高兴兴`, `绿油油`), words that meet at the doubled
+character (`中国国家`, `人民民主`, `上海海关`), and given names after a surname (`王莉莉`).
+Longer runs (`哈哈哈`) are not reported.
+
+## Why it matters
+A doubled character makes a non-word that search, tokenisers and readers stumble over; in OCR'd
+newspapers it is one of the commonest errors, and it is invisible to spell-checkers that look
+at words one by one.
+
+## Example
+`自今年3月份份成立运行以来` → `自今年3月份成立运行以来`.
+
+## Fix
+Delete one copy. **Unsafe**: the doubling is sometimes what is left of a longer garbling
+(`超超纯` was `超高纯`), so the fix needs a look.
+"""
+
+from __future__ import annotations
+
+from typing import Iterable
+
+from ...core import Applicability, Document, DocumentRule, Edit, Finding, Fix
+from ._common import cjk_runs, lexicon
+
+# Characters after which a reduplicated classifier is normal: 一条条, 一次次, 一个个.
+_ONE = "一"
+# Characters after which a free character may be reduplicated: 慢慢地, 好好的, 试试看.
+_AFTER_AA = "的地看着儿"
+
+
+_SUFFIX_MIN_WORDS = 50  # 厅 ends 82 words of the lexicon, 超 28
+_SUFFIX_CACHE: dict[int, frozenset[str]] = {}
+
+
+def _productive_suffixes(lex) -> frozenset[str]:  # type: ignore[no-untyped-def]
+    """Characters that end many lexicon words (厅, 局, 市, 县): in a name they may be followed by a
+    word starting with the same character (教育厅|厅长, 余姚市|市长)."""
+    key = id(lex)
+    got = _SUFFIX_CACHE.get(key)
+    if got is None:
+        counts: dict[str, int] = {}
+        for w, f in lex.freqs.items():
+            if len(w) >= 2 and f >= 5:
+                counts[w[-1]] = counts.get(w[-1], 0) + 1
+        got = _SUFFIX_CACHE[key] = frozenset(c for c, k in counts.items() if k >= _SUFFIX_MIN_WORDS)
+    return got
+
+
+class DoubledCharacter(DocumentRule):
+    code = "TYP001"
+    name = "doubled-character"
+    summary = "A character doubled where Chinese does not reduplicate it (OCR/edit slip)"
+    fix = Applicability.UNSAFE
+
+    def setup(self) -> None:
+        packs = self.ctx.packs
+        self.lex = lexicon(packs)
+        self.allowed = frozenset("".join(packs.lines("typ/reduplication.txt")).replace(" ", ""))
+        self.surnames = frozenset("".join(packs.lines("typ/surnames.txt")).replace(" ", ""))
+        self.free = frozenset("".join(packs.lines("typ/free_chars.txt")).replace(" ", ""))
+        self.suffixes = _productive_suffixes(self.lex)
+
+    def check(self, doc: Document) -> Iterable[Finding]:
+        text = doc.text
+        for base, run in cjk_runs(text, 2):
+            n = len(run)
+            for i in range(n - 1):
+                c = run[i]
+                if run[i + 1] != c:
+                    continue
+                if (i > 0 and run[i - 1] == c) or (i + 2 < n and run[i + 2] == c):
+                    continue  # a run of three or more: laughter, emphasis, not OCR
+                why = self._suspicious(run, i)
+                if why is None:
+                    continue
+                start = base + i
+                msg = (f"doubled character '{c}{c}': {why}; likely '{c}' "
+                       f"('{run[max(0, i - 2):i + 1]}{run[i + 2:i + 4]}')")
+                yield self.finding(doc, start, start + 2, msg,
+                                   fix=Fix.unsafe(f"delete the second '{c}'", Edit.delete(start + 1, start + 2)))
+
+    def _suspicious(self, run: str, i: int) -> str | None:
+        """None when the doubling at run[i:i+2] is legitimate, else the reason it is not."""
+        c = run[i]
+        lex = self.lex
+        n = len(run)
+        if c in self.allowed:
+            return None
+        # Any lexicon word covering both copies: 常常, 绿油油, 沸沸扬扬, 哈哈镜.
+        lo, hi = max(0, i + 2 - lex.max_len), i
+        for s in range(lo, hi + 1):
+            for e in range(i + 2, min(n, s + lex.max_len) + 1):
+                if run[s:e] in lex.freqs:
+                    return None
+        # AABB: 高高兴兴 (we are AA) or 干干净净 (we are BB).
+        if (i + 3 < n and run[i + 2] == run[i + 3]) or (i >= 2 and run[i - 2] == run[i - 1]):
+            return None
+        if c in self.free and i + 2 < n and run[i + 2] in _AFTER_AA:
+            return None  # AA的 / AA地 / VV看 / VV着: 贵贵的, 试试看
+        if i > 0 and run[i - 1] == _ONE:
+            return None  # 一条条, 一次次
+        left = self._word_ends(run, i)
+        right = self._word_starts(run, i + 1)
+        if i > 0 and run[i - 1] in self.surnames and not right and left is None:
+            return None  # 王莉莉: a doubled given name after a surname
+        if left and right:
+            return None  # 中国|国家, 人民|民主, 上海|海关: two words meeting at the character
+        if left and c in self.free:
+            return None  # a word, then the same character as a word of its own: 目的|的, 所有|有
+        if right and (c in self.free or c in self.suffixes):
+            return None  # 在|在线; a name ending in a productive suffix, then a word: 农村厅|厅长
+        if left:
+            return f"'{left}' is a word, '{c}{c}' is not and no word starts with the second '{c}'"
+        if right:
+            return f"'{right}' is a word, '{c}{c}' is not and no word ends with the first '{c}'"
+        return f"'{c}{c}' is not a word and neither copy joins a neighbour into one"
+
+    def _word_ends(self, run: str, i: int) -> str | None:
+        """The longest lexicon word (2+ characters) ending with run[i]."""
+        for s in range(max(0, i + 1 - self.lex.max_len), i):
+            w = run[s:i + 1]
+            if w in self.lex.freqs:
+                return w
+        return None
+
+    def _word_starts(self, run: str, i: int) -> str | None:
+        """The longest lexicon word (2+ characters) starting with run[i]."""
+        for e in range(min(len(run), i + self.lex.max_len), i + 1, -1):
+            w = run[i:e]
+            if w in self.lex.freqs:
+                return w
+        return None
