@@ -1,5 +1,9 @@
-"""Rule family CHR."""
+"""Rule family CHR: scraped page chrome (navigation, meta lines, share prompts, notices, ads,
+lists of other articles, interface words, site template lines) left in plain text."""
 
 from __future__ import annotations
 
-RULES: list[type] = []
+from .meta_line import MetaLine
+from .navigation_line import NavigationLine
+
+RULES: list[type] = [NavigationLine, MetaLine]

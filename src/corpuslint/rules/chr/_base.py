@@ -1,0 +1,66 @@
+"""What the CHR rules share: reporting whole lines or blocks of lines, and covering a line with
+words of a lexicon (menus and interface words are lines made only of such words)."""
+
+from __future__ import annotations
+
+import regex
+
+from ...core import Document, DocumentRule, Finding, Fix
+from ._zones import Block, delete_lines
+
+# Separators between menu items, breadcrumb steps and interface words.
+SEPARATORS = regex.compile(r"[\s|｜/\\·•・\-—–_,，、:：;；>»›<«‹\[\]【】()（）{}\"“”'‘’…*+=~^#◎●○■□★☆◆◇▲△►▶]+")
+
+
+class ChromeRule(DocumentRule):
+    """A document rule that reports chrome lines and offers to delete them."""
+
+    def report(self, doc: Document, blocks: list[Block], message: str, *, safe: bool,
+               fix_message: str | None = None) -> Finding:
+        first, last = blocks[0], blocks[-1]
+        edit = delete_lines(doc, first.line, last.line)
+        what = fix_message or ("delete the line" if first is last else
+                               f"delete lines {first.line}-{last.line}")
+        fix = Fix.safe(what, edit) if safe else Fix.unsafe(what, edit)
+        return self.finding(doc, first.para.start, last.para.end, message, fix=fix)
+
+
+def tokens(text: str) -> list[str]:
+    return [t for t in SEPARATORS.split(text) if t]
+
+
+def cover(token: str, words: frozenset[str], longest: int) -> list[str] | None:
+    """Split ``token`` into words of ``words`` (longest match first), or None if it cannot be."""
+    out: list[str] = []
+    i, n = 0, len(token)
+    while i < n:
+        for size in range(min(longest, n - i), 0, -1):
+            piece = token[i:i + size]
+            if piece in words:
+                out.append(piece)
+                i += size
+                break
+        else:
+            return None
+    return out
+
+
+class Lexicon:
+    """A set of words with the longest length, for ``cover``."""
+
+    def __init__(self, words: list[str]) -> None:
+        self.words = frozenset(w for w in (x.strip() for x in words) if w)
+        self.longest = max((len(w) for w in self.words), default=1)
+
+    def __contains__(self, word: str) -> bool:
+        return word in self.words
+
+    def split(self, text: str) -> list[str] | None:
+        """The words of ``text`` when every token of it is made of lexicon words."""
+        out: list[str] = []
+        for tok in tokens(text):
+            words = [tok] if tok in self.words else cover(tok, self.words, self.longest)
+            if words is None:
+                return None
+            out.extend(words)
+        return out

@@ -1,0 +1,98 @@
+"""## What it finds
+The meta line of a page: source, author, editor, reviewer, date and view-count fields
+(`日期: 来源:甬派客户端`, `✎来源 | 余姚经济开发区管委会`, `编辑 | 楼昕`, `(责编：萧潇、张妍)`,
+`报纸网 |发布: 2021-1-29 13:18|点击: 313|来自: 互联网`, `admin8个月前 (09-26)浙江产业信息19`), and
+a bare date-time line (`2022-07-15 08:49`) outside the article body.
+
+A line is a meta line when, once its fields (a label from `rules/chr/meta.toml` followed by `:`
+`：` `|`, a date or time, a counter such as `点击: 313`) are taken out, little text is left. It must
+not be a sentence: `据新华社消息,来源于…的数据显示…。` is article text even though it holds `来源`.
+Newspaper bylines (`本报记者 王某`) are deliberately not meta lines.
+
+## Why it matters
+Meta lines repeat the page template in every document; dates and counters are noise to
+deduplication, and a byline glued to the article is not the author's text.
+
+## Example
+```text
+日期: 来源:甬派客户端收集编辑:甬派客户端        <- CHR002
+```
+
+## Fix
+Delete the line. **Unsafe**: the line may hold facts (a date, a source) that a user wants to
+keep as metadata before dropping it.
+
+## Options
+- `max_length` (int, 80): longest line considered.
+- `max_leftover` (int, 12): most characters left besides the fields for the line to count.
+"""
+
+from __future__ import annotations
+
+from typing import Iterable
+
+import regex
+
+from ...core import Applicability, Document, Finding
+from ._base import ChromeRule
+from ._zones import layout
+
+_SENTENCE_END = regex.compile(r"[。！？!?]\s*$")
+_URL = regex.compile(r"(?:https?://|www\.)\S+|\b[\w-]+(?:\.[\w-]+)+\.(?:com|cn|net|org|gov)(?:\.cn)?\b/?", regex.I)
+_NOISE = regex.compile(r"[\d\s\p{P}\p{S}]+")
+
+
+class MetaLine(ChromeRule):
+    code = "CHR002"
+    name = "meta-line"
+    summary = "Author/date/source/editor/view-count line of a scraped page"
+    fix = Applicability.UNSAFE
+    options = {"max_length": 80, "max_leftover": 12}
+
+    def setup(self) -> None:
+        data = self.ctx.packs.toml("chr/meta.toml")
+        strict = set(data["strict_labels"])
+        labels = sorted(set(data["labels"]), key=len, reverse=True)
+        loose = [regex.escape(x) for x in labels if x not in strict]
+        tight = [regex.escape(x) for x in labels if x in strict]
+        deco = data["decoration"]
+        # label then separator (strict labels) or label then separator/space (loose labels)
+        self.field = regex.compile(
+            rf"(?:{'|'.join(loose)})\s*(?:[:：|｜/]|\s)|(?:{'|'.join(tight)})\s*[:：|｜]")
+        self.opener = regex.compile(rf"^{deco}(?:{'|'.join(loose)})\s*(?:[:：|｜]|\s+\S|$)|^{deco}(?:{'|'.join(tight)})\s*[:：|｜]")
+        self.dates = regex.compile("|".join(f"(?:{p})" for p in data["date_patterns"]))
+        counters = "|".join(regex.escape(w) for w in data["counter_words"])
+        self.counter = regex.compile(rf"(?:{counters})\s*[:：(（]?\s*\d+|\d+\s*(?:{counters})", regex.I)
+        self.label_words = regex.compile("|".join(regex.escape(x) for x in labels))
+
+    def is_meta(self, text: str, outside: bool) -> bool:
+        t = text.strip()
+        if not t or len(t) > self.opts["max_length"] or _SENTENCE_END.search(t):
+            return False
+        fields = len(self.field.findall(t))
+        dates = self.dates.findall(t)
+        counters = self.counter.findall(t)
+        opener = bool(self.opener.match(t))
+        if not (opener or dates or counters or fields >= 2):
+            return False
+        rest = self.counter.sub(" ", t)
+        rest = self.dates.sub(" ", rest)
+        rest = _URL.sub(" ", rest)
+        rest = self.label_words.sub(" ", rest)
+        leftover = len(_NOISE.sub("", rest))
+        if opener or fields >= 2:
+            # "来源：新华网", "编辑 | 楼昕": the values are names, so allow a little more
+            return leftover <= self.opts["max_leftover"] + 8 * max(fields, 1)
+        if counters:
+            return leftover <= self.opts["max_leftover"]
+        # only a date: a dateline on its own, outside the article body
+        return outside and leftover <= self.opts["max_leftover"]
+
+    def check(self, doc: Document) -> Iterable[Finding]:
+        lay = layout(doc)
+        for i, b in enumerate(lay.blocks):
+            if b.prose and b.length > 40:
+                continue
+            if self.is_meta(b.text, lay.outside_body(i)):
+                yield self.report(doc, [b], f"page meta line (source/author/date): `{b.text[:40]}`",
+                                  safe=False, fix_message="delete the meta line")

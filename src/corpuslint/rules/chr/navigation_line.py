@@ -1,0 +1,140 @@
+"""## What it finds
+Navigation left in the text of a scraped page: breadcrumbs (`当前位置:首页 > 财经 >`,
+`首页>>人物聚焦>>2005人物`, `首页    最新动态    逐梦三十年 | …`), menu bars on one line
+(`新闻 | 行情 | 评测 | 专题`, `社会国际财经教育旅游数码房产汽车体育娱乐`), and site menus spread
+over runs of short lines before or after the article (`首页` / `中国` / `港澳台` / `亚洲` …).
+
+A breadcrumb is recognised anywhere by its opener (`当前位置`, `您的位置` …, from
+`rules/chr/navigation.toml`) or by its shape: short steps joined by `>`/`>>`/`»`, starting from a
+home or section word. Menus are only looked for outside the article body (see the CHR family's
+page structure): a run of at least `min_menu_run` short lines most of which are menu words, or
+every short line between the page title and the headline that repeats it.
+
+## Why it matters
+Menus and breadcrumbs are the same on every page of a site: they pollute n-gram statistics,
+deduplication and language-model training data with text no author wrote for this article.
+
+## Example
+```text
+当前位置:首页 > 财经 >          <- CHR001
+破茧成蝶,余慈制造业发展驶入“科创新赛道”
+```
+
+## Fix
+Delete the line(s). **Safe** for a breadcrumb line (it never holds article text); **unsafe** for
+menus found by their shape, which a human should glance at.
+
+## Options
+- `min_menu_run` (int, 4): shortest run of short lines taken as a menu.
+- `max_item_length` (int, 12): longest line counted as a menu item in a run.
+"""
+
+from __future__ import annotations
+
+from typing import Iterable
+
+import regex
+
+from ...core import Applicability, Document, Finding
+from ._base import ChromeRule, Lexicon, tokens
+from ._zones import Block, layout
+
+_SENTENCE = regex.compile(r"[。！？!?，,；;]")
+_STRUCTURAL_SEP = regex.compile(r"\s[|｜\-—·•]\s|[|｜]")
+
+
+class NavigationLine(ChromeRule):
+    code = "CHR001"
+    name = "navigation-line"
+    summary = "Breadcrumb or site menu left in the text of a scraped page"
+    fix = Applicability.SAFE
+    options = {"min_menu_run": 4, "max_item_length": 12}
+
+    def setup(self) -> None:
+        data = self.ctx.packs.toml("chr/navigation.toml")
+        self.prefixes = tuple(data["breadcrumb_prefixes"])
+        seps = sorted(data["breadcrumb_separators"], key=len, reverse=True)
+        self.sep = regex.compile("|".join(regex.escape(s) for s in seps))
+        self.home = tuple(data["home_words"])
+        self.nav = Lexicon(data["nav_words"] + data["home_words"])
+
+    # -- single lines ------------------------------------------------------------------------
+    def breadcrumb(self, text: str, outside: bool) -> bool:
+        t = text.lstrip(" \t\u3000\u00a0›>»·•")
+        if len(t) > 160:
+            return False
+        if t.startswith(self.prefixes):
+            return True
+        if self.sep.search(t):
+            steps = [s.strip() for s in self.sep.split(t)]
+            filled = [s for s in steps if s]
+            if len(filled) >= 2 and len(t) <= 100 and not _SENTENCE.search(t) and all(
+                    len(s) <= 25 for s in filled):
+                first = filled[0]
+                rooted = (first.startswith(self.home) or first in self.nav
+                          or first.endswith(("首页", "频道", "网", "站", "论坛", "社区")))
+                if rooted or outside:
+                    return True
+        if t.startswith(self.home) and len(t) <= 120 and not _SENTENCE.search(t):
+            rest = t[next(len(h) for h in self.home if t.startswith(h)):]
+            if rest[:1].isspace() or _STRUCTURAL_SEP.match(rest) or rest[:1] in "|｜-—·>»":
+                return len(tokens(rest)) >= 2
+        return False
+
+    def menu_line(self, b: Block) -> bool:
+        t = b.text
+        if b.prose or len(t) > 120 or _SENTENCE.search(t):
+            return False
+        toks = tokens(t)
+        if len(_STRUCTURAL_SEP.findall(t)) >= 3 and len(toks) >= 4 and all(len(x) <= 8 for x in toks):
+            return True
+        if len(toks) >= 5 and all(len(x) <= 5 for x in toks) and " " in t.strip():
+            return True
+        words = self.nav.split(t)
+        return words is not None and len(words) >= 4
+
+    # -- runs of lines -----------------------------------------------------------------------
+    def is_item(self, b: Block) -> bool:
+        return not b.prose and b.length <= self.opts["max_item_length"] and not _SENTENCE.search(b.text)
+
+    def check(self, doc: Document) -> Iterable[Finding]:
+        lay = layout(doc)
+        blocks = lay.blocks
+        done: set[int] = set()
+        for i, b in enumerate(blocks):
+            outside = lay.outside_body(i)
+            if self.breadcrumb(b.text, outside):
+                done.add(i)
+                yield self.report(doc, [b], f"breadcrumb navigation: `{_short(b.text)}`", safe=True,
+                                  fix_message="delete the breadcrumb line")
+            elif outside and i > 0 and self.menu_line(b):
+                done.add(i)
+                yield self.report(doc, [b], f"site menu line: `{_short(b.text)}`", safe=False,
+                                  fix_message="delete the menu line")
+        # Everything short between the page title and the headline repeating it is page head.
+        head_end = lay.title_repeat or 0
+        run: list[int] = []
+        for i in range(1, len(blocks)):
+            b = blocks[i]
+            in_title_head = i < head_end and not b.prose and b.length <= 40
+            if i not in done and lay.outside_body(i) and (in_title_head or self.is_item(b)):
+                run.append(i)
+                continue
+            yield from self._run(doc, lay, run, head_end)
+            run = []
+        yield from self._run(doc, lay, run, head_end)
+
+    def _run(self, doc: Document, lay, run: list[int], head_end: int) -> Iterable[Finding]:  # type: ignore[no-untyped-def]
+        if len(run) < 2:
+            return
+        blocks = [lay.blocks[i] for i in run]
+        before_headline = run[-1] < head_end
+        nav_hits = sum(1 for b in blocks if (w := self.nav.split(b.text)) is not None and w)
+        if before_headline or (len(run) >= self.opts["min_menu_run"] and nav_hits * 2 >= len(run)):
+            where = "before the headline" if before_headline else "outside the article"
+            yield self.report(doc, blocks, f"site menu: {len(run)} short lines {where}",
+                              safe=False, fix_message=f"delete the {len(run)} menu lines")
+
+
+def _short(text: str, n: int = 40) -> str:
+    return text if len(text) <= n else text[:n] + "…"
