@@ -73,7 +73,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--output-file", "-o", help="write the report to this file instead of stdout")
 
     rules = sub.add_parser("rules", help="list every rule")
-    rules.add_argument("--output-format", choices=("text", "json"), default="text")
+    rules.add_argument("--output-format", choices=("text", "json", "markdown"), default="text")
     rule = sub.add_parser("rule", help="print a rule's documentation")
     rule.add_argument("code")
     return parser
@@ -236,12 +236,25 @@ def cmd_rules(args: argparse.Namespace) -> int:
         rows = [_rule_row(cls) for cls in registry.values()]
         print(json.dumps(rows, ensure_ascii=False, indent=2))
         return EXIT_OK
+    if args.output_format == "markdown":
+        print(rules_markdown(registry), end="")
+        return EXIT_OK
     print(f"{'code':<8} {'name':<34} {'family':<6} {'default':<8} {'fix':<7} summary")
     for cls in registry.values():
         r = _rule_row(cls)
         print(f"{r['code']:<8} {r['name']:<34} {r['family']:<6} {'on' if r['default'] else 'off':<8} "
               f"{r['fix'] or '-':<7} {r['summary']}")
     return EXIT_OK
+
+
+def rules_markdown(registry) -> str:  # type: ignore[no-untyped-def]
+    """The rule table of README.md (a test keeps the two in step)."""
+    lines = ["| code | name | default | fix | what it finds |", "|---|---|---|---|---|"]
+    for cls in registry.values():
+        r = _rule_row(cls)
+        lines.append(f"| {r['code']} | `{r['name']}` | {'on' if r['default'] else 'off'} | "
+                     f"{r['fix'] or '—'} | {r['summary']} |")
+    return "\n".join(lines) + "\n"
 
 
 def _rule_row(cls) -> dict:  # type: ignore[no-untyped-def]
