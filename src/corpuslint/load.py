@@ -214,6 +214,7 @@ def jsonl_documents(data: bytes, path: str, config: Config) -> Iterator[Document
         yield Document(text="", path=path, encoding=None, decode_error=decoded.error,
                        content_hash=hash_bytes(data))
         return
+    first = True
     for line_no, line in enumerate(decoded.text.splitlines(), 1):
         if not line.strip():
             continue
@@ -225,8 +226,12 @@ def jsonl_documents(data: bytes, path: str, config: Config) -> Iterator[Document
         if not isinstance(record, dict):
             yield _bad_record(path, line_no, f"line {line_no} is not a JSON object")
             continue
-        yield record_document(record, path=path, line_no=line_no, config=config,
+        doc = record_document(record, path=path, line_no=line_no, config=config,
                               encoding=decoded.encoding)
+        if first:
+            doc.meta["jsonl_first"] = True  # file-level findings (ENC001) go on the first record
+            first = False
+        yield doc
 
 
 def _bad_record(path: str, line_no: int, error: str) -> Document:
