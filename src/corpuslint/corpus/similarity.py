@@ -197,9 +197,9 @@ def _sort_entries(entries: list[Entry]) -> list[Entry]:
 
 
 def find_duplicates(entries: list[Entry], settings: Settings,
-                    relevant: Iterable[int] | None = None) -> Duplicates:
+                    relevant: Iterable[Entry] | None = None) -> Duplicates:
     """Group identical paragraphs, find and verify near-duplicate ones with MinHashLSH, and align
-    documents that share paragraphs. With ``relevant`` (entry indices), only pairs involving one
+    documents that share paragraphs. With ``relevant`` (entries), only pairs involving one
     of those entries are verified and aligned (the others are context from the persisted index)."""
     from datasketch import LeanMinHash, MinHashLSH
 
@@ -207,7 +207,7 @@ def find_duplicates(entries: list[Entry], settings: Settings,
 
     entries = _sort_entries(entries)
     dup = Duplicates(settings, entries)
-    want = None if relevant is None else {e.index for e in entries if e.index in set(relevant)}
+    want = None if relevant is None else {e.index for e in relevant}
     texts: dict[str, int] = {}
     rep_sig: list[tuple[DocSignature, int]] = []
     for e in entries:
@@ -233,7 +233,7 @@ def find_duplicates(entries: list[Entry], settings: Settings,
             if want is not None and not (rep_entries[rid] & want):
                 continue
             for other in lsh.query(sk):
-                if other == rid or (want is not None and other < rid and rep_entries[other] & want):
+                if other == rid or (other < rid and (want is None or rep_entries[other] & want)):
                     continue  # the pair is verified once, from its smaller id
                 (sa, pa), (sb, pb) = rep_sig[rid], rep_sig[other]
                 exact = jaccard(sa.shingles(pa), sb.shingles(pb))

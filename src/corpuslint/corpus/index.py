@@ -1,0 +1,264 @@
+"""The persisted, incremental signature index of a corpus root (SQLite in the cache directory).
+
+``corpuslint check changed.txt`` (what pre-commit runs) must compare the changed files with
+the whole corpus without reading it. The index keeps, for every text file under the corpus
+root: its size, mtime and content hash; every paragraph's position and folded text; and the
+LSH band keys of every signed paragraph's MinHash (the same banding ``MinHashLSH`` uses for the
+threshold). A run:
+
+1. walks the root (``expand_paths``, honouring excludes) and stats every file; files whose size
+   or mtime changed are read and hashed, and re-signed only if the hash changed; files of the
+   run are indexed from the run's own signatures; deleted files are dropped;
+2. looks up the band keys of the run's paragraphs: documents outside the run with a colliding
+   band are candidates, loaded from the index (no file is read) and re-signed from their stored
+   folded text;
+3. hands the run's documents plus the candidates to ``find_duplicates``, which verifies every
+   pair on exact shingle sets and reports only pairs involving a document of the run.
+
+Without a cache directory (``--no-cache``) or a corpus root, only the run's documents are
+compared. Any SQLite error (a read-only or corrupt cache) falls back to that too.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import weakref
+from pathlib import Path
+from typing import Any, Iterable, Iterator
+
+import numpy as np
+
+from ..core.document import Document
+from .signatures import DocSignature, SignatureParams, sign_folded
+from .similarity import Duplicates, Entry, Settings, corpus_duplicates, find_duplicates, order_key, run_entries
+
+INDEX_NAME = "dup-index.sqlite"
+SCHEMA_VERSION = "1"
+MAX_EXTERNAL = 500  # candidate documents from outside the run loaded per run (most hits first)
+_RESULTS: weakref.WeakKeyDictionary[Any, Duplicates] = weakref.WeakKeyDictionary()
+
+
+def band_params(settings: Settings) -> tuple[int, int]:
+    from datasketch import MinHashLSH
+
+    lsh = MinHashLSH(threshold=settings.lsh_threshold, num_perm=settings.params.num_perm)
+    return lsh.b, lsh.r
+
+
+def band_keys(minhashes: np.ndarray, bands: int, rows: int) -> np.ndarray:
+    """(k, bands) int64 keys: a 64-bit hash of each band of each MinHash row (vectorised)."""
+    k = minhashes.shape[0]
+    if k == 0:
+        return np.zeros((0, bands), dtype=np.int64)
+    from .signatures import _fmix64
+
+    m = minhashes[:, : bands * rows].astype(np.uint64).reshape(k, bands, rows)
+    with np.errstate(over="ignore"):
+        h = np.zeros((k, bands), dtype=np.uint64) + np.arange(bands, dtype=np.uint64)[None, :] * np.uint64(0x9E3779B97F4A7C15)
+        for r in range(rows):
+            h = _fmix64(h * np.uint64(0x100000001B3) + m[:, :, r] + np.uint64(1))
+    return h.view(np.int64)
+
+
+class SignatureIndex:
+    def __init__(self, path: Path, settings: Settings) -> None:
+        self.path = path
+        self.settings = settings
+        self.bands, self.rows = band_params(settings)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self.db = sqlite3.connect(str(path), timeout=30)
+        self.db.execute("PRAGMA journal_mode=WAL")
+        self.db.execute("PRAGMA synchronous=NORMAL")
+        self._schema()
+
+    def close(self) -> None:
+        self.db.close()
+
+    def _schema(self) -> None:
+        want = f"{SCHEMA_VERSION}|{self.settings.params.key}|b{self.bands}r{self.rows}"
+        db = self.db
+        db.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT)")
+        row = db.execute("SELECT value FROM meta WHERE key='version'").fetchone()
+        if row is None or row[0] != want:
+            for t in ("files", "docs", "paras", "bands"):
+                db.execute(f"DROP TABLE IF EXISTS {t}")
+            db.execute("INSERT OR REPLACE INTO meta VALUES ('version', ?)", (want,))
+        db.executescript("""
+            CREATE TABLE IF NOT EXISTS files (path TEXT PRIMARY KEY, size INTEGER, mtime INTEGER,
+                                              hash TEXT);
+            CREATE TABLE IF NOT EXISTS docs (id INTEGER PRIMARY KEY, path TEXT, display TEXT,
+                                             record TEXT, jsonl_line INTEGER);
+            CREATE INDEX IF NOT EXISTS docs_path ON docs(path);
+            CREATE TABLE IF NOT EXISTS paras (doc INTEGER, para INTEGER, line INTEGER,
+                start INTEGER, end INTEGER, col INTEGER, folded TEXT, PRIMARY KEY (doc, para))
+                WITHOUT ROWID;
+            CREATE TABLE IF NOT EXISTS bands (key INTEGER, doc INTEGER, para INTEGER);
+            CREATE INDEX IF NOT EXISTS bands_key ON bands(key);
+            CREATE INDEX IF NOT EXISTS bands_doc ON bands(doc);
+        """)
+        db.commit()
+
+    # -- writing ---------------------------------------------------------------------------
+    def _drop_file(self, key: str) -> None:
+        ids = [r[0] for r in self.db.execute("SELECT id FROM docs WHERE path=?", (key,))]
+        for i in ids:
+            self.db.execute("DELETE FROM paras WHERE doc=?", (i,))
+            self.db.execute("DELETE FROM bands WHERE doc=?", (i,))
+        self.db.execute("DELETE FROM docs WHERE path=?", (key,))
+        self.db.execute("DELETE FROM files WHERE path=?", (key,))
+
+    def _put_docs(self, key: str, display: str, docs: Iterable[tuple[Document, DocSignature]]) -> None:
+        for doc, sig in docs:
+            cur = self.db.execute("INSERT INTO docs (path, display, record, jsonl_line) VALUES (?,?,?,?)",
+                                  (key, display, doc.record, int(doc.meta.get("jsonl_line", 0) or 0)))
+            doc_id = cur.lastrowid
+            rows = []
+            lines = doc.lines
+            for p, para in enumerate(doc.paragraphs):
+                col = para.start - lines[para.line - 1].start + 1
+                rows.append((doc_id, p, para.line, para.start, para.end, col, sig.folded[p]))
+            self.db.executemany("INSERT INTO paras VALUES (?,?,?,?,?,?,?)", rows)
+            keys = band_keys(sig.minhashes, self.bands, self.rows)
+            signed = sig.signed.tolist()
+            self.db.executemany("INSERT INTO bands VALUES (?,?,?)",
+                                ((int(k), doc_id, signed[r]) for r in range(len(signed)) for k in keys[r]))
+
+    def refresh(self, root: Path, config: Any, run: dict[str, list[tuple[Document, DocSignature]]],
+                run_hash: dict[str, str | None]) -> None:
+        """Bring the index up to date with the files under ``root``. ``run`` maps the resolved
+        path of each file of the run to its documents and signatures (indexed from those,
+        without reading the file again)."""
+        from ..load import SourceError, expand_paths, read_source
+        from .normalize import fold
+
+        known = {r[0]: (r[1], r[2], r[3]) for r in self.db.execute("SELECT path, size, mtime, hash FROM files")}
+        seen: set[str] = set()
+        db = self.db
+        with db:
+            for display in expand_paths([str(root)], config):
+                try:
+                    st = os.stat(display)
+                except OSError:
+                    continue
+                key = os.path.realpath(display)
+                seen.add(key)
+                old = known.get(key)
+                if key in run:
+                    h = run_hash.get(key)
+                    if old is not None and old[0] == st.st_size and old[1] == st.st_mtime_ns and \
+                            (h is None or old[2] == h):
+                        continue
+                    self._drop_file(key)
+                    self._put_docs(key, display, run[key])
+                    db.execute("INSERT INTO files VALUES (?,?,?,?)", (key, st.st_size, st.st_mtime_ns, h))
+                    continue
+                if old is not None and old[0] == st.st_size and old[1] == st.st_mtime_ns:
+                    continue
+                try:
+                    data = Path(display).read_bytes()
+                except OSError:
+                    continue
+                from ..load import hash_bytes
+
+                h = hash_bytes(data)
+                if old is not None and old[2] == h:
+                    db.execute("UPDATE files SET size=?, mtime=? WHERE path=?", (st.st_size, st.st_mtime_ns, key))
+                    continue
+                try:
+                    docs = read_source(display, config)
+                except SourceError:
+                    continue
+                signed = []
+                for doc in docs:
+                    if doc.decode_error is None:
+                        signed.append((doc, sign_folded([fold(p.text) for p in doc.paragraphs],
+                                                        self.settings.params)))
+                self._drop_file(key)
+                self._put_docs(key, display, signed)
+                db.execute("INSERT INTO files VALUES (?,?,?,?)", (key, st.st_size, st.st_mtime_ns, h))
+            for key in set(known) - seen:
+                self._drop_file(key)
+
+    # -- reading ---------------------------------------------------------------------------
+    def candidates(self, sigs: Iterable[DocSignature], exclude_paths: set[str]) -> list[int]:
+        """Documents outside the run sharing an LSH band with a paragraph of the run."""
+        keys: set[int] = set()
+        for sig in sigs:
+            keys.update(int(k) for k in band_keys(sig.minhashes, self.bands, self.rows).ravel())
+        hits: dict[int, int] = {}
+        key_list = sorted(keys)
+        excluded = {r[0] for path in exclude_paths
+                    for r in self.db.execute("SELECT id FROM docs WHERE path=?", (path,))}
+        for chunk in _chunks(key_list, 500):
+            marks = ",".join("?" * len(chunk))
+            for (doc,) in self.db.execute(f"SELECT doc FROM bands WHERE key IN ({marks})", chunk):
+                if doc not in excluded:
+                    hits[doc] = hits.get(doc, 0) + 1
+        ranked = sorted(hits, key=lambda d: (-hits[d], d))
+        return sorted(ranked[:MAX_EXTERNAL])
+
+    def entries(self, doc_ids: list[int], config: Any) -> list[Entry]:
+        out = []
+        for doc_id in doc_ids:
+            row = self.db.execute("SELECT display, record, jsonl_line FROM docs WHERE id=?", (doc_id,)).fetchone()
+            if row is None:
+                continue
+            display, record, jsonl_line = row
+            paras = self.db.execute("SELECT line, start, end, col, folded FROM paras WHERE doc=? ORDER BY para",
+                                    (doc_id,)).fetchall()
+            folded = [p[4] for p in paras]
+            sig = sign_folded(folded, self.settings.params)
+            rel = config.relpath(display) if config is not None else display
+            ident = f"{display}#{record}" if record is not None else display
+            out.append(Entry(ident, display, record, (rel, jsonl_line or 0, 1 << 30), sig,
+                             spans=[(p[0], p[1], p[2], p[3]) for p in paras]))
+        return out
+
+
+def _chunks(items: list[int], size: int) -> Iterator[list[int]]:
+    for i in range(0, len(items), size):
+        yield items[i : i + size]
+
+
+def duplicates_with_index(corpus: Any) -> Duplicates:
+    """Duplicates for the DUP rules: the run's own, plus files under the corpus root through the
+    persisted index when the cache is on. Computed once per corpus."""
+    cached = _RESULTS.get(corpus)
+    if cached is not None:
+        return cached
+    root, cache_dir = getattr(corpus, "root", None), getattr(corpus, "cache_dir", None)
+    result: Duplicates | None = None
+    if root is not None and cache_dir is not None:
+        try:
+            result = _with_index(corpus, Path(root), Path(cache_dir))
+        except (sqlite3.Error, OSError):
+            result = None  # a read-only or damaged cache: compare the run's documents only
+    if result is None:
+        result = corpus_duplicates(corpus)
+    _RESULTS[corpus] = result
+    return result
+
+
+def _with_index(corpus: Any, root: Path, cache_dir: Path) -> Duplicates:
+    settings = Settings.from_config(corpus.config)
+    mine = run_entries(corpus, settings)
+    run: dict[str, list[tuple[Document, DocSignature]]] = {}
+    run_hash: dict[str, str | None] = {}
+    for e in mine:
+        if e.doc is None or not e.doc.path or e.doc.path == "-":
+            continue
+        key = os.path.realpath(e.doc.path)
+        run.setdefault(key, []).append((e.doc, e.sig))
+        # A text file's document hash is the hash of its bytes; JSONL records hash their text.
+        run_hash[key] = e.doc.content_hash if e.doc.record is None else None
+    index = SignatureIndex(cache_dir / INDEX_NAME, settings)
+    try:
+        index.refresh(root, corpus.config, run, run_hash)
+        ids = index.candidates((e.sig for e in mine), set(run))
+        external = index.entries(ids, corpus.config)
+    finally:
+        index.close()
+    if not external:
+        return corpus_duplicates(corpus)
+    return find_duplicates(mine + external, settings, relevant=mine)

@@ -1,0 +1,86 @@
+"""## What it finds
+A paragraph that also appears, identical or nearly so, in another document of the corpus that
+comes first in path order (the first copy is the original). The message names the first copy
+and gives the exact Jaccard similarity of the two paragraphs' character 5-gram sets (over
+normalised text) and the MinHash estimate; `related` lists the first copy and up to four more.
+
+When the cache is on and the corpus has a root, the other documents are every text file under
+the root (through the persisted signature index), so `corpuslint check changed.txt` finds a
+paragraph copied from a file that was not passed. Documents that are near-duplicates of each
+other as a whole (DUP004) are not compared paragraph by paragraph here: that finding covers
+them. Paragraphs shorter than `min-chars` normalised characters are not compared.
+
+## Why it matters
+The same paragraph in many documents (a reprinted passage, a site's boilerplate notice, a
+teaser of another article) is duplicate training data and, for a reader, text that belongs
+elsewhere.
+
+## Example
+A paragraph of `b.txt` that `a.txt` already holds, with `遗存` written `遺存` (traditional) and
+one figure changed, is reported on `b.txt` against `a.txt`.
+
+## Fix
+None: which document should keep the text is an editorial decision.
+
+## Options
+- `threshold` (float, 0.8): exact Jaccard from which two paragraphs are near-duplicates.
+- `min-chars` (int, 20): normalised length below which paragraphs are not compared.
+- `shingle-size` (int, 5), `num-perm` (int, 128): signature parameters, shared by all DUP
+  corpus rules.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Iterable
+
+from ...core import CorpusRule, Finding
+from ._shared import SIGNATURE_OPTIONS, duplicates, rel, similarity_text, where
+
+MAX_RELATED = 5
+
+
+class CrossDocumentDuplicateParagraph(CorpusRule):
+    code = "DUP003"
+    name = "cross-document-duplicate-paragraph"
+    summary = "Paragraph repeats (or nearly repeats) a paragraph of an earlier document"
+    options = {"threshold": 0.8, "min_chars": 20, **SIGNATURE_OPTIONS}
+
+    def finish(self, corpus: Any) -> Iterable[Finding]:
+        dup = duplicates(corpus)
+        threshold, min_chars = self.opts["threshold"], self.opts["min_chars"]
+        for entry in dup.entries:
+            if entry.doc is None:
+                continue
+            folded = entry.sig.folded
+            for p in entry.sig.signed.tolist():
+                if len(folded[p]) < min_chars:
+                    continue
+                rid = dup.rep_of[(entry.index, p)]
+                partners: list[tuple[tuple, int, int, float, float | None]] = []
+                for e, q in dup.members[rid]:
+                    if e != entry.index and not dup.is_version_pair(e, entry.index):
+                        partners.append((dup.entries[e].order, e, q, 1.0, None))
+                for hit in dup.near.get(rid, ()):
+                    if hit.exact < threshold:
+                        continue
+                    for e, q in dup.members[hit.other]:
+                        if e != entry.index and len(dup.entries[e].sig.folded[q]) >= min_chars \
+                                and not dup.is_version_pair(e, entry.index):
+                            partners.append((dup.entries[e].order, e, q, hit.exact, hit.estimated))
+                if not partners:
+                    continue
+                partners.sort(key=lambda t: (t[0], t[2]))
+                if partners[0][0] > entry.order:
+                    continue  # this copy is the first in path order: the others are reported
+                _, e, q, exact, est = partners[0]
+                first = dup.entries[e]
+                how = "identical after normalisation" if est is None else similarity_text(exact, est)
+                others = len({x[1] for x in partners}) - 1
+                msg = f"paragraph also appears in {where(first, q)} ({how}), the first copy in path order"
+                if others:
+                    msg += f"; also in {others} more document{'s' if others > 1 else ''}"
+                related = [rel(dup.entries[x[1]], x[2],
+                               "identical" if x[4] is None else similarity_text(x[3], x[4]))
+                           for x in partners[:MAX_RELATED]]
+                para = entry.doc.paragraphs[p]
+                yield self.finding(entry.doc, para.start, para.end, msg, related=related)

@@ -1,0 +1,83 @@
+"""## What it finds
+A paragraph that is nearly the same as an earlier paragraph of the same document: their
+character 5-gram sets (over normalised text) have an exact Jaccard similarity of at least
+`threshold`, without being identical (identical repeats are DUP001). The message gives the
+exact Jaccard and the MinHash estimate; `related` points at the earlier copy.
+
+Candidates come from MinHash LSH over all paragraphs of the run and every candidate is verified
+on the exact shingle sets, so no unverified pair is reported. Paragraphs shorter than
+`min-chars` normalised characters are not compared (short lines are alike by chance).
+
+## Why it matters
+A block re-printed with small OCR differences, or a paragraph pasted twice with an edit, is
+duplicate text that an exact comparison misses.
+
+## Example
+```text
+今年3月,经省政府同意,省科技厅、省发改委联合印发省级高新园区创建批复,余姚智能装备高新技术产业园区成功获批创建。
+...
+今年3月,经省政府同意,省科技厅联合印发省级高新园区创建批复,余姚智能装备高新技术产业园区成功获批创建。
+```
+The second paragraph is reported against the first.
+
+## Fix
+Delete the later paragraph. **Unsafe**: the copies differ, and the text only the later one holds
+is lost.
+
+## Options
+- `threshold` (float, 0.8): exact Jaccard from which two paragraphs are near-duplicates.
+- `min-chars` (int, 20): normalised length below which paragraphs are not compared.
+- `shingle-size` (int, 5), `num-perm` (int, 128): signature parameters, shared by all DUP
+  corpus rules (the first of DUP002–DUP004 that sets one decides).
+"""
+
+from __future__ import annotations
+
+from typing import Any, Iterable
+
+from ...core import Applicability, CorpusRule, Finding, Fix
+from ...core.findings import Edit
+from ._shared import SIGNATURE_OPTIONS, duplicates, rel, similarity_text
+
+
+class NearDuplicateParagraph(CorpusRule):
+    code = "DUP002"
+    name = "near-duplicate-paragraph"
+    summary = "Paragraph nearly repeats an earlier paragraph of the same document"
+    fix = Applicability.UNSAFE
+    options = {"threshold": 0.8, "min_chars": 20, **SIGNATURE_OPTIONS}
+
+    def finish(self, corpus: Any) -> Iterable[Finding]:
+        dup = duplicates(corpus)
+        threshold, min_chars = self.opts["threshold"], self.opts["min_chars"]
+        for entry in dup.entries:
+            if entry.doc is None:
+                continue
+            doc, folded = entry.doc, entry.sig.folded
+            for p in entry.sig.signed.tolist():
+                if len(folded[p]) < min_chars:
+                    continue
+                rid = dup.rep_of[(entry.index, p)]
+                partners = []
+                for hit in dup.near.get(rid, ()):
+                    if hit.exact < threshold:
+                        continue
+                    for e, q in dup.members[hit.other]:
+                        if e == entry.index and q < p and len(folded[q]) >= min_chars:
+                            partners.append((q, hit))
+                if not partners:
+                    continue
+                partners.sort(key=lambda t: t[0])
+                q, hit = partners[0]
+                para, first = doc.paragraphs[p], doc.paragraphs[q]
+                msg = (f"paragraph is a near-duplicate of line {first.line} "
+                       f"({similarity_text(hit.exact, hit.estimated)})")
+                if len(partners) > 1:
+                    msg += f" and of {len(partners) - 1} more"
+                related = [rel(entry, q, f"near copy ({similarity_text(h.exact, h.estimated)})")
+                           for q, h in partners[:5]]
+                start, _ = doc.line_span(para.line)
+                end = doc.line_span(doc.paragraphs[p + 1].line)[0] if p + 1 < len(doc.paragraphs) \
+                    else doc.line_span(para.line)[1]
+                fix = Fix.unsafe(f"delete the near-duplicate line {para.line}", Edit.delete(start, end))
+                yield self.finding(doc, para.start, para.end, msg, fix=fix, related=related)

@@ -1,0 +1,115 @@
+"""## What it finds
+A paragraph (a line) that repeats an earlier paragraph of the same document exactly, after
+normalisation (NFKC, traditional → simplified, case, whitespace and punctuation ignored). A block
+of several paragraphs printed again gives one finding per repeated paragraph, each naming the
+first copy of that paragraph.
+
+Short lines repeat legitimately (headings, list bullets such as `相关阅读`), so a repeat is
+reported when it is at least `min-chars` normalised characters long, or when it is part of a
+repeated block that is (the block's paragraphs repeat an earlier block in the same order), or
+when it immediately follows an identical line (`min-adjacent-chars` or more): a line printed
+twice in a row is a strong sign of a layout or scraping error even when it is short.
+
+## Why it matters
+OCR and layout tools print a block of text twice when page regions overlap, and scrapers print
+list items twice (a title in a link and again in a heading). Repeats inflate the corpus, bias
+a language model towards the repeated text and break paragraph alignment between versions.
+
+## Example
+Seed 001 prints the block `院、浙江大学(余姚)机器人研究院…` / `今年3月…` / `整合提升…` /
+`(本文配图均由余姚经济开发区提供)` three times (lines 55–61, 63–69, 71–73); lines 63–73 are
+reported, each against its copy at lines 55–61. Seed 003 prints every related-article title twice
+in a row (`余杭再添两家省级小微企业园`, lines 103 and 105).
+
+## Fix
+Delete the repeated line (and the blank lines that follow it). **Safe** when the repeat is
+identical to its first copy character for character; **unsafe** when the two only match after
+normalisation (they differ in punctuation, width, script or spacing, and the user may want to
+keep the other form).
+
+## Options
+- `min-chars` (int, 20): normalised length from which a lone repeat is reported.
+- `min-adjacent-chars` (int, 6): normalised length from which a line repeated immediately is
+  reported.
+"""
+
+from __future__ import annotations
+
+from typing import Iterable
+
+from ...core import Applicability, Document, DocumentRule, Finding, Fix
+from ...core.findings import Edit, related
+from ...corpus.normalize import fold
+
+# Lines made only of digits (table cells, page numbers) repeat by nature.
+_MAX_BLOCK_SCAN = 64  # earlier copies examined per paragraph (bounds pathological inputs)
+
+
+class RepeatedParagraph(DocumentRule):
+    code = "DUP001"
+    name = "repeated-paragraph"
+    summary = "Paragraph repeats an earlier paragraph of the same document"
+    fix = Applicability.SAFE
+    options = {"min_chars": 20, "min_adjacent_chars": 6}
+
+    def check(self, doc: Document) -> Iterable[Finding]:
+        paras = doc.paragraphs
+        folded = [fold(p.text) for p in paras]
+        first: dict[str, int] = {}
+        copies: dict[str, list[int]] = {}
+        earlier: list[list[int]] = []  # per paragraph: indices of earlier identical paragraphs
+        for i, t in enumerate(folded):
+            prev = copies.get(t) if t else None
+            earlier.append(list(prev[:_MAX_BLOCK_SCAN]) if prev else [])
+            if t:
+                copies.setdefault(t, []).append(i)
+                first.setdefault(t, i)
+        in_block = self._blocks(folded, earlier)
+        min_chars, min_adj = self.opts["min_chars"], self.opts["min_adjacent_chars"]
+        for i, t in enumerate(folded):
+            if not earlier[i]:
+                continue
+            adjacent = i > 0 and folded[i - 1] == t and len(t) >= min_adj and not t.isdigit()
+            if not (len(t) >= min_chars or in_block[i] or adjacent):
+                continue
+            orig = paras[first[t]]
+            p = paras[i]
+            yield self.finding(
+                doc, p.start, p.end,
+                f"paragraph repeats line {orig.line}"
+                + (" (identical)" if p.text == orig.text else " (same text after normalisation)"),
+                fix=self._fix(doc, i, p.text == orig.text),
+                related=[related(doc, orig.start, orig.end, "first copy")],
+            )
+
+    def _blocks(self, folded: list[str], earlier: list[list[int]]) -> list[bool]:
+        """True for paragraphs inside a repeated block: a run of consecutive paragraphs equal to
+        an earlier run, at the same distance, with at least ``min-chars`` characters in all."""
+        out = [False] * len(folded)
+        for i in range(len(folded)):
+            for q in earlier[i]:
+                d = i - q
+                if i > 0 and q > 0 and (q - 1) in earlier[i - 1][:_MAX_BLOCK_SCAN] and folded[i - 1]:
+                    continue  # not the start of this diagonal run: counted from its start
+                k = i
+                size = 0
+                while k < len(folded) and folded[k] and k - d >= 0 and folded[k - d] == folded[k] and k - d < i:
+                    size += len(folded[k])
+                    k += 1
+                if k - i >= 2 and size >= self.opts["min_chars"]:
+                    for x in range(i, k):
+                        out[x] = True
+        return out
+
+    def _fix(self, doc: Document, i: int, identical: bool) -> Fix:
+        paras = doc.paragraphs
+        line = paras[i].line
+        start, _ = doc.line_span(line)
+        if i + 1 < len(paras):
+            end = doc.line_span(paras[i + 1].line)[0]  # with the blank lines that follow
+        else:
+            # The last paragraph: delete from the end of the previous paragraph's line instead.
+            end = doc.line_span(line, with_newline=False)[1]
+            start = doc.lines[paras[i - 1].line - 1].end if i > 0 else start
+        make = Fix.safe if identical else Fix.unsafe
+        return make(f"delete the repeated line {line}", Edit.delete(start, end))
