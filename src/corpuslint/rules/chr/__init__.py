@@ -3,7 +3,14 @@ lists of other articles, interface words, site template lines) left in plain tex
 
 from __future__ import annotations
 
+from .article_list import ArticleList
+from .contact_block import ContactBlock
+from .copyright_notice import CopyrightNotice
 from .meta_line import MetaLine
 from .navigation_line import NavigationLine
+from .share_prompt import SharePrompt
+from .site_ui_text import SiteUiText
+from .template_line import TemplateLine
 
-RULES: list[type] = [NavigationLine, MetaLine]
+RULES: list[type] = [NavigationLine, MetaLine, SharePrompt, CopyrightNotice, ContactBlock,
+                     ArticleList, SiteUiText, TemplateLine]

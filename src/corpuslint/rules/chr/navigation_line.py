@@ -85,7 +85,7 @@ class NavigationLine(ChromeRule):
         t = b.text
         if b.prose or len(t) > 120 or _SENTENCE.search(t):
             return False
-        toks = tokens(t)
+        toks = [x for x in tokens(t) if not x.isdigit()]
         if len(_STRUCTURAL_SEP.findall(t)) >= 3 and len(toks) >= 4 and all(len(x) <= 8 for x in toks):
             return True
         if len(toks) >= 5 and all(len(x) <= 5 for x in toks) and " " in t.strip():

@@ -1,0 +1,112 @@
+"""## What it finds
+Lists of other articles: a header such as `相关阅读`, `相关文章`, `热门文章`, `最新文章`,
+`推荐阅读`, `点击排行`, `■相关连接` (`rules/chr/related.toml`), and the list after it — titles,
+bullet items (`• …`), teaser paragraphs cut short (`…近日,浙江省科协发文公布…...`), titles printed
+twice, titles with dates — up to where article text resumes.
+
+Block logic: after the article body (no prose follows), everything after the header that is not
+a finished sentence of prose belongs to the list. Inside or before the body, only lines that are
+marked as list items (bullet, trailing date, cut-short teaser, repeated title) are taken, so a
+header quoted in the article never swallows the paragraphs after it.
+
+## Why it matters
+Other articles' titles and teasers are text about other subjects glued to this document: they
+break topic coherence, create false near-duplicates between unrelated pages and sometimes repeat
+this article's own opening (as seed 002's `最新文章` list does).
+
+## Example
+```text
+相关阅读                                      <- CHR006, lines 71-102
+  • 贵州遵义:“三进三增”活动优化人社服务
+  • 贵州省遵义市人力资源社会保障局突出就业创业…进
+```
+
+## Fix
+Delete the header and its list. **Safe** for a whole list after the article body (nothing of
+the article follows it); **unsafe** elsewhere.
+
+## Options
+- `max_items` (int, 60): most lines taken after one header.
+"""
+
+from __future__ import annotations
+
+from typing import Iterable
+
+import regex
+
+from ...core import Applicability, Document, Finding
+from ._base import ChromeRule
+from ._zones import Block, Layout, layout
+
+_DECOR = regex.compile(r"^[\s■□◆◇●○★☆▲△►▶|｜>»:：·•【\[《<]+|[\s■□◆◇●○★☆▲△►▶|｜>»:：·•】\]》>]+$")
+_SENTENCE = regex.compile(r"[。！？!?，,；;]")
+_FOOTER = regex.compile(r"版权|copyright|©|ICP|公网安备", regex.I)
+
+
+class ArticleList(ChromeRule):
+    code = "CHR006"
+    name = "other-article-list"
+    summary = "List of other articles (相关阅读/热门文章/最新文章 …) with titles and teasers"
+    fix = Applicability.SAFE
+    options = {"max_items": 60}
+
+    def setup(self) -> None:
+        data = self.ctx.packs.toml("chr/related.toml")
+        self.headers = sorted({h.strip() for h in data["headers"] if h.strip()}, key=len, reverse=True)
+        self.header_re = regex.compile("|".join(regex.escape(h) for h in self.headers), regex.I)
+        self.item = regex.compile("|".join(f"(?:{p})" for p in data["item_patterns"]))
+
+    def header(self, b: Block) -> bool:
+        core = _DECOR.sub("", b.text)
+        if not core or len(core) > 40:
+            return False
+        m = self.header_re.search(core)
+        if not m:
+            return False
+        rest = core[:m.start()] + core[m.end():]
+        if m.start() == 0 and rest[:1] in (":", "："):
+            return True  # inline first item: "延伸阅读：57岁小学肄业 …"
+        return len(rest.strip()) <= 6 and not _SENTENCE.search(core)
+
+    def marked(self, b: Block, prev: Block | None) -> bool:
+        if b.truncated or self.item.search(b.text):
+            return True
+        return prev is not None and b.folded == prev.folded and bool(b.folded)
+
+    def check(self, doc: Document) -> Iterable[Finding]:
+        lay = layout(doc)
+        blocks = lay.blocks
+        i = 0
+        while i < len(blocks):
+            if not self.header(blocks[i]):
+                i += 1
+                continue
+            end = self._extent(lay, i)
+            span = blocks[i:end + 1]
+            tail = lay.in_tail(i)
+            n = end - i
+            msg = (f"list of other articles under `{_DECOR.sub('', blocks[i].text)[:20]}`"
+                   + (f" ({n} lines)" if n else ""))
+            yield self.report(doc, span, msg, safe=tail and n > 0,
+                              fix_message="delete the header and its list")
+            i = end + 1
+
+    def _extent(self, lay: Layout, i: int) -> int:
+        blocks = lay.blocks
+        tail = lay.in_tail(i)
+        end = i
+        for j in range(i + 1, min(len(blocks), i + 1 + self.opts["max_items"])):
+            b = blocks[j]
+            if _FOOTER.search(b.text):
+                break
+            if self.header(b):
+                end = j
+                continue
+            if tail:
+                if b.prose and not b.bullet:
+                    break
+            elif not self.marked(b, blocks[j - 1]):
+                break
+            end = j
+        return end

@@ -1,0 +1,94 @@
+"""## What it finds
+Advertising and contact blocks pasted into a page: lines giving phone numbers, WeChat ids,
+e-mail addresses (`产业招商/厂房土地租售:400 0123 021`, `或微信/手机:13391219793`), together with
+the short lines around them that belong to the same ad (`葛毅明微信号`, `请说明您的需求、用途…,
+以便快速帮您对接资源。`, `长按/扫一扫加葛毅明的微信号`). Patterns and words are in
+`rules/chr/contact.toml`.
+
+A contact line is short, or opens with a contact label (`电话：`, `微信：`), and holds contact
+data; a sentence of the article that mentions a hotline (`市民可拨打12345热线咨询。`) is not one.
+From each contact line the block grows over neighbouring short lines that hold ad or contact
+words (`微信`, `需求`, `对接`, `租售` …), at most `max_block` lines.
+
+## Why it matters
+Ads and contact details are not the article; phone numbers and ids are also personal data that
+a corpus should not keep.
+
+## Example
+```text
+葛毅明微信号                               <- CHR005 (block)
+产业招商/厂房土地租售:400 0123 021
+或微信/手机:13391219793
+```
+
+## Fix
+Delete the block. **Unsafe**: the block is found from its contents, and its edges are a guess.
+
+## Options
+- `max_line_length` (int, 60): longest line taken as a contact line without a label.
+- `max_block` (int, 8): most lines in one block.
+"""
+
+from __future__ import annotations
+
+from typing import Iterable
+
+import regex
+
+from ...core import Applicability, Document, Finding
+from ._base import ChromeRule
+from ._zones import Block, layout
+
+
+class ContactBlock(ChromeRule):
+    code = "CHR005"
+    name = "contact-block"
+    summary = "Advertising or contact block (phone numbers, WeChat ids) in a scraped page"
+    fix = Applicability.UNSAFE
+    options = {"max_line_length": 60, "max_block": 8}
+
+    def setup(self) -> None:
+        data = self.ctx.packs.toml("chr/contact.toml")
+        self.contact = regex.compile("|".join(f"(?:{p})" for p in data["contacts"]))
+        labels = sorted(set(data["labels"]), key=len, reverse=True)
+        self.label = regex.compile(
+            r"^[\s·•■□◆●★☆【\[(（]*(?:" + "|".join(regex.escape(x) for x in labels) + r")\s*[:：/]", regex.I)
+        self.words = regex.compile("|".join(regex.escape(w) for w in data["block_words"]), regex.I)
+        self.ads = regex.compile("|".join(regex.escape(w) for w in data["ads"]))
+
+    def is_contact(self, b: Block, outside: bool) -> bool:
+        t = b.text
+        if self.ads.search(t) and len(t) <= 80:
+            return True
+        if not self.contact.search(t):
+            return False
+        if self.label.match(t) and len(t) <= 120:
+            return True
+        if b.prose and not outside:
+            return False
+        return len(t) <= self.opts["max_line_length"] or (outside and len(t) <= 120 and not b.prose)
+
+    def is_member(self, b: Block) -> bool:
+        return b.length <= 50 and bool(self.words.search(b.text))
+
+    def check(self, doc: Document) -> Iterable[Finding]:
+        lay = layout(doc)
+        blocks = lay.blocks
+        core = [i for i, b in enumerate(blocks) if self.is_contact(b, lay.outside_body(i))]
+        taken: set[int] = set()
+        for i in core:
+            if i in taken:
+                continue
+            lo = hi = i
+            # grow over neighbouring contact lines and short lines of ad/contact words
+            while hi + 1 < len(blocks) and hi - lo + 1 < self.opts["max_block"] and (
+                    hi + 1 in core or self.is_member(blocks[hi + 1])):
+                hi += 1
+            while lo - 1 >= 0 and lo - 1 not in taken and hi - lo + 1 < self.opts["max_block"] and (
+                    lo - 1 in core or self.is_member(blocks[lo - 1])):
+                lo -= 1
+            taken.update(range(lo, hi + 1))
+            span = blocks[lo:hi + 1]
+            what = "contact line" if lo == hi else f"contact/ad block of {hi - lo + 1} lines"
+            yield self.report(doc, span, f"{what}: `{blocks[i].text[:40]}`", safe=False,
+                              fix_message="delete the contact block")

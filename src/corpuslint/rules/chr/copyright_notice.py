@@ -1,0 +1,80 @@
+"""## What it finds
+Copyright, reprint and disclaimer notices and site licences: `版权声明:本文由…发布,如需转载请注明出处`,
+`版权所有 江苏扬子晚报有限公司`, `Copyright © 2005 Sohu.com Inc. All rights reserved.`,
+`苏ICP备13020714号`, `公安机关备案号…`, `未经…书面特别授权,请勿转载`, `本站部分内容收集于网络…`
+(patterns in `rules/chr/copyright.toml`).
+
+A line must look like a notice, not like a sentence of the article about copyright: it opens
+with a notice word (`版权声明`, `Copyright`, `©`), or holds a certain mark (ICP number, `©`,
+`版权所有`) and is short, or lies outside the article body.
+
+## Why it matters
+Notices are site boilerplate: identical across thousands of pages, they skew deduplication and
+frequency counts, and reprint notices are not part of the article.
+
+## Example
+```text
+版权声明:本文由浙江厂房网发布,如需转载请注明出处。…        <- CHR004
+```
+
+## Fix
+Delete the line. **Safe** for a line of site licences (ICP / public-security record numbers) or
+a line that opens with a notice word and lies after the article; **unsafe** otherwise.
+
+## Options
+- `max_length` (int, 200): longest line considered.
+"""
+
+from __future__ import annotations
+
+from typing import Iterable
+
+import regex
+
+from ...core import Applicability, Document, Finding
+from ._base import ChromeRule
+from ._zones import layout
+
+_SPACES = regex.compile(r"\s+")
+
+
+class CopyrightNotice(ChromeRule):
+    code = "CHR004"
+    name = "copyright-notice"
+    summary = "Copyright, reprint or disclaimer notice, or ICP licence line of a site"
+    fix = Applicability.SAFE
+    options = {"max_length": 200}
+
+    def setup(self) -> None:
+        data = self.ctx.packs.toml("chr/copyright.toml")
+        self.strong = regex.compile("|".join(f"(?:{p})" for p in data["strong"]), regex.I)
+        self.notice = regex.compile("|".join(f"(?:{p})" for p in data["notices"]), regex.I)
+        self.openers = tuple(_SPACES.sub("", o).lower() for o in data["openers"])
+        self.licence = regex.compile(r"ICP|公网安备|公安机关备案|网站标识码|许可证", regex.I)
+
+    def check(self, doc: Document) -> Iterable[Finding]:
+        lay = layout(doc)
+        for i, b in enumerate(lay.blocks):
+            t = b.text
+            if len(t) > self.opts["max_length"]:
+                continue
+            flat = _SPACES.sub("", t)
+            low = flat.lower().lstrip("*·•■□【[(（")
+            outside = lay.outside_body(i)
+            opener = low.startswith(self.openers)
+            strong = self.strong.search(flat)
+            notice = self.notice.search(flat)
+            if opener:
+                ok = True
+            elif strong:
+                # inside the body a mark must sit on a short, non-sentence line
+                ok = outside or (len(t) <= 60 and not b.prose)
+            elif notice:
+                ok = outside and (not b.prose or len(t) <= 120)
+            else:
+                ok = False
+            if not ok:
+                continue
+            safe = bool(self.licence.search(flat)) and outside or (opener and lay.in_tail(i))
+            yield self.report(doc, [b], f"copyright or reprint notice: `{t[:40]}`", safe=safe,
+                              fix_message="delete the notice line")
