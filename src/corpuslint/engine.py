@@ -122,6 +122,10 @@ def _work(path: str) -> list[tuple[Document, list[Finding]]] | str:
 
 
 def _checked(rules: RuleSet, cache: Cache | None, doc: Document) -> list[Finding]:
+    # JSONL records are not cached one by one: a corpus of millions of records would become
+    # millions of cache files. Records are linted afresh; text files are cached.
+    if doc.record is not None:
+        cache = None
     if cache is not None:
         hit = cache.get(doc)
         if hit is not None:
