@@ -1,0 +1,286 @@
+"""Character-level alignment between two versions of one article, with offsets back into the text.
+
+Versions of an article differ in ways that defeat a line or paragraph diff: the newspaper wraps
+lines mid-sentence, pastes captions inside sentences, uses other punctuation widths, adds or drops
+paragraphs. So each document is reduced to one *stream*: the compared characters of all its
+paragraphs in order (NFKC, traditional -> simplified, lower case, letters and digits, plus ``.``
+and ``%`` inside figures so that ``1.5`` and ``15`` stay different), each with its offset in
+``Document.text``. Line breaks, blank padding and punctuation vanish from the stream, which makes
+re-wrapping and punctuation edits invisible.
+
+Two streams are aligned by a patience-style diff: k-grams that occur exactly once in each stream
+are anchors, the longest increasing chain of anchors gives the matching blocks, and the gaps
+between them are aligned recursively (smaller k, then ``difflib`` once a gap is small). This is
+linear in practice, tolerates inserted captions and repeated blocks, and needs no paragraph
+pairing; a second article in one file just becomes one long insertion.
+
+The result, an ``Alignment``, lists matching blocks and the *edits* between them (clusters of
+differing characters), and maps a range of one stream to the other. It is computed once per
+version pair and cached on the corpus's per-document features (``DocFeatures.extra``), where VER
+and TYP's version rule both read it.
+"""
+
+from __future__ import annotations
+
+import bisect
+import difflib
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from ..core.document import Document
+from .normalize import to_simplified
+
+if TYPE_CHECKING:
+    from .model import Corpus
+    from .versions import VersionPair
+
+# Gaps smaller than this (product of the two lengths) go to difflib; larger ones are split on
+# anchors first.
+_DIFFLIB_CELLS = 200_000
+_FIRST_K = 12
+_MIN_K = 4
+# Two differing runs separated by at most this many equal characters form one edit
+# (``辐射射材`` / ``溅射靶材`` is one edit, not two).
+MERGE_GAP = 2
+
+
+@dataclass(frozen=True, slots=True)
+class Stream:
+    """The compared characters of a document, each with its offset in ``doc.text``."""
+
+    doc: Document
+    text: str
+    offsets: tuple[int, ...]
+    # breaks[i]: punctuation or a paragraph break precedes character i (a sentence/clause limit
+    # for word look-ups; not a limit for alignment).
+    breaks: tuple[bool, ...]
+
+    def span(self, lo: int, hi: int) -> tuple[int, int]:
+        """Offsets in ``doc.text`` covering stream characters ``lo:hi`` (``lo < hi``)."""
+        return self.offsets[lo], self.offsets[hi - 1] + 1
+
+    def index(self, offset: int) -> int:
+        """The first stream position whose text offset is >= ``offset``."""
+        return bisect.bisect_left(self.offsets, offset)
+
+    def range_of(self, start: int, end: int) -> tuple[int, int]:
+        """Stream positions of the characters inside ``doc.text[start:end]``."""
+        return bisect.bisect_left(self.offsets, start), bisect.bisect_left(self.offsets, end)
+
+    def clause(self, i: int) -> tuple[int, int]:
+        """The clause (stream range between breaks) containing position ``i``."""
+        lo = i
+        while lo > 0 and not self.breaks[lo]:
+            lo -= 1
+        hi = i + 1
+        n = len(self.text)
+        while hi < n and not self.breaks[hi]:
+            hi += 1
+        return lo, hi
+
+
+_KEEP_IN_FIGURES = {".", "%"}
+
+
+def build_stream(doc: Document) -> Stream:
+    chars: list[str] = []
+    offsets: list[int] = []
+    breaks: list[bool] = []
+    for para in doc.paragraphs:
+        text = para.text
+        simple = to_simplified(text)
+        if len(simple) != len(text):  # phrase conversion changed the length: per character
+            simple = "".join(to_simplified(c) or c for c in text)
+        pending_break = True
+        for i, ch in enumerate(simple):
+            for c in unicodedata.normalize("NFKC", ch).lower():
+                if c.isalnum():
+                    pass
+                elif c in _KEEP_IN_FIGURES and chars and chars[-1].isdigit() and not pending_break:
+                    # "1.5" / "75%": keep the decimal point and the percent sign of a figure
+                    if c == "." and not (i + 1 < len(simple) and unicodedata.normalize("NFKC", simple[i + 1]).isdigit()):
+                        pending_break = True
+                        continue
+                else:
+                    if not c.isspace():
+                        pending_break = True
+                    continue
+                chars.append(c)
+                offsets.append(para.start + i)
+                breaks.append(pending_break)
+                pending_break = False
+    return Stream(doc, "".join(chars), tuple(offsets), tuple(breaks))
+
+
+def stream_of(corpus: Corpus, doc: Document) -> Stream:
+    feats = corpus.features(doc)
+    s = feats.extra.get("align.stream")
+    if s is None:
+        s = build_stream(doc)
+        feats.extra["align.stream"] = s
+    return s
+
+
+@dataclass(frozen=True, slots=True)
+class Edit:
+    """A cluster of differing characters: ``a[a_lo:a_hi]`` became ``b[b_lo:b_hi]`` (stream
+    positions; one side may be empty). ``inner`` is True when equal text surrounds the edit on
+    both sides (it is not at the start or end of the aligned part)."""
+
+    a_lo: int
+    a_hi: int
+    b_lo: int
+    b_hi: int
+    inner: bool
+
+    @property
+    def size(self) -> int:
+        return max(self.a_hi - self.a_lo, self.b_hi - self.b_lo)
+
+
+@dataclass(frozen=True)
+class Alignment:
+    a: Stream
+    b: Stream
+    blocks: tuple[tuple[int, int, int], ...]  # (a_pos, b_pos, size), increasing, non-overlapping
+    edits: tuple[Edit, ...]
+
+    @property
+    def matched_a(self) -> int:
+        return sum(s for _, _, s in self.blocks)
+
+    def map_range(self, lo: int, hi: int, *, reverse: bool = False) -> tuple[int, int, bool]:
+        """The range of the other stream aligned with ``lo:hi`` of this one (``a`` -> ``b``, or
+        ``b`` -> ``a`` with ``reverse``), and whether the two are identical (inside one block)."""
+        ai, bi = (1, 0) if reverse else (0, 1)
+        blocks = self.blocks
+        starts = [blk[ai] for blk in blocks]
+        other_len = len((self.a if reverse else self.b).text)
+        # the character at lo: inside block k, or in the gap after it
+        k = bisect.bisect_right(starts, lo) - 1
+        if k >= 0 and lo < blocks[k][ai] + blocks[k][2]:
+            other_lo = blocks[k][bi] + lo - blocks[k][ai]
+        else:
+            other_lo = blocks[k][bi] + blocks[k][2] if k >= 0 else 0
+        m = bisect.bisect_right(starts, hi - 1) - 1
+        if m >= 0 and hi - 1 < blocks[m][ai] + blocks[m][2]:
+            other_hi = blocks[m][bi] + hi - blocks[m][ai]
+        else:
+            other_hi = blocks[m + 1][bi] if m + 1 < len(blocks) else other_len
+        same = k == m and k >= 0 and hi <= blocks[k][ai] + blocks[k][2] and lo >= blocks[k][ai]
+        return other_lo, max(other_lo, other_hi), same
+
+
+def _unique_positions(s: str, lo: int, hi: int, k: int) -> dict[str, int]:
+    counts: Counter[str] = Counter()
+    first: dict[str, int] = {}
+    for i in range(lo, hi - k + 1):
+        g = s[i:i + k]
+        counts[g] += 1
+        first.setdefault(g, i)
+    return {g: i for g, i in first.items() if counts[g] == 1}
+
+
+def _lis(pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Longest chain increasing in both coordinates (pairs sorted by the first)."""
+    tails: list[int] = []
+    tail_idx: list[int] = []
+    prev = [-1] * len(pairs)
+    for n, (_, j) in enumerate(pairs):
+        k = bisect.bisect_left(tails, j)
+        if k == len(tails):
+            tails.append(j)
+            tail_idx.append(n)
+        else:
+            tails[k] = j
+            tail_idx[k] = n
+        prev[n] = tail_idx[k - 1] if k > 0 else -1
+    out = []
+    n = tail_idx[-1] if tail_idx else -1
+    while n >= 0:
+        out.append(pairs[n])
+        n = prev[n]
+    return out[::-1]
+
+
+def _match(a: str, b: str, alo: int, ahi: int, blo: int, bhi: int, k: int,
+           out: list[tuple[int, int, int]]) -> None:
+    if alo >= ahi or blo >= bhi:
+        return
+    if (ahi - alo) * (bhi - blo) <= _DIFFLIB_CELLS:
+        sm = difflib.SequenceMatcher(None, a[alo:ahi], b[blo:bhi], autojunk=False)
+        for i, j, size in sm.get_matching_blocks():
+            if size:
+                out.append((alo + i, blo + j, size))
+        return
+    while k >= _MIN_K:
+        ua = _unique_positions(a, alo, ahi, k)
+        ub = _unique_positions(b, blo, bhi, k)
+        anchors = sorted((i, ub[g]) for g, i in ua.items() if g in ub)
+        if anchors:
+            break
+        k //= 2
+    else:
+        return  # nothing in common that can anchor: leave the gap unaligned
+    chain = _lis(anchors)
+    # merge anchors on one diagonal into blocks, then align the gaps between blocks
+    blocks: list[list[int]] = []
+    for i, j in chain:
+        if blocks:
+            bi, bj, bs = blocks[-1]
+            if i - bi == j - bj and i <= bi + bs:
+                blocks[-1][2] = i + k - bi
+                continue
+            if i < bi + bs or j < bj + bs:  # overlaps the previous block on one side: skip
+                continue
+        blocks.append([i, j, k])
+    pa, pb = alo, blo
+    for bi, bj, bs in blocks:
+        # extend the block backwards over equal characters first
+        while bi > pa and bj > pb and a[bi - 1] == b[bj - 1]:
+            bi, bj, bs = bi - 1, bj - 1, bs + 1
+        _match(a, b, pa, bi, pb, bj, max(_MIN_K, k // 2) if (bi - pa) * (bj - pb) > _DIFFLIB_CELLS else k, out)
+        while bi + bs < ahi and bj + bs < bhi and a[bi + bs] == b[bj + bs]:
+            bs += 1
+        out.append((bi, bj, bs))
+        pa, pb = bi + bs, bj + bs
+    _match(a, b, pa, ahi, pb, bhi, k, out)
+
+
+def align_streams(a: Stream, b: Stream) -> Alignment:
+    raw: list[tuple[int, int, int]] = []
+    _match(a.text, b.text, 0, len(a.text), 0, len(b.text), _FIRST_K, raw)
+    raw.sort()
+    blocks: list[tuple[int, int, int]] = []
+    for i, j, s in raw:  # merge adjacent blocks
+        if blocks and blocks[-1][0] + blocks[-1][2] == i and blocks[-1][1] + blocks[-1][2] == j:
+            pi, pj, ps = blocks[-1]
+            blocks[-1] = (pi, pj, ps + s)
+        else:
+            blocks.append((i, j, s))
+    edits: list[list[int]] = []  # [a_lo, a_hi, b_lo, b_hi]
+    pa = pb = 0
+    for n, (i, j, s) in enumerate(blocks + [(len(a.text), len(b.text), 0)]):
+        if i > pa or j > pb:
+            if edits and n > 0 and blocks[n - 1][2] <= MERGE_GAP and edits[-1][1] == blocks[n - 1][0]:
+                edits[-1][1], edits[-1][3] = i, j  # a short equal run between two edits: merge
+            else:
+                edits.append([pa, i, pb, j])
+        pa, pb = i + s, j + s
+    out = []
+    for a_lo, a_hi, b_lo, b_hi in edits:
+        inner = a_lo > 0 and b_lo > 0 and a_hi < len(a.text) and b_hi < len(b.text)
+        out.append(Edit(a_lo, a_hi, b_lo, b_hi, inner))
+    return Alignment(a, b, tuple(blocks), tuple(out))
+
+
+def alignment_of(corpus: Corpus, pair: VersionPair) -> Alignment:
+    """The alignment of a version pair (``pair.a`` -> ``pair.b``), computed once per run."""
+    cache: dict[int, Alignment] = corpus.features(pair.a).extra.setdefault("align.pairs", {})
+    al = cache.get(id(pair.b))
+    if al is None:
+        al = align_streams(stream_of(corpus, pair.a), stream_of(corpus, pair.b))
+        cache[id(pair.b)] = al
+    return al

@@ -1,0 +1,71 @@
+"""A typo shown by another version of the same article (`辐射射材` where the other has `溅射靶材`).
+
+## What it finds
+Versions of one article (grouped by near-duplicate detection, the config or a JSONL field) are
+aligned character by character. Where they differ by a short substitution, insertion or deletion
+and one side is not made of words while the other is, the side that is not is a typo:
+
+* it doubles a character that the other version does not (`辐射射材` / `溅射靶材`,
+  `超超纯` / `超高纯`, `3月份份` / `3月份`), and the doubled pair is not a word (`常常`);
+* or one or two of its characters form no lexicon word with their neighbours, where the other
+  version's characters do (`经济开友区` / `经济开发区`).
+
+When both sides are real words the difference is not a typo but an inconsistent name or a change
+of wording (VER002, VER003). Words come from the shared lexicon (jieba's dictionary plus
+`lexicon/` packs) and the name heads of `ver/name_heads.txt`.
+
+## Why it matters
+OCR damage that no dictionary-only checker can correct with confidence becomes certain when
+another copy of the same sentence is at hand; the other copy also supplies the correction.
+
+## Example
+```text
+a.txt: 以新材料产业溅射靶材制造为核心,向上游拓展超高纯金属材料的提纯制备
+b.txt: 以新材料产业辐射射材制造为核心,向上游拓展超超纯金属材料提纯制备
+```
+`b.txt` gets two findings, `辐射射材` and `超超`, with `a.txt`'s text as the fix.
+
+## Fix
+Unsafe: the other version's text. The other version is a witness, not an authority — it may
+carry its own typo elsewhere — so the replacement is offered for review.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Iterable
+
+from ...core.findings import Applicability, Edit, Finding, Fix, Severity, related
+from ...core.rule import CorpusRule
+from ..ver._base import analyzer_for
+from ..ver._variants import TYPO, iter_kind, location
+
+
+class VersionTypo(CorpusRule):
+    code = "TYP004"
+    name = "version-typo"
+    summary = "Typo shown by another version of the same article"
+    severity = Severity.WARNING
+    fix = Applicability.UNSAFE
+
+    def setup(self) -> None:
+        self.analyzer = analyzer_for(self.ctx.packs)
+
+    def finish(self, corpus: Any) -> Iterable[Finding]:
+        if len(corpus) < 2:
+            return []
+        out = []
+        seen = set()
+        for d in iter_kind(self.analyzer, corpus, TYPO):
+            bad, good = (d.a, d.b) if d.typo_side == "a" else (d.b, d.a)
+            key = (id(bad.doc), bad.start, bad.end)
+            if key in seen or bad.end <= bad.start:
+                continue
+            seen.add(key)
+            where = location(good.doc, good)
+            fix = Fix.unsafe(f"use `{good.text}` from the other version",
+                             Edit(bad.start, bad.end, good.text))
+            out.append(self.finding(
+                bad.doc, bad.start, bad.end,
+                f"`{bad.text}` looks like a typo ({d.reason}): the other version has `{good.text}` ({where})",
+                fix=fix, related=[related(good.doc, good.start, good.end, "the other version")]))
+        return out

@@ -1,0 +1,38 @@
+"""The common shape of the VER rules: corpus rules that report one kind of difference."""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar, Iterable
+
+from ...core.findings import Finding
+from ...core.rule import CorpusRule
+from ._variants import Analyzer, Difference, Side, describe_simple, report
+
+_ANALYZERS: dict[tuple, Analyzer] = {}
+
+
+def analyzer_for(packs: Any) -> Analyzer:
+    """One analyzer per set of pack folders and process (the VER rules and TYP004 share it,
+    and with it the per-pair cache key: each pair is classified once)."""
+    key = tuple(packs.dirs)
+    a = _ANALYZERS.get(key)
+    if a is None:
+        a = _ANALYZERS[key] = Analyzer(packs)
+    return a
+
+
+class VersionRule(CorpusRule):
+    kind: ClassVar[str]
+    what: ClassVar[str]  # start of the message
+
+    def setup(self) -> None:
+        self.analyzer = analyzer_for(self.ctx.packs)
+
+    def describe(self, d: Difference, own: Side, other: Side, own_show: str, other_show: str,
+                 majority: tuple[int, int] | None) -> str:
+        return describe_simple(self.what)(d, own, other, own_show, other_show, majority)
+
+    def finish(self, corpus: Any) -> Iterable[Finding]:
+        if len(corpus) < 2:
+            return []
+        return list(report(self, self.analyzer, corpus, self.kind, describe=self.describe))

@@ -1,0 +1,56 @@
+"""Two versions of one article give different figures for the same thing.
+
+## What it finds
+Versions of one article — a web page and its newspaper print, an original and a reprint — are
+aligned character by character, and every figure where they differ is compared by value: a
+number with its unit and what it measures (an amount of money, a percentage, a year, a count,
+a rank). `总投资约为15亿元` in one version and `总投资约为13亿元` in the other is reported, with
+both values and both places.
+
+Figures written differently but equal are not reported: `２０１２`/`2012`, `1.5万`/`15000`,
+`百分之四十`/`40%`, `二十三`/`23`, `210亿元` in `规上工业总产值210亿元` and
+`规模以上工业总产值达210亿元`. A date facing a relative date word (`2021年`/`去年`) is not
+reported either: both may be right.
+
+## Why it matters
+At least one of the versions is wrong, and deduplication usually keeps one of them at random.
+Whoever trains on or quotes the corpus inherits the wrong number without any sign of doubt.
+
+## Example
+```text
+a.txt: 2022年新落户8个亿元以上投资项目,总投资约为15亿元。
+b.txt: 2022年新落户8个亿元以上投资项目,总投资约为13亿元。
+```
+`b.txt` gets the finding, pointing at `a.txt`.
+
+## Fix
+With two versions nobody can tell which is right: no fix. With three or more, when one value has
+a strict majority, the other versions get an unsafe fix to the majority's figure (a majority of
+copies is evidence, not proof).
+"""
+
+from __future__ import annotations
+
+from ...core.findings import Applicability, Severity
+from ._base import VersionRule
+from ._variants import FIGURE, Difference, Side, location
+
+
+class InconsistentFigure(VersionRule):
+    code = "VER001"
+    name = "inconsistent-figure"
+    summary = "Versions of one article give different figures for the same thing"
+    severity = Severity.WARNING
+    fix = Applicability.UNSAFE
+    kind = FIGURE
+    what = "figure differs between versions"
+
+    def describe(self, d: Difference, own: Side, other: Side, own_show: str, other_show: str,
+                 majority: tuple[int, int] | None) -> str:
+        fig = d.figure_a or d.figure_b
+        what = f"{fig.category} " if fig is not None and fig.category not in ("number", "count") else ""
+        msg = (f"{what}figure differs between versions: `{own_show}` here, `{other_show}` in "
+               f"{location(other.doc, other)}")
+        if majority is not None:
+            msg += f"; {majority[0]} of {majority[1]} versions have `{other_show}`"
+        return msg

@@ -1,0 +1,51 @@
+"""Two versions of one article name the same organisation, company, zone or place differently.
+
+## What it finds
+Within aligned sentences of two versions of one article, a short span that differs where both
+sides are real words and one of them is (part of) a name: it is, or ends in, a head of names of
+companies, organisations, zones and places (`精机`, `精密`, `科技`, `园区`, `开发区`, `研究院`…, from
+`ver/name_heads.txt`). `2022年新落户丞达精机` in one version and `2022年新落户丞达精密` in the other;
+`高新技术产业园区` and `高新技术产业开发区`.
+
+Not reported: a side that is not a word (that is a typo, TYP004), abbreviations and full forms
+(`规上`/`规模以上`, from `ver/equivalents.txt`), synonyms from `ver/synonyms.txt` and other
+changes of wording (VER003), inserted or deleted words.
+
+## Why it matters
+Names are what users search a corpus for. When versions disagree, at least one misnames a real
+company or zone, and a deduplicated corpus keeps either at random.
+
+## Example
+```text
+a.txt: 2022年新落户丞达精机、景昇智能玻璃等8个亿元以上投资项目
+b.txt: 2022年新落户丞达精密、景昇智能玻璃等8个亿元以上投资项目
+```
+
+## Fix
+With two versions: none (which name is right is a question for a person). With three or more,
+when one spelling has a strict majority, the others get an unsafe fix to it.
+"""
+
+from __future__ import annotations
+
+from ...core.findings import Applicability, Severity
+from ...corpus.align import Stream
+from ._base import VersionRule
+from ._variants import NAME, Difference, Side, location
+
+
+class InconsistentName(VersionRule):
+    code = "VER002"
+    name = "inconsistent-name"
+    summary = "Versions of one article name the same organisation, company or place differently"
+    severity = Severity.WARNING
+    fix = Applicability.UNSAFE
+    kind = NAME
+    what = "name differs between versions"
+
+    def describe(self, d: Difference, own: Side, other: Side, own_show: str, other_show: str,
+                 majority: tuple[int, int] | None) -> str:
+        msg = (f"{self.what}: `{own_show}` here, `{other_show}` in {location(other.doc, other)}")
+        if majority is not None:
+            msg += f"; {majority[0]} of {majority[1]} versions have `{other_show}`"
+        return msg

@@ -1,0 +1,57 @@
+"""A passage present in one version of an article is missing from another (opt-in).
+
+## What it finds
+Inside the part two versions of one article share, a run of text (30 characters or more, not
+counting punctuation) that one version has and the other lacks: a paragraph cut for the print
+page, a sentence lost by OCR, a caption or an editor's note added. The finding sits on the
+version that has the passage and points at the place in the other. Text before or after the
+shared part (another article on the same page, page chrome) is not reported.
+
+## Why it matters
+A version that silently lost a passage is an incomplete copy; when versions are deduplicated, the
+complete one should be kept.
+
+## Example
+```text
+a.txt: …再次吹响高质量发展的号角。余姚经济开发区作为推动余姚经济新一轮发展的重要载体…
+b.txt: …再次吹响高质量发展的号角。
+```
+
+## Fix
+None: whether the passage belongs in the article needs a person.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Iterable
+
+from ...core.findings import Finding, Severity, related
+from ._base import VersionRule
+from ._variants import PASSAGE, iter_kind, location
+
+
+class MissingPassage(VersionRule):
+    code = "VER004"
+    name = "missing-passage"
+    summary = "A passage in one version of an article is missing from another"
+    severity = Severity.INFO
+    default_enabled = False
+    fix = None
+    kind = PASSAGE
+    what = "passage missing from the other version"
+
+    def finish(self, corpus: Any) -> Iterable[Finding]:
+        out = []
+        seen = set()
+        for d in iter_kind(self.analyzer, corpus, PASSAGE):
+            has, lacks = (d.a, d.b) if d.a.hi - d.a.lo > d.b.hi - d.b.lo else (d.b, d.a)
+            key = (id(has.doc), has.start, has.end)
+            if key in seen:
+                continue
+            seen.add(key)
+            n = has.hi - has.lo
+            out.append(self.finding(
+                has.doc, has.start, has.end,
+                f"passage of {n} characters not in the other version ({location(lacks.doc, lacks)})",
+                related=[related(lacks.doc, lacks.start, lacks.end, "where the other version lacks it")]))
+        return out
