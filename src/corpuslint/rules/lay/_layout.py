@@ -1,0 +1,369 @@
+"""The layout analysis every LAY rule reads: what each paragraph is (heading, list item, byline,
+caption, prose) and where sentences were broken, captions interleaved or text lost.
+
+It is computed once per document and cached on it, so the four LAY rules share one pass.
+Everything here is about one document's own layout; no corpus structure is needed.
+"""
+
+from __future__ import annotations
+
+import weakref
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Sequence
+
+import regex
+
+from ...core import Document, Paragraph, PackStore
+from ...corpus.lexicon import Lexicon, load_lexicon
+
+PACK = "lay/layout.toml"
+
+# A paragraph made of space-separated chunks of Han text is a title, not prose (newspaper
+# titles separate their parts with spaces; running Chinese text does not use them).
+_SPACED = regex.compile(r"[\p{Han}”」》)）][ \u3000]+[\p{Han}“「《(（]")
+_HAN = regex.compile(r"\p{Han}")
+_SENTENCE_END = "。．！!？?；;…”’」』"
+_CLAUSE_SPLIT = regex.compile(r"[，,。；;：:！!？?]")
+# Caption positions: a caption or figure title is short.
+CAPTION_MAX = 30  # a floating caption (no credit, no break around it)
+BETWEEN_MAX = 60  # a line between the two halves of a broken sentence
+CREDIT_MAX = 100  # a line holding a photo credit
+
+
+@dataclass(frozen=True)
+class LayoutData:
+    terminal: frozenset[str]
+    continuing: frozenset[str]
+    openers: tuple[tuple[str, str], ...]
+    non_initial: frozenset[str]
+    open_endings: frozenset[str]
+    heading: regex.Pattern[str]
+    credit: regex.Pattern[str]
+    byline: regex.Pattern[str]
+    lexicon: Lexicon
+
+
+def _union(patterns: Sequence[str]) -> regex.Pattern[str]:
+    return regex.compile("|".join(f"(?:{p})" for p in patterns) or r"(?!)")
+
+
+@lru_cache(maxsize=8)
+def _load(dirs: tuple) -> LayoutData:  # type: ignore[type-arg]
+    packs = PackStore(dirs[1:])
+    data = packs.toml(PACK)
+    return LayoutData(
+        terminal=frozenset(data["terminal"]),
+        continuing=frozenset(data["continuing"]),
+        openers=tuple((p[0], p[1]) for p in data["openers"]),
+        non_initial=frozenset(data["non_initial"]),
+        open_endings=frozenset(data["open_endings"]),
+        heading=_union(data["heading_marks"]),
+        credit=_union(data["credit_patterns"]),
+        byline=_union(data["byline_patterns"]),
+        lexicon=load_lexicon(packs),
+    )
+
+
+def layout_data(packs: PackStore) -> LayoutData:
+    return _load(tuple(packs.dirs))
+
+
+@dataclass
+class Break:
+    """A sentence broken over paragraphs ``first`` .. ``second`` (indices), with ``captions``
+    (indices) lying between them."""
+
+    first: int
+    second: int
+    captions: tuple[int, ...]
+    evidence: str  # why the halves form one sentence
+    strong: bool
+
+
+@dataclass
+class Lost:
+    """Text lost or cut: ``kind`` is "gap" (between two paragraphs), "end" (a paragraph stops
+    mid-sentence), "start" (a paragraph starts mid-sentence) or "title" (a title cut short)."""
+
+    kind: str
+    para: int
+    other: int | None
+    message: str
+    start: int
+    end: int
+
+
+@dataclass
+class Layout:
+    doc: Document
+    paras: list[Paragraph]
+    kinds: list[str]  # "heading", "byline", "credit", "prose", "short"
+    breaks: list[Break] = field(default_factory=list)
+    captions: dict[int, str] = field(default_factory=dict)  # index -> reason
+    lost: list[Lost] = field(default_factory=list)
+
+
+_CACHE: weakref.WeakKeyDictionary[Document, tuple[int, Layout]] = weakref.WeakKeyDictionary()
+
+
+def analyse(doc: Document, data: LayoutData) -> Layout:
+    cached = _CACHE.get(doc)
+    if cached is not None and cached[0] == id(data):
+        return cached[1]
+    layout = _Analyser(doc, data).run()
+    _CACHE[doc] = (id(data), layout)
+    return layout
+
+
+class _Analyser:
+    def __init__(self, doc: Document, data: LayoutData) -> None:
+        self.doc = doc
+        self.d = data
+        self.paras = doc.paragraphs
+        self.kinds = [self._kind(i, p.text) for i, p in enumerate(self.paras)]
+        self.layout = Layout(doc, self.paras, self.kinds)
+
+    # -- paragraph kinds ------------------------------------------------------------------
+    def _kind(self, i: int, text: str) -> str:
+        d = self.d
+        if d.heading.search(text):
+            return "heading"
+        if len(text) <= CREDIT_MAX and d.credit.search(text):
+            return "credit"
+        if len(text) <= 40 and d.byline.search(text):
+            return "byline"
+        if not _HAN.search(text):
+            return "other"  # numbers, URLs, Latin text: not what these rules read
+        if self._is_prose(text):
+            return "prose"
+        return "short"
+
+    def _is_prose(self, text: str) -> bool:
+        """Running text rather than a title: it has a sentence inside it, an open quotation,
+        clauses, or is long; titles made of space-separated chunks are not prose."""
+        body = text[:-1]
+        if any(c in "。！？；!?;" for c in body):
+            return True
+        if self._unclosed(text):
+            return True
+        if _SPACED.search(text):
+            return False
+        if len(text) >= 20 and any(c in "，,、" for c in body):
+            return True
+        return len(text) >= 40
+
+    def _unclosed(self, text: str) -> str | None:
+        for a, b in self.d.openers:
+            if text.count(a) > text.count(b):
+                return a + b
+        return None
+
+    def _terminated(self, text: str) -> bool:
+        return text[-1] in self.d.terminal
+
+    def _cut(self, i: int) -> bool:
+        """Paragraph ``i`` is prose that stops without sentence-final punctuation."""
+        return self.kinds[i] == "prose" and not self._terminated(self.paras[i].text)
+
+    def _continuation(self, j: int) -> bool:
+        """Paragraph ``j`` can be the second half of a sentence: prose, or short text that
+        ends a sentence (``普通公路网融合等深入合作。``)."""
+        text = self.paras[j].text
+        if self.kinds[j] == "prose":
+            return True
+        return self.kinds[j] == "short" and text[-1] in _SENTENCE_END \
+            and not _SPACED.search(text) and len(text) >= 6
+
+    def _between(self, j: int) -> bool:
+        """Paragraph ``j`` may be a caption lying between two halves of a sentence."""
+        text = self.paras[j].text
+        if self.kinds[j] == "credit":
+            return True
+        return self.kinds[j] in ("short", "byline") and len(text) <= BETWEEN_MAX \
+            and not self._terminated(text)
+
+    # -- evidence that two halves are one sentence -------------------------------------------
+    def _evidence(self, a: str, b: str) -> str | None:
+        d = self.d
+        reason = self._cut_evidence(a)
+        if reason:
+            return reason
+        if b[0] in d.non_initial and not any(b[:k] in d.lexicon for k in (2, 3, 4)):
+            return f"the next part starts with {b[0]!r}"
+        if not (_HAN.match(a[-1]) and _HAN.match(b[0])):
+            return None
+        tail, head = a[-6:], b[:6]
+        cut = len(tail)
+        pos = 0
+        segments = d.lexicon.segment(tail + head)
+        for seg in segments:
+            end = pos + len(seg)
+            if pos < cut < end:
+                return f"the word {seg!r} spans the break"
+            pos = end
+        return None
+
+    def _cut_evidence(self, a: str) -> str | None:
+        """Evidence from the first half alone that its sentence goes on."""
+        if a[-1] in self.d.continuing:
+            return f"ends with {a[-1]!r}"
+        opened = self._unclosed(a)
+        if opened:
+            return f"leaves {opened[0]!r} open"
+        if _HAN.match(a[-1]):
+            last = self.d.lexicon.segment(a[-6:])[-1]
+            if last in self.d.open_endings:
+                return f"a sentence cannot end with {last!r}"
+        return None
+
+    def _discontinuous(self, a: str, b: str) -> bool:
+        """The second half does not go on with the first: the first stops inside a list of
+        names (``与A、B、C``) and the second neither lists nor closes a list."""
+        last_clause = _CLAUSE_SPLIT.split(a)[-1]
+        first_clause = _CLAUSE_SPLIT.split(b)[0]
+        return last_clause.count("、") >= 2 and "、" not in first_clause and "等" not in first_clause
+
+    # -- the pass -----------------------------------------------------------------------------
+    def run(self) -> Layout:
+        n = len(self.paras)
+        lay = self.layout
+        weak: list[Break] = []
+        ends: list[int] = []  # cut paragraphs that nothing continues
+        for i in range(n):
+            if not self._cut(i):
+                continue
+            a = self.paras[i].text
+            # The next paragraph goes on with the sentence.
+            if i + 1 < n and self._continuation(i + 1):
+                b = self.paras[i + 1].text
+                ev = self._evidence(a, b)
+                if ev is not None:
+                    lay.breaks.append(Break(i, i + 1, (), ev, True))
+                elif self._discontinuous(a, b):
+                    lay.lost.append(self._gap(i, i + 1))
+                else:
+                    weak.append(Break(i, i + 1, (), "the first part is running text without "
+                                      "final punctuation", False))
+                continue
+            # Captions lie between the halves: only join on positive evidence.
+            j = i + 1
+            while j < n and j - i <= 3 and self._between(j):
+                j += 1
+            if j > i + 1 and j < n and self._continuation(j):
+                ev = self._evidence(a, self.paras[j].text)
+                if ev is not None:
+                    caps = tuple(range(i + 1, j))
+                    lay.breaks.append(Break(i, j, caps, ev, True))
+                    for c in caps:
+                        lay.captions[c] = "lies between the two halves of a broken sentence"
+                    continue
+            ends.append(i)
+        # A paragraph that merely lacks its full stop looks like a weak break. Layout damage
+        # comes from the extraction, which breaks many lines of a document at once: accept the
+        # weak ones only where the document shows breaks proven by a word or a quotation.
+        damaged = bool(lay.breaks)
+        if damaged:
+            lay.breaks = sorted(lay.breaks + weak, key=lambda b: b.first)
+        for i in ends:
+            p = self.paras[i]
+            if damaged or self._cut_evidence(p.text):
+                lay.lost.append(Lost("end", i, None, "paragraph stops mid-sentence "
+                                     f"(…{p.text[-12:]}); the rest may be lost",
+                                     max(p.start, p.end - 12), p.end))
+        self._orphans({b.second for b in lay.breaks})
+        self._captions()
+        self._title_cut()
+        return lay
+
+    def _gap(self, i: int, j: int) -> Lost:
+        a, b = self.paras[i], self.paras[j]
+        msg = (f"text lost between line {a.line} and line {b.line}: a paragraph stops "
+               f"mid-sentence (…{a.text[-10:]}) and the next starts mid-sentence "
+               f"({b.text[:10]}…) without going on with it")
+        return Lost("gap", i, j, msg, max(a.start, a.end - 10), a.end)
+
+    def _orphans(self, joined: set[int]) -> None:
+        """Paragraphs that start mid-sentence with nothing before them to continue."""
+        d = self.d
+        for j, p in enumerate(self.paras):
+            if j in joined or j == 0 or self.kinds[j] not in ("prose", "short"):
+                continue
+            c = p.text[0]
+            if c in d.non_initial and not any(p.text[:k] in d.lexicon for k in (2, 3, 4)) \
+                    and not self._cut(j - 1):
+                self.layout.lost.append(Lost(
+                    "start", j, None, f"paragraph starts mid-sentence ({p.text[:10]}…); the text "
+                    "before it may be lost", p.start, min(p.end, p.start + 10)))
+
+    def _captions(self) -> None:
+        lay = self.layout
+        paras, kinds = self.paras, self.kinds
+        n = len(paras)
+        gaps = [paras[k].line - paras[k - 1].line - 1 for k in range(1, n)]
+        usual = Counter(gaps).most_common(1)[0][0] if gaps else 1
+        in_break = {b.first for b in lay.breaks} | {b.second for b in lay.breaks}
+
+        def gap_before(k: int) -> int | None:
+            return gaps[k - 1] if k > 0 else None
+
+        def gap_after(k: int) -> int | None:
+            return gaps[k] if k < n - 1 else None
+
+        for k in range(n):
+            if k in lay.captions or k in in_break:
+                continue
+            text = paras[k].text
+            if kinds[k] == "credit":
+                lay.captions[k] = "photo credit or caption"
+                # The caption text may sit on the line just above its credit.
+                if k > 0 and gaps[k - 1] == 0 and kinds[k - 1] in ("short", "prose") \
+                        and len(paras[k - 1].text) <= CAPTION_MAX and k - 1 not in in_break:
+                    lay.captions[k - 1] = "caption of the photo credited on the next line"
+                continue
+            if kinds[k] != "short" or len(text) > CAPTION_MAX or text[-1] in _SENTENCE_END \
+                    or len(_HAN.findall(text)) < 4:
+                continue
+            # A floating short line: set apart from the text by more blank lines than the
+            # document puts between paragraphs (layout leaves space around pictures), and not
+            # introducing a section: it ends the text, follows another caption, or is set apart
+            # on both sides and followed by no running text.
+            before, after = gap_before(k), gap_after(k)
+            if before is None or before < 2 or before <= usual:
+                continue
+            if after is None or (k - 1) in lay.captions or (
+                    after >= 2 and after > usual and kinds[k + 1] != "prose"):
+                lay.captions[k] = "caption set apart from the text"
+
+    def _title_cut(self) -> None:
+        """A title whose first chunk is a fragment of a word used elsewhere: ``长三 谱写长三角…``
+        (every other ``长三`` in the document goes on as ``长三角``)."""
+        paras = self.paras
+        if not paras:
+            return
+        text = self.doc.text
+        for k, p in enumerate(paras[:3]):
+            if self.kinds[k] not in ("short", "heading"):
+                continue
+            m = regex.match(r"(?:#+\s*)?(\p{Han}{2,4})[ \u3000]+\S", p.text)
+            if not m:
+                continue
+            frag = m.group(1)
+            follow = Counter()
+            pos = text.find(frag)
+            while pos != -1:
+                if not (p.start <= pos < p.end):
+                    nxt = text[pos + len(frag): pos + len(frag) + 1]
+                    follow[nxt] += 1
+                pos = text.find(frag, pos + 1)
+            total = sum(follow.values())
+            if total < 2:
+                continue
+            char, count = follow.most_common(1)[0]
+            if _HAN.match(char) and count == total:
+                start = p.start + m.start(1)
+                self.layout.lost.append(Lost(
+                    "title", k, None, f"title cut short: {frag!r} stands alone here, but the text "
+                    f"always writes {frag + char!r}", start, start + len(frag)))
+                return

@@ -1,0 +1,58 @@
+"""## What it finds
+Photo captions and credits left among the paragraphs of an article: credit lines (`谷志锋 摄`,
+`陈章升/摄`, `余姚市委宣传部供图`, `(本文配图均由余姚经济开发区提供)`, `图为…`), the caption text on
+the line just above a credit, a short line lying between the two halves of a broken sentence, and
+short lines that the layout set apart from the text by extra blank space with no text following
+them (a picture's caption at the end of an article, or between the title and the first
+paragraph).
+
+A short line without final punctuation that introduces the text after it is a heading, not a
+caption, and is not reported; neither are bylines.
+
+## Why it matters
+Captions describe pictures that are no longer there. Inside the text they interrupt sentences
+and paragraphs, and a language model learns them as prose.
+
+## Example
+Seed 002 line 16 `领克汽车余姚工厂。余姚市委宣传部供图`; seed 001 line 95, a caption between the two
+halves of a sentence; seed 004 line 82 `浙大机器人研究院`, set apart at the end of the article.
+
+## Fix
+Delete the caption line. **Unsafe**: a caption carries information (who took the photo, what it
+shows) that some corpora keep; a caption between the halves of a sentence is moved rather than
+deleted by the safe fix of `LAY001`.
+"""
+
+from __future__ import annotations
+
+from typing import Iterable
+
+from ...core import Applicability, Document, DocumentRule, Edit, Finding, Fix
+from ._layout import analyse, layout_data
+
+
+class CaptionInText(DocumentRule):
+    code = "LAY002"
+    name = "caption-in-text"
+    summary = "Photo caption or credit among the paragraphs of the text"
+    fix = Applicability.UNSAFE
+
+    def setup(self) -> None:
+        self.data = layout_data(self.ctx.packs)
+
+    def check(self, doc: Document) -> Iterable[Finding]:
+        lay = analyse(doc, self.data)
+        n = len(lay.paras)
+        for k, reason in sorted(lay.captions.items()):
+            p = lay.paras[k]
+            # Delete the line and the blank lines after it (before it, at the end of the text),
+            # so that the paragraphs around keep their spacing.
+            if k + 1 < n:
+                start = doc.line_span(p.line)[0]
+                end = doc.line_span(lay.paras[k + 1].line)[0]
+            else:
+                start = doc.line_span(lay.paras[k - 1].line, with_newline=False)[1] if k else 0
+                end = doc.line_span(p.line)[1]
+            fix = Fix.unsafe("delete the caption line", Edit.delete(start, end))
+            yield self.finding(doc, p.start, p.end, f"caption among the text ({reason}): "
+                               f"{p.text[:30]}", fix=fix)
