@@ -60,6 +60,7 @@ class MetaLine(ChromeRule):
         self.field = regex.compile(
             rf"(?:{'|'.join(loose)})\s*(?:[:：|｜/]|\s)|(?:{'|'.join(tight)})\s*[:：|｜]")
         self.opener = regex.compile(rf"^{deco}(?:{'|'.join(loose)})\s*(?:[:：|｜]|\s+\S|$)|^{deco}(?:{'|'.join(tight)})\s*[:：|｜]")
+        self.relative = regex.compile("|".join(f"(?:{p})" for p in data["relative_patterns"]))
         self.dates = regex.compile("|".join(f"(?:{p})" for p in data["date_patterns"]))
         counters = "|".join(regex.escape(w) for w in data["counter_words"])
         self.counter = regex.compile(rf"(?:{counters})\s*[:：(（]?\s*\d+|\d+\s*(?:{counters})", regex.I)
@@ -80,13 +81,14 @@ class MetaLine(ChromeRule):
         rest = _URL.sub(" ", rest)
         rest = self.label_words.sub(" ", rest)
         leftover = len(_NOISE.sub("", rest))
-        if opener or fields >= 2:
+        if opener or fields >= 2 or (fields and dates):
             # "来源：新华网", "编辑 | 楼昕": the values are names, so allow a little more
             return leftover <= self.opts["max_leftover"] + 8 * max(fields, 1)
         if counters:
             return leftover <= self.opts["max_leftover"]
-        # only a date: a dateline on its own, outside the article body
-        return outside and leftover <= self.opts["max_leftover"]
+        # only dates: a dateline on its own outside the article body, or a date with a relative
+        # time ("8个月前 (09-26)") anywhere
+        return (outside or bool(self.relative.search(t))) and leftover <= self.opts["max_leftover"]
 
     def check(self, doc: Document) -> Iterable[Finding]:
         lay = layout(doc)

@@ -117,7 +117,7 @@ class NavigationLine(ChromeRule):
         for i in range(1, len(blocks)):
             b = blocks[i]
             in_title_head = i < head_end and not b.prose and b.length <= 40
-            if i not in done and lay.outside_body(i) and (in_title_head or self.is_item(b)):
+            if i != head_end and i not in done and lay.outside_body(i) and (in_title_head or self.is_item(b)):
                 run.append(i)
                 continue
             yield from self._run(doc, lay, run, head_end)
@@ -125,11 +125,15 @@ class NavigationLine(ChromeRule):
         yield from self._run(doc, lay, run, head_end)
 
     def _run(self, doc: Document, lay, run: list[int], head_end: int) -> Iterable[Finding]:  # type: ignore[no-untyped-def]
+        before_headline = bool(run) and run[-1] < head_end
+        if not before_headline:
+            # a menu ends with menu words; short lines after them are headline or subtitle
+            while run and not self.nav.split(lay.blocks[run[-1]].text):
+                run = run[:-1]
         if len(run) < 2:
             return
         blocks = [lay.blocks[i] for i in run]
-        before_headline = run[-1] < head_end
-        nav_hits = sum(1 for b in blocks if (w := self.nav.split(b.text)) is not None and w)
+        nav_hits = sum(1 for b in blocks if self.nav.split(b.text))
         if before_headline or (len(run) >= self.opts["min_menu_run"] and nav_hits * 2 >= len(run)):
             where = "before the headline" if before_headline else "outside the article"
             yield self.report(doc, blocks, f"site menu: {len(run)} short lines {where}",

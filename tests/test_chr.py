@@ -1,0 +1,313 @@
+"""CHR: page chrome in plain text — valid/invalid lines per rule, seeds, template lines, fixes."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from corpuslint import Linter
+from corpuslint.core import Document
+
+ROOT = Path(__file__).resolve().parents[1]
+SEEDS = ROOT / "fixtures" / "seeds"
+PAGES = ROOT / "fixtures" / "chrome"
+
+ARTICLE = (
+    "近年来,余姚经济开发区紧盯重点项目,全力扩大投资,围绕“四创四新”目标,推动一批重大项目落地见效。\n\n"
+    "{line}\n\n"
+    "下一步,开发区将继续聚焦聚力聚能,以提升发展能级为目标,加快建设现代化产业体系,为共同富裕贡献力量。\n\n"
+    "今年以来,园区规上工业总产值同比增长12.4%,固定资产投资增长22.5%,主要经济指标持续领跑全市。\n"
+)
+
+
+def lines_flagged(code: str, text: str) -> set[int]:
+    out: set[int] = set()
+    for f in Linter(select=[code]).lint_text(text):
+        out.update(range(f.location.line, f.location.end_line + 1))
+    return out
+
+
+def flagged_in_middle(code: str, line: str) -> bool:
+    """Whether ``line`` is flagged when it sits between article paragraphs (line 3)."""
+    return 3 in lines_flagged(code, ARTICLE.format(line=line))
+
+
+def flagged_after(code: str, line: str) -> bool:
+    """Whether ``line`` is flagged when it follows the article (the tail of the page)."""
+    text = ARTICLE.format(line="## 加快资源整合 催生发展新动能") + "\n" + line + "\n"
+    n = text.count("\n")
+    return n in lines_flagged(code, text)
+
+
+# -- per rule: invalid (chrome) and valid (article) lines ------------------------------------
+@pytest.mark.parametrize("line", [
+    "当前位置:首页 > 财经 >",
+    "您的位置：首页 > 新闻中心 > 工作动态",
+    "首页>>人物聚焦>>2005人物",
+    "首页    最新动态    逐梦三十年    逐梦三十年 | 余姚经济开发区创新浇筑发展路",
+])
+def test_chr001_breadcrumb_anywhere(line: str) -> None:
+    assert flagged_in_middle("CHR001", line)
+
+
+@pytest.mark.parametrize("line", [
+    "新闻 | 行情 | 评测 | 调研 | 数码导购 | 学院 | 专题",
+    "社会国际财经教育旅游数码房产汽车体育娱乐时尚理财育儿",
+    "首页 - 新闻 - 北京 - 体育 - 娱乐 - 文化 - 房产",
+])
+def test_chr001_menu_line_outside_body(line: str) -> None:
+    assert flagged_after("CHR001", line)
+
+
+@pytest.mark.parametrize("line", [
+    "## 加快资源整合 催生发展新动能",
+    "开拓 创新 奋进",
+    "政策扶持引导,优化创新生态",
+    "余姚经济开发区",
+    "价格方面,1000元 > 800元,差距明显。",
+])
+def test_chr001_article_lines(line: str) -> None:
+    assert not flagged_in_middle("CHR001", line)
+
+
+def test_chr001_menu_run_and_title_repeat() -> None:
+    menu = "\n".join(["首页", "新闻", "财经", "体育", "娱乐", "科技"])
+    text = "江苏多地要求师生暂不返校\n" + menu + "\n江苏多地要求师生暂不返校\n" + ARTICLE.format(line="小标题")
+    flagged = lines_flagged("CHR001", text)
+    assert set(range(2, 8)) <= flagged
+    assert 1 not in flagged and 8 not in flagged  # the title and the headline stay
+
+
+@pytest.mark.parametrize("line", [
+    "日期: 来源:甬派客户端收集编辑:甬派客户端",
+    "✎来源 | 余姚经济开发区管委会",
+    "编辑 | 楼昕",
+    "admin8个月前 (09-26)浙江产业信息19",
+    "报纸网 |发布: 2021-1-29 13:18|点击: 313|来自: 互联网",
+    "2022年02月13日07:48 | 来源：新华日报",
+])
+def test_chr002_meta_lines(line: str) -> None:
+    assert flagged_in_middle("CHR002", line)
+
+
+@pytest.mark.parametrize("line", [
+    "本版文字统筹 周静 王旭丁",
+    "本报记者 葛灵丹",
+    "据统计局来源数据,今年以来全市日期类指标稳定,记者从会上获悉。",
+    "2019年以来,经开区始终践行“项目为王”理念。",
+    "作者在文中提出了三个问题",
+])
+def test_chr002_article_lines(line: str) -> None:
+    assert not flagged_in_middle("CHR002", line)
+
+
+def test_chr002_bare_date_only_outside_body() -> None:
+    assert flagged_after("CHR002", "2022-07-15 08:49")
+    assert not flagged_in_middle("CHR002", "2022-07-15 08:49")
+
+
+@pytest.mark.parametrize("line", ["分享给朋友:", "分享到：", "扫一扫在手机打开当前页", "长按/扫一扫加葛毅明的微信号"])
+def test_chr003_prompts(line: str) -> None:
+    assert flagged_in_middle("CHR003", line)
+
+
+@pytest.mark.parametrize("line", [
+    "市民扫一扫二维码即可预约挂号,非常方便。",
+    "他说,要把好经验分享给朋友们,让更多企业受益。",
+])
+def test_chr003_article_lines(line: str) -> None:
+    assert not flagged_in_middle("CHR003", line)
+
+
+@pytest.mark.parametrize("line", [
+    "版权声明:本文由浙江厂房网发布,如需转载请注明出处。部份内容收集于网络,如有不妥之处请联系我们删除",
+    "Copyright © 2005 Sohu.com Inc. All rights reserved.搜狐公司 版权所有",
+    "苏ICP备13020714号 | 电信增值业务经营许可证 苏B2-20140001",
+])
+def test_chr004_notices(line: str) -> None:
+    assert flagged_in_middle("CHR004", line)
+
+
+@pytest.mark.parametrize("line", [
+    "该公司依法维护版权所有人的合法权益,去年共处理侵权案件120件,挽回经济损失300余万元。",
+    "未经许可不得转载的规定,在实践中常被忽视,专家建议完善相关法规,加大执法力度。",
+])
+def test_chr004_article_lines(line: str) -> None:
+    assert not flagged_in_middle("CHR004", line)
+
+
+def test_chr005_contact_block() -> None:
+    block = ("葛毅明微信号\n产业招商/厂房土地租售:400 0123 021\n或微信/手机:13391219793\n"
+             "请说明您的需求、用途、税收、公司、联系人、手机号,以便快速帮您对接资源。")
+    text = ARTICLE.format(line="小标题") + "\n" + block + "\n"
+    start = text.count("\n", 0, text.index("葛毅明")) + 1
+    assert set(range(start, start + 4)) <= lines_flagged("CHR005", text)
+
+
+@pytest.mark.parametrize("line", [
+    "市民如有疑问,可拨打12345政务服务热线或0574-62345678咨询,工作人员将及时答复。",
+    "联系人和手机号等信息须如实填写,不得弄虚作假。",
+])
+def test_chr005_article_lines(line: str) -> None:
+    assert not flagged_in_middle("CHR005", line)
+
+
+def test_chr006_tail_list_is_one_safe_block() -> None:
+    tail = ("相关阅读\n\n  • 贵州遵义:“三进三增”活动优化人社服务\n\n"
+            "  • 贵州省遵义市人力资源社会保障局突出就业创业、社会保障等重点内容,深入开展调研走访活动。进\n"
+            "热门文章\n\n  • 美国对华2000亿关税清单,到底影响有多大?\n")
+    text = ARTICLE.format(line="小标题") + "\n" + tail
+    found = Linter(select=["CHR006"]).lint_text(text)
+    assert len(found) == 1
+    f = found[0]
+    assert f.location.end_line == text.count("\n")
+    assert f.fix is not None and f.fix.applicability.value == "safe"
+
+
+def test_chr006_header_inside_body_takes_only_marked_items() -> None:
+    text = ("导语段落,介绍背景情况,内容较长,用于构成正文的第一段文字。\n推荐阅读\n"
+            "今年以来,全市经济运行总体平稳,主要指标好于预期,发展质量稳步提升。\n"
+            "下一步,各地将继续加大工作力度,确保完成全年目标任务,推动高质量发展。\n")
+    assert lines_flagged("CHR006", text) == {2}
+
+
+def test_chr006_section_heading_is_not_a_header() -> None:
+    assert not flagged_in_middle("CHR006", "## 加快资源整合 催生发展新动能")
+    assert not flagged_in_middle("CHR006", "相关部门负责人表示,将进一步完善最新文章管理制度。")
+
+
+@pytest.mark.parametrize("line", ["服务粉丝", "我们一直在努力", "放大 缩小 默认", "返回顶部",
+                                  "返回页首 | 关闭窗口", "下一篇：丽水经开区打造新产业平台"])
+def test_chr007_ui_lines(line: str) -> None:
+    assert flagged_in_middle("CHR007", line)
+
+
+@pytest.mark.parametrize("line", ["评论", "大", "简评", "服务企业发展是我们一直在努力的方向。"])
+def test_chr007_article_lines(line: str) -> None:
+    assert not flagged_in_middle("CHR007", line)
+
+
+# -- seeds --------------------------------------------------------------------------------
+SEED_CHROME = {
+    "000": set(range(117, 127)),
+    "002": {1, 2, 3, 4, 8} | set(range(71, 103)),
+    "003": {1, 5} | set(range(55, 64)) | set(range(65, 108)),
+}
+
+
+@pytest.fixture(scope="module")
+def seed_findings() -> dict[str, tuple[Document, set[int]]]:
+    result = Linter(select=["CHR"]).lint_paths([SEEDS])
+    out = {}
+    for doc in result.documents:
+        out[Path(doc.path).name[:3]] = (doc, set())
+    for f in result.findings:
+        out[Path(f.path).name[:3]][1].update(range(f.location.line, f.location.end_line + 1))
+    return out
+
+
+@pytest.mark.parametrize("seed", ["000", "002", "003"])
+def test_seed_chrome_found(seed: str, seed_findings) -> None:  # type: ignore[no-untyped-def]
+    doc, flagged = seed_findings[seed]
+    nonblank = {ln.number for ln in doc.lines if not ln.is_blank}
+    missing = (SEED_CHROME[seed] & nonblank) - flagged
+    assert not missing, f"chrome lines not found: {sorted(missing)}"
+
+
+@pytest.mark.parametrize("seed", ["000", "001", "002", "003", "004"])
+def test_seed_article_lines_not_flagged(seed: str, seed_findings) -> None:  # type: ignore[no-untyped-def]
+    doc, flagged = seed_findings[seed]
+    nonblank = {ln.number for ln in doc.lines if not ln.is_blank}
+    wrong = (flagged & nonblank) - SEED_CHROME.get(seed, set())
+    assert not wrong, f"article lines flagged: {sorted(wrong)}"
+
+
+# -- real pages (fixtures/chrome, MIT) -----------------------------------------------------
+def test_real_pages_precision_and_recall() -> None:
+    labels = [json.loads(x) for x in (PAGES / "line_labels.jsonl").read_text().splitlines() if x]
+    docs = [Document((PAGES / f"{r['id']}.raw.txt").read_text(encoding="utf-8"), path=r["id"]) for r in labels]
+    result = Linter(select=["CHR"]).lint_documents(docs)
+    flagged: dict[str, dict[int, str]] = {}
+    for f in result.findings:
+        for n in range(f.location.line, f.location.end_line + 1):
+            flagged.setdefault(f.path, {}).setdefault(n, f.code)
+    other = caught = 0
+    for rec, doc in zip(labels, docs):
+        lines = doc.text.split("\n")
+        for n, lab in enumerate(rec["labels"], 1):
+            hit = flagged.get(rec["id"], {}).get(n)
+            if lab == "content":
+                # long article lines are never flagged (short ones may be menu words that the
+                # automatic labels call content; meta lines kept by the gold are CHR002's)
+                assert not (hit and len(lines[n - 1].strip()) > 12 and hit != "CHR002"), lines[n - 1]
+            else:
+                other += 1
+                caught += bool(hit)
+    assert caught / other >= 0.7
+
+
+# -- template lines (corpus rule) ----------------------------------------------------------
+BODIES = [
+    "余姚经济开发区坚持项目为王,全力扩大有效投资,今年新引进亿元以上项目二十个。",
+    "慈溪滨海经济开发区探索工业社区治理新路径,实行网格化管理,服务企业两千余家。",
+    "丽水经开区打造半导体全产业链,三年来工业投资年均增长百分之二十七点七。",
+    "宁波前湾新区加快建设汽车产业集群,整车产能突破一百万辆,配套企业超过三百家。",
+    "温州龙湾区推进中国眼谷建设,集聚眼健康企业一百余家,形成完整产业链条。",
+]
+FOOTER = "浙江产业网 服务热线 欢迎投稿合作 关注我们获取更多资讯"
+
+
+def template_flags(docs: list[Document], **config) -> set[tuple[str, int]]:  # type: ignore[no-untyped-def]
+    linter = Linter(config or None, select=["CHR008"],
+                    options={"CHR008": {"min_documents": 2, "min_groups": 2, "max_body_length": 1000}})
+    return {(f.path, f.location.line) for f in linter.lint_documents(docs).findings}
+
+
+def test_chr008_footer_across_five_documents() -> None:
+    docs = [Document(f"{body}\n\n{FOOTER}\n", path=f"page{i}.txt") for i, body in enumerate(BODIES)]
+    linter = Linter(select=["CHR008"])
+    found = linter.lint_documents(docs).findings
+    assert {(f.path, f.location.line) for f in found} == {(f"page{i}.txt", 3) for i in range(5)}
+    assert all(f.related for f in found)
+    # the rule starts afresh on the next run
+    assert len(linter.lint_documents(docs[:2]).findings) == 0
+
+
+def test_chr008_paragraph_shared_by_two_versions_is_not_template() -> None:
+    shared = "园区坚持把创新摆在发展全局的核心位置,全面打开科创人才加速集聚的生动局面。"
+    a = Document(f"{BODIES[0]}\n\n{shared}\n", path="a.txt")
+    b = Document(f"{BODIES[1]}\n\n{shared}\n", path="b.txt")
+    # without version groups the shared paragraph looks like a template line (thresholds at 2)
+    assert ("a.txt", 3) in template_flags([a, b])
+    grouped = template_flags([Document(a.text, path="a.txt"), Document(b.text, path="b.txt")],
+                             **{"version-groups": [["a.txt", "b.txt"]]})
+    assert grouped == set()
+
+
+def test_chr008_reprints_detected_as_versions() -> None:
+    article = "\n\n".join(BODIES) + "\n"
+    docs = [Document(article, path=f"reprint{i}.txt") for i in range(5)]
+    assert Linter(select=["CHR008"]).lint_documents(docs).findings == []
+
+
+# -- fixes --------------------------------------------------------------------------------
+def test_fix_keeps_every_article_line() -> None:
+    linter = Linter(select=["CHR"])
+    for seed in sorted(SEEDS.glob("*.txt")):
+        text = seed.read_text(encoding="utf-8")
+        chrome = SEED_CHROME.get(seed.name[:3], set())
+        article = [ln for n, ln in enumerate(text.split("\n"), 1) if n not in chrome and ln.strip("\u00a0 ")]
+        fixed, _ = linter.fix_text(text, unsafe=True)
+        kept = set(fixed.split("\n"))
+        assert [ln for ln in article if ln not in kept] == [], seed.name
+
+
+def test_safe_fix_removes_only_certain_chrome() -> None:
+    text = (SEEDS / "002_2eca2bf41e059afb.txt").read_text(encoding="utf-8")
+    fixed, applied = Linter(select=["CHR"]).fix_text(text)
+    assert "当前位置:首页 > 财经 >" not in fixed and "相关阅读" not in fixed and "服务粉丝" not in fixed
+    assert "日期: 来源:甬派客户端收集编辑:甬派客户端" in fixed  # meta line: unsafe only
+    assert fixed.rstrip().endswith("浙江易安智能科技有限公司负责人说。")
+    assert all(f.applicability.value == "safe" for f in applied)
