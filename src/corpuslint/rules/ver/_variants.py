@@ -47,6 +47,7 @@ MAX_FIGURE_EDIT = 12
 MIN_PASSAGE = 30  # stream characters
 WINDOW = 6  # characters either side of an edit searched for covering words
 COMMON_DOUBLE = 20
+SINGLE_WORD = 5000  # a character this frequent as a word on its own is a word, not a typo
 # Grammatical characters that never start or continue a name leftwards (a closed class).
 _FUNCTION_CHARS = frozenset("的地得了着过在和与及或等为是将把被对向从以于之其也都而且并由到就有")  # a doubled character pair this frequent is a word (常常, 天天)
 
@@ -159,8 +160,9 @@ class Analyzer:
 
     # -- figures -------------------------------------------------------------------------------
     def _figures(self, pair, sa, sb, e, fa, fb, rel_a, rel_b) -> Iterator[Difference]:
-        near_rel = bool(_overlapping_ranges(rel_a, e.a_lo - 1, e.a_hi + 1)
-                        or _overlapping_ranges(rel_b, e.b_lo - 1, e.b_hi + 1))
+        # "2021年" facing "去年": a relative date word where the other version has the figure
+        near_rel = bool(_overlapping_ranges(rel_a, e.a_lo, e.a_hi)
+                        or _overlapping_ranges(rel_b, e.b_lo, e.b_hi))
         used: set[int] = set()
         for x, xlo, xhi in fa:
             for n, (y, ylo, yhi) in enumerate(fb):
@@ -214,13 +216,17 @@ class Analyzer:
                 return None
         dbl_a, dbl_b = self._doubled(sa, alo, ahi), self._doubled(sb, blo, bhi)
         size = max(ahi - alo, bhi - blo)
-        if size <= MAX_TYPO_EDIT and dbl_a != dbl_b:
+        # a word replaced by a word is never a typo, even next to a doubled character
+        word_swap = (min(len(ta), len(tb)) >= 2 and self.lex.freq(ta) >= 3 and self.lex.freq(tb) >= 3)
+        if size <= MAX_TYPO_EDIT and dbl_a != dbl_b and not word_swap:
             return self._typo(pair, sa, sb, alo, ahi, blo, bhi, "a" if dbl_a else "b", "a doubled character")
         cov_a1, cov_b1 = self._covered(sa, alo, ahi, 3), self._covered(sb, blo, bhi, 3)
-        if size <= 2:
-            if not cov_a1 and self._covered(sb, blo, bhi, 5):
+        # an OCR substitution keeps the length; a character that is a common word on its own
+        # (和, 与) is no typo however its neighbours read
+        if size <= 2 and len(ta) == len(tb) and not word_swap:
+            if not cov_a1 and self._rare_chars(ta) and self._covered(sb, blo, bhi, 5):
                 return self._typo(pair, sa, sb, alo, ahi, blo, bhi, "a", "not a known word")
-            if not cov_b1 and self._covered(sa, alo, ahi, 5):
+            if not cov_b1 and self._rare_chars(tb) and self._covered(sa, alo, ahi, 5):
                 return self._typo(pair, sa, sb, alo, ahi, blo, bhi, "b", "not a known word")
         if not (cov_a1 and cov_b1) or dbl_a or dbl_b:
             return None
@@ -256,6 +262,9 @@ class Analyzer:
         side_a, side_b = self._widen(sa, sb, alo, ahi, blo, bhi, 1, limit=2)
         return Difference(TYPO, pair, side_a, side_b, side_a.text, side_b.text, typo_side=which,
                           reason=reason)
+
+    def _rare_chars(self, t: str) -> bool:
+        return all(self.lex.freq(c) < SINGLE_WORD for c in t)
 
     def _doubled(self, s: Stream, lo: int, hi: int) -> bool:
         t = s.text
