@@ -42,7 +42,8 @@ _RESULTS: weakref.WeakKeyDictionary[Any, Duplicates] = weakref.WeakKeyDictionary
 def band_params(settings: Settings) -> tuple[int, int]:
     from datasketch import MinHashLSH
 
-    lsh = MinHashLSH(threshold=settings.lsh_threshold, num_perm=settings.params.num_perm)
+    lsh = MinHashLSH(threshold=max(0.05, settings.lsh_threshold - settings.lsh_margin),
+                     num_perm=settings.params.num_perm)
     return lsh.b, lsh.r
 
 

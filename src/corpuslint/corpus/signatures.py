@@ -30,7 +30,7 @@ from datasketch import LeanMinHash, MinHash
 SCHEME = "affine32"
 _M64 = np.uint64(0xFFFFFFFFFFFFFFFF)
 _P = np.uint64(0x100000001B3)  # odd multiplier of the polynomial n-gram hash (FNV prime)
-_CHUNK = 1 << 15  # shingles permuted at once: bounds the (chunk, num_perm) work array
+_CHUNK = 1 << 13  # shingles permuted at once: bounds the (num_perm, chunk) work array
 
 
 @dataclass(frozen=True)
@@ -129,7 +129,11 @@ def minhash_matrix(hashes: np.ndarray, offsets: np.ndarray, num_perm: int, seed:
         return out
     h32 = _fmix32((hashes & np.uint64(0xFFFFFFFF)).astype(np.uint32))
     nonempty = np.nonzero(offsets[1:] > offsets[:-1])[0]
-    # Process runs in chunks of whole runs, so each reduceat segment lies inside one chunk.
+    a_col, b_col = a[:, None], b[:, None]
+    buf = np.empty((num_perm, min(_CHUNK, len(hashes))), dtype=np.uint32)
+    # Chunks of whole runs, so each reduceat segment lies inside one chunk. The work array is
+    # (num_perm, shingles): each permutation's row is contiguous, which makes the per-run
+    # ``minimum.reduceat`` along it fast.
     i = 0
     with np.errstate(over="ignore"):
         while i < len(nonempty):
@@ -139,8 +143,11 @@ def minhash_matrix(hashes: np.ndarray, offsets: np.ndarray, num_perm: int, seed:
                 j += 1
             rows_ix = nonempty[i:j]
             hi = offsets[rows_ix[-1] + 1]
-            perm = h32[lo:hi, None] * a[None, :] + b[None, :]
-            out[rows_ix] = np.minimum.reduceat(perm, offsets[rows_ix] - lo, axis=0)
+            width = int(hi - lo)
+            work = buf[:, :width] if width <= buf.shape[1] else np.empty((num_perm, width), dtype=np.uint32)
+            np.multiply(a_col, h32[None, lo:hi], out=work)
+            np.add(work, b_col, out=work)
+            out[rows_ix] = np.minimum.reduceat(work, offsets[rows_ix] - lo, axis=1).T
             i = j
     return out
 
