@@ -9,7 +9,7 @@ from ...core import Document, DocumentRule, Finding, Fix
 from ._zones import Block, delete_lines
 
 # Separators between menu items, breadcrumb steps and interface words.
-SEPARATORS = regex.compile(r"[\s|｜/\\·•・\-—–_,，、:：;；>»›<«‹\[\]【】()（）{}\"“”'‘’…*+=~^#◎●○■□★☆◆◇▲△►▶]+")
+SEPARATORS = regex.compile(r"[\s|｜/\\·•・\-—–_,，、:：;；>»›<«‹\[\]【】()（）{}\"“”'‘’…*+=~^#◎●○■□★☆◆◇▲△►▶←→↑↓〓〖〗]+")
 
 
 class ChromeRule(DocumentRule):

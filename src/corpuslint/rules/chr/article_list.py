@@ -56,6 +56,9 @@ class ArticleList(ChromeRule):
         self.headers = sorted({h.strip() for h in data["headers"] if h.strip()}, key=len, reverse=True)
         self.header_re = regex.compile("|".join(regex.escape(h) for h in self.headers), regex.I)
         self.item = regex.compile("|".join(f"(?:{p})" for p in data["item_patterns"]))
+        self.link = regex.compile("|".join(f"(?:{p})" for p in data["link_marks"]))
+        # dated items mark links; numbered items ("1.", "2、") are as often the article's own list
+        self.dated = regex.compile("|".join(f"(?:{p})" for p in data["item_patterns"] if not p.startswith("^")))
 
     def header(self, b: Block) -> bool:
         core = _DECOR.sub("", b.text)
@@ -77,6 +80,32 @@ class ArticleList(ChromeRule):
     def check(self, doc: Document) -> Iterable[Finding]:
         lay = layout(doc)
         blocks = lay.blocks
+        taken: set[int] = set()
+        for f, first, last in self._lists(doc, lay):
+            taken.update(range(first, last + 1))
+            yield f
+        yield from self._headerless(doc, lay, taken)
+
+    def _headerless(self, doc: Document, lay: Layout, taken: set[int]) -> Iterable[Finding]:
+        """Runs of short link lines outside the article body, most of them marked as links
+        (★/■/· decorations, "(图)", "[财运]" tags, "影视| …"), with no header above them."""
+        blocks = lay.blocks
+        run: list[int] = []
+        for i in range(len(blocks) + 1):
+            b = blocks[i] if i < len(blocks) else None
+            if (b is not None and i not in taken and i > 0 and lay.outside_body(i) and not b.prose
+                    and b.length <= 40):
+                run.append(i)
+                continue
+            marked = [j for j in run if self.link.search(blocks[j].text) or self.dated.search(blocks[j].text)]
+            if len(run) >= 4 and len(marked) >= 4 and len(marked) * 10 >= len(run) * 4:
+                span = blocks[run[0]:run[-1] + 1]
+                yield self.report(doc, span, f"list of {len(run)} links to other pages", safe=False,
+                                  fix_message="delete the link list")
+            run = []
+
+    def _lists(self, doc: Document, lay: Layout) -> Iterable[tuple[Finding, int, int]]:
+        blocks = lay.blocks
         i = 0
         while i < len(blocks):
             if not self.header(blocks[i]):
@@ -88,8 +117,8 @@ class ArticleList(ChromeRule):
             n = end - i
             msg = (f"list of other articles under `{_DECOR.sub('', blocks[i].text)[:20]}`"
                    + (f" ({n} lines)" if n else ""))
-            yield self.report(doc, span, msg, safe=tail and n > 0,
-                              fix_message="delete the header and its list")
+            yield (self.report(doc, span, msg, safe=tail and n > 0,
+                               fix_message="delete the header and its list"), i, end)
             i = end + 1
 
     def _extent(self, lay: Layout, i: int) -> int:
@@ -104,7 +133,7 @@ class ArticleList(ChromeRule):
                 end = j
                 continue
             if tail:
-                if b.prose and not b.bullet:
+                if b.prose and not b.bullet and not self.marked(b, blocks[j - 1]):
                     break
             elif not self.marked(b, blocks[j - 1]):
                 break

@@ -33,7 +33,7 @@ import regex
 
 from ...core import Applicability, Document, Finding
 from ._base import ChromeRule
-from ._zones import layout
+from ._zones import BULLET, layout
 
 _SPACES = regex.compile(r"\s+")
 
@@ -54,7 +54,11 @@ class CopyrightNotice(ChromeRule):
 
     def check(self, doc: Document) -> Iterable[Finding]:
         lay = layout(doc)
-        for i, b in enumerate(lay.blocks):
+        blocks = lay.blocks
+        skip = -1
+        for i, b in enumerate(blocks):
+            if i <= skip:
+                continue
             t = b.text
             if len(t) > self.opts["max_length"]:
                 continue
@@ -76,5 +80,13 @@ class CopyrightNotice(ChromeRule):
             if not ok:
                 continue
             safe = bool(self.licence.search(flat)) and outside or (opener and lay.in_tail(i))
-            yield self.report(doc, [b], f"copyright or reprint notice: `{t[:40]}`", safe=safe,
-                              fix_message="delete the notice line")
+            span = [b]
+            if opener and len(flat) <= 12:
+                # a notice heading ("郑 重 声 明", "免责声明：") heads the numbered clauses below it
+                j = i + 1
+                while j < len(blocks) and BULLET.match(blocks[j].text) and blocks[j].length <= 120:
+                    span.append(blocks[j])
+                    j += 1
+                skip = j - 1
+            yield self.report(doc, span, f"copyright or reprint notice: `{t[:40]}`", safe=safe,
+                              fix_message="delete the notice")
