@@ -17,8 +17,9 @@ is a negative, so a rule that flags correct text loses precision.
 * ``ocr`` rows: the subset marked ``ocr_like`` (shape confusions, what OCR produces) — a proxy;
   no real-OCR test set with gold corrections is public here besides the seed documents.
 
-Clean news: the hand-copied article bodies ``/work/shared/dev/chrome/*.gold.txt`` and the seed
-paragraphs that carry no known typo. Every finding there is counted as false.
+Clean news: the hand-copied article bodies ``/work/shared/dev/chrome/*.gold.txt``, the seed
+paragraphs that carry no known typo, and any ``/work/bench-data/clean_news/*.txt`` (one sentence a
+line, e.g. the corrected People's Daily sentences of zejunwang1/csc_hard). Every finding there is counted as false.
 """
 
 from __future__ import annotations
@@ -35,6 +36,9 @@ from corpuslint.load import document_from_text
 
 TYPO_DIRS = ["/work/shared/dev/typos", "/work/bench-data"]
 CLEAN_GLOB = "/work/shared/dev/chrome/*.gold.txt"
+# More clean edited news, one sentence a line, linted in documents of 20 lines (article size):
+# e.g. the corrected People's Daily sentences of zejunwang1/csc_hard (kept out of the repository).
+EXTRA_CLEAN_GLOB = "/work/bench-data/clean_news/*.txt"
 SEEDS = Path(__file__).resolve().parent.parent / "fixtures" / "seeds"
 # Seed lines with known typos (fixtures/seeds README); every other seed paragraph is clean.
 SEED_TYPO_LINES = {("001", 37), ("001", 83), ("003", 53), ("003", 61), ("004", 13), ("003", 23)}
@@ -99,6 +103,10 @@ def clean_texts() -> list[tuple[str, str]]:
     out = []
     for p in sorted(glob.glob(CLEAN_GLOB)):
         out.append((Path(p).name, Path(p).read_text(encoding="utf-8")))
+    for p in sorted(glob.glob(EXTRA_CLEAN_GLOB)):
+        lines = [ln for ln in Path(p).read_text(encoding="utf-8").splitlines() if ln.strip()]
+        for k in range(0, len(lines), 20):
+            out.append((f"{Path(p).name}#{k // 20}", "\n".join(lines[k:k + 20])))
     for p in sorted(SEEDS.glob("*.txt")):
         key = p.name[:3]
         lines = p.read_text(encoding="utf-8").splitlines()

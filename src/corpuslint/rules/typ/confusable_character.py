@@ -1,0 +1,175 @@
+"""## What it finds
+A look-alike or sound-alike character that leaves a non-word where a confusable character makes
+a frequent word in the same place: `社会主义现代化新丽水建设蕞强增长极` — `蕞` (a rare character,
+read zuì) joins no neighbour into a word, while `最` (same sound, similar shape) makes `最强`.
+
+A character is only questioned when it is part of no word of the lexicon (jieba's dictionary,
+349k words) together with its neighbours; a candidate replacement must come from its confusion
+set (same pinyin from pypinyin's readings, similar shape from pycorrector's table) and must make
+the context far more probable under the lexicon's word frequencies — by a wide margin for
+common characters, by a smaller one for rare characters, which OCR produces and writers do not.
+
+## Why it matters
+OCR and input methods replace characters with look-alikes and sound-alikes. The result reads as
+garbage to tokenisers and search, and survives every check that only looks for invalid bytes.
+
+## Example
+`真正成为新丽水建设蕞强增长极` → `真正成为新丽水建设最强增长极`.
+
+## Fix
+Replace the character with the suggested one. **Unsafe**: the suggestion is the most probable
+reading, not a certainty (names and rare terms can look like typos).
+
+## Options
+- `min_gain` (float, default 11.0): how much more probable (natural log, over the ±4-character
+  context) the corrected text must be for a common character.
+- `min_gain_rare` (float, default 7.0): the same for a rare character.
+- `rare_char_freq` (int, default 100): characters whose total frequency in the lexicon is
+  below this count as rare.
+"""
+
+from __future__ import annotations
+
+from typing import Iterable
+
+from ...core import Applicability, Document, DocumentRule, Edit, Finding, Fix
+from ._common import best_segmentation, cjk_runs, confusions, is_traditional, lexicon
+
+_CTX = 4  # characters of context on each side
+_MAX_WORD = 4  # longest replacement word considered
+_MIN_WORD_FREQ = 50  # a replacement must make a word at least this frequent
+_NEAR = 2
+_BIGRAMS: dict[int, frozenset[str]] = {}
+
+
+def _bigrams(lex) -> frozenset[str]:  # type: ignore[no-untyped-def]
+    """Every character pair that occurs inside a lexicon word: a fast pre-filter, since any word
+    through position i contains the pair (left neighbour, c) or (c, right neighbour)."""
+    got = _BIGRAMS.get(id(lex))
+    if got is None:
+        pairs: set[str] = set()
+        for w in lex.freqs:
+            for k in range(len(w) - 1):
+                pairs.add(w[k:k + 2])
+        got = _BIGRAMS[id(lex)] = frozenset(pairs)
+    return got
+
+
+_TRAD: dict[int, frozenset[str]] = {}
+
+
+def _traditional_chars(lex) -> frozenset[str]:  # type: ignore[no-untyped-def]
+    """Characters of the lexicon that t2s conversion changes (丟, 們): traditional forms."""
+    got = _TRAD.get(id(lex))
+    if got is None:
+        from ...corpus.normalize import to_simplified
+
+        chars = "".join(c for c in lex.char_freqs if len(c) == 1)
+        simp = to_simplified(chars)
+        got = frozenset(a for a, b in zip(chars, simp) if a != b) if len(simp) == len(chars) else frozenset()
+        _TRAD[id(lex)] = got
+    return got
+
+
+class ConfusableCharacter(DocumentRule):
+    code = "TYP003"
+    name = "confusable-character"
+    summary = "A look-alike/sound-alike character that makes a non-word where a confusable one makes a word"
+    fix = Applicability.UNSAFE
+    options = {"min_gain": 11.0, "min_gain_rare": 7.0, "rare_char_freq": 100}
+
+    def setup(self) -> None:
+        self.lex = lexicon(self.ctx.packs)
+        self.conf = confusions(self.ctx.packs)
+        self.pairs = _bigrams(self.lex)
+        self.surnames = frozenset("".join(self.ctx.packs.lines("typ/surnames.txt")).replace(" ", ""))
+        self.traditional_only = _traditional_chars(self.lex)
+        self.free = frozenset("".join(self.ctx.packs.lines("typ/free_chars.txt")).replace(" ", ""))
+
+    def _reads_well(self, window: str, i: int) -> bool:
+        """After the correction, every character near it is part of a word or a free-standing
+        function character: a typo sits in ordinary text, a rare name or title does not."""
+        covered = bytearray(len(window))
+        for s, e, _ in self.lex.words_in(window, 2):
+            for k in range(s, e):
+                covered[k] = 1
+        for k in range(max(0, i - _NEAR), min(len(window), i + _NEAR + 1)):
+            if not covered[k] and window[k] not in self.free:
+                return False
+        return True
+
+    def _doc_count(self, doc: Document, s: str) -> int:
+        return doc.text.count(s, 0)
+
+    def check(self, doc: Document) -> Iterable[Finding]:
+        text = doc.text
+        if is_traditional(text):
+            return  # the lexicon and confusion sets are simplified Chinese
+        for base, run in cjk_runs(text, 3):
+            yield from self._check_run(doc, base, run)
+
+    def _check_run(self, doc: Document, base: int, run: str) -> Iterable[Finding]:
+        lex = self.lex
+        freqs = lex.freqs
+        n = len(run)
+        covered = bytearray(n)
+        for s, e, _ in lex.words_in(run, 2):
+            for k in range(s, e):
+                covered[k] = 1
+        char_freqs = lex.char_freqs
+        pairs = self.pairs
+        for i in range(n):
+            if covered[i]:
+                continue
+            c = run[i]
+            if c in self.traditional_only:
+                continue  # a traditional character in simplified text: a script matter (NRM), not a typo
+            cf = char_freqs.get(c, 0)
+            if cf < self.opts["rare_char_freq"] and i > 0 and run[i - 1] in self.surnames:
+                continue  # a rare character after a surname is most often a given name (周顗)
+            left = run[i - 1] if i > 0 else ""
+            right = run[i + 1] if i + 1 < n else ""
+            best: tuple[int, str, str, int, int] | None = None  # (freq, char, word, s, e)
+            for alt in self.conf.of(c):
+                if char_freqs.get(alt, 0) <= cf:
+                    continue  # an OCR/typo replacement goes from a commoner to a rarer character
+                if (left + alt) not in pairs and (alt + right) not in pairs:
+                    continue
+                for s in range(max(0, i - _MAX_WORD + 1), i + 1):
+                    for e in range(max(i + 1, s + 2), min(n, s + _MAX_WORD) + 1):
+                        w = run[s:i] + alt + run[i + 1:e]
+                        f = freqs.get(w, 0)
+                        if f >= _MIN_WORD_FREQ and (best is None or f > best[0]):
+                            best = (f, alt, w, s, e)
+            if best is None:
+                continue
+            f, alt, word, s, e = best
+            orig = run[s:e]
+            if self._doc_count(doc, orig) >= 2:
+                continue  # a repeated string is a term or name of this text (智造, 赋能), not a slip
+            lo, hi = max(0, i - _CTX), min(n, i + _CTX + 1)
+            window = run[lo:hi]
+            fixed = window[:i - lo] + alt + window[i - lo + 1:]
+            before, _ = best_segmentation(lex, window)
+            after, spans = best_segmentation(lex, fixed)
+            if (s - lo, e - lo) not in spans and not any(a <= s - lo and e - lo <= b for a, b in spans):
+                continue  # the new word is not how the corrected context would be read
+            gain = after - before
+            if (left + c) in pairs or (c + right) in pairs:
+                continue  # the character pairs with a neighbour somewhere in the lexicon: plausible
+            if not self._reads_well(fixed, i - lo):
+                continue
+            rare = cf < self.opts["rare_char_freq"]
+            if gain < (self.opts["min_gain_rare"] if rare else self.opts["min_gain"]):
+                continue
+            why = self.conf.of(c)[alt]
+            kind = {"sound": "sounds like", "shape": "looks like", "shape+sound": "looks and sounds like"}[why]
+            start = base + i
+            rarity = f"rare character (lexicon count {cf})" if rare else "character"
+            yield self.finding(
+                doc, start, start + 1,
+                f"'{c}' in '{orig}' is likely '{alt}' ('{word}'): {rarity} '{c}' joins no neighbour "
+                f"into a word, '{alt}' {kind} it and makes '{word}' (lexicon count {f}); "
+                f"context {gain:.1f} nats more probable",
+                fix=Fix.unsafe(f"replace '{c}' with '{alt}'", Edit(start, start + 1, alt)),
+            )
