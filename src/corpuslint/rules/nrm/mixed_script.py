@@ -1,0 +1,167 @@
+"""## What it finds
+Traditional characters inside a simplified Chinese document, or simplified characters inside a
+traditional one. Each Han character is classed with OpenCC: *traditional-only* when the
+phrase-aware traditional-to-simplified conversion of its paragraph changes it (so `乾坤`, `著名`
+and `瞭望` stay simplified text), *simplified-only* when every traditional standard (mainland,
+Taiwan, Hong Kong), converting its paragraph, writes it otherwise and it is not one of the
+simplified forms that are also traditional characters (`干`, `里`, `后`, `台` …, listed in
+`rules/nrm/shared_forms.txt`); characters
+identical in both scripts do not count. The document's script is its majority; the minority is
+reported when it is small against the majority. A document written wholly in either script is
+not reported.
+
+## Why it matters
+Text assembled from several sources or converted by hand mixes scripts: `发展` and `發展` become
+different words to every tokeniser, search index and deduplicator, and a model learns both.
+
+## Example
+`余姚经济开发区走出了一條用创新浇筑的發展之路` — `條` and `發` in simplified text.
+
+## Fix
+Convert the characters to the document's script with OpenCC. **Unsafe**: conversion is not
+one-to-one (`发` may be `發` or `髮`), and names or quotations may be written in the other script
+on purpose.
+
+## Options
+- `allow` (default `[]`): words or characters never reported (proper nouns such as `乾隆`).
+- `skip-quotes` (default `false`): do not report characters inside quotation marks or book-title
+  marks (`“…”`, `「…」`, `《…》`), where a source may be quoted in its own script.
+- `max-share` (default `0.2`): the largest share of the minority script (among characters that
+  differ between the scripts) that still counts as stray characters in a document of the other
+  script; above it the document is simply mixed and is reported once.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Iterable
+
+import regex
+
+from ...core import Applicability, Document, DocumentRule, Edit, Finding, Fix
+from ...corpus.normalize import is_cjk, to_simplified, to_traditional
+
+_QUOTED = regex.compile(r"“[^“”\n]*”|「[^「」\n]*」|『[^『』\n]*』|《[^《》\n]*》")
+MIN_MAJORITY = 5  # script-specific characters needed to know a document's script
+
+
+@lru_cache(maxsize=4)
+def _opencc(config: str):  # type: ignore[no-untyped-def]
+    import opencc
+
+    return opencc.OpenCC(config)
+
+
+@lru_cache(maxsize=65536)
+def _simplified_only(c: str) -> bool:
+    """No traditional standard writes ``c``: mainland, Taiwan and Hong Kong forms all differ."""
+    if to_simplified(c) != c:
+        return False
+    return all(_opencc(cfg).convert(c) != c for cfg in ("s2t", "s2tw", "s2hk"))
+
+
+class MixedScript(DocumentRule):
+    code = "NRM002"
+    name = "mixed-script"
+    summary = "Traditional and simplified Chinese characters mixed in one document"
+    fix = Applicability.UNSAFE
+    options = {"allow": [], "skip_quotes": False, "max_share": 0.2}
+
+    def setup(self) -> None:
+        self.allowed_chars = frozenset(
+            line.split("#")[0].strip() for line in self.ctx.packs.lines("nrm/script_allowed.txt"))
+        self.shared_forms = frozenset(
+            line.split("#")[0].strip() for line in self.ctx.packs.lines("nrm/shared_forms.txt"))
+        self.allow_words = [w for w in self.opts["allow"] if w]
+
+    def _shielded(self, text: str) -> set[int]:
+        """Offsets (in the line) never reported: allowed words and, by option, quotations."""
+        out: set[int] = set()
+        for w in self.allow_words:
+            start = text.find(w)
+            while start != -1:
+                out.update(range(start, start + len(w)))
+                start = text.find(w, start + 1)
+        if self.opts["skip_quotes"]:
+            for m in _QUOTED.finditer(text):
+                out.update(range(m.start(), m.end()))
+        return out
+
+    def check(self, doc: Document) -> Iterable[Finding]:
+        trad: list[tuple[int, str]] = []  # (offset, simplified form)
+        simp_chars = 0  # characters only simplified text writes (character by character)
+        paras = [p for p in doc.paragraphs if any(is_cjk(c) for c in p.text)]
+        for para in paras:
+            text = para.text
+            s = to_simplified(text)
+            aligned = len(s) == len(text)
+            shield: set[int] | None = None
+            for i, c in enumerate(text):
+                if not is_cjk(c) or 0xF900 <= ord(c) <= 0xFAFF:
+                    continue
+                sc = s[i] if aligned else to_simplified(c)
+                if sc != c:
+                    if c in self.allowed_chars:
+                        continue
+                    if shield is None:
+                        shield = self._shielded(text)
+                    if i not in shield:
+                        trad.append((para.start + i, sc))
+                elif _simplified_only(c):
+                    simp_chars += 1
+        if not trad:
+            return
+        if simp_chars >= len(trad):
+            yield from self._report(doc, trad, simp_chars, "simplified", "traditional")
+            return
+        # A traditional document: a character is simplified only where no traditional standard
+        # (mainland, Taiwan, Hong Kong), converting the paragraph phrase by phrase, keeps it.
+        simp: list[tuple[int, str]] = []
+        for para in paras:
+            text = para.text
+            if not any(_simplified_only(c) for c in text):
+                continue
+            forms = [_opencc(cfg).convert(text) for cfg in ("s2t", "s2tw", "s2hk")]
+            if any(len(f) != len(text) for f in forms):
+                continue
+            shield = self._shielded(text)
+            for i, c in enumerate(text):
+                if _simplified_only(c) and c not in self.shared_forms and i not in shield \
+                        and all(f[i] != c for f in forms):
+                    simp.append((para.start + i, forms[0][i]))
+        if simp:
+            yield from self._report(doc, simp, len(trad), "traditional", "simplified")
+
+    def _report(self, doc: Document, minor: list[tuple[int, str]], major: int, script: str,
+                other: str) -> Iterable[Finding]:
+        if major < MIN_MAJORITY:
+            return
+        share = len(minor) / (len(minor) + major)
+        if share > self.opts["max_share"]:
+            first = minor[0][0]
+            yield self.finding(
+                doc, first, first + 1,
+                f"document mixes scripts: {major} {script}-only and {len(minor)} {other}-only "
+                "characters")
+            return
+        for run in _runs(minor):
+            start, end = run[0][0], run[-1][0] + 1
+            chars = doc.text[start:end]
+            edits = [Edit(o, o + 1, new) for o, new in run]
+            target = "".join(new for _, new in run)  # runs are consecutive characters
+            fix = Fix.unsafe(f"convert to {script}: {target}", *edits)
+            yield self.finding(
+                doc, start, end,
+                f"{other} character(s) {chars!r} in a {script} document "
+                f"({major} {script}-only characters): {script} {target!r}", fix=fix)
+
+
+def _runs(items: list[tuple[int, str]]) -> list[list[tuple[int, str]]]:
+    """Group offsets that are adjacent (a word) into one finding."""
+    runs: list[list[tuple[int, str]]] = []
+    for item in items:
+        if runs and item[0] - runs[-1][-1][0] <= 1:
+            runs[-1].append(item)
+        else:
+            runs.append([item])
+    return runs

@@ -1,0 +1,135 @@
+"""## What it finds
+Half-width (ASCII) and full-width punctuation mixed in the Chinese text of one document: `,`
+next to `，`, `(…)` next to `（…）`, `:` next to `：`, `;` `!` `?` likewise. Only marks in Chinese
+context count (a neighbour is a Han character or Chinese punctuation, and no space follows, as
+in `年,余姚` — not `1,038`, `10:30` or a reference list's `北京: 中华书局, 2008`). Each pair of
+forms is judged apart, so a house style of ASCII parentheses with full-width commas is
+consistent. By default the minority form of a pair is reported; the option `prefer` enforces one
+style instead.
+
+## Why it matters
+Mixed widths are the trace of text merged from several sources or half normalised (NFKC turns
+`，` into `,`). They break exact matching and deduplication, tokenisers treat the two forms as
+different symbols, and readers see ragged text. A document that is consistently half-width (as
+after an NFKC pass) is not reported unless `prefer = "fullwidth"` asks for it.
+
+## Example
+`余姚经济开发区，是我省首批省级经济开发区之一,2010年…` — one `，` and one `,`.
+
+## Fix
+Replace the mark by the document's majority form (or the preferred one). **Safe**: the two forms
+mean the same.
+
+## Options
+`prefer` (default `"auto"`): `"auto"` reports the minority form of each pair in a document that
+mixes both; `"fullwidth"` reports every half-width mark in Chinese context; `"halfwidth"` reports
+every full-width mark.
+"""
+
+from __future__ import annotations
+
+from typing import Iterable
+
+import regex
+
+from ...core import Applicability, Document, DocumentRule, Edit, Finding, Fix, OptionError
+
+_HAN = regex.compile(r"\p{Han}")
+_ENUMERATOR = regex.compile(r"[0-9A-Za-z]{1,3}$")
+_PREFER = ("auto", "fullwidth", "halfwidth")
+
+
+class PunctuationWidth(DocumentRule):
+    code = "NRM001"
+    name = "mixed-punctuation-width"
+    summary = "Half-width and full-width punctuation mixed in Chinese text"
+    fix = Applicability.SAFE
+    options = {"prefer": "auto"}
+
+    def setup(self) -> None:
+        if self.opts["prefer"] not in _PREFER:
+            raise OptionError(f"{self.code}: prefer must be one of {', '.join(_PREFER)}")
+        data = self.ctx.packs.toml("nrm/punctuation_width.toml")
+        self.to_full = dict(p.split() for p in data["pairs"])
+        self.to_half = {f: h for h, f in self.to_full.items()}
+        self.cjk_punct = frozenset(data["cjk_punctuation"])
+        # Pair classes: "(" and ")" are one.
+        self.klass = {c: ("()" if c in "()（）" else self.to_half.get(c, c))
+                      for c in (*self.to_full, *self.to_half)}
+        self.marks = regex.compile("[" + regex.escape("".join(self.klass)) + "]")
+
+    def _cjk(self, c: str) -> bool:
+        return bool(c) and (c in self.cjk_punct or bool(_HAN.match(c)))
+
+    def check(self, doc: Document) -> Iterable[Finding]:
+        half: dict[str, list[tuple[int, ...]]] = {}
+        full: dict[str, list[tuple[int, ...]]] = {}
+        for line in doc.lines:
+            if not self.marks.search(line.text):
+                continue
+            self._scan(line.text, line.start, half, full)
+        prefer = self.opts["prefer"]
+        for klass in sorted(set(half) | set(full)):
+            h, f = half.get(klass, []), full.get(klass, [])
+            if prefer == "fullwidth" or (prefer == "auto" and h and f and len(h) <= len(f)):
+                for offs in h:
+                    yield self._report(doc, offs, self.to_full, len(f), "full-width")
+            elif prefer == "halfwidth" or (prefer == "auto" and h and f):
+                for offs in f:
+                    yield self._report(doc, offs, self.to_half, len(h), "half-width")
+
+    def _scan(self, text: str, base: int, half: dict, full: dict) -> None:  # type: ignore[type-arg]
+        n = len(text)
+        opened: dict[str, list[int]] = {"(": [], "（": []}  # unmatched openers on this line
+        for m in self.marks.finditer(text):
+            i = m.start()
+            c = text[i]
+            prev = text[i - 1] if i else ""
+            nxt = text[i + 1] if i + 1 < n else ""
+            if c in "(（":
+                opened[c].append(i)
+                continue
+            if c in ")）":
+                stack = opened["(" if c == ")" else "（"]
+                if stack:
+                    j = stack.pop()
+                    pair = (base + j, base + i)
+                    if _ENUMERATOR.match(text[j + 1:i]):
+                        continue  # "(1)", "(d)": list and footnote markers keep ASCII widely
+                    if c == "）":
+                        full.setdefault("()", []).append(pair)
+                    elif self._cjk(text[j - 1] if j else "") or _HAN.search(text[j + 1:i]) \
+                            or self._cjk(nxt):
+                        half.setdefault("()", []).append(pair)
+                elif c == "）":
+                    full.setdefault("()", []).append((base + i,))
+                elif self._cjk(prev):
+                    half.setdefault("()", []).append((base + i,))
+                continue
+            if c in self.to_half:  # full-width: always Chinese usage
+                full.setdefault(self.klass[c], []).append((base + i,))
+                continue
+            # , : ; ! ? — Chinese context, and no space after (a space marks Western usage).
+            if nxt in (" ", "\t"):
+                continue
+            if (self._cjk(prev) and (nxt != "" or c in "!?")) \
+                    or (self._cjk(nxt) and prev not in ("", " ", "\t")):
+                half.setdefault(self.klass[c], []).append((base + i,))
+        for c, stack in opened.items():  # openers never closed on their line
+            for j in stack:
+                if c == "（":
+                    full.setdefault("()", []).append((base + j,))
+                elif self._cjk(text[j - 1] if j else "") or self._cjk(text[j + 1:j + 2]):
+                    half.setdefault("()", []).append((base + j,))
+
+    def _report(self, doc: Document, offs: tuple[int, ...], table: dict[str, str], majority: int,
+                form: str) -> Finding:
+        text = doc.text
+        edits = [Edit(o, o + 1, table[text[o]]) for o in offs]
+        marks = "".join(text[o] for o in offs)
+        new = "".join(e.content for e in edits)
+        why = (f"the document writes it {form} {majority} time(s)" if self.opts["prefer"] == "auto"
+               else f"the {form} form is preferred")
+        fix = Fix.safe(f"replace {marks!r} with {new!r}", *edits)
+        return self.finding(doc, offs[0], offs[-1] + 1,
+                            f"{marks!r} in Chinese text: {why}", fix=fix)
