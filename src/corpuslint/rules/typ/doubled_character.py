@@ -4,9 +4,9 @@ trace of OCR reading one character twice or of a scraping/editing slip: `3月份
 `编制沪甬甬五年行动计划`.
 
 Legitimate doubling is left alone: words that are themselves a doubling (`常常`, `人人`,
-`谢谢`, `匆匆`, `悄悄`), reduplicated verbs, adjectives, kinship words and classifiers (`说说`,
+`谢谢`, `匆匆`, `悄悄`), pet and given names (`童童`, `王莉莉`), reduplicated verbs, adjectives, kinship words and classifiers (`说说`,
 `个个`, `一条条`), AABB and ABB forms (`高高兴兴`, `绿油油`), words that meet at the doubled
-character (`中国国家`, `人民民主`, `上海海关`), and given names after a surname (`王莉莉`).
+character (`中国国家`, `人民民主`, `上海海关`, `目的的`).
 Longer runs (`哈哈哈`) are not reported.
 
 ## Why it matters
@@ -66,6 +66,7 @@ class DoubledCharacter(DocumentRule):
         self.surnames = frozenset("".join(packs.lines("typ/surnames.txt")).replace(" ", ""))
         self.free = frozenset("".join(packs.lines("typ/free_chars.txt")).replace(" ", ""))
         self.suffixes = _productive_suffixes(self.lex)
+        self.name_chars = frozenset("".join(packs.lines("typ/name_chars.txt")).replace(" ", ""))
 
     def check(self, doc: Document) -> Iterable[Finding]:
         text = doc.text
@@ -116,6 +117,8 @@ class DoubledCharacter(DocumentRule):
             return None  # a word, then the same character as a word of its own: 目的|的, 所有|有
         if right and (c in self.free or c in self.suffixes):
             return None  # 在|在线; a name ending in a productive suffix, then a word: 农村厅|厅长
+        if c in self.name_chars and not right:
+            return None  # a doubled name character: a pet or given name (童童, 党员林林)
         if left:
             return f"'{left}' is a word, '{c}{c}' is not and no word starts with the second '{c}'"
         if right:

@@ -1,0 +1,136 @@
+"""TYP: OCR typos and misspellings — valid and invalid cases per rule, seeds, clean paragraphs."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from corpuslint import Linter, lint_text
+
+SEEDS = Path(__file__).resolve().parent.parent / "fixtures" / "seeds"
+
+
+@pytest.fixture(scope="module")
+def linter() -> Linter:
+    return Linter(select=["TYP001", "TYP002", "TYP003"])
+
+
+def flagged(linter: Linter, text: str, code: str | None = None) -> list[str]:
+    return [f.flagged_text for f in linter.lint_text(text) if code is None or f.code == code]
+
+
+# --- TYP001 doubled-character -------------------------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("目前，开发区自今年3月份份成立运行以来，成效明显。", "份份"),
+    ("余姚紧锣密鼓编制沪甬甬五年行动计划。", "甬甬"),
+])
+def test_doubled_invalid(linter: Linter, text: str, expected: str) -> None:
+    assert flagged(linter, text, "TYP001") == [expected]
+
+
+@pytest.mark.parametrize("text", [
+    "他常常去看看那里的人人都说好，天天如此，个个高兴。",
+    "谢谢妈妈，我们匆匆忙忙地走了，高高兴兴地回家。",
+    "我们一一对应，一条条地核对，绿油油的麦田。",
+    "中国国家统计局公布，人民民主专政，上海海关查获。",
+    "以运输为目的的车辆，可以以此为据，所有有关单位。",
+    "王莉莉和童童都说说笑笑，慢慢地走。",
+    "农业农村厅厅长出席会议。",
+    "哈哈哈，太好了。",
+])
+def test_doubled_valid(linter: Linter, text: str) -> None:
+    assert flagged(linter, text, "TYP001") == []
+
+
+def test_doubled_fix_is_unsafe_deletion() -> None:
+    text = "自今年3月份份成立运行以来"
+    fixed, _ = Linter(select=["TYP001"]).fix_text(text, unsafe=True)
+    assert fixed == "自今年3月份成立运行以来"
+    unchanged, _ = Linter(select=["TYP001"]).fix_text(text, unsafe=False)
+    assert unchanged == text
+
+
+# --- TYP002 known-misspelling ---------------------------------------------------------------
+
+@pytest.mark.parametrize("text, wrong, right", [
+    ("版权声明:部份内容收集于网络。", "部份", "部分"),
+    ("这是一个令人震憾的消息。", "震憾", "震撼"),
+    ("他迫不急待地打开了礼物。", "迫不急待", "迫不及待"),
+    ("请核对您的帐户余额。", "帐户", "账户"),
+])
+def test_misspelling_invalid(text: str, wrong: str, right: str) -> None:
+    fs = lint_text(text, select=["TYP002"])
+    assert [f.flagged_text for f in fs] == [wrong]
+    assert right in fs[0].message
+    assert fs[0].fix is not None and fs[0].fix.applicability.value == "safe"
+    assert fs[0].fix.edits[0].content == right
+
+
+@pytest.mark.parametrize("text", [
+    "我们按时完成份额内的任务。",  # 完成|份额, not 成份
+    "部分内容收集于网络。",
+    # Traditional-script text: 部份 is standard Taiwan usage.
+    "部份內容收集於網絡，如有不妥之處請聯繫我們刪除，本站所有文章均來自網絡轉載，版權歸原作者所有。",
+])
+def test_misspelling_valid(text: str) -> None:
+    assert lint_text(text, select=["TYP002"]) == []
+
+
+def test_misspelling_variants_option() -> None:
+    text = "版权声明:部份内容收集于网络。"
+    assert lint_text(text, select=["TYP002"], options={"TYP002": {"variants": False}}) == []
+
+
+# --- TYP003 confusable-character --------------------------------------------------------------
+
+@pytest.mark.parametrize("text, wrong, right", [
+    ("真正成为社会主义现代化新丽水建设蕞强增长极。", "蕞", "最"),
+    ("犯罪嫌疑人、被告人聘请的律帅。", "帅", "师"),
+    ("北洋政府统冶时期制定的宪法。", "冶", "治"),
+])
+def test_confusable_invalid(text: str, wrong: str, right: str) -> None:
+    fs = lint_text(text, select=["TYP003"])
+    assert [f.flagged_text for f in fs] == [wrong]
+    assert fs[0].fix is not None and fs[0].fix.edits[0].content == right
+    assert "lexicon count" in fs[0].message
+
+
+@pytest.mark.parametrize("text", [
+    "真正成为社会主义现代化新丽水建设最强增长极。",
+    "犯罪嫌疑人、被告人聘请的律师。",
+    "北洋政府统治时期制定的宪法。",
+    "后再取下丟掉。",  # a traditional character: a script matter, not a typo
+    "全市抗疫工作取得阶段性成果，微博和微信上都在讨论。",
+])
+def test_confusable_valid(text: str) -> None:
+    assert lint_text(text, select=["TYP003"]) == []
+
+
+# --- seeds and clean text ---------------------------------------------------------------------
+
+def test_seed_findings() -> None:
+    res = Linter(select=["TYP001", "TYP002", "TYP003"]).lint_paths(sorted(SEEDS.glob("*.txt")))
+    got = sorted((Path(f.path).name[:3], f.location.line, f.code, f.flagged_text) for f in res.findings)
+    assert got == [
+        ("001", 83, "TYP001", "份份"),
+        ("003", 53, "TYP003", "蕞"),
+        ("003", 61, "TYP002", "部份"),
+        ("004", 13, "TYP001", "甬甬"),
+    ]
+
+
+CLEAN = [
+    # 000 (web version of the Yuyao article), a clean paragraph
+    (SEEDS / "000_72fc13170244c7e3.txt").read_text(encoding="utf-8").splitlines()[70],
+    "余姚经济开发区是1993年11月经浙江省人民政府批准设立的省级开发区，2013年3月经国务院批准升级为"
+    "国家级经济技术开发区，是余姚经济发展的主引擎、产业集聚的主平台。",
+    "下一步，丽水经开区将跨步进入“通航通港”新时代，大力践行浙西南革命精神，以气势如虹的"
+    "全“丽水之干”，高水平建设特色半导体“万亩千亿”新产业平台。",
+]
+
+
+@pytest.mark.parametrize("text", CLEAN)
+def test_clean_paragraphs(linter: Linter, text: str) -> None:
+    assert linter.lint_text(text) == []
