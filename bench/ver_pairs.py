@@ -33,6 +33,8 @@ NEUTRAL_WORDS = [
     ("非常", "十分"), ("因此", "所以"), ("以及", "和"), ("进行", "开展"), ("目前", "当前"),
     ("可以", "能够"), ("表示", "指出"), ("大约", "约"), ("并且", "而且"), ("迅速", "快速"),
     ("立即", "马上"), ("仍然", "仍"), ("必须", "务必"), ("已于", "已在"),
+    ("公司", "企业"), ("建设", "打造"), ("重要", "关键"), ("进一步", "更加"), ("同时", "此外"),
+    ("发布", "公布"), ("记者", "本报记者"), ("称", "说"), ("增长", "增加"), ("今年", "2023年"),
 ]
 CAPTIONS = ["图为活动现场。记者 摄", "（资料图片）", "本报记者 摄", "图片来源：网络"]
 
@@ -48,7 +50,15 @@ def change_figure(num: str, unit: str, rng: random.Random) -> str:
 
 
 def equal_rewrite(num: str, unit: str) -> str | None:
-    """The same value written another way (full-width digits, 万)."""
+    """The same value written another way (full-width digits, 万, Chinese numerals)."""
+    if unit == "%" and num.isdigit() and int(num) < 100:
+        import cn2an
+
+        return "百分之" + cn2an.an2cn(num) + "\x00"  # \x00: drop the unit
+    if unit in ("个", "家", "名", "项", "次", "倍", "岁", "天") and num.isdigit() and int(num) <= 99:
+        import cn2an
+
+        return cn2an.an2cn(num)
     if "." not in num and len(num) >= 5 and num.endswith("000") and unit not in ("万", "亿", "万元", "亿元"):
         v = int(num) / 10000
         return (f"{v:g}万", unit)[0]
@@ -68,7 +78,7 @@ def make_pair(text: str, rng: random.Random) -> tuple[str, str, list[dict]]:
     for k, (pi, m) in enumerate(spots):
         if k < n_change:
             changed.append((pi, m, change_figure(m.group(1), m.group(2), rng)))
-        elif rng.random() < 0.3:
+        elif rng.random() < 0.5:
             changed.append((pi, m, None))
     records = []
     for pi in sorted({c[0] for c in changed}, reverse=True):
@@ -76,7 +86,9 @@ def make_pair(text: str, rng: random.Random) -> tuple[str, str, list[dict]]:
             s, e = m.span(1)
             if new is None:
                 rw = equal_rewrite(m.group(1), m.group(2))
-                if rw is not None and not (rw.endswith("万") and m.group(2) in ("万", "亿")):
+                if rw is not None and rw.endswith("\x00"):
+                    b_paras[pi] = b_paras[pi][:s] + rw[:-1] + b_paras[pi][m.end():]
+                elif rw is not None and not (rw.endswith("万") and m.group(2) in ("万", "亿")):
                     b_paras[pi] = b_paras[pi][:s] + rw + b_paras[pi][e:]
                 continue
             b_paras[pi] = b_paras[pi][:s] + OPEN + new + m.group(2) + CLOSE + b_paras[pi][m.end():]
@@ -158,6 +170,8 @@ def main() -> None:
         stem = src.name.replace(".gold.txt", "")
         (out / f"{stem}_a.txt").write_text(a, encoding="utf-8")
         (out / f"{stem}_b.txt").write_text(b, encoding="utf-8")
+        records.reverse()  # they were made from the end of the text backwards
+        assert len(records) == len(a_spans) == len(b_spans)
         for r, sa, sb in zip(records, a_spans, b_spans):
             r["a_span"], r["b_span"] = sa, sb
         manifest.append({"a": f"{stem}_a.txt", "b": f"{stem}_b.txt", "figures": records})

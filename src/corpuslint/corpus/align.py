@@ -44,6 +44,7 @@ _MIN_K = 4
 # Two differing runs separated by at most this many equal characters form one edit
 # (``辐射射材`` / ``溅射靶材`` is one edit, not two).
 MERGE_GAP = 2
+MERGE_MAX = 3  # only edits this small are merged (a pasted caption stays apart from a figure)
 
 
 @dataclass(frozen=True, slots=True)
@@ -264,7 +265,9 @@ def align_streams(a: Stream, b: Stream) -> Alignment:
     pa = pb = 0
     for n, (i, j, s) in enumerate(blocks + [(len(a.text), len(b.text), 0)]):
         if i > pa or j > pb:
-            if edits and n > 0 and blocks[n - 1][2] <= MERGE_GAP and edits[-1][1] == blocks[n - 1][0]:
+            small = max(i - pa, j - pb) <= MERGE_MAX and edits and max(
+                edits[-1][1] - edits[-1][0], edits[-1][3] - edits[-1][2]) <= MERGE_MAX
+            if small and n > 0 and blocks[n - 1][2] <= MERGE_GAP and edits[-1][1] == blocks[n - 1][0]:
                 edits[-1][1], edits[-1][3] = i, j  # a short equal run between two edits: merge
             else:
                 edits.append([pa, i, pb, j])

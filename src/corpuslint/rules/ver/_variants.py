@@ -24,6 +24,9 @@ character doubled by OCR.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
+
+import regex
 from typing import TYPE_CHECKING, Iterable, Iterator
 
 from ...core.document import Document
@@ -88,6 +91,7 @@ class Analyzer:
         self.heads = set(packs.lines("ver/name_heads.txt"))
         self.equivalents = [tuple(r[:2]) for r in packs.table("ver/equivalents.txt", 2)]
         self.synonyms = [tuple(r[:2]) for r in packs.table("ver/synonyms.txt", 2)]
+        self._proper: frozenset[str] | None = None
 
     # -- per document --------------------------------------------------------------------------
     def doc_figures(self, corpus: Corpus, doc: Document) -> list[tuple[Figure, int, int]]:
@@ -96,23 +100,23 @@ class Analyzer:
         if got is None:
             stream = stream_of(corpus, doc)
             got = []
-            for para in doc.paragraphs:
-                for f in self.figures.extract(para.text):
-                    f = Figure(f.start + para.start, f.end + para.start, f.text, f.value, f.unit,
-                               f.category, f.ordinal)
+            for text, offsets in _logical_paragraphs(doc):
+                for f in self.figures.extract(text):
+                    start, end = offsets[f.start], offsets[f.end - 1] + 1
+                    f = Figure(start, end, doc.text[start:end], f.value, f.unit, f.category, f.ordinal)
                     lo, hi = stream.range_of(f.start, f.end)
                     if lo < hi:
                         got.append((f, lo, hi))
             feats.extra["ver.figures"] = got
         return got
 
-    def doc_relative(self, corpus: Corpus, doc: Document) -> list[tuple[int, int]]:
+    def doc_relative(self, corpus: Corpus, doc: Document) -> list[tuple[int, int, str]]:
         feats = corpus.features(doc)
         got = feats.extra.get("ver.relative")
         if got is None:
             stream = stream_of(corpus, doc)
-            got = [stream.range_of(p.start + s, p.start + e)
-                   for p in doc.paragraphs for s, e, _ in self.figures.relative_dates(p.text)]
+            got = [(*stream.range_of(p.start + s, p.start + e), w)
+                   for p in doc.paragraphs for s, e, w in self.figures.relative_dates(p.text)]
             feats.extra["ver.relative"] = got
         return got
 
@@ -133,9 +137,9 @@ class Analyzer:
         rel_a = self.doc_relative(corpus, pair.a)
         rel_b = self.doc_relative(corpus, pair.b)
         for e in al.edits:
-            if not e.inner:
-                continue  # material before or after the shared part: another article, chrome
             la, lb = e.a_hi - e.a_lo, e.b_hi - e.b_lo
+            if not e.inner and (not la or not lb or max(la, lb) > MAX_FIGURE_EDIT):
+                continue  # material before or after the shared part: another article, chrome
             if max(la, lb) >= MIN_PASSAGE and min(la, lb) * 4 <= max(la, lb):
                 yield self._passage(pair, sa, sb, e.a_lo, e.a_hi, e.b_lo, e.b_hi)
                 continue
@@ -160,9 +164,10 @@ class Analyzer:
 
     # -- figures -------------------------------------------------------------------------------
     def _figures(self, pair, sa, sb, e, fa, fb, rel_a, rel_b) -> Iterator[Difference]:
-        # "2021年" facing "去年": a relative date word where the other version has the figure
-        near_rel = bool(_overlapping_ranges(rel_a, e.a_lo, e.a_hi)
-                        or _overlapping_ranges(rel_b, e.b_lo, e.b_hi))
+        # "2021年" facing "去年": a relative date word where the other version has the figure;
+        # it stands for a year, a month or a day, by its last character
+        rel_cats = {_REL_CATEGORY.get(w[-1], "") for w in
+                    _overlapping_words(rel_a, e.a_lo, e.a_hi) + _overlapping_words(rel_b, e.b_lo, e.b_hi)}
         used: set[int] = set()
         for x, xlo, xhi in fa:
             for n, (y, ylo, yhi) in enumerate(fb):
@@ -171,7 +176,7 @@ class Analyzer:
                 used.add(n)
                 if x.same_value(y):
                     break
-                if near_rel and x.category in ("year", "month", "day"):
+                if x.category in rel_cats or y.category in rel_cats:
                     break
                 yield Difference(FIGURE, pair, Side(pair.a, xlo, xhi, x.start, x.end),
                                  Side(pair.b, ylo, yhi, y.start, y.end), x.text, y.text,
@@ -234,8 +239,10 @@ class Analyzer:
             return None
         _, _, words_a = self._cover_span(sa, alo, ahi, 3)
         _, _, words_b = self._cover_span(sb, blo, bhi, 3)
+        # a name on both sides: a name head (精机/精密, 园区/开发区) or a proper noun of the
+        # lexicon (places, organisations) — a synonym swap of common words is only wording
         kind = WORDING
-        if any(_is_head(w, self.heads) for w in words_a + words_b):
+        if any(self._name_like(w) for w in words_a) and any(self._name_like(w) for w in words_b):
             kind = NAME
         for x, y in self.synonyms:
             if _same_after(wa, wb, x, y):
@@ -262,6 +269,15 @@ class Analyzer:
         side_a, side_b = self._widen(sa, sb, alo, ahi, blo, bhi, 1, limit=2)
         return Difference(TYPO, pair, side_a, side_b, side_a.text, side_b.text, typo_side=which,
                           reason=reason)
+
+    def _name_like(self, word: str) -> bool:
+        return _is_head(word, self.heads) or word in self.proper
+
+    @property
+    def proper(self) -> frozenset[str]:
+        if self._proper is None:
+            self._proper = _proper_nouns()
+        return self._proper
 
     def _rare_chars(self, t: str) -> bool:
         return all(self.lex.freq(c) < SINGLE_WORD for c in t)
@@ -325,6 +341,42 @@ class Analyzer:
         return s.doc.text[s.offsets[lo]:side.end]
 
 
+_PROPER_TAGS = {"ns", "nt", "nz"}  # jieba's tags of place, organisation and other proper names
+
+
+@lru_cache(maxsize=1)
+def _proper_nouns() -> frozenset[str]:
+    """Place, organisation and other proper names of jieba's dictionary (its POS column)."""
+    from ...corpus.lexicon import _jieba_dict
+
+    out = set()
+    with _jieba_dict().open(encoding="utf-8") as fh:
+        for line in fh:
+            parts = line.split()
+            if len(parts) >= 3 and parts[2] in _PROPER_TAGS and len(parts[0]) >= 2:
+                out.add(parts[0])
+    return frozenset(out)
+
+
+_OPEN_END = regex.compile(r"[\p{Han}0-9０-９]$")
+_OPEN_START = regex.compile(r"^[\p{Han}0-9０-９]")
+
+
+def _logical_paragraphs(doc: Document) -> Iterator[tuple[str, list[int]]]:
+    """Paragraphs with lines broken mid-sentence joined again (``百分之七`` / ``十``), each with
+    the offset in ``doc.text`` of every character."""
+    text: list[str] = []
+    offsets: list[int] = []
+    for para in doc.paragraphs:
+        if text and not (_OPEN_END.search(text[-1]) and _OPEN_START.match(para.text)):
+            yield "".join(text), offsets
+            text, offsets = [], []
+        text.append(para.text)
+        offsets.extend(range(para.start, para.end))
+    if text:
+        yield "".join(text), offsets
+
+
 # -- helpers ----------------------------------------------------------------------------------
 def _side(s: Stream, lo: int, hi: int) -> Side:
     if hi > lo:
@@ -344,8 +396,11 @@ def _overlapping(figs: list[tuple[Figure, int, int]], lo: int, hi: int) -> list[
     return [f for f in figs if f[1] < hi and lo < f[2]]
 
 
-def _overlapping_ranges(ranges: list[tuple[int, int]], lo: int, hi: int) -> bool:
-    return any(s < hi and lo < e for s, e in ranges)
+def _overlapping_words(words: list[tuple[int, int, str]], lo: int, hi: int) -> list[str]:
+    return [w for s, e, w in words if s < hi and lo < e]
+
+
+_REL_CATEGORY = {"年": "year", "月": "month", "日": "day", "天": "day", "前": "day", "期": "day"}
 
 
 def _same_after(wa: str, wb: str, x: str, y: str) -> bool:
