@@ -134,3 +134,26 @@ CLEAN = [
 @pytest.mark.parametrize("text", CLEAN)
 def test_clean_paragraphs(linter: Linter, text: str) -> None:
     assert linter.lint_text(text) == []
+
+
+# --- TYP005 rare-confusable-variant (corpus evidence, opt-in) ----------------------------------
+
+def _docs(texts: list[str]) -> list:
+    from corpuslint.load import document_from_text
+
+    return [document_from_text(t, path=f"doc{i}.txt") for i, t in enumerate(texts)]
+
+
+def test_corpus_confusable_finds_rare_variant() -> None:
+    docs = _docs(["公司生产溅射靶材和高纯金属。"] * 6 + ["公司生产溅射耙材和高纯金属。"])
+    fs = Linter(select=["TYP005"]).lint_documents(docs).findings
+    assert [(f.path, f.flagged_text) for f in fs] == [("doc6.txt", "耙")]
+    assert fs[0].fix is not None and fs[0].fix.edits[0].content == "靶"
+    assert "6 times" in fs[0].message
+
+
+def test_corpus_confusable_needs_evidence_and_is_off_by_default() -> None:
+    few = _docs(["公司生产溅射靶材和高纯金属。"] * 2 + ["公司生产溅射耙材和高纯金属。"])
+    assert Linter(select=["TYP005"]).lint_documents(few).findings == []
+    many = _docs(["公司生产溅射靶材和高纯金属。"] * 6 + ["公司生产溅射耙材和高纯金属。"])
+    assert [f for f in Linter(select=["TYP"]).lint_documents(many).findings if f.code == "TYP005"] == []
