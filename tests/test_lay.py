@@ -1,0 +1,174 @@
+"""LAY: broken sentences, captions among the text, lost text, several articles in one file.
+
+Checked on the seeds (every break, caption and lost passage listed in the seed README) and on
+small real-text cases, valid and invalid."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import ROOT, SEEDS, seed_text
+
+from corpuslint import Linter
+
+EXPECTED_FIX = ROOT / "fixtures" / "expected-fix" / "001.lay-fixed.txt"
+
+
+@pytest.fixture(scope="module")
+def seeds():
+    findings = Linter(select=["LAY"]).lint_paths([SEEDS]).findings
+    out: dict[str, dict[str, list]] = {}
+    for f in findings:
+        out.setdefault(f.path.rsplit("/", 1)[-1][:3], {}).setdefault(f.code, []).append(f)
+    return out
+
+
+@pytest.fixture(scope="module")
+def lay():
+    return Linter(select=["LAY"])
+
+
+def lines(findings) -> list[int]:
+    return [f.location.line for f in findings]
+
+
+def codes(linter, text: str) -> list[tuple[str, int]]:
+    return [(f.code, f.location.line) for f in linter.lint_text(text)]
+
+
+# -- seeds -------------------------------------------------------------------------------------
+def test_every_broken_sentence_of_the_seeds_is_found(seeds):
+    assert lines(seeds["001"]["LAY001"]) == [21, 29, 39, 53, 91, 99, 107, 117, 123]
+    assert lines(seeds["004"]["LAY001"]) == [40, 64]
+    continued = [r.location.line for f in seeds["001"]["LAY001"] for r in f.related]
+    assert continued == [23, 31, 41, 55, 97, 101, 113, 119, 125]
+
+
+def test_no_article_paragraph_is_a_break(seeds):
+    for name in ("000", "002", "003"):
+        assert "LAY001" not in seeds.get(name, {})
+
+
+def test_captions_and_credits_of_the_seeds(seeds):
+    assert lines(seeds["001"]["LAY002"]) == [7, 11, 61, 69, 95, 111, 139]
+    assert lines(seeds["002"]["LAY002"]) == [10, 16, 26, 32, 42, 46, 58, 64]
+    assert lines(seeds["004"]["LAY002"]) == [21, 22, 44, 74, 78, 82, 86]
+    # Headings of the same files are not captions.
+    assert not {17, 33, 45, 75, 77, 85, 103, 121} & set(lines(seeds["001"]["LAY002"]))
+    assert not {24, 48, 56} & set(lines(seeds["004"]["LAY002"]))
+    assert "LAY002" not in seeds.get("000", {}) and "LAY002" not in seeds.get("003", {})
+
+
+def test_lost_text_and_cut_title(seeds):
+    found = seeds["004"]["LAY003"]
+    assert lines(found) == [3, 52]
+    assert "长三" in found[0].message and found[1].related[0].location.line == 54
+    for name in ("000", "001", "002", "003"):
+        assert "LAY003" not in seeds.get(name, {})
+
+
+def test_second_article_in_one_file(seeds):
+    assert lines(seeds["001"]["LAY004"]) == [75]
+    for name in ("000", "002", "003", "004"):
+        assert "LAY004" not in seeds.get(name, {})
+
+
+def test_fix_of_seed_001_joins_every_broken_sentence(lay):
+    """Golden: fixtures/expected-fix/001.lay-fixed.txt was produced by this call and read by eye
+    (every broken sentence joined, captions moved after the joined paragraph, nothing else)."""
+    fixed, applied = lay.fix_text(seed_text("001"))
+    assert fixed == EXPECTED_FIX.read_text(encoding="utf-8")
+    assert len(applied) == 9
+    assert "形成规模集聚效应" in fixed and "研究院、浙江大学" in fixed and "张弛有度" in fixed
+    # Only line breaks moved: the same characters, in the same number.
+    assert sorted(fixed.replace("\n", "")) == sorted(seed_text("001").replace("\n", ""))
+    assert lay.fix_text(fixed)[1] == []  # a second run changes nothing
+
+
+# -- broken sentences: invalid and valid -----------------------------------------------------
+BROKEN = ("在产业上,打造以江丰电子、智昌科技为“链主”的新材料、机器人与智能装备新兴产业链,形\n\n"
+          "成规模集聚效应,力争产销突破50亿元。\n")
+
+
+def test_word_across_the_break(lay):
+    assert codes(lay, BROKEN) == [("LAY001", 1)]
+    fixed, _ = lay.fix_text(BROKEN)
+    assert fixed == BROKEN.replace("形\n\n成", "形成")
+
+
+def test_caption_between_halves_moves_after_the_paragraph(lay):
+    text = ("目前,根据企业规模、数量、分布等,将2个工业社\n\n\n\n高质量推进慈东现代化小城市建设\n\n"
+            "区划分为10个网格,配备社管员。\n\n下一段。\n")
+    assert codes(lay, text) == [("LAY001", 1), ("LAY002", 5)]
+    fixed, _ = lay.fix_text(text)
+    assert fixed == ("目前,根据企业规模、数量、分布等,将2个工业社区划分为10个网格,配备社管员。"
+                     "\n\n\n\n高质量推进慈东现代化小城市建设\n\n下一段。\n")
+
+
+def test_open_quotation_and_sentence_final_word(lay):
+    quote = "“我们通过增强企业研发强度来赋\n\n能生产力。”余姚市相关负责人说道。\n"
+    assert codes(lay, quote) == [("LAY001", 1)]
+    verb = ("此外,开发区紧盯数字赋能,加快推动产业数字化转型,重点围绕\n\n"
+            "“35”产业集群,以新一代智能制造为主攻方向。\n")
+    assert codes(lay, verb) == [("LAY001", 1)]
+
+
+@pytest.mark.parametrize("text", [
+    # A heading, then its text.
+    "## 加快资源整合 催生发展新动能\n\n余姚经济开发区作为推动余姚经济新一轮发展的重要载体,是重要平台。\n",
+    "政策扶持引导,优化创新生态\n\n企业创新发展,离不开政策、资金扶持。\n",
+    "1. 电子商务物流配送概述\n1.1. 电子商务的概念\n电子商务是指各种商务活动，包括商品、服务。\n",
+    # Title block: title, subtitle, byline.
+    "长三角一体化新篇章\n\n高水平加快建设现代化美好活力“最名邑” 余姚 在长三角中心“抱团建群”\n\n"
+    "陈 醉 劳超杰\n\n今年,长三角的“打开方式”是“拼”!\n",
+    # A paragraph that only lacks its full stop, in a document with no proven break.
+    "在汽车零配件产业,着力发展汽车轴承、汽车制动设备等制动配件\n\n"
+    "培育新一代电子信息、新能源与节能两大新兴产业。电子信息制造业要抢抓窗口。\n",
+    # List items.
+    "  • 贵州遵义:“三进三增”活动优化人社服务\n\n  • 共享“服气” 服贸会上龙江元素满满\n",
+])
+def test_not_breaks(lay, text):
+    assert [c for c, _ in codes(lay, text) if c in ("LAY001", "LAY003")] == []
+
+
+# -- captions ----------------------------------------------------------------------------------
+@pytest.mark.parametrize("line", [
+    "谷志锋 摄", "陈章升/摄", "来凯制药落户余姚 金福中 摄", "领克汽车余姚工厂。余姚市委宣传部供图",
+    "(本文配图均由余姚经济开发区提供)", "图为工人在车间内作业", "（新华社记者 李四 摄）",
+    "图1. C2C产业链结构图",
+])
+def test_credit_lines_are_captions(lay, line):
+    text = f"开发区现有经营企业743家,主要以化纤、电器为主。\n\n{line}\n\n企业服务到家。\n"
+    assert ("LAY002", 3) in codes(lay, text)
+
+
+@pytest.mark.parametrize("line", [
+    "记者正在现场拍摄。", "本版文字统筹 周静 王旭丁", "政策扶持引导,优化创新生态", "责任编辑：张三",
+])
+def test_not_captions(lay, line):
+    text = f"开发区现有经营企业743家,主要以化纤、电器为主。\n\n{line}\n\n企业服务到家。\n"
+    assert ("LAY002", 3) not in codes(lay, text)
+
+
+# -- lost text ---------------------------------------------------------------------------------
+def test_passage_lost_between_paragraphs(lay):
+    text = ("此前,特斯联还与中国光大银行余姚支行、思必驰科技、上海千机、上海易行\n\n"
+            "材料入选省先进制造业产业集群核心区,电子材料产业园建设稳步推进。\n")
+    found = lay.lint_text(text)
+    assert [(f.code, f.location.line) for f in found] == [("LAY003", 1)]
+    assert lay.fix_text(text)[0] == text  # nothing to join
+
+
+def test_paragraph_starting_mid_sentence(lay):
+    text = "开发区现有经营企业743家。\n\n、电器、厨具、汽配、灯具等产业为主。\n"
+    assert codes(lay, text) == [("LAY003", 3)]
+
+
+def test_multiple_articles_needs_a_new_topic(lay):
+    blocks = seed_text("001").split("\n\n")
+    cut = next(i for i, b in enumerate(blocks) if b.startswith("## 慈溪"))
+    first = "\n\n".join(blocks[:cut])
+    # A second headline over more text on the same subject: sections, not a new article.
+    same = first + "\n\n# 余姚经济开发区的新路径\n\n" + "\n\n".join(blocks[8:20])
+    assert "LAY004" not in [c for c, _ in codes(lay, same)]
+    other = first + "\n\n# 探索工业社区治理新路径\n\n" + "\n\n".join(blocks[cut + 2:])
+    assert ("LAY004", first.count("\n") + 3) in codes(lay, other)
