@@ -1,0 +1,120 @@
+"""NRM: punctuation width, mixed traditional/simplified script, full-width letters and digits."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import SEEDS, seed_text
+
+from corpuslint import Linter
+from corpuslint.corpus.normalize import to_traditional
+
+
+@pytest.fixture(scope="module")
+def nrm():
+    return Linter(select=["NRM"])
+
+
+def found(linter, text):
+    return [(f.code, f.flagged_text) for f in linter.lint_text(text)]
+
+
+def test_consistent_seeds_are_not_flooded(nrm):
+    # Every seed writes ASCII , : ; ( ) consistently (an NFKC trace): no finding by default.
+    assert nrm.lint_paths([SEEDS]).findings == []
+
+
+# -- NRM001 punctuation width ------------------------------------------------------------------
+MIXED = "余姚经济开发区，是我省首批省级经济开发区之一,2010年至2019年，在全省考评中实现“十连冠”。\n"
+
+
+def test_mixed_commas_report_the_minority(nrm):
+    assert found(nrm, MIXED) == [("NRM001", ",")]
+    fixed, _ = nrm.fix_text(MIXED)
+    assert fixed == MIXED.replace(",", "，")
+
+
+def test_minority_full_width_in_a_half_width_document(nrm):
+    text = "去年,宁波市政府印发了方案,决定走“少而精”道路，集中力量打造平台,再次吹响号角。\n"
+    assert found(nrm, text) == [("NRM001", "，")]
+    assert nrm.fix_text(text)[0] == text.replace("，", ",")
+
+
+def test_parentheses_are_judged_as_pairs(nrm):
+    text = "江丰生物(企业)与宁波阳明（余姚）研究院、浙大（余姚）研究院合作。\n"
+    assert found(nrm, text) == [("NRM001", "(企业)")]
+    assert nrm.fix_text(text)[0] == text.replace("(企业)", "（企业）")
+
+
+@pytest.mark.parametrize("text", [
+    # Numbers, times, Western usage with a space after, enumerators: not Chinese context.
+    "下载量达到1,038次，浏览6,323次，时间是10:30。\n",
+    "[1] 章炳林. C2C电子商务的物流配送[J]. 北京: 中华书局, 2008，第1期。\n",
+    "主要内容如下：(1)物流；(2)配送，见附录。\n",
+    # House style: ASCII parentheses with full-width commas is consistent per pair.
+    "淘宝(中国)网络科技有限公司，是一家公司，成立于2003年(北京)。\n",
+])
+def test_not_mixed(nrm, text):
+    assert [c for c, _ in found(nrm, text) if c == "NRM001"] == []
+
+
+def test_prefer_option_enforces_one_style():
+    text = seed_text("001")
+    full = Linter(select=["NRM001"], options={"NRM001": {"prefer": "fullwidth"}})
+    findings = full.lint_text(text)
+    assert len(findings) > 100 and {f.flagged_text[0] for f in findings} <= set(",:;()!?")
+    fixed, _ = full.fix_text("去年,宁波市政府印发了《方案》(试行);决定走道路!\n")
+    assert fixed == "去年，宁波市政府印发了《方案》（试行）；决定走道路！\n"
+    half = Linter(select=["NRM001"], options={"NRM001": {"prefer": "halfwidth"}})
+    assert half.fix_text("去年，宁波市政府印发了方案：（试行）。\n")[0] == "去年,宁波市政府印发了方案:(试行)。\n"
+
+
+# -- NRM002 mixed script ------------------------------------------------------------------------
+def test_traditional_characters_in_simplified_text(nrm):
+    text = seed_text("000").replace("发展", "發展", 1).replace("经济开发区", "經濟开发区", 1)
+    hits = [f for f in Linter(select=["NRM002"]).lint_text(text)]
+    assert [f.flagged_text for f in hits] == ["經濟", "發"]
+    fixed, _ = Linter(select=["NRM002"]).fix_text(text, unsafe=True)
+    assert fixed == seed_text("000")
+
+
+def test_traditional_documents_are_not_mixed():
+    lint = Linter(select=["NRM002"])
+    for prefix in ("000", "001", "004"):
+        assert lint.lint_text(to_traditional(seed_text(prefix))) == []
+
+
+def test_simplified_characters_in_traditional_text():
+    text = to_traditional(seed_text("004")).replace("發展", "发展", 1)
+    hits = Linter(select=["NRM002"]).lint_text(text)
+    assert [f.flagged_text for f in hits] == ["发"]
+    assert "traditional '發'" in hits[0].message
+
+
+@pytest.mark.parametrize("text", [
+    "乾坤未定，他的著名著作在瞭望塔上写成，宫商角徵羽皆备。" * 3,
+    "景昇智能玻璃有限公司与丞达精密签约，这是余姚开发区的又一个好项目，发展很快。" * 2,
+])
+def test_simplified_forms_that_look_traditional(text):
+    assert Linter(select=["NRM002"]).lint_text(text) == []
+
+
+def test_allow_and_quotes_options():
+    text = "余姚经济开发区的发展很快，企业说“這是好事”，乾隆年间这里是海。" * 2
+    lint = Linter(select=["NRM002"])
+    assert {f.flagged_text for f in lint.lint_text(text)} == {"這"}
+    quiet = Linter(select=["NRM002"], options={"NRM002": {"skip_quotes": True}})
+    assert quiet.lint_text(text) == []
+    allow = Linter(select=["NRM002"], options={"NRM002": {"allow": ["這是"]}})
+    assert allow.lint_text(text) == []
+
+
+# -- NRM003 full-width letters and digits -------------------------------------------------------
+def test_fullwidth_digits_and_letters(nrm):
+    text = "截至２０１２年底，ＧＤＰ增长７．５％，５Ｇ基站建成。\n"
+    assert [t for c, t in found(nrm, text) if c == "NRM003"] == ["２０１２", "ＧＤＰ", "７．５％", "５Ｇ"]
+    assert nrm.fix_text(text)[0] == "截至2012年底，GDP增长7.5%，5G基站建成。\n"
+
+
+def test_ascii_and_full_width_symbols_alone_are_fine(nrm):
+    assert found(nrm, "最大功率：51Kw／6000rpm，售价５万元以内？不。") == [("NRM003", "５")]
+    assert found(nrm, "最大功率：51Kw／6000rpm。") == []
