@@ -8,8 +8,9 @@ import regex
 from ...core import Document, DocumentRule, Finding, Fix
 from ._zones import Block, delete_lines
 
-# Separators between menu items, breadcrumb steps and interface words.
-SEPARATORS = regex.compile(r"[\s|｜/\\·•・\-—–_,，、:：;；>»›<«‹\[\]【】()（）{}\"“”'‘’…*+=~^#◎●○■□★☆◆◇▲△►▶←→↑↓〓〖〗]+")
+# Separators between menu items, breadcrumb steps and interface words (private-use characters
+# are icon-font glyphs: "返目录\ue5e5").
+SEPARATORS = regex.compile(r"[\s|｜/\\·•・\-—–_,，、:：;；>»›<«‹\[\]【】()（）{}\"“”'‘’…*+=~^#◎●○■□★☆◆◇▲△►▶←→↑↓〓〖〗\p{Co}]+")
 
 
 class ChromeRule(DocumentRule):

@@ -55,15 +55,18 @@ class ArticleList(ChromeRule):
         data = self.ctx.packs.toml("chr/related.toml")
         self.headers = sorted({h.strip() for h in data["headers"] if h.strip()}, key=len, reverse=True)
         self.header_re = regex.compile("|".join(regex.escape(h) for h in self.headers), regex.I)
+        self.weak_headers = {h.strip() for h in data.get("weak_headers", [])}
         self.item = regex.compile("|".join(f"(?:{p})" for p in data["item_patterns"]))
         self.link = regex.compile("|".join(f"(?:{p})" for p in data["link_marks"]))
         # dated items mark links; numbered items ("1.", "2、") are as often the article's own list
         self.dated = regex.compile("|".join(f"(?:{p})" for p in data["item_patterns"] if not p.startswith("^")))
 
-    def header(self, b: Block) -> bool:
+    def header(self, b: Block, outside: bool = True) -> bool:
         core = _DECOR.sub("", b.text)
         if not core or len(core) > 40:
             return False
+        if core in self.weak_headers:
+            return outside
         m = self.header_re.search(core)
         if not m:
             return False
@@ -108,7 +111,7 @@ class ArticleList(ChromeRule):
         blocks = lay.blocks
         i = 0
         while i < len(blocks):
-            if not self.header(blocks[i]):
+            if not self.header(blocks[i], lay.outside_body(i)):
                 i += 1
                 continue
             end = self._extent(lay, i)
@@ -129,7 +132,7 @@ class ArticleList(ChromeRule):
             b = blocks[j]
             if _FOOTER.search(b.text):
                 break
-            if self.header(b):
+            if self.header(b, lay.outside_body(j)):
                 end = j
                 continue
             if tail:

@@ -60,23 +60,31 @@ class MetaLine(ChromeRule):
         self.field = regex.compile(
             rf"(?:{'|'.join(loose)})\s*(?:[:：|｜/]|\s)|(?:{'|'.join(tight)})\s*[:：|｜]")
         self.opener = regex.compile(rf"^{deco}(?:{'|'.join(loose)})\s*(?:[:：|｜]|\s+\S|$)|^{deco}(?:{'|'.join(tight)})\s*[:：|｜]")
+        self.lines = regex.compile("|".join(f"(?:{p})" for p in data["line_patterns"]))
         self.relative = regex.compile("|".join(f"(?:{p})" for p in data["relative_patterns"]))
         self.dates = regex.compile("|".join(f"(?:{p})" for p in data["date_patterns"]))
         counters = "|".join(regex.escape(w) for w in data["counter_words"])
         self.counter = regex.compile(rf"(?:{counters})\s*[:：(（]?\s*\d+|\d+\s*(?:{counters})", regex.I)
         self.label_words = regex.compile("|".join(regex.escape(x) for x in labels))
 
-    def is_meta(self, text: str, outside: bool) -> bool:
+    def is_meta(self, text: str, outside: bool, titles: tuple[str, ...] = ()) -> bool:
         t = text.strip()
         if not t or len(t) > self.opts["max_length"] or _SENTENCE_END.search(t):
             return False
+        if self.lines.search(t):
+            return True
         fields = len(self.field.findall(t))
         dates = self.dates.findall(t)
         counters = self.counter.findall(t)
         opener = bool(self.opener.match(t))
         if not (opener or dates or counters or fields >= 2):
             return False
-        rest = self.counter.sub(" ", t)
+        rest = t
+        if dates:
+            # a reply header repeats the post title: "# re: 很高兴入住博客堂 2004-12-27 12:46 王勇"
+            for title in titles:
+                rest = rest.replace(title, " ")
+        rest = self.counter.sub(" ", rest)
         rest = self.dates.sub(" ", rest)
         rest = _URL.sub(" ", rest)
         rest = self.label_words.sub(" ", rest)
@@ -92,9 +100,12 @@ class MetaLine(ChromeRule):
 
     def check(self, doc: Document) -> Iterable[Finding]:
         lay = layout(doc)
+        heads = [0, lay.body_start, lay.title_repeat or 0]
+        titles = tuple({lay.blocks[k].text for k in heads
+                        if k < len(lay.blocks) and 4 <= lay.blocks[k].length <= 40})
         for i, b in enumerate(lay.blocks):
             if b.prose and b.length > 40:
                 continue
-            if self.is_meta(b.text, lay.outside_body(i)):
+            if self.is_meta(b.text, lay.outside_body(i), titles):
                 yield self.report(doc, [b], f"page meta line (source/author/date): `{b.text[:40]}`",
                                   safe=False, fix_message="delete the meta line")

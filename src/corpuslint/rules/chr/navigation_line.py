@@ -111,8 +111,13 @@ class NavigationLine(ChromeRule):
                 done.add(i)
                 yield self.report(doc, [b], f"site menu line: `{_short(b.text)}`", safe=False,
                                   fix_message="delete the menu line")
-        # Everything short between the page title and the headline repeating it is page head.
+        # Everything short between the page title and the headline repeating it is page head;
+        # the page title itself (the <title> of a saved page) duplicates the headline.
         head_end = lay.title_repeat or 0
+        if head_end:
+            yield self.report(doc, [blocks[0]],
+                              f"page title repeated by the headline at line {blocks[head_end].line}",
+                              safe=False, fix_message="delete the page title line")
         run: list[int] = []
         for i in range(1, len(blocks)):
             b = blocks[i]

@@ -29,7 +29,7 @@ from typing import Iterable
 import regex
 
 from ...core import Applicability, Document, Finding
-from ._base import ChromeRule, Lexicon
+from ._base import ChromeRule, Lexicon, tokens
 from ._zones import layout
 
 
@@ -43,8 +43,21 @@ class SiteUiText(ChromeRule):
         data = self.ctx.packs.toml("chr/ui.toml")
         self.strong = Lexicon(data["strong"])
         self.all = Lexicon(data["strong"] + data["weak"])
+        self.shapes = regex.compile("|".join(f"(?:{p})" for p in data.get("token_patterns", [])) or r"(?!)")
         prefixes = sorted(data["link_prefixes"], key=len, reverse=True)
         self.link = regex.compile(r"^[\s【\[(（]*(?:" + "|".join(regex.escape(p) for p in prefixes) + r")\s*[:：]\s*\S")
+
+    def words(self, text: str) -> list[str] | None:
+        out: list[str] = []
+        for tok in tokens(text):
+            if self.shapes.match(tok):
+                out.append(tok)
+                continue
+            words = self.all.split(tok)
+            if words is None:
+                return None
+            out.extend(words)
+        return out
 
     def check(self, doc: Document) -> Iterable[Finding]:
         lay = layout(doc)
@@ -56,10 +69,10 @@ class SiteUiText(ChromeRule):
                 yield self.report(doc, [b], f"previous/next article link: `{t[:40]}`", safe=False,
                                   fix_message="delete the link line")
                 continue
-            words = self.all.split(t)
+            words = self.words(t)
             if not words:
                 continue
-            strong = [w for w in words if w in self.strong]
+            strong = [w for w in words if w in self.strong or self.shapes.match(w)]
             outside = lay.outside_body(i)
             if not strong and not (outside and len(words) >= 2):
                 continue
