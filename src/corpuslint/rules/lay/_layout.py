@@ -165,7 +165,13 @@ class _Analyser:
 
     def _cut(self, i: int) -> bool:
         """Paragraph ``i`` is prose that stops without sentence-final punctuation."""
-        return self.kinds[i] == "prose" and not self._terminated(self.paras[i].text)
+        text = self.paras[i].text
+        if self.kinds[i] != "prose" or self._terminated(text):
+            return False
+        # A line ending in digits or Latin text is a metadata or reference line (`浏览: 6,323`,
+        # a DOI, English keywords) far more often than a broken sentence.
+        return bool(_HAN.match(text[-1])) or text[-1] in self.d.continuing \
+            or self._unclosed(text) is not None
 
     def _continuation(self, j: int) -> bool:
         """Paragraph ``j`` can be the second half of a sentence: prose, or short text that
@@ -253,11 +259,15 @@ class _Analyser:
                 j += 1
             if j > i + 1 and j < n and self._continuation(j):
                 ev = self._evidence(a, self.paras[j].text)
+                caps = tuple(range(i + 1, j))
                 if ev is not None:
-                    caps = tuple(range(i + 1, j))
                     lay.breaks.append(Break(i, j, caps, ev, True))
-                    for c in caps:
-                        lay.captions[c] = "lies between the two halves of a broken sentence"
+                    continue
+                if all(self.kinds[c] == "credit" for c in caps):
+                    # Lines that are captions by their own form (a credit, `图1.`) may be
+                    # skipped on weaker evidence.
+                    weak.append(Break(i, j, caps, "the first part is running text without final "
+                                      "punctuation", False))
                     continue
             ends.append(i)
         # A paragraph that merely lacks its full stop looks like a weak break. Layout damage
@@ -266,7 +276,12 @@ class _Analyser:
         damaged = bool(lay.breaks)
         if damaged:
             lay.breaks = sorted(lay.breaks + weak, key=lambda b: b.first)
-        for i in ends:
+        else:
+            ends.extend(b.first for b in weak if b.captions)
+        for b in lay.breaks:
+            for c in b.captions:
+                lay.captions[c] = "lies between the two halves of a broken sentence"
+        for i in sorted(ends):
             p = self.paras[i]
             if damaged or self._cut_evidence(p.text):
                 lay.lost.append(Lost("end", i, None, "paragraph stops mid-sentence "
