@@ -1,0 +1,60 @@
+"""TYP004: typos shown by another version of the same article."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from corpuslint import Linter
+from corpuslint.core.document import Document
+
+from conftest import seed_path
+
+
+def lint_versions(*texts: str) -> list:
+    docs = [Document(t, path=f"v{i}.txt", meta={"group": "article"}) for i, t in enumerate(texts)]
+    return Linter(select=["TYP004"]).lint_documents(docs).findings
+
+
+GOOD = ("做大做强机器人与智能装备、新材料两大主导产业。以新材料产业溅射靶材制造为核心，"
+        "向上游拓展超高纯金属材料的提纯制备，带动基础材料企业的发展。\n")
+
+
+def test_seed_typos_found_on_the_ocr_version():
+    found = Linter(select=["TYP004"]).lint_paths([seed_path("000"), seed_path("001")]).findings
+    assert {(Path(f.path).name[:3], f.location.line) for f in found} == {("001", 37)}
+    texts = sorted(f.flagged_text for f in found)
+    assert any("辐射射" in t for t in texts) and any("超超" in t for t in texts)
+    for f in found:
+        assert f.fix is not None and f.fix.applicability.value == "unsafe"
+        assert f.related[0].location.line == 71
+    by_text = {f.flagged_text: f.fix.edits[0].content for f in found}
+    assert by_text[next(t for t in by_text if "辐射射" in t)].startswith("溅射靶")
+
+
+def test_doubled_substitution():
+    bad = GOOD.replace("溅射靶材", "辐射射材").replace("超高纯", "超超纯")
+    found = lint_versions(GOOD, bad)
+    assert len(found) == 2 and all(f.path == "v1.txt" for f in found)
+
+
+def test_doubled_insertion():
+    a = "目前，开发区组建了2个工业社区，自今年3月份成立运行以来，成效明显。\n"
+    found = lint_versions(a, a.replace("3月份", "3月份份"))
+    assert [(f.path, f.flagged_text) for f in found] == [("v1.txt", "份份")]
+    assert found[0].fix.edits[0].content == "份"
+
+
+def test_legitimate_reduplication_is_not_a_typo():
+    a = "他们经常来这里看看，了解企业的情况。\n"
+    assert lint_versions(a, a.replace("经常", "常常")) == []
+
+
+def test_word_swaps_are_not_typos():
+    a = "淘宝可以以作为第四方监督在使用淘宝推荐的服务时进行赔付，以及其他服务。\n"
+    assert lint_versions(a, a.replace("可以", "能够")) == []
+    assert lint_versions(a, a.replace("以及", "和")) == []
+
+
+def test_both_words_is_not_a_typo():
+    a = "2022年新落户丞达精机、景昇智能玻璃等8个亿元以上投资项目。\n"
+    assert lint_versions(a, a.replace("丞达精机", "丞达精密")) == []
