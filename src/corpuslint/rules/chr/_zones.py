@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from typing import Iterable
 
 from ...core import Document, Edit, Paragraph
-from ...corpus.normalize import fold, is_cjk
+from ...corpus.normalize import fold
 
 # Sentence-final punctuation: a line ending with one of these is a finished sentence.
 _FINAL = set("。！？!?；;.．\"”’」』")
@@ -34,9 +34,11 @@ _TRUNCATED = re.compile(r"(?:(?<!…)…|\.{3,}|。{3,})\s*[)）]?$")
 BULLET = re.compile(r"^\s*(?:[•·▪▫◆◇■□●○★☆►▶▸※→>\-*+]|v\s|\d{1,2}[.、．)](?!\d)|[（(]\d{1,2}[)）]|\[\d{1,2}\])\s*")
 _PUNCT = re.compile(r"[^\w\s]")
 _DIGIT = re.compile(r"\d")
+_SPACE = re.compile(r"\s")
+_CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f]")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Block:
     """Features of one paragraph (non-blank line)."""
 
@@ -46,9 +48,16 @@ class Block:
     prose: bool  # a finished sentence of article text
     bullet: bool  # starts with a list marker
     truncated: bool  # a teaser cut short ("..." / "…")
-    punct_share: float
-    digit_share: float
-    folded: str
+    punct_share: float  # share of punctuation and symbols among the non-space characters
+    digit_share: float  # share of digits among the non-space characters
+    _folded: str | None = None
+
+    @property
+    def folded(self) -> str:
+        """``fold`` of the text, computed on first use (OpenCC is the costly part)."""
+        if self._folded is None:
+            self._folded = fold(self.para.text)
+        return self._folded
 
     @property
     def text(self) -> str:
@@ -123,14 +132,12 @@ def is_prose(text: str) -> bool:
 def _block(p: Paragraph) -> Block:
     t = p.text
     n = len(t)
-    cjk = sum(1 for c in t if is_cjk(c))
-    nonspace = max(1, sum(1 for c in t if not c.isspace()))
+    nonspace = max(1, n - len(_SPACE.findall(t)))
     return Block(
-        para=p, length=n, cjk=cjk, prose=is_prose(t), bullet=bool(BULLET.match(t)),
+        para=p, length=n, cjk=len(_CJK.findall(t)), prose=is_prose(t), bullet=bool(BULLET.match(t)),
         truncated=bool(_TRUNCATED.search(t.rstrip())),
         punct_share=len(_PUNCT.findall(t)) / nonspace,
         digit_share=len(_DIGIT.findall(t)) / nonspace,
-        folded=fold(t),
     )
 
 

@@ -1,7 +1,8 @@
 """## What it finds
 Site slogans and interface words left in the text: `服务粉丝`, `我们一直在努力`, `放大 缩小 默认`,
 `上一篇：…` / `下一篇：…`, `返回顶部`, `返回页首 | 关闭窗口`, `【字体：大 中 小】`, `登录 注册`,
-`访问主要内容` (words in `rules/chr/ui.toml`).
+`访问主要内容` (words in `rules/chr/ui.toml`), and, outside the article body, lines that are only
+punctuation or symbols (`------`, `‹`, `|`): the frame of the page.
 
 A line is reported when it is made only of interface words (and separators), or when it opens
 with a previous/next link (`上一篇：`). Weak words that can be text on their own (`大`, `中`,
@@ -31,6 +32,11 @@ import regex
 from ...core import Applicability, Document, Finding
 from ._base import ChromeRule, Lexicon, tokens
 from ._zones import layout
+
+
+# Frame lines: a rule of dashes or dots, or a lone arrow or bar (box-drawing characters are left
+# alone: they draw tables and diagrams of the article).
+_FRAME = regex.compile(r"^(?:[-=_*~.·…—－＿]{5,}|[‹›<>«»|｜])$")
 
 
 class SiteUiText(ChromeRule):
@@ -68,6 +74,12 @@ class SiteUiText(ChromeRule):
             if self.link.match(t):
                 yield self.report(doc, [b], f"previous/next article link: `{t[:40]}`", safe=False,
                                   fix_message="delete the link line")
+                continue
+            if lay.outside_body(i) and b.punct_share >= 0.9 and b.length <= 60 and _FRAME.match(t):
+                # a rule or a lone arrow of the page frame ("-----", "‹", "|"); inside the body
+                # "***" or "——" may be a section break of the article, so only outside it
+                yield self.report(doc, [b], f"page decoration line: `{t[:20]}`", safe=True,
+                                  fix_message="delete the decoration line")
                 continue
             words = self.words(t)
             if not words:

@@ -57,13 +57,14 @@ class TemplateLine(CorpusRule):
 
     def observe(self, doc: Document, corpus: Any) -> Iterable[Finding]:
         lay = layout(doc)
+        folded = corpus.features(doc).folded  # shared with DUP: folded once per run
         keys: dict[bytes, list[int]] = {}
         for i, b in enumerate(lay.blocks):
-            if not (self.opts["min_chars"] <= len(b.folded) and b.length <= self.opts["max_chars"]):
+            if b.length > self.opts["max_chars"] or len(folded[i]) < self.opts["min_chars"]:
                 continue
             if b.prose and not lay.outside_body(i) and b.length > self.opts["max_body_length"]:
                 continue
-            keys.setdefault(_key(b.folded), []).append(i)
+            keys.setdefault(_key(folded[i]), []).append(i)
         for k in keys:
             self._count[k] = self._count.get(k, 0) + 1
         self._seen.append((doc, keys))
