@@ -245,6 +245,12 @@ class _Analyser:
             if i + 1 < n and self._continuation(i + 1):
                 b = self.paras[i + 1].text
                 ev = self._evidence(a, b)
+                if b[-1] not in _SENTENCE_END and (ev is None or ev.startswith("ends with")):
+                    # Without proof from the words, the second half must end a sentence: a list
+                    # of cut teasers (`…湿、郁、虚，` / `出现气短胸闷？医生：这两种人可能是由这些`)
+                    # is not one broken sentence.
+                    ends.append(i)
+                    continue
                 if ev is not None:
                     lay.breaks.append(Break(i, i + 1, (), ev, True))
                 elif self._discontinuous(a, b):
@@ -273,7 +279,9 @@ class _Analyser:
         # A paragraph that merely lacks its full stop looks like a weak break. Layout damage
         # comes from the extraction, which breaks many lines of a document at once: accept the
         # weak ones only where the document shows breaks proven by a word or a quotation.
-        damaged = bool(lay.breaks)
+        # Proof of damage: a break shown by a word, a quotation, a sentence-final word or a
+        # non-initial character (a bare trailing comma is also how teaser lists are cut).
+        damaged = any(not b.evidence.startswith("ends with") for b in lay.breaks)
         if damaged:
             lay.breaks = sorted(lay.breaks + weak, key=lambda b: b.first)
         else:
@@ -306,7 +314,9 @@ class _Analyser:
             if j in joined or j == 0 or self.kinds[j] not in ("prose", "short"):
                 continue
             c = p.text[0]
-            if c in d.non_initial and not any(p.text[:k] in d.lexicon for k in (2, 3, 4)) \
+            # The mark must be followed by text (`、电器、厨具…`), not by more marks (`：：：`).
+            if c in d.non_initial and len(p.text) > 1 and _HAN.match(p.text[1]) \
+                    and not any(p.text[:k] in d.lexicon for k in (2, 3, 4)) \
                     and not self._cut(j - 1):
                 self.layout.lost.append(Lost(
                     "start", j, None, f"paragraph starts mid-sentence ({p.text[:10]}…); the text "

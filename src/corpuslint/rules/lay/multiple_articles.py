@@ -33,9 +33,11 @@ from ...core import Document, DocumentRule, Finding, Severity
 from ._layout import analyse, layout_data
 
 _H1 = regex.compile(r"^#\s+\S")
+_TIME = regex.compile(r"\d{1,2}:\d{2}")
 _HN = regex.compile(r"^#{2,6}\s+\S")
 _WORD = regex.compile(r"\p{Han}{2,}")
 MIN_BODY = 3  # prose paragraphs on each side
+MIN_CHARS = 300  # characters of prose on each side
 
 
 class MultipleArticles(DocumentRule):
@@ -57,12 +59,17 @@ class MultipleArticles(DocumentRule):
             if kinds[k] == "prose":
                 prose_before += 1
                 continue
-            if not _H1.match(p.text) or prose_before < MIN_BODY:
+            # A headline carries no clock time: `# re: … 2004-12-28 13:42 name` heads a comment.
+            if not _H1.match(p.text) or _TIME.search(p.text) or prose_before < MIN_BODY:
                 continue
-            after = [paras[m].text for m in range(k + 1, len(paras)) if kinds[m] == "prose"]
-            if len(after) < MIN_BODY:
-                continue
+            nxt = next((m for m in range(k + 1, len(paras)) if _H1.match(paras[m].text)),
+                       len(paras))
+            after = [paras[m].text for m in range(k + 1, nxt) if kinds[m] == "prose"]
             before = [paras[m].text for m in range(last_cut, k) if kinds[m] == "prose"]
+            # An article has a body: comments or short notes under headlines are not articles.
+            if len(after) < MIN_BODY or sum(map(len, after)) < MIN_CHARS \
+                    or sum(map(len, before)) < MIN_CHARS:
+                continue
             sim = self._similarity(before, after)
             if sim > self.opts["max_similarity"]:
                 continue
