@@ -62,6 +62,35 @@ def main() -> None:
     print(f"synthetic breaks found by LAY001: {found}/{total} "
           "(one break per document: only breaks with word or grammar evidence count here)")
     print(f"time {time.perf_counter() - t0:.1f}s")
+    nrm(golds)
+
+
+def nrm(golds: list[Path]) -> None:
+    """NRM on the same clean text: findings per rule on the simplified gold texts, and NRM002 on
+    traditional versions of them (mainland, Taiwan and Hong Kong standards: must stay silent),
+    and on the correct sentences of the spelling test sets."""
+    import json
+
+    import opencc
+
+    linter = Linter(select=["NRM"])
+    counts: Counter[str] = Counter()
+    for path in golds:
+        text = path.read_text(encoding="utf-8")
+        for f in linter.lint_text(text):
+            counts[f"simplified {f.code}"] += 1
+        for cfg in ("s2t", "s2tw", "s2hk"):
+            for f in linter.lint_text(opencc.OpenCC(cfg).convert(text)):
+                if f.code == "NRM002":
+                    counts[f"{cfg} NRM002"] += 1
+    script = Linter(select=["NRM002"])
+    sentences = 0
+    for path in sorted((DEV / "typos").glob("*.jsonl")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            sentences += 1
+            counts["typos-right NRM002"] += len(script.lint_text(json.loads(line)["right"]))
+    print(f"NRM on {len(golds)} gold texts (+ traditional versions) and {sentences} correct "
+          f"sentences: {dict(sorted(counts.items()))}")
 
 
 if __name__ == "__main__":
