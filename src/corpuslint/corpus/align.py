@@ -23,11 +23,12 @@ and TYP's version rule both read it.
 from __future__ import annotations
 
 import bisect
+from array import array
 import difflib
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Sequence
 
 from ..core.document import Document
 from .normalize import to_simplified
@@ -53,10 +54,10 @@ class Stream:
 
     doc: Document
     text: str
-    offsets: tuple[int, ...]
+    offsets: Sequence[int]  # an array of ints: compact for long documents
     # breaks[i]: punctuation or a paragraph break precedes character i (a sentence/clause limit
     # for word look-ups; not a limit for alignment).
-    breaks: tuple[bool, ...]
+    breaks: Sequence[bool]
 
     def span(self, lo: int, hi: int) -> tuple[int, int]:
         """Offsets in ``doc.text`` covering stream characters ``lo:hi`` (``lo < hi``)."""
@@ -112,7 +113,7 @@ def build_stream(doc: Document) -> Stream:
                 offsets.append(para.start + i)
                 breaks.append(pending_break)
                 pending_break = False
-    return Stream(doc, "".join(chars), tuple(offsets), tuple(breaks))
+    return Stream(doc, "".join(chars), array("q", offsets), bytes(breaks))
 
 
 def stream_of(corpus: Corpus, doc: Document) -> Stream:
