@@ -313,3 +313,40 @@ def test_safe_fix_removes_only_certain_chrome() -> None:
     assert "日期: 来源:甬派客户端收集编辑:甬派客户端" in fixed  # meta line: unsafe only
     assert fixed.rstrip().endswith("浙江易安智能科技有限公司负责人说。")
     assert all(f.applicability.value == "safe" for f in applied)
+
+
+# -- structure: runs, lists and frames after the article -----------------------------------
+def test_tail_menu_run_spares_the_article_end_marker() -> None:
+    text = ARTICLE.format(line="小标题") + "（完）\n首页\n新闻\n财经\n体育\n娱乐\n"
+    n_end = text.count("\n", 0, text.index("（完）")) + 1
+    flagged = lines_flagged("CHR001", text)
+    assert n_end not in flagged
+    assert set(range(n_end + 1, n_end + 6)) <= flagged
+
+
+def test_headerless_link_list_after_article() -> None:
+    links = "\n".join(["·影视| 江山风雨情", "·汽车|车用香水特价", "·化妆|防晒全线促销", "·精品|运动休闲服饰"])
+    text = ARTICLE.format(line="小标题") + links + "\n"
+    start = text.count("\n", 0, text.index("·影视")) + 1
+    assert set(range(start, start + 4)) <= lines_flagged("CHR006", text)
+
+
+def test_numbered_article_list_after_prose_is_not_links() -> None:
+    items = "\n".join(["1.认识明白神旨意的重要性", "2.了解明白神旨意的基本条件", "3.学会明白神旨意的方法", "4.每天研读"])
+    assert not lines_flagged("CHR006", ARTICLE.format(line="小标题") + items + "\n")
+
+
+def test_frame_lines_only_outside_body() -> None:
+    assert flagged_after("CHR007", "------------------------------")
+    assert not flagged_in_middle("CHR007", "------------------------------")
+    assert not flagged_after("CHR007", "│")
+
+
+def test_icon_font_glyph_between_ui_words() -> None:
+    assert flagged_after("CHR007", "返目录\ue5e5下一页")
+
+
+def test_chr008_thresholds_are_options() -> None:
+    docs = [Document(f"{body}\n\n{FOOTER}\n", path=f"page{i}.txt") for i, body in enumerate(BODIES)]
+    linter = Linter(select=["CHR008"], options={"CHR008": {"min_documents": 6, "min_groups": 6}})
+    assert linter.lint_documents(docs).findings == []

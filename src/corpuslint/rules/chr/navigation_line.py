@@ -132,9 +132,12 @@ class NavigationLine(ChromeRule):
     def _run(self, doc: Document, lay, run: list[int], head_end: int) -> Iterable[Finding]:  # type: ignore[no-untyped-def]
         before_headline = bool(run) and run[-1] < head_end
         if not before_headline:
-            # a menu ends with menu words; short lines after them are headline or subtitle
+            # a menu starts and ends with menu words; short lines around them are the article's
+            # own (a headline, "（完）")
             while run and not self.nav.split(lay.blocks[run[-1]].text):
                 run = run[:-1]
+            while run and not self.nav.split(lay.blocks[run[0]].text):
+                run = run[1:]
         if len(run) < 2:
             return
         blocks = [lay.blocks[i] for i in run]
