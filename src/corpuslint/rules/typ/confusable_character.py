@@ -22,7 +22,11 @@ reading, not a certainty (names and rare terms can look like typos).
 
 ## Options
 - `min_gain` (float, default 11.0): how much more probable (natural log, over the ±4-character
-  context) the corrected text must be for a common character.
+  context) the corrected text must be for a common character replaced by a sound-alike. Pinyin
+  syllables are shared by dozens of characters, so chance matches are common: the bar is high.
+- `min_gain_shape` (float, default 10.0): the same for a look-alike.
+- `min_gain_shape_sound` (float, default 9.0): the same for a character that both looks and
+  sounds alike (the strongest evidence).
 - `min_gain_rare` (float, default 7.0): the same for a rare character.
 - `rare_char_freq` (int, default 100): characters whose total frequency in the lexicon is
   below this count as rare.
@@ -36,7 +40,8 @@ from ...core import Applicability, Document, DocumentRule, Edit, Finding, Fix
 from ._common import best_segmentation, cjk_runs, confusions, is_traditional, lexicon
 
 _CTX = 4  # characters of context on each side
-_MAX_WORD = 4  # longest replacement word considered
+_MAX_WORD = 4
+_TOP = 3  # candidate replacements (by word frequency) whose context is scored  # longest replacement word considered
 _MIN_WORD_FREQ = 50  # a replacement must make a word at least this frequent
 _NEAR = 2
 _BIGRAMS: dict[int, frozenset[str]] = {}
@@ -76,7 +81,8 @@ class ConfusableCharacter(DocumentRule):
     name = "confusable-character"
     summary = "A look-alike/sound-alike character that makes a non-word where a confusable one makes a word"
     fix = Applicability.UNSAFE
-    options = {"min_gain": 11.0, "min_gain_rare": 7.0, "rare_char_freq": 100}
+    options = {"min_gain": 11.0, "min_gain_shape": 10.0, "min_gain_shape_sound": 9.0,
+               "min_gain_rare": 7.0, "rare_char_freq": 100}
 
     def setup(self) -> None:
         self.lex = lexicon(self.ctx.packs)
@@ -98,8 +104,59 @@ class ConfusableCharacter(DocumentRule):
                 return False
         return True
 
-    def _doc_count(self, doc: Document, s: str) -> int:
-        return doc.text.count(s, 0)
+    def _threshold(self, why: str, rare: bool) -> float:
+        if rare:
+            return self.opts["min_gain_rare"]
+        return {"sound": self.opts["min_gain"], "shape": self.opts["min_gain_shape"]}.get(
+            why, self.opts["min_gain_shape_sound"])
+
+    def _best_replacement(self, doc: Document, run: str, i: int, c: str, cf: int, left: str, right: str
+                          ) -> tuple[str, str, int, int, int, float, str] | None:
+        """The confusable character that makes the context most probable, if it clears the bar."""
+        lex = self.lex
+        freqs = lex.freqs
+        char_freqs = lex.char_freqs
+        pairs = self.pairs
+        n = len(run)
+        cands: list[tuple[int, str, str, int, int]] = []  # (freq, char, word, s, e)
+        for alt in self.conf.of(c):
+            if char_freqs.get(alt, 0) <= cf:
+                continue  # an OCR/typo replacement goes from a commoner to a rarer character
+            if (left + alt) not in pairs and (alt + right) not in pairs:
+                continue
+            best = None
+            for s in range(max(0, i - _MAX_WORD + 1), i + 1):
+                for e in range(max(i + 1, s + 2), min(n, s + _MAX_WORD) + 1):
+                    w = run[s:i] + alt + run[i + 1:e]
+                    f = freqs.get(w, 0)
+                    if f >= _MIN_WORD_FREQ and (best is None or f > best[0]):
+                        best = (f, alt, w, s, e)
+            if best is not None:
+                cands.append(best)
+        if not cands:
+            return None
+        cands.sort(reverse=True)
+        lo, hi = max(0, i - _CTX), min(n, i + _CTX + 1)
+        window = run[lo:hi]
+        before, _ = best_segmentation(lex, window)
+        rare = cf < self.opts["rare_char_freq"]
+        found = None
+        for f, alt, word, s, e in cands[:_TOP]:
+            if doc.text.count(run[s:e]) >= 2:
+                continue  # a repeated string is a term or name of this text (智造, 赋能), not a slip
+            fixed = window[:i - lo] + alt + window[i - lo + 1:]
+            after, spans = best_segmentation(lex, fixed)
+            if not any(a <= s - lo and e - lo <= b for a, b in spans):
+                continue  # the new word is not how the corrected context would be read
+            if not self._reads_well(fixed, i - lo):
+                continue
+            gain = after - before
+            why = self.conf.of(c)[alt]
+            if gain < self._threshold(why, rare):
+                continue
+            if found is None or gain > found[5]:
+                found = (alt, word, f, s, e, gain, why)
+        return found
 
     def check(self, doc: Document) -> Iterable[Finding]:
         text = doc.text
@@ -129,40 +186,14 @@ class ConfusableCharacter(DocumentRule):
                 continue  # a rare character after a surname is most often a given name (周顗)
             left = run[i - 1] if i > 0 else ""
             right = run[i + 1] if i + 1 < n else ""
-            best: tuple[int, str, str, int, int] | None = None  # (freq, char, word, s, e)
-            for alt in self.conf.of(c):
-                if char_freqs.get(alt, 0) <= cf:
-                    continue  # an OCR/typo replacement goes from a commoner to a rarer character
-                if (left + alt) not in pairs and (alt + right) not in pairs:
-                    continue
-                for s in range(max(0, i - _MAX_WORD + 1), i + 1):
-                    for e in range(max(i + 1, s + 2), min(n, s + _MAX_WORD) + 1):
-                        w = run[s:i] + alt + run[i + 1:e]
-                        f = freqs.get(w, 0)
-                        if f >= _MIN_WORD_FREQ and (best is None or f > best[0]):
-                            best = (f, alt, w, s, e)
-            if best is None:
-                continue
-            f, alt, word, s, e = best
-            orig = run[s:e]
-            if self._doc_count(doc, orig) >= 2:
-                continue  # a repeated string is a term or name of this text (智造, 赋能), not a slip
-            lo, hi = max(0, i - _CTX), min(n, i + _CTX + 1)
-            window = run[lo:hi]
-            fixed = window[:i - lo] + alt + window[i - lo + 1:]
-            before, _ = best_segmentation(lex, window)
-            after, spans = best_segmentation(lex, fixed)
-            if (s - lo, e - lo) not in spans and not any(a <= s - lo and e - lo <= b for a, b in spans):
-                continue  # the new word is not how the corrected context would be read
-            gain = after - before
             if (left + c) in pairs or (c + right) in pairs:
                 continue  # the character pairs with a neighbour somewhere in the lexicon: plausible
-            if not self._reads_well(fixed, i - lo):
+            found = self._best_replacement(doc, run, i, c, cf, left, right)
+            if found is None:
                 continue
+            alt, word, f, s, e, gain, why = found
+            orig = run[s:e]
             rare = cf < self.opts["rare_char_freq"]
-            if gain < (self.opts["min_gain_rare"] if rare else self.opts["min_gain"]):
-                continue
-            why = self.conf.of(c)[alt]
             kind = {"sound": "sounds like", "shape": "looks like", "shape+sound": "looks and sounds like"}[why]
             start = base + i
             rarity = f"rare character (lexicon count {cf})" if rare else "character"
