@@ -40,7 +40,13 @@ def run(folder: Path, verbose: bool) -> dict:
     by_name: dict[str, list] = {}
     for f in result.findings:
         by_name.setdefault(Path(f.path).name, []).append(f)
-    found = total = false = typ = 0
+    # linking: rebuild the corpus index the rules used
+    corpus = linter.engine.new_corpus()
+    for d in result.documents:
+        corpus.add(d)
+    pairs = {(Path(p.a.path).name, Path(p.b.path).name) for p in corpus.versions.pairs()}
+    wanted = {(m["a"], m["b"]) for m in manifest}
+    found = total = false = typ = found_linked = total_linked = 0
     for m in manifest:
         fa, fb = by_name.get(m["a"], []), by_name.get(m["b"], [])
         for fig in m["figures"]:
@@ -48,6 +54,9 @@ def run(folder: Path, verbose: bool) -> dict:
             hit = any(f.code == "VER001" and overlaps(f, fig["a_span"]) for f in fa) or any(
                 f.code == "VER001" and overlaps(f, fig["b_span"]) for f in fb)
             found += hit
+            if (m["a"], m["b"]) in pairs:
+                total_linked += 1
+                found_linked += hit
             if not hit and verbose:
                 print(f"  MISSED {m['b']}: {fig['old']} -> {fig['new']}")
         for name, fs, key in ((m["a"], fa, "a_span"), (m["b"], fb, "b_span")):
@@ -64,15 +73,9 @@ def run(folder: Path, verbose: bool) -> dict:
                 false += 1
                 if verbose:
                     print(f"  FALSE {name}:{f.location.line} {f.code} {f.message}")
-    # linking: rebuild the corpus index the rules used
-    engine = linter.engine
-    corpus = engine.new_corpus()
-    for d in result.documents:
-        corpus.add(d)
-    pairs = {(Path(p.a.path).name, Path(p.b.path).name) for p in corpus.versions.pairs()}
-    wanted = {(m["a"], m["b"]) for m in manifest}
     linked = len(wanted & pairs)
-    return {"pairs": len(manifest), "figures": total, "found": found, "false": false, "typ": typ,
+    return {"pairs": len(manifest), "figures": total, "found": found,
+            "figures_linked": total_linked, "found_linked": found_linked, "false": false, "typ": typ,
             "linked": linked, "false_links": len(pairs - wanted), "seconds": elapsed}
 
 
@@ -80,18 +83,21 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--seeds", default="1,2,3")
     ap.add_argument("--src", default="/work/shared/dev/chrome")
+    ap.add_argument("--column", default="0", help="hard-wrap the second versions at this width")
     ap.add_argument("-v", "--verbose", action="store_true")
     args = ap.parse_args()
     tot: dict[str, float] = {}
     for seed in args.seeds.split(","):
         with tempfile.TemporaryDirectory() as tmp:
             subprocess.run([sys.executable, str(HERE / "ver_pairs.py"), "--src", args.src, "--out", tmp,
-                            "--seed", seed], check=True, stdout=subprocess.DEVNULL)
+                            "--seed", seed, "--column", args.column], check=True, stdout=subprocess.DEVNULL)
             r = run(Path(tmp), args.verbose)
         print(f"seed {seed}: {r}")
         for k, v in r.items():
             tot[k] = tot.get(k, 0) + v
     print(f"figure recall   {tot['found'] / max(1, tot['figures']):.3f} ({int(tot['found'])}/{int(tot['figures'])})")
+    print(f"  in linked pairs {tot['found_linked'] / max(1, tot['figures_linked']):.3f} "
+          f"({int(tot['found_linked'])}/{int(tot['figures_linked'])})")
     print(f"false VER/pair  {tot['false'] / max(1, tot['pairs']):.3f} ({int(tot['false'])} in {int(tot['pairs'])} pairs)")
     print(f"TYP004/pair     {tot['typ'] / max(1, tot['pairs']):.3f}")
     print(f"pairs linked    {tot['linked'] / max(1, tot['pairs']):.3f} (false links: {int(tot['false_links'])})")

@@ -65,7 +65,7 @@ def equal_rewrite(num: str, unit: str) -> str | None:
     return num.translate(str.maketrans("0123456789", "０１２３４５６７８９"))
 
 
-def make_pair(text: str, rng: random.Random) -> tuple[str, str, list[dict]]:
+def make_pair(text: str, rng: random.Random, column: int = 0) -> tuple[str, str, list[dict]]:
     paras = [p.strip() for p in text.splitlines() if p.strip()]
     a_paras = list(paras)
     b_paras = list(paras)
@@ -120,6 +120,17 @@ def make_pair(text: str, rng: random.Random) -> tuple[str, str, list[dict]]:
             out[-1] += p
         else:
             out.append(p)
+    if column:  # a newspaper column: every paragraph hard-wrapped at a fixed width
+        wrapped = []
+        for p in out:
+            k = 0
+            while k < len(p):
+                end = min(len(p), k + column)
+                while end < len(p) and _inside_mark(p, end):
+                    end += 1
+                wrapped.append(p[k:end])
+                k = end
+        out = wrapped
     out.append("（来源：本报综合）")
     return "\n\n".join(a_paras) + "\n", "\n\n".join(out) + "\n", records
 
@@ -153,6 +164,7 @@ def main() -> None:
     ap.add_argument("--src", default="/work/shared/dev/chrome")
     ap.add_argument("--out", default="/tmp/ver_pairs")
     ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--column", type=int, default=0, help="hard-wrap version b at this width")
     args = ap.parse_args()
     rng = random.Random(args.seed)
     out = Path(args.out)
@@ -164,7 +176,7 @@ def main() -> None:
         text = src.read_text(encoding="utf-8")
         if len(text) < 300:
             continue
-        a, b, records = make_pair(text, rng)
+        a, b, records = make_pair(text, rng, args.column)
         a, a_spans = strip_marks(a)
         b, b_spans = strip_marks(b)
         stem = src.name.replace(".gold.txt", "")
