@@ -350,3 +350,9 @@ def test_chr008_thresholds_are_options() -> None:
     docs = [Document(f"{body}\n\n{FOOTER}\n", path=f"page{i}.txt") for i, body in enumerate(BODIES)]
     linter = Linter(select=["CHR008"], options={"CHR008": {"min_documents": 6, "min_groups": 6}})
     assert linter.lint_documents(docs).findings == []
+
+
+def test_chr002_meeting_time_inside_notice_is_text() -> None:
+    assert not flagged_in_middle("CHR002", "时间：2023年5月10日（星期三）上午9:00")
+    assert not flagged_in_middle("CHR002", "日期：5月10日至12日")
+    assert flagged_in_middle("CHR002", "来源：新华网")

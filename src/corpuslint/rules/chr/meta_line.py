@@ -59,7 +59,11 @@ class MetaLine(ChromeRule):
         # label then separator (strict labels) or label then separator/space (loose labels)
         self.field = regex.compile(
             rf"(?:{'|'.join(loose)})\s*(?:[:：|｜/]|\s)|(?:{'|'.join(tight)})\s*[:：|｜]")
-        self.opener = regex.compile(rf"^{deco}(?:{'|'.join(loose)})\s*(?:[:：|｜]|\s+\S|$)|^{deco}(?:{'|'.join(tight)})\s*[:：|｜]")
+        self.opener = regex.compile(rf"^{deco}(?P<l>{'|'.join(loose)})\s*(?:[:：|｜]|\s+\S|$)|^{deco}(?P<t>{'|'.join(tight)})\s*[:：|｜]")
+        # labels that stand alone on a line inside an article only as page meta (a source, an
+        # editor); "时间：…", "日期：…" alone inside the body are often the article's own (the
+        # time and place of a meeting in a notice)
+        self.body_labels = set(data["body_labels"])
         self.lines = regex.compile("|".join(f"(?:{p})" for p in data["line_patterns"]))
         self.relative = regex.compile("|".join(f"(?:{p})" for p in data["relative_patterns"]))
         self.dates = regex.compile("|".join(f"(?:{p})" for p in data["date_patterns"]))
@@ -76,7 +80,10 @@ class MetaLine(ChromeRule):
         fields = len(self.field.findall(t))
         dates = self.dates.findall(t)
         counters = self.counter.findall(t)
-        opener = bool(self.opener.match(t))
+        m = self.opener.match(t)
+        opener = bool(m)
+        if m and not outside and fields < 2 and not counters:
+            opener = (m.group("l") or m.group("t")) in self.body_labels
         if not (opener or dates or counters or fields >= 2):
             return False
         rest = t
@@ -89,6 +96,9 @@ class MetaLine(ChromeRule):
         rest = _URL.sub(" ", rest)
         rest = self.label_words.sub(" ", rest)
         leftover = len(_NOISE.sub("", rest))
+        if fields and dates and not fields >= 2 and not outside:
+            # one field and a date inside the body: only a source/editor field makes it meta
+            fields = 1 if set(self.label_words.findall(t)) & self.body_labels else 0
         if opener or fields >= 2 or (fields and dates):
             # "来源：新华网", "编辑 | 楼昕": the values are names, so allow a little more
             return leftover <= self.opts["max_leftover"] + 8 * max(fields, 1)
