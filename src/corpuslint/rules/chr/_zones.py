@@ -18,8 +18,7 @@ from __future__ import annotations
 
 import re
 import weakref
-from dataclasses import dataclass, field
-from typing import Iterable
+from dataclasses import dataclass
 
 from ...core import Document, Edit, Paragraph
 from ...corpus.normalize import fold
@@ -75,7 +74,6 @@ class Layout:
     body_start: int  # index of the first body block (len(blocks) when there is no body)
     body_end: int  # index of the last body block (-1 when there is no body)
     title_repeat: int | None  # index of the headline that repeats the page title (block 0)
-    cache: dict[str, object] = field(default_factory=dict)  # per-rule derived data
 
     def in_head(self, i: int) -> bool:
         return i < self.body_start
@@ -89,13 +87,6 @@ class Layout:
     @property
     def has_body(self) -> bool:
         return self.body_end >= self.body_start
-
-    def prose_after(self, i: int) -> bool:
-        """Whether article prose follows block ``i``."""
-        return i < self.body_end
-
-    def index_of_line(self, line: int) -> int | None:
-        return self.cache.setdefault("_by_line", {b.line: k for k, b in enumerate(self.blocks)}).get(line)  # type: ignore[union-attr]
 
 
 _CACHE: "weakref.WeakKeyDictionary[Document, Layout]" = weakref.WeakKeyDictionary()
@@ -168,10 +159,11 @@ def _title_repeat(blocks: list[Block], body_start: int) -> int | None:
     ``<title>`` line of a saved page and the ``<h1>`` below its menus."""
     if len(blocks) < 3:
         return None
-    title = _strip_site_suffix(blocks[0].folded)
+    # folding drops the separators, and prefix matching absorbs a site suffix ("… - 法国报纸摘要")
+    title = blocks[0].folded
     if len(title) < 4:
         return None
-    for i in range(1, min(body_start, len(blocks))):
+    for i in range(1, min(body_start + 1, len(blocks))):  # the headline may open the body
         f = blocks[i].folded
         if len(f) >= 4 and (f == title or (len(f) >= 0.6 * len(title) and title.startswith(f))
                             or (f.startswith(title) and len(f) <= len(title) + 12)):
@@ -180,18 +172,9 @@ def _title_repeat(blocks: list[Block], body_start: int) -> int | None:
     return None
 
 
-def _strip_site_suffix(folded_title: str) -> str:
-    return folded_title  # folding already drops the separators; prefix matching handles suffixes
-
-
 # -- fixes -----------------------------------------------------------------------------------
 def delete_lines(doc: Document, first: int, last: int) -> Edit:
     """One edit deleting whole lines ``first..last`` (1-based, inclusive) with terminators."""
     start = doc.line_span(first)[0]
     end = doc.line_span(last)[1]
     return Edit.delete(start, end)
-
-
-def block_range(lay: Layout, indices: Iterable[int]) -> tuple[int, int]:
-    idx = sorted(indices)
-    return idx[0], idx[-1]
