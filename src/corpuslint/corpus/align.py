@@ -92,9 +92,12 @@ def build_stream(doc: Document) -> Stream:
     breaks: list[bool] = []
     for para in doc.paragraphs:
         text = para.text
-        simple = to_simplified(text)
-        if len(simple) != len(text):  # phrase conversion changed the length: per character
-            simple = "".join(to_simplified(c) or c for c in text)
+        try:
+            simple = to_simplified(text)
+            if len(simple) != len(text):  # phrase conversion changed the length: per character
+                simple = "".join(to_simplified(c) or c for c in text)
+        except UnicodeError:  # lone surrogates (from JSONL escapes) cannot go through OpenCC
+            simple = text
         pending_break = True
         for i, ch in enumerate(simple):
             for c in unicodedata.normalize("NFKC", ch).lower():
