@@ -356,3 +356,9 @@ def test_chr002_meeting_time_inside_notice_is_text() -> None:
     assert not flagged_in_middle("CHR002", "时间：2023年5月10日（星期三）上午9:00")
     assert not flagged_in_middle("CHR002", "日期：5月10日至12日")
     assert flagged_in_middle("CHR002", "来源：新华网")
+
+
+def test_e_edition_page_list_is_a_menu() -> None:
+    pages = "\n".join(["第01版：要闻", "第02版：要闻", "第03版：经济", "第04版：社会", "第05版：国际"])
+    text = "人民日报 2022年02月13日\n上一版 下一版\n版面导航\n" + pages + "\n" + ARTICLE.format(line="小标题")
+    assert set(range(4, 9)) <= lines_flagged("CHR001", text)

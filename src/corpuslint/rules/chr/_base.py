@@ -47,20 +47,25 @@ def cover(token: str, words: frozenset[str], longest: int) -> list[str] | None:
 
 
 class Lexicon:
-    """A set of words with the longest length, for ``cover``."""
+    """A set of words (with the longest length, for ``cover``) plus token shapes (regexes such as
+    ``第\\d+版``) that count as words."""
 
-    def __init__(self, words: list[str]) -> None:
+    def __init__(self, words: list[str], patterns: list[str] = ()) -> None:  # type: ignore[assignment]
         self.words = frozenset(w for w in (x.strip() for x in words) if w)
         self.longest = max((len(w) for w in self.words), default=1)
+        self.shapes = regex.compile("|".join(f"(?:{p})" for p in patterns)) if patterns else None
 
     def __contains__(self, word: str) -> bool:
-        return word in self.words
+        return word in self.words or bool(self.shapes and self.shapes.fullmatch(word))
 
     def split(self, text: str) -> list[str] | None:
         """The words of ``text`` when every token of it is made of lexicon words."""
         out: list[str] = []
         for tok in tokens(text):
-            words = [tok] if tok in self.words else cover(tok, self.words, self.longest)
+            if tok in self.words or (self.shapes and self.shapes.fullmatch(tok)):
+                out.append(tok)
+                continue
+            words = cover(tok, self.words, self.longest)
             if words is None:
                 return None
             out.extend(words)

@@ -56,7 +56,7 @@ class NavigationLine(ChromeRule):
         seps = sorted(data["breadcrumb_separators"], key=len, reverse=True)
         self.sep = regex.compile("|".join(regex.escape(s) for s in seps))
         self.home = tuple(data["home_words"])
-        self.nav = Lexicon(data["nav_words"] + data["home_words"])
+        self.nav = Lexicon(data["nav_words"] + data["home_words"], data.get("token_patterns", []))
 
     # -- single lines ------------------------------------------------------------------------
     def breadcrumb(self, text: str, outside: bool) -> bool:

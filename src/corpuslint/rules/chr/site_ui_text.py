@@ -30,7 +30,7 @@ from typing import Iterable
 import regex
 
 from ...core import Applicability, Document, Finding
-from ._base import ChromeRule, Lexicon, tokens
+from ._base import ChromeRule, Lexicon
 from ._zones import layout
 
 
@@ -47,23 +47,11 @@ class SiteUiText(ChromeRule):
 
     def setup(self) -> None:
         data = self.ctx.packs.toml("chr/ui.toml")
-        self.strong = Lexicon(data["strong"])
-        self.all = Lexicon(data["strong"] + data["weak"])
-        self.shapes = regex.compile("|".join(f"(?:{p})" for p in data.get("token_patterns", [])) or r"(?!)")
+        shapes = data.get("token_patterns", [])
+        self.strong = Lexicon(data["strong"], shapes)
+        self.all = Lexicon(data["strong"] + data["weak"], shapes)
         prefixes = sorted(data["link_prefixes"], key=len, reverse=True)
         self.link = regex.compile(r"^[\s【\[(（]*(?:" + "|".join(regex.escape(p) for p in prefixes) + r")\s*[:：]\s*\S")
-
-    def words(self, text: str) -> list[str] | None:
-        out: list[str] = []
-        for tok in tokens(text):
-            if self.shapes.match(tok):
-                out.append(tok)
-                continue
-            words = self.all.split(tok)
-            if words is None:
-                return None
-            out.extend(words)
-        return out
 
     def check(self, doc: Document) -> Iterable[Finding]:
         lay = layout(doc)
@@ -81,10 +69,10 @@ class SiteUiText(ChromeRule):
                 yield self.report(doc, [b], f"page decoration line: `{t[:20]}`", safe=True,
                                   fix_message="delete the decoration line")
                 continue
-            words = self.words(t)
+            words = self.all.split(t)
             if not words:
                 continue
-            strong = [w for w in words if w in self.strong or self.shapes.match(w)]
+            strong = [w for w in words if w in self.strong]
             outside = lay.outside_body(i)
             if not strong and not (outside and len(words) >= 2):
                 continue
