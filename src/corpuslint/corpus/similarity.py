@@ -78,7 +78,7 @@ class Settings:
             if "threshold" in o:
                 floor = min(floor, float(o["threshold"]))
         doc = float(opts[2].get("threshold", DOC_SHARE)) if len(opts) > 2 else DOC_SHARE
-        return cls(SignatureParams(n, perm, MIN_CHARS), floor, doc)
+        return cls(SignatureParams(n, perm, MIN_CHARS), lsh_threshold=floor, document_threshold=doc)
 
 
 # -- documents taking part -----------------------------------------------------------------------
