@@ -362,3 +362,23 @@ def test_e_edition_page_list_is_a_menu() -> None:
     pages = "\n".join(["第01版：要闻", "第02版：要闻", "第03版：经济", "第04版：社会", "第05版：国际"])
     text = "人民日报 2022年02月13日\n上一版 下一版\n版面导航\n" + pages + "\n" + ARTICLE.format(line="小标题")
     assert set(range(4, 9)) <= lines_flagged("CHR001", text)
+
+
+def test_timeline_entries_between_paragraphs_are_text() -> None:
+    text = ("冬奥会开幕式直播\n\n北京时间2月4日晚,第二十四届冬季奥林匹克运动会开幕式在国家体育场隆重举行,全场观众热情高涨。\n\n"
+            "20:00 开幕式倒计时开始\n\n20:05 国旗入场,全场起立\n\n20:30 运动员入场:各代表团依次入场\n\n21:40 主火炬点燃\n\n"
+            "开幕式历时约两个半小时,展现了中国文化与奥林匹克精神的交融,获得各方好评。\n")
+    assert Linter(select=["CHR"]).lint_text(text) == []
+
+
+def test_chr009_reader_comments_after_blog_post() -> None:
+    post = ("很高兴入住博客堂\n承蒙开心就好的邀请,很高兴入住博客堂。作为微软技术的知名社区,这里聚集了很多朋友。\n"
+            "目前我在上海一家公司担任软件架构师,并讲授C#/.NET软件开发课程,希望以后和各位多多交流。\n")
+    replies = "".join(f"# re: 很高兴入住博客堂 2004-12-27 12:{40 + k} 网友{k}\n欢迎欢迎,期待阅读你的大作!\n" for k in range(4))
+    text = post + "评论\n" + replies
+    found = Linter(select=["CHR009"]).lint_text(text)
+    assert len(found) == 1 and found[0].location.line == 5  # from the first reply to the end
+    assert found[0].fix is not None and found[0].fix.applicability.value == "unsafe"
+    assert Linter(select=["CHR009"]).lint_text(post + "评论\n" + replies.split("\n", 2)[2]) != []
+    one = post + "# re: 很高兴入住博客堂 2004-12-27 12:40 网友\n欢迎!\n"
+    assert Linter(select=["CHR009"]).lint_text(one) == []

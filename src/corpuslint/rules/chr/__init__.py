@@ -8,9 +8,10 @@ from .contact_block import ContactBlock
 from .copyright_notice import CopyrightNotice
 from .meta_line import MetaLine
 from .navigation_line import NavigationLine
+from .reader_comments import ReaderComments
 from .share_prompt import SharePrompt
 from .site_ui_text import SiteUiText
 from .template_line import TemplateLine
 
 RULES: list[type] = [NavigationLine, MetaLine, SharePrompt, CopyrightNotice, ContactBlock,
-                     ArticleList, SiteUiText, TemplateLine]
+                     ArticleList, SiteUiText, TemplateLine, ReaderComments]

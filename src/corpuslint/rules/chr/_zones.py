@@ -74,6 +74,13 @@ class Layout:
     body_start: int  # index of the first body block (len(blocks) when there is no body)
     body_end: int  # index of the last body block (-1 when there is no body)
     title_repeat: int | None  # index of the headline that repeats the page title (block 0)
+    first_prose: int  # index of the first prose block (len(blocks) when there is none)
+    last_prose: int  # index of the last prose block (-1 when there is none)
+
+    def outside_prose(self, i: int) -> bool:
+        """Before the first or after the last sentence of prose in the document: stricter than
+        ``outside_body`` (the best-scoring run), for rules whose only evidence is position."""
+        return i < self.first_prose or i > self.last_prose
 
     def in_head(self, i: int) -> bool:
         return i < self.body_start
@@ -135,7 +142,9 @@ def _block(p: Paragraph) -> Block:
 def _build(doc: Document) -> Layout:
     blocks = [_block(p) for p in doc.paragraphs]
     start, end = _body_span(blocks)
-    return Layout(doc, blocks, start, end, _title_repeat(blocks, start))
+    prose = [k for k, b in enumerate(blocks) if b.prose]
+    return Layout(doc, blocks, start, end, _title_repeat(blocks, start),
+                  prose[0] if prose else len(blocks), prose[-1] if prose else -1)
 
 
 def _body_span(blocks: list[Block]) -> tuple[int, int]:

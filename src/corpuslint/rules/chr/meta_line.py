@@ -71,7 +71,10 @@ class MetaLine(ChromeRule):
         self.counter = regex.compile(rf"(?:{counters})\s*[:：(（]?\s*\d+|\d+\s*(?:{counters})", regex.I)
         self.label_words = regex.compile("|".join(regex.escape(x) for x in labels))
 
-    def is_meta(self, text: str, outside: bool, titles: tuple[str, ...] = ()) -> bool:
+    def is_meta(self, text: str, outside: bool, titles: tuple[str, ...] = (),
+                edge: bool | None = None) -> bool:
+        """``outside``: outside the article body; ``edge``: before the first or after the last
+        sentence of prose (a bare date only counts there)."""
         t = text.strip()
         if not t or len(t) > self.opts["max_length"] or _SENTENCE_END.search(t):
             return False
@@ -106,7 +109,7 @@ class MetaLine(ChromeRule):
             return leftover <= self.opts["max_leftover"]
         # only dates: a dateline on its own outside the article body, or a date with a relative
         # time ("8个月前 (09-26)") anywhere
-        return (outside or bool(self.relative.search(t))) and leftover <= self.opts["max_leftover"]
+        return ((outside if edge is None else edge) or bool(self.relative.search(t))) and leftover <= self.opts["max_leftover"]
 
     def check(self, doc: Document) -> Iterable[Finding]:
         lay = layout(doc)
@@ -116,6 +119,6 @@ class MetaLine(ChromeRule):
         for i, b in enumerate(lay.blocks):
             if b.prose and b.length > 40:
                 continue
-            if self.is_meta(b.text, lay.outside_body(i), titles):
+            if self.is_meta(b.text, lay.outside_body(i), titles, lay.outside_prose(i)):
                 yield self.report(doc, [b], f"page meta line (source/author/date): `{b.text[:40]}`",
                                   safe=False, fix_message="delete the meta line")

@@ -1,0 +1,82 @@
+"""## What it finds
+Readers' comments and forum replies printed after the article: a run of reply headers (a short
+line with a time of day and a reply mark — `# re: 很高兴入住博客堂 2004-12-27 12:46 王勇`,
+`楼层： 第 2 楼 时间：2005-08-28 23:38:58`, `… 发布时间 2005/05/17 22:11:42 by 眉间尺 〓`) each
+followed by the reply. Marks are in `rules/chr/comments.toml`.
+
+The section starts at the first reply header after the start of the article body (a forum's
+first post, which comes after its own header, stays) and runs to the end of the page. At least
+`min_replies` headers are needed: one dated line is a byline, not a comment section.
+
+## Why it matters
+Comments are other people's text about the article, usually short, informal and off topic; a
+corpus of articles should not mix them into the article (extraction tools such as trafilatura
+drop them by default).
+
+## Example
+```text
+发表于 2004年12月27日 12:40 - (阅读:3727;评论:63)     <- CHR009, to the end of the page
+评论
+# re: 很高兴入住博客堂 2004-12-27 12:46 flyingbirds
+呵呵，又来了一位大哥啊～～～～～～～～
+```
+
+## Fix
+Delete the section. **Unsafe**: a user may want to keep comments, and where the section starts
+is inferred from the page's structure.
+
+## Options
+- `min_replies` (int, 3): fewest reply headers that make a comment section.
+- `max_header_length` (int, 80): longest line taken as a reply header.
+"""
+
+from __future__ import annotations
+
+from typing import Iterable
+
+import regex
+
+from ...core import Applicability, Document, Finding
+from ._base import ChromeRule
+from ._zones import Block, Layout, layout
+
+_SENTENCE_END = regex.compile(r"[。！？!?]\s*$")
+
+
+class ReaderComments(ChromeRule):
+    code = "CHR009"
+    name = "reader-comments"
+    summary = "Readers' comments or forum replies printed after the article"
+    fix = Applicability.UNSAFE
+    options = {"min_replies": 3, "max_header_length": 80}
+
+    def setup(self) -> None:
+        data = self.ctx.packs.toml("chr/comments.toml")
+        self.marker = regex.compile("|".join(f"(?:{p})" for p in data["markers"]), regex.I)
+        self.time = regex.compile("|".join(f"(?:{p})" for p in data["times"]))
+
+    def header(self, b: Block, titles: tuple[str, ...]) -> bool:
+        t = b.text
+        if b.length > self.opts["max_header_length"] or _SENTENCE_END.search(t):
+            return False
+        if not self.time.search(t):
+            return False
+        return bool(self.marker.search(t)) or any(title in t for title in titles)
+
+    def check(self, doc: Document) -> Iterable[Finding]:
+        lay = layout(doc)
+        if not lay.has_body:
+            return
+        headers = self._headers(lay)
+        if len(headers) < self.opts["min_replies"]:
+            return
+        blocks = lay.blocks
+        span = blocks[headers[0]:]
+        yield self.report(doc, span, f"reader comments: {len(headers)} replies after the article",
+                          safe=False, fix_message="delete the comment section")
+
+    def _headers(self, lay: Layout) -> list[int]:
+        blocks = lay.blocks
+        start = lay.body_start
+        titles = tuple({blocks[k].text for k in (0, start) if 4 <= blocks[k].length <= 40})
+        return [i for i in range(start + 1, len(blocks)) if self.header(blocks[i], titles)]
