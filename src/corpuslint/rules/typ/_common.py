@@ -38,7 +38,8 @@ def lexicon(packs: PackStore) -> Lexicon:
 
 @dataclass(frozen=True)
 class Confusions:
-    """Character -> confusable characters, each tagged with why ("sound", "shape")."""
+    """Character -> confusable characters, each tagged with why: "sound", "shape" (curated
+    look-alikes), "shape-derived" (computed look-alikes) or "shape+sound"."""
 
     table: Mapping[str, Mapping[str, str]]
 
@@ -61,20 +62,33 @@ def confusions(packs: PackStore) -> Confusions:
             row = table.setdefault(a, {})
             for b in chars:
                 if b != a:
-                    row[b] = "shape+sound" if row.get(b, why) != why else why
+                    row[b] = _merge(row.get(b), why)
 
     for line in packs.lines("typ/homophones.txt"):
         _, _, chars = line.partition("\t")
         add(chars.strip(), "sound")
-    for rel in ("typ/shape_similar.txt", "typ/shape_extra.txt"):
-        try:
-            lines = packs.lines(rel)
-        except PackError:
-            continue
-        for line in lines:
-            add(line.replace("\t", ""), "shape")
+    for line in packs.lines("typ/shape_similar.txt"):
+        add(line.replace("\t", ""), "shape")
+    try:
+        derived = packs.lines("typ/shape_extra.txt")
+    except PackError:
+        derived = []
+    for line in derived:
+        add(line.replace("\t", ""), "shape-derived")
     conf = _CONF[packs.dirs] = Confusions(table)
     return conf
+
+
+def _merge(old: str | None, new: str) -> str:
+    """Combine the reasons two characters are confusable. "shape-derived" (look-alikes computed
+    from stroke and component tables, noisier than the curated list) counts as a look-alike only
+    together with a sound-alike, or where no better reason exists."""
+    if old is None or old == new:
+        return new
+    kinds = {old, new}
+    if "sound" in kinds or "shape+sound" in kinds:
+        return "shape+sound" if kinds & {"shape", "shape-derived", "shape+sound"} else "sound"
+    return "shape"  # shape + shape-derived
 
 
 def is_traditional(text: str, sample: int = 4000) -> bool:

@@ -25,9 +25,12 @@ reading, not a certainty (names and rare terms can look like typos).
   context) the corrected text must be for a common character replaced by a sound-alike. Pinyin
   syllables are shared by dozens of characters, so chance matches are common: the bar is high.
 - `min_gain_shape` (float, default 10.0): the same for a look-alike.
+- `min_gain_shape_derived` (float, default 16.0): the same for a look-alike known only from the
+  computed table `shape_extra.txt` (one stroke or one component apart), which is noisier.
 - `min_gain_shape_sound` (float, default 9.0): the same for a character that both looks and
   sounds alike (the strongest evidence).
-- `min_gain_rare` (float, default 7.0): the same for a rare character.
+- `min_gain_rare` (float, default 11.0): the bar for a rare character (unless the only reason
+  is a computed look-alike).
 - `rare_char_freq` (int, default 100): characters whose total frequency in the lexicon is
   below this count as rare.
 """
@@ -39,6 +42,8 @@ from typing import Iterable
 from ...core import Applicability, Document, DocumentRule, Edit, Finding, Fix
 from ._common import best_segmentation, cjk_runs, confusions, is_traditional, lexicon
 
+# Benchmarks (bench/typ_tune.py) set this to a list to receive every scored candidate.
+TRACE: list | None = None
 _CTX = 4  # characters of context on each side
 _MAX_WORD = 4
 _TOP = 3  # candidate replacements (by word frequency) whose context is scored  # longest replacement word considered
@@ -81,8 +86,9 @@ class ConfusableCharacter(DocumentRule):
     name = "confusable-character"
     summary = "A look-alike/sound-alike character that makes a non-word where a confusable one makes a word"
     fix = Applicability.UNSAFE
-    options = {"min_gain": 11.0, "min_gain_shape": 10.0, "min_gain_shape_sound": 9.0,
-               "min_gain_rare": 7.0, "rare_char_freq": 100}
+    options = {"min_gain": 11.0, "min_gain_shape": 10.0, "min_gain_shape_derived": 16.0,
+               "min_gain_shape_sound": 9.0,
+               "min_gain_rare": 11.0, "rare_char_freq": 100}
 
     def setup(self) -> None:
         self.lex = lexicon(self.ctx.packs)
@@ -105,10 +111,13 @@ class ConfusableCharacter(DocumentRule):
         return True
 
     def _threshold(self, why: str, rare: bool) -> float:
-        if rare:
-            return self.opts["min_gain_rare"]
-        return {"sound": self.opts["min_gain"], "shape": self.opts["min_gain_shape"]}.get(
-            why, self.opts["min_gain_shape_sound"])
+        bar = {"sound": self.opts["min_gain"], "shape": self.opts["min_gain_shape"],
+               "shape-derived": self.opts["min_gain_shape_derived"]}.get(why, self.opts["min_gain_shape_sound"])
+        if rare and why != "shape-derived":
+            # OCR turns common characters into rare ones; writers seldom use a rare character
+            # outside a word. Computed look-alikes never lower the bar (勠力, 轺车 are real words).
+            bar = min(bar, self.opts["min_gain_rare"])
+        return bar
 
     def _best_replacement(self, doc: Document, run: str, i: int, c: str, cf: int, left: str, right: str
                           ) -> tuple[str, str, int, int, int, float, str] | None:
@@ -152,6 +161,8 @@ class ConfusableCharacter(DocumentRule):
                 continue
             gain = after - before
             why = self.conf.of(c)[alt]
+            if TRACE is not None:
+                TRACE.append((c, alt, word, cf, char_freqs.get(alt, 0), f, gain, why, window))
             if gain < self._threshold(why, rare):
                 continue
             if found is None or gain > found[5]:
@@ -194,7 +205,8 @@ class ConfusableCharacter(DocumentRule):
             alt, word, f, s, e, gain, why = found
             orig = run[s:e]
             rare = cf < self.opts["rare_char_freq"]
-            kind = {"sound": "sounds like", "shape": "looks like", "shape+sound": "looks and sounds like"}[why]
+            kind = {"sound": "sounds like", "shape": "looks like", "shape-derived": "looks like",
+                    "shape+sound": "looks and sounds like"}[why]
             start = base + i
             rarity = f"rare character (lexicon count {cf})" if rare else "character"
             yield self.finding(
