@@ -57,7 +57,7 @@ def _simplified_only(c: str) -> bool:
     """No traditional standard writes ``c``: mainland, Taiwan and Hong Kong forms all differ."""
     if to_simplified(c) != c:
         return False
-    return all(_opencc(cfg).convert(c) != c for cfg in ("s2t", "s2tw", "s2hk"))
+    return to_traditional(c) != c and all(_opencc(cfg).convert(c) != c for cfg in ("s2tw", "s2hk"))
 
 
 class MixedScript(DocumentRule):
@@ -121,7 +121,7 @@ class MixedScript(DocumentRule):
             text = para.text
             if not any(_simplified_only(c) for c in text):
                 continue
-            forms = [_opencc(cfg).convert(text) for cfg in ("s2t", "s2tw", "s2hk")]
+            forms = [to_traditional(text), *(_opencc(cfg).convert(text) for cfg in ("s2tw", "s2hk"))]
             if any(len(f) != len(text) for f in forms):
                 continue
             shield = self._shielded(text)
