@@ -382,3 +382,8 @@ def test_chr009_reader_comments_after_blog_post() -> None:
     assert Linter(select=["CHR009"]).lint_text(post + "评论\n" + replies.split("\n", 2)[2]) != []
     one = post + "# re: 很高兴入住博客堂 2004-12-27 12:40 网友\n欢迎!\n"
     assert Linter(select=["CHR009"]).lint_text(one) == []
+
+
+@pytest.mark.parametrize("line", ["版权所有权的归属问题", "食品经营许可证办理流程", "免责声明的法律效力"])
+def test_chr004_headings_about_copyright_are_text(line: str) -> None:
+    assert not flagged_in_middle("CHR004", line)

@@ -36,6 +36,8 @@ from ._base import ChromeRule
 from ._zones import BULLET, layout
 
 _SPACES = regex.compile(r"\s+")
+# A notice word at the start of a line (spaced out in some pages: "郑 重 声 明"), or © / Copyright.
+_HEAD = regex.compile(r"(?:版\s*权\s*(?:声\s*明|所\s*有)|免\s*责\s*声\s*明|郑\s*重\s*声\s*明|特\s*别\s*声\s*明|声\s*明)|(?=©|copyright)", regex.I)
 
 
 class CopyrightNotice(ChromeRule):
@@ -48,9 +50,18 @@ class CopyrightNotice(ChromeRule):
     def setup(self) -> None:
         data = self.ctx.packs.toml("chr/copyright.toml")
         self.strong = regex.compile("|".join(f"(?:{p})" for p in data["strong"]), regex.I)
+        self.phrases = regex.compile("|".join(f"(?:{p})" for p in data["phrases"]), regex.I)
         self.notice = regex.compile("|".join(f"(?:{p})" for p in data["notices"]), regex.I)
         self.openers = tuple(_SPACES.sub("", o).lower() for o in data["openers"])
         self.licence = regex.compile(r"ICP|公网安备|公安机关备案|网站标识码|许可证", regex.I)
+
+    @staticmethod
+    def _standalone(text: str) -> bool:
+        """A notice word that stands alone at the start of ``text``: the whole line, or followed
+        by a colon, a bar or a space ("版权所有 XX公司", "版权声明：…"), or a © mark."""
+        t = text.lstrip("*·•■□【[(（ \t\u3000")
+        m = _HEAD.match(t)
+        return bool(m) and (m.end() == len(t.rstrip()) or t[m.end()] in ":：|｜ \u3000\u00a0")
 
     def check(self, doc: Document) -> Iterable[Finding]:
         lay = layout(doc)
@@ -65,8 +76,12 @@ class CopyrightNotice(ChromeRule):
             flat = _SPACES.sub("", t)
             low = flat.lower().lstrip("*·•■□【[(（")
             outside = lay.outside_body(i)
-            opener = low.startswith(self.openers)
+            opener = low.startswith(self.openers) and (outside or self._standalone(t))
             strong = self.strong.search(flat)
+            if not strong:
+                m = self.phrases.search(t)
+                strong = m if m and (outside or self._standalone(t[m.start():])
+                                     or not t[m.end():].strip()) else None
             notice = self.notice.search(flat)
             if opener:
                 ok = True
