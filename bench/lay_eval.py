@@ -6,6 +6,7 @@ breaks (a long paragraph cut at a random point mid-sentence) LAY001 finds.
 
 The gold texts are clean but not perfect: a few keep a real break around a figure (2397c95d),
 a truncated last paragraph (bbdf5079); those findings are listed so they can be judged by eye.
+In the damaged-document test, "false joins" in 2397c95d are those real breaks of the gold text.
 Gold files put one paragraph per line; they are linted as they are and with a blank line
 between paragraphs (the layout of the OCR seeds).
 """
@@ -61,6 +62,31 @@ def main() -> None:
             found += bool(hits)
     print(f"synthetic breaks found by LAY001: {found}/{total} "
           "(one break per document: only breaks with word or grammar evidence count here)")
+
+    # Damaged documents: up to four breaks each (as OCR leaves them), blank lines between
+    # paragraphs; every LAY001 not at an inserted break is a false join.
+    found = total = false = 0
+    for path in golds:
+        paras = [p for p in path.read_text(encoding="utf-8").splitlines() if p.strip()]
+        cands = [k for k, p in enumerate(paras) if len(p) >= 60]
+        picks = set(rng.sample(cands, min(4, len(cands))))
+        out: list[str] = []
+        truth: set[int] = set()
+        for k, p in enumerate(paras):
+            cut = rng.randrange(20, len(p) - 20) if k in picks else 0
+            if cut and "\u4e00" <= p[cut - 1] <= "\u9fff" and "\u4e00" <= p[cut] <= "\u9fff":
+                truth.add(2 * len(out) + 1)
+                out += [p[:cut], p[cut:]]
+            else:
+                out.append(p)
+        hits = {f.location.line for f in linter.lint_text("\n\n".join(out) + "\n")
+                if f.code == "LAY001"}
+        total += len(truth)
+        found += len(hits & truth)
+        false += len(hits - truth)
+        for line in sorted(hits - truth):
+            print(f"  false join {path.name[6:14]}:{line}: {out[(line - 1) // 2][-30:]}")
+    print(f"damaged documents: {found}/{total} inserted breaks found, {false} false joins")
     print(f"time {time.perf_counter() - t0:.1f}s")
     nrm(golds)
 

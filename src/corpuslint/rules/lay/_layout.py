@@ -288,7 +288,7 @@ class _Analyser:
             ends.extend(b.first for b in weak if b.captions)
         for b in lay.breaks:
             for c in b.captions:
-                lay.captions[c] = "lies between the two halves of a broken sentence"
+                lay.captions[c] = "between the two halves of a broken sentence"
         for i in sorted(ends):
             p = self.paras[i]
             if damaged or self._cut_evidence(p.text):
@@ -341,11 +341,11 @@ class _Analyser:
                 continue
             text = paras[k].text
             if kinds[k] == "credit":
-                lay.captions[k] = "photo credit or caption"
+                lay.captions[k] = "a photo credit or figure caption"
                 # The caption text may sit on the line just above its credit.
                 if k > 0 and gaps[k - 1] == 0 and kinds[k - 1] in ("short", "prose") \
                         and len(paras[k - 1].text) <= CAPTION_MAX and k - 1 not in in_break:
-                    lay.captions[k - 1] = "caption of the photo credited on the next line"
+                    lay.captions[k - 1] = "the caption of the photo credited on the next line"
                 continue
             if kinds[k] != "short" or len(text) > CAPTION_MAX or text[-1] in _SENTENCE_END \
                     or len(_HAN.findall(text)) < 4:
@@ -359,7 +359,7 @@ class _Analyser:
                 continue
             if after is None or (k - 1) in lay.captions or (
                     after >= 2 and after > usual and kinds[k + 1] != "prose"):
-                lay.captions[k] = "caption set apart from the text"
+                lay.captions[k] = "set apart from the text by blank space"
 
     def _title_cut(self) -> None:
         """A title whose first chunk is a fragment of a word used elsewhere: ``长三 谱写长三角…``
@@ -386,7 +386,10 @@ class _Analyser:
             if total < 2:
                 continue
             char, count = follow.most_common(1)[0]
-            if _HAN.match(char) and count == total:
+            # The longer form must be the usual word: 长三角 (a word) over 长三 (rare alone);
+            # a title's first word that the text happens to extend alike is not cut.
+            lex = self.d.lexicon
+            if _HAN.match(char) and count == total and lex.freq(frag + char) > lex.freq(frag):
                 start = p.start + m.start(1)
                 self.layout.lost.append(Lost(
                     "title", k, None, f"title cut short: {frag!r} stands alone here, but the text "

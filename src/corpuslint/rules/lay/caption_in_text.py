@@ -54,5 +54,5 @@ class CaptionInText(DocumentRule):
                 start = doc.line_span(lay.paras[k - 1].line, with_newline=False)[1] if k else 0
                 end = doc.line_span(p.line)[1]
             fix = Fix.unsafe("delete the caption line", Edit.delete(start, end))
-            yield self.finding(doc, p.start, p.end, f"caption among the text ({reason}): "
+            yield self.finding(doc, p.start, p.end, f"caption among the text, {reason}: "
                                f"{p.text[:30]}", fix=fix)
