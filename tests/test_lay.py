@@ -172,3 +172,24 @@ def test_multiple_articles_needs_a_new_topic(lay):
     assert "LAY004" not in [c for c, _ in codes(lay, same)]
     other = first + "\n\n# 探索工业社区治理新路径\n\n" + "\n\n".join(blocks[cut + 2:])
     assert ("LAY004", first.count("\n") + 3) in codes(lay, other)
+
+
+def test_windows_newlines_fix_alike(lay):
+    text = seed_text("001")
+    crlf = text.replace("\n", "\r\n")
+    assert len(lay.lint_text(crlf)) == len(lay.lint_text(text))
+    assert lay.fix_text(crlf)[0] == EXPECTED_FIX.read_text(encoding="utf-8").replace("\n", "\r\n")
+
+
+def test_title_chunk_is_not_cut_when_it_is_the_usual_word(lay):
+    text = ("专题 余姚经济开发区新篇章\n\n专题报道一:开发区发展很快。\n\n专题报道二:企业服务到家。\n\n"
+            "长三角一体化发展上升为国家战略。\n")
+    assert [c for c, _ in codes(lay, text) if c == "LAY003"] == []
+    cut = "长三 谱写新篇章\n\n长三角的发展很快。\n\n长三角一体化上升为国家战略。\n"
+    assert codes(lay, cut) == [("LAY003", 1)]
+
+
+@pytest.mark.parametrize("text", ["", "\n\n", "形", "“", "(", "形\n\n成", "#\n\n##"])
+def test_degenerate_input(lay, text):
+    lay.lint_text(text)
+    lay.fix_text(text, unsafe=True)
