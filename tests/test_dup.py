@@ -211,3 +211,33 @@ def test_signatures_equal_datasketch_minhash():
         assert np.array_equal(m.hashvalues, ours[i])
     # Every n-gram once per position: a text of length L has L - 4 shingles.
     assert offsets[1] - offsets[0] == len(texts[0]) - 4
+
+
+def test_outline_items_coming_back_as_headings_are_not_repeats():
+    items = ["毕业前学会写作并坚持写自己的网络日志", "毕业前学习微观经济学(microeconomics)"]
+    body = P003[:2]
+    text = "\n".join(items) + "\n" + "\n".join(f"{h}\n{b}" for h, b in zip(items, body)) + "\n"
+    assert lint_text(text, select=["DUP001"]) == []
+
+
+def test_two_tables_sharing_rows_are_not_repeats():
+    rows = ["发动机型式：直列4缸双顶置凸轮轴 16气门多点式电喷汽油机", "发动机总排量：1171ml",
+            "最大功率：51Kw／6000rpm", "最大扭距：95N.m／3250rpm", "驱动型式：前置前驱"]
+    text = "爱迪尔CH7121\n" + "\n".join(rows) + "\n变速箱：国产手动五速\n北斗星CH6350B\n" + \
+        "\n".join(rows) + "\n变速箱：进口手动五速\n"
+    assert lint_text(text, select=["DUP001"]) == []
+
+
+def test_list_of_titles_printed_twice_is_a_repeated_block():
+    titles = ["糖友别喝三种汤", "花生不妨这样吃，健脾又养胃", "糖尿病饮食误区大揭秘",
+              "肠胃不好的人，请牢记：睡前两不要", "出现气短胸闷？医生：这两种人可能是由这些原因引起"]
+    assert sum(len(fold(t)) for t in titles) >= 60
+    text = P003[0] + "\n" + "\n".join(titles) + "\n" + P003[1] + "\n" + "\n".join(titles) + "\n"
+    assert lines_of(lint_text(text, select=["DUP001"]), "DUP001") == [8, 9, 10, 11, 12]
+
+
+def test_records_stream_reports_duplicates_at_the_end():
+    records = [{"id": "a", "text": "\n".join(P003[:4])}, {"id": "b", "text": "\n".join(P003[:4]) + "\n附记"}]
+    out = list(Linter(select=["DUP004"]).lint_records(records))
+    reported = [rid for rid, found in out if any(f.code == "DUP004" for f in found)]
+    assert reported == ["a", "b"]

@@ -4,11 +4,15 @@ normalisation (NFKC, traditional → simplified, case, whitespace and punctuatio
 of several paragraphs printed again gives one finding per repeated paragraph, each naming the
 first copy of that paragraph.
 
-Short lines repeat legitimately (headings, list bullets such as `相关阅读`), so a repeat is
-reported when it is at least `min-chars` normalised characters long, or when it is part of a
-repeated block that is (the block's paragraphs repeat an earlier block in the same order), or
-when it immediately follows an identical line (`min-adjacent-chars` or more): a line printed
-twice in a row is a strong sign of a layout or scraping error even when it is short.
+Short lines repeat legitimately (headings, list bullets such as `相关阅读`, an outline whose
+items come back as section headings), so a repeat is reported when it is at least `min-chars`
+normalised characters long, or when it belongs to a repeated block holding such a paragraph
+(several consecutive paragraphs repeating an earlier run in the same order: the short ones of
+the block, such as a photo credit, are reported with it), or to a repeated block of three or
+more paragraphs with twice `min-chars` in all (a list of titles printed twice, but not rows of
+`label：value` fields, which two tables share legitimately), or when it immediately follows an
+identical line of `min-adjacent-chars` or more: a line printed twice in a row is a strong sign
+of a layout or scraping error even when it is short.
 
 ## Why it matters
 OCR and layout tools print a block of text twice when page regions overlap, and scrapers print
@@ -28,20 +32,23 @@ normalisation (they differ in punctuation, width, script or spacing, and the use
 keep the other form).
 
 ## Options
-- `min-chars` (int, 20): normalised length from which a lone repeat is reported.
+- `min-chars` (int, 30): normalised length from which a lone repeat is reported (and that
+  one paragraph of a repeated block must have).
 - `min-adjacent-chars` (int, 6): normalised length from which a line repeated immediately is
   reported.
 """
 
 from __future__ import annotations
 
+import re
 from typing import Iterable
 
 from ...core import Applicability, Document, DocumentRule, Finding, Fix
 from ...core.findings import Edit, related
 from ...corpus.normalize import fold
 
-# Lines made only of digits (table cells, page numbers) repeat by nature.
+# A table row: a short label, then a colon (`发动机总排量：1171ml`).
+_FIELD = re.compile(r"^[^：:。，,]{1,8}[：:]")
 _MAX_BLOCK_SCAN = 64  # earlier copies examined per paragraph (bounds pathological inputs)
 
 
@@ -50,7 +57,7 @@ class RepeatedParagraph(DocumentRule):
     name = "repeated-paragraph"
     summary = "Paragraph repeats an earlier paragraph of the same document"
     fix = Applicability.SAFE
-    options = {"min_chars": 20, "min_adjacent_chars": 6}
+    options = {"min_chars": 30, "min_adjacent_chars": 6}
 
     def check(self, doc: Document) -> Iterable[Finding]:
         paras = doc.paragraphs
@@ -64,7 +71,7 @@ class RepeatedParagraph(DocumentRule):
             if t:
                 copies.setdefault(t, []).append(i)
                 first.setdefault(t, i)
-        in_block = self._blocks(folded, earlier)
+        in_block = self._blocks(folded, earlier, [p.text for p in paras])
         min_chars, min_adj = self.opts["min_chars"], self.opts["min_adjacent_chars"]
         for i, t in enumerate(folded):
             if not earlier[i]:
@@ -82,9 +89,10 @@ class RepeatedParagraph(DocumentRule):
                 related=[related(doc, orig.start, orig.end, "first copy")],
             )
 
-    def _blocks(self, folded: list[str], earlier: list[list[int]]) -> list[bool]:
-        """True for paragraphs inside a repeated block: a run of consecutive paragraphs equal to
-        an earlier run, at the same distance, with at least ``min-chars`` characters in all."""
+    def _blocks(self, folded: list[str], earlier: list[list[int]], paras_text: list[str]) -> list[bool]:
+        """True for paragraphs inside a repeated block: a run of two or more consecutive
+        paragraphs equal to an earlier run, one of them at least ``min-chars`` long, or three or
+        more with twice ``min-chars`` in all."""
         out = [False] * len(folded)
         for i in range(len(folded)):
             for q in earlier[i]:
@@ -92,11 +100,15 @@ class RepeatedParagraph(DocumentRule):
                 if i > 0 and q > 0 and (q - 1) in earlier[i - 1][:_MAX_BLOCK_SCAN] and folded[i - 1]:
                     continue  # not the start of this diagonal run: counted from its start
                 k = i
-                size = 0
+                longest = total = 0
                 while k < len(folded) and folded[k] and k - d >= 0 and folded[k - d] == folded[k] and k - d < i:
-                    size += len(folded[k])
+                    longest = max(longest, len(folded[k]))
+                    total += len(folded[k])
                     k += 1
-                if k - i >= 2 and size >= self.opts["min_chars"]:
+                min_chars = self.opts["min_chars"]
+                fields = sum(1 for x in range(i, k) if _FIELD.match(paras_text[x]))
+                if (k - i >= 2 and longest >= min_chars) or \
+                        (k - i >= 3 and total >= 2 * min_chars and fields * 2 < k - i):
                     for x in range(i, k):
                         out[x] = True
         return out
