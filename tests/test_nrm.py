@@ -118,3 +118,18 @@ def test_fullwidth_digits_and_letters(nrm):
 def test_ascii_and_full_width_symbols_alone_are_fine(nrm):
     assert found(nrm, "最大功率：51Kw／6000rpm，售价５万元以内？不。") == [("NRM003", "５")]
     assert found(nrm, "最大功率：51Kw／6000rpm。") == []
+
+
+def test_taiwan_and_hong_kong_traditional_are_not_mixed():
+    import opencc
+
+    lint = Linter(select=["NRM002"])
+    for cfg in ("s2tw", "s2hk", "s2twp"):
+        assert lint.lint_text(opencc.OpenCC(cfg).convert(seed_text("002"))) == []
+
+
+def test_bad_prefer_value_is_an_option_error():
+    from corpuslint.core import OptionError
+
+    with pytest.raises(OptionError):
+        Linter(select=["NRM001"], options={"NRM001": {"prefer": "wide"}}).lint_text("去年,宁波。")
