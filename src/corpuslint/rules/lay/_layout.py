@@ -99,7 +99,7 @@ class Lost:
 class Layout:
     doc: Document
     paras: list[Paragraph]
-    kinds: list[str]  # "heading", "byline", "credit", "prose", "short"
+    kinds: list[str]  # "heading", "credit", "byline", "prose", "short", "other"
     breaks: list[Break] = field(default_factory=list)
     captions: dict[int, str] = field(default_factory=dict)  # index -> reason
     lost: list[Lost] = field(default_factory=list)
@@ -122,11 +122,11 @@ class _Analyser:
         self.doc = doc
         self.d = data
         self.paras = doc.paragraphs
-        self.kinds = [self._kind(i, p.text) for i, p in enumerate(self.paras)]
+        self.kinds = [self._kind(p.text) for p in self.paras]
         self.layout = Layout(doc, self.paras, self.kinds)
 
     # -- paragraph kinds ------------------------------------------------------------------
-    def _kind(self, i: int, text: str) -> str:
+    def _kind(self, text: str) -> str:
         d = self.d
         if d.heading.search(text):
             return "heading"
