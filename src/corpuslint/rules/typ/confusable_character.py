@@ -49,19 +49,23 @@ _MAX_WORD = 4
 _TOP = 3  # candidate replacements (by word frequency) whose context is scored  # longest replacement word considered
 _MIN_WORD_FREQ = 50  # a replacement must make a word at least this frequent
 _NEAR = 2
-_BIGRAMS: dict[int, frozenset[str]] = {}
+_BIGRAMS: dict[int, tuple] = {}
+_EMPTY: frozenset[str] = frozenset()
 
 
-def _bigrams(lex) -> frozenset[str]:  # type: ignore[no-untyped-def]
-    """Every character pair that occurs inside a lexicon word: a fast pre-filter, since any word
-    through position i contains the pair (left neighbour, c) or (c, right neighbour)."""
+def _bigrams(lex) -> tuple[frozenset[str], dict[str, set[str]], dict[str, set[str]]]:  # type: ignore[no-untyped-def]
+    """Every character pair that occurs inside a lexicon word, and the same as "characters that
+    may follow / precede x": a fast pre-filter, since any word through position i contains the
+    pair (left neighbour, c) or (c, right neighbour)."""
     got = _BIGRAMS.get(id(lex))
     if got is None:
-        pairs: set[str] = set()
-        for w in lex.freqs:
-            for k in range(len(w) - 1):
-                pairs.add(w[k:k + 2])
-        got = _BIGRAMS[id(lex)] = frozenset(pairs)
+        pairs = frozenset(w[k:k + 2] for w in lex.freqs for k in range(len(w) - 1))
+        after: dict[str, set[str]] = {}
+        before: dict[str, set[str]] = {}
+        for p in pairs:
+            after.setdefault(p[0], set()).add(p[1])
+            before.setdefault(p[1], set()).add(p[0])
+        got = _BIGRAMS[id(lex)] = (pairs, after, before)
     return got
 
 
@@ -93,7 +97,7 @@ class ConfusableCharacter(DocumentRule):
     def setup(self) -> None:
         self.lex = lexicon(self.ctx.packs)
         self.conf = confusions(self.ctx.packs)
-        self.pairs = _bigrams(self.lex)
+        self.pairs, self.after, self.before = _bigrams(self.lex)
         self.surnames = frozenset("".join(self.ctx.packs.lines("typ/surnames.txt")).replace(" ", ""))
         self.traditional_only = _traditional_chars(self.lex)
         self.free = frozenset("".join(self.ctx.packs.lines("typ/free_chars.txt")).replace(" ", ""))
@@ -125,14 +129,14 @@ class ConfusableCharacter(DocumentRule):
         lex = self.lex
         freqs = lex.freqs
         char_freqs = lex.char_freqs
-        pairs = self.pairs
         n = len(run)
         cands: list[tuple[int, str, str, int, int]] = []  # (freq, char, word, s, e)
-        for alt in self.conf.of(c):
+        alts = self.conf.of(c).keys()
+        # Only alternatives that pair with a neighbour can make a word (each & is O(len(alts))).
+        fits = (alts & self.after.get(left, _EMPTY)) | (alts & self.before.get(right, _EMPTY))
+        for alt in fits:
             if char_freqs.get(alt, 0) <= cf:
                 continue  # an OCR/typo replacement goes from a commoner to a rarer character
-            if (left + alt) not in pairs and (alt + right) not in pairs:
-                continue
             best = None
             for s in range(max(0, i - _MAX_WORD + 1), i + 1):
                 for e in range(max(i + 1, s + 2), min(n, s + _MAX_WORD) + 1):
