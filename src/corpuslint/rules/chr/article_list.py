@@ -84,9 +84,9 @@ class ArticleList(ChromeRule):
         lay = layout(doc)
         blocks = lay.blocks
         taken: set[int] = set()
-        for f, first, last in self._lists(doc, lay):
+        for found, first, last in self._lists(doc, lay):
             taken.update(range(first, last + 1))
-            yield f
+            yield from found
         yield from self._headerless(doc, lay, taken)
 
     def _headerless(self, doc: Document, lay: Layout, taken: set[int]) -> Iterable[Finding]:
@@ -103,11 +103,11 @@ class ArticleList(ChromeRule):
             marked = [j for j in run if self.link.search(blocks[j].text) or self.dated.search(blocks[j].text)]
             if len(run) >= 4 and len(marked) >= 4 and len(marked) * 10 >= len(run) * 4:
                 span = blocks[run[0]:run[-1] + 1]
-                yield self.report(doc, span, f"list of {len(run)} links to other pages", safe=False,
+                yield from self.report(doc, span, f"list of {len(run)} links to other pages", safe=False,
                                   fix_message="delete the link list")
             run = []
 
-    def _lists(self, doc: Document, lay: Layout) -> Iterable[tuple[Finding, int, int]]:
+    def _lists(self, doc: Document, lay: Layout) -> Iterable[tuple[list[Finding], int, int]]:
         blocks = lay.blocks
         i = 0
         while i < len(blocks):
@@ -120,8 +120,8 @@ class ArticleList(ChromeRule):
             n = end - i
             msg = (f"list of other articles under `{_DECOR.sub('', blocks[i].text)[:20]}`"
                    + (f" ({n} lines)" if n else ""))
-            yield (self.report(doc, span, msg, safe=tail and n > 0,
-                               fix_message="delete the header and its list"), i, end)
+            yield (list(self.report(doc, span, msg, safe=tail and n > 0,
+                                    fix_message="delete the header and its list")), i, end)
             i = end + 1
 
     def _extent(self, lay: Layout, i: int) -> int:

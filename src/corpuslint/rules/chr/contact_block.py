@@ -90,5 +90,5 @@ class ContactBlock(ChromeRule):
             taken.update(range(lo, hi + 1))
             span = blocks[lo:hi + 1]
             what = "contact line" if lo == hi else f"contact/ad block of {hi - lo + 1} lines"
-            yield self.report(doc, span, f"{what}: `{blocks[i].text[:40]}`", safe=False,
+            yield from self.report(doc, span, f"{what}: `{blocks[i].text[:40]}`", safe=False,
                               fix_message="delete the contact block")

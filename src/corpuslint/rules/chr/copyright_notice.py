@@ -103,5 +103,5 @@ class CopyrightNotice(ChromeRule):
                     span.append(blocks[j])
                     j += 1
                 skip = j - 1
-            yield self.report(doc, span, f"copyright or reprint notice: `{t[:40]}`", safe=safe,
+            yield from self.report(doc, span, f"copyright or reprint notice: `{t[:40]}`", safe=safe,
                               fix_message="delete the notice")

@@ -120,5 +120,5 @@ class MetaLine(ChromeRule):
             if b.prose and b.length > 40:
                 continue
             if self.is_meta(b.text, lay.outside_body(i), titles, lay.outside_prose(i)):
-                yield self.report(doc, [b], f"page meta line (source/author/date): `{b.text[:40]}`",
+                yield from self.report(doc, [b], f"page meta line (source/author/date): `{b.text[:40]}`",
                                   safe=False, fix_message="delete the meta line")

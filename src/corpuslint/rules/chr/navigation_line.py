@@ -105,17 +105,17 @@ class NavigationLine(ChromeRule):
             outside = lay.outside_body(i)
             if self.breadcrumb(b.text, outside):
                 done.add(i)
-                yield self.report(doc, [b], f"breadcrumb navigation: `{_short(b.text)}`", safe=True,
+                yield from self.report(doc, [b], f"breadcrumb navigation: `{_short(b.text)}`", safe=True,
                                   fix_message="delete the breadcrumb line")
             elif outside and i > 0 and self.menu_line(b):
                 done.add(i)
-                yield self.report(doc, [b], f"site menu line: `{_short(b.text)}`", safe=False,
+                yield from self.report(doc, [b], f"site menu line: `{_short(b.text)}`", safe=False,
                                   fix_message="delete the menu line")
         # Everything short between the page title and the headline repeating it is page head;
         # the page title itself (the <title> of a saved page) duplicates the headline.
         head_end = lay.title_repeat or 0
         if head_end:
-            yield self.report(doc, [blocks[0]],
+            yield from self.report(doc, [blocks[0]],
                               f"page title repeated by the headline at line {blocks[head_end].line}",
                               safe=False, fix_message="delete the page title line")
         run: list[int] = []
@@ -144,7 +144,7 @@ class NavigationLine(ChromeRule):
         nav_hits = sum(1 for b in blocks if self.nav.split(b.text))
         if before_headline or (len(run) >= self.opts["min_menu_run"] and nav_hits * 2 >= len(run)):
             where = "before the headline" if before_headline else "outside the article"
-            yield self.report(doc, blocks, f"site menu: {len(run)} short lines {where}",
+            yield from self.report(doc, blocks, f"site menu: {len(run)} short lines {where}",
                               safe=False, fix_message=f"delete the {len(run)} menu lines")
 
 

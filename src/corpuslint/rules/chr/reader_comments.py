@@ -72,7 +72,7 @@ class ReaderComments(ChromeRule):
             return
         blocks = lay.blocks
         span = blocks[headers[0]:]
-        yield self.report(doc, span, f"reader comments: {len(headers)} replies after the article",
+        yield from self.report(doc, span, f"reader comments: {len(headers)} replies after the article",
                           safe=False, fix_message="delete the comment section")
 
     def _headers(self, lay: Layout) -> list[int]:

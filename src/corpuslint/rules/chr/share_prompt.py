@@ -64,5 +64,5 @@ class SharePrompt(ChromeRule):
             # inside the body a prompt must open the line or be the whole line
             if not whole and not lay.outside_body(i) and m.start() > 2:
                 continue
-            yield self.report(doc, [b], f"share or app prompt: `{t[:40]}`", safe=whole,
+            yield from self.report(doc, [b], f"share or app prompt: `{t[:40]}`", safe=whole,
                               fix_message="delete the prompt line")

@@ -60,13 +60,13 @@ class SiteUiText(ChromeRule):
             if len(t) > 80:
                 continue
             if self.link.match(t):
-                yield self.report(doc, [b], f"previous/next article link: `{t[:40]}`", safe=False,
+                yield from self.report(doc, [b], f"previous/next article link: `{t[:40]}`", safe=False,
                                   fix_message="delete the link line")
                 continue
             if lay.outside_body(i) and b.punct_share >= 0.9 and b.length <= 60 and _FRAME.match(t):
                 # a rule or a lone arrow of the page frame ("-----", "‹", "|"); inside the body
                 # "***" or "——" may be a section break of the article, so only outside it
-                yield self.report(doc, [b], f"page decoration line: `{t[:20]}`", safe=True,
+                yield from self.report(doc, [b], f"page decoration line: `{t[:20]}`", safe=True,
                                   fix_message="delete the decoration line")
                 continue
             words = self.all.split(t)
@@ -81,5 +81,5 @@ class SiteUiText(ChromeRule):
             # inside the body a lone everyday word ("评论", "推荐") may be a heading
             if not outside and len(words) == 1 and len(words[0]) <= 2:
                 continue
-            yield self.report(doc, [b], f"site interface text: `{t[:40]}`", safe=True,
+            yield from self.report(doc, [b], f"site interface text: `{t[:40]}`", safe=True,
                               fix_message="delete the interface line")
