@@ -38,6 +38,7 @@ def test_doubled_invalid(linter: Linter, text: str, expected: str) -> None:
     "以运输为目的的车辆，可以以此为据，所有有关单位。",
     "王莉莉和童童都说说笑笑，慢慢地走。",
     "农业农村厅厅长出席会议。",
+    "北周296窟窟顶绘制的壁画。",
     "哈哈哈，太好了。",
 ])
 def test_doubled_valid(linter: Linter, text: str) -> None:

@@ -78,6 +78,8 @@ class DoubledCharacter(DocumentRule):
                     continue
                 if (i > 0 and run[i - 1] == c) or (i + 2 < n and run[i + 2] == c):
                     continue  # a run of three or more: laughter, emphasis, not OCR
+                if i == 0 and base > 0 and text[base - 1].isdigit():
+                    continue  # a unit after a number, then a word: 296窟|窟顶, 5楼|楼道
                 why = self._suspicious(run, i)
                 if why is None:
                     continue
