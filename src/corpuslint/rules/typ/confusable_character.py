@@ -85,6 +85,14 @@ def _traditional_chars(lex) -> frozenset[str]:  # type: ignore[no-untyped-def]
     return got
 
 
+_NEAR_TEXT = 100_000  # how far around a candidate repetitions are counted (bounded work per candidate)
+
+
+def _repeated(text: str, at: int, s: str) -> bool:
+    """Whether ``s`` occurs at least twice in the text near offset ``at``."""
+    return text.count(s, max(0, at - _NEAR_TEXT), at + _NEAR_TEXT) >= 2
+
+
 class ConfusableCharacter(DocumentRule):
     code = "TYP003"
     name = "confusable-character"
@@ -123,8 +131,8 @@ class ConfusableCharacter(DocumentRule):
             bar = min(bar, self.opts["min_gain_rare"])
         return bar
 
-    def _best_replacement(self, doc: Document, run: str, i: int, c: str, cf: int, left: str, right: str
-                          ) -> tuple[str, str, int, int, int, float, str] | None:
+    def _best_replacement(self, doc: Document, base: int, run: str, i: int, c: str, cf: int, left: str,
+                          right: str) -> tuple[str, str, int, int, int, float, str] | None:
         """The confusable character that makes the context most probable, if it clears the bar."""
         lex = self.lex
         freqs = lex.freqs
@@ -155,8 +163,6 @@ class ConfusableCharacter(DocumentRule):
         rare = cf < self.opts["rare_char_freq"]
         found = None
         for f, alt, word, s, e in cands[:_TOP]:
-            if doc.text.count(run[s:e]) >= 2:
-                continue  # a repeated string is a term or name of this text (智造, 赋能), not a slip
             fixed = window[:i - lo] + alt + window[i - lo + 1:]
             after, spans = best_segmentation(lex, fixed)
             if not any(a <= s - lo and e - lo <= b for a, b in spans):
@@ -165,9 +171,14 @@ class ConfusableCharacter(DocumentRule):
                 continue
             gain = after - before
             why = self.conf.of(c)[alt]
+            passes = gain >= self._threshold(why, rare)
+            if not passes and TRACE is None:
+                continue
+            if _repeated(doc.text, base + s, run[s:e]):
+                continue  # a repeated string is a term or name of this text (智造, 赋能), not a slip
             if TRACE is not None:
                 TRACE.append((c, alt, word, cf, char_freqs.get(alt, 0), f, gain, why, window))
-            if gain < self._threshold(why, rare):
+            if not passes:
                 continue
             if found is None or gain > found[5]:
                 found = (alt, word, f, s, e, gain, why)
@@ -203,7 +214,7 @@ class ConfusableCharacter(DocumentRule):
             right = run[i + 1] if i + 1 < n else ""
             if (left + c) in pairs or (c + right) in pairs:
                 continue  # the character pairs with a neighbour somewhere in the lexicon: plausible
-            found = self._best_replacement(doc, run, i, c, cf, left, right)
+            found = self._best_replacement(doc, base, run, i, c, cf, left, right)
             if found is None:
                 continue
             alt, word, f, s, e, gain, why = found
