@@ -46,7 +46,7 @@ def main() -> None:
     grid = itertools.product([10, 11, 12, 13], [9, 10, 11, 12], [12, 14, 16, 99], [8, 9, 10, 11], [6, 7, 8, 99])
     for gs, gh, gd, ghs, gr in grid:
         def keep(d: tuple) -> bool:
-            if d[3] < 100 and d[6] >= gr:
+            if d[3] < 100 and d[7] != "shape-derived" and d[6] >= gr:
                 return True
             return d[6] >= {"sound": gs, "shape": gh, "shape-derived": gd}.get(d[7], ghs)
         counts = {k: sum(1 for d in v if keep(d)) for k, v in feats.items()}
