@@ -28,7 +28,7 @@ import difflib
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Sequence
+from typing import TYPE_CHECKING, Iterable, Sequence
 
 from ..core.document import Document
 from .normalize import to_simplified
@@ -98,14 +98,23 @@ def build_stream(doc: Document) -> Stream:
                 simple = "".join(to_simplified(c) or c for c in text)
         except UnicodeError:  # lone surrogates (from JSONL escapes) cannot go through OpenCC
             simple = text
+        # NFKC per character keeps the offsets exact; the whole line at once is much faster and
+        # equivalent whenever it keeps the length (no "㈠" -> "(一)" expansion)
+        whole = unicodedata.normalize("NFKC", simple).lower()
+        if len(whole) == len(simple):
+            pieces: Iterable[str] = whole
+        else:
+            pieces = [unicodedata.normalize("NFKC", ch).lower() for ch in simple]
         pending_break = True
-        for i, ch in enumerate(simple):
-            for c in unicodedata.normalize("NFKC", ch).lower():
+        start = para.start
+        n = len(simple)
+        for i, piece in enumerate(pieces):
+            for c in piece:
                 if c.isalnum():
                     pass
                 elif c in _KEEP_IN_FIGURES and chars and chars[-1].isdigit() and not pending_break:
                     # "1.5" / "75%": keep the decimal point and the percent sign of a figure
-                    if c == "." and not (i + 1 < len(simple) and unicodedata.normalize("NFKC", simple[i + 1]).isdigit()):
+                    if c == "." and not (i + 1 < n and unicodedata.normalize("NFKC", simple[i + 1]).isdigit()):
                         pending_break = True
                         continue
                 else:
@@ -113,7 +122,7 @@ def build_stream(doc: Document) -> Stream:
                         pending_break = True
                     continue
                 chars.append(c)
-                offsets.append(para.start + i)
+                offsets.append(start + i)
                 breaks.append(pending_break)
                 pending_break = False
     return Stream(doc, "".join(chars), array("q", offsets), bytes(breaks))
