@@ -3,11 +3,16 @@ A look-alike or sound-alike character that leaves a non-word where a confusable 
 a frequent word in the same place: `社会主义现代化新丽水建设蕞强增长极` — `蕞` (a rare character,
 read zuì) joins no neighbour into a word, while `最` (same sound, similar shape) makes `最强`.
 
-A character is only questioned when it is part of no word of the lexicon (jieba's dictionary,
-349k words) together with its neighbours; a candidate replacement must come from its confusion
-set (same pinyin from pypinyin's readings, similar shape from pycorrector's table) and must make
-the context far more probable under the lexicon's word frequencies — by a wide margin for
-common characters, by a smaller one for rare characters, which OCR produces and writers do not.
+A character is only questioned when it forms no character pair found in any word of the lexicon
+(jieba's dictionary, 349k words) with either neighbour, and is neither a traditional character
+(a script matter) nor a rare character right after a surname (a given name). A replacement
+must come from its confusion set (same pinyin from pypinyin's readings; look-alikes from
+pycorrector's table and from stroke/component tables), be a common character, make a word of
+the lexicon (count >= 50), leave every character near it inside a word, and make the ±4-character
+context far more probable under the lexicon's word frequencies (maximum-probability
+segmentation) — by a wide margin for mere sound-alikes, by less for look-alikes and for rare
+characters, which OCR produces and writers do not. A string repeated in the document is a term
+of that document (`智造`, `赋能`), not a slip.
 
 ## Why it matters
 OCR and input methods replace characters with look-alikes and sound-alikes. The result reads as
@@ -21,7 +26,7 @@ Replace the character with the suggested one. **Unsafe**: the suggestion is the 
 reading, not a certainty (names and rare terms can look like typos).
 
 ## Options
-- `min_gain` (float, default 11.0): how much more probable (natural log, over the ±4-character
+- `min_gain` (float, default 12.0): how much more probable (natural log, over the ±4-character
   context) the corrected text must be for a common character replaced by a sound-alike. Pinyin
   syllables are shared by dozens of characters, so chance matches are common: the bar is high.
 - `min_gain_shape` (float, default 10.0): the same for a look-alike.
@@ -29,7 +34,7 @@ reading, not a certainty (names and rare terms can look like typos).
   computed table `shape_extra.txt` (one stroke or one component apart), which is noisier.
 - `min_gain_shape_sound` (float, default 9.0): the same for a character that both looks and
   sounds alike (the strongest evidence).
-- `min_gain_rare` (float, default 11.0): the bar for a rare character (unless the only reason
+- `min_gain_rare` (float, default 7.0): the bar for a rare character (unless the only reason
   is a computed look-alike).
 - `rare_char_freq` (int, default 100): characters whose total frequency in the lexicon is
   below this count as rare.
@@ -47,7 +52,8 @@ TRACE: list | None = None
 _CTX = 4  # characters of context on each side
 _MAX_WORD = 4
 _TOP = 3  # candidate replacements (by word frequency) whose context is scored  # longest replacement word considered
-_MIN_WORD_FREQ = 50  # a replacement must make a word at least this frequent
+_MIN_WORD_FREQ = 50
+_MIN_ALT_CHAR_FREQ = 1000  # a replacement must make a word at least this frequent
 _NEAR = 2
 _BIGRAMS: dict[int, tuple] = {}
 _EMPTY: frozenset[str] = frozenset()
@@ -98,9 +104,9 @@ class ConfusableCharacter(DocumentRule):
     name = "confusable-character"
     summary = "A look-alike/sound-alike character that makes a non-word where a confusable one makes a word"
     fix = Applicability.UNSAFE
-    options = {"min_gain": 11.0, "min_gain_shape": 10.0, "min_gain_shape_derived": 16.0,
+    options = {"min_gain": 12.0, "min_gain_shape": 10.0, "min_gain_shape_derived": 16.0,
                "min_gain_shape_sound": 9.0,
-               "min_gain_rare": 11.0, "rare_char_freq": 100}
+               "min_gain_rare": 7.0, "rare_char_freq": 100}
 
     def setup(self) -> None:
         self.lex = lexicon(self.ctx.packs)
@@ -143,8 +149,8 @@ class ConfusableCharacter(DocumentRule):
         # Only alternatives that pair with a neighbour can make a word (each & is O(len(alts))).
         fits = (alts & self.after.get(left, _EMPTY)) | (alts & self.before.get(right, _EMPTY))
         for alt in fits:
-            if char_freqs.get(alt, 0) <= cf:
-                continue  # an OCR/typo replacement goes from a commoner to a rarer character
+            if char_freqs.get(alt, 0) < _MIN_ALT_CHAR_FREQ:
+                continue  # the correction is a common character
             best = None
             for s in range(max(0, i - _MAX_WORD + 1), i + 1):
                 for e in range(max(i + 1, s + 2), min(n, s + _MAX_WORD) + 1):
