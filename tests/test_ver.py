@@ -43,6 +43,8 @@ def lint_versions(*texts: str, select=("VER",), options=None) -> list:
     ("12,000元", 12000, "money"),
     ("第四批", 4, "ordinal"),
     ("50多家", 50, "count"),
+    ("四成", 40, "percent"),
+    ("零点五个百分点", 0.5, "pp"),
 ])
 def test_figure_values(fx, text, value, category):
     figs = fx.extract(text)
@@ -61,6 +63,17 @@ def test_not_figures(fx, text):
 def test_equal_figures_written_differently(fx, x, y):
     fa, fb = fx.extract(x)[0], fx.extract(y)[0]
     assert fa.comparable(fb) and fa.same_value(fb)
+
+
+@pytest.mark.parametrize("x,y,same", [
+    ("2022-07-15", "2022年7月15日", True), ("2022.7.15", "二〇二二年七月十五日", True),
+    ("2022-07-15", "7月15日", True), ("2022-07-15", "2022-07-16", False),
+    ("1992年6月", "1993年6月", False),
+])
+def test_dates(fx, x, y, same):
+    (fa,), (fb,) = fx.extract(x), fx.extract(y)
+    assert fa.category == fb.category == "date"
+    assert fa.comparable(fb) and fa.same_value(fb) is same
 
 
 def test_parse_number():
@@ -119,6 +132,7 @@ def test_changed_figures(old, new):
     ("75%", "百分之七十五"),
     ("，", ","),                              # punctuation width
     ("8个", "八个"),
+    ("2021年，", "2021年6月30日，"),           # a date made more precise
 ])
 def test_neutral_edits_are_not_findings(old, new):
     assert lint_versions(BASE, BASE.replace(old, new)) == []

@@ -25,6 +25,15 @@ _CN = r"[零〇一二三四五六七八九十]+点[零〇一二三四五六七�
 _MULT = r"(?:[万亿]+|千万|百万)?"
 _APPROX = r"(?:多|余|几)?"
 _CN_MULT = {"十": 10, "百": 100, "千": 1000, "万": 10_000, "亿": 100_000_000}
+_D = r"[0-9０-９]"
+_CD = r"[〇零一二三四五六七八九]"
+_CM = r"[一二三四五六七八九十]{1,3}"
+# Dates written as one figure: 2022-07-15, 2022/7/15, 2022.7.15, 2022年7月15日, 二〇二二年七月, 7月15日
+_DATE = regex.compile(
+    rf"(?P<y>{_D}{{4}}|{_CD}{{4}})(?:(?P<sep>[-/.．／])(?P<m>{_D}{{1,2}})(?P=sep)(?P<d>{_D}{{1,2}})(?!{_D})"
+    rf"|年(?P<m2>{_D}{{1,2}}|{_CM})月(?:(?P<d2>{_D}{{1,2}}|{_CM})[日号])?)"
+    rf"|(?<![0-9０-９])(?P<m3>{_D}{{1,2}}|{_CM})月(?P<d3>{_D}{{1,2}}|{_CM})[日号]"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,15 +43,21 @@ class Figure:
     text: str
     value: float
     unit: str  # the unit as written after the number ("亿元"), "" when bare
-    category: str  # what it measures: "money", "percent", "year", "count"… or "number"
+    category: str  # what it measures: "money", "percent", "year", "count"… or "number", "date"
     ordinal: bool = False
+    date: tuple[int | None, int | None, int | None] | None = None  # (year, month, day) of a date
 
     def same_value(self, other: Figure) -> bool:
+        if self.date is not None and other.date is not None:
+            # "2022-07-15" and "7月15日" agree: compare the parts both give
+            return all(x is None or y is None or x == y for x, y in zip(self.date, other.date))
         return math.isclose(self.value, other.value, rel_tol=1e-9, abs_tol=1e-9)
 
     def comparable(self, other: Figure) -> bool:
         """Two figures measure the same kind of thing (or one has no unit)."""
         if self.ordinal != other.ordinal:
+            return False
+        if (self.date is None) != (other.date is None):
             return False
         return self.category == other.category or "number" in (self.category, other.category)
 
@@ -69,7 +84,22 @@ class FigureExtractor:
 
     def extract(self, text: str) -> list[Figure]:
         out: list[Figure] = []
+        taken: list[tuple[int, int]] = []
+        for m in _DATE.finditer(text):
+            yg = m.group("y")
+            y = None if not yg else _digitwise(yg) if yg[0] in "〇零一二三四五六七八九" else parse_number(yg)
+            parts = [y]
+            for a, b in (("m", "m2"), ("d", "d2")):
+                g = m.group(a) or m.group(b) or (m.group(a[0] + "3"))
+                parts.append(parse_number(g) if g else None)
+            if None in parts[1:2] or any(p is not None and p != int(p) for p in parts):
+                continue
+            date = tuple(int(p) if p is not None else None for p in parts)
+            out.append(Figure(m.start(), m.end(), m.group(), float(date[0] or 0), "", "date", date=date))
+            taken.append((m.start(), m.end()))
         for m in self._pattern.finditer(text):
+            if any(s < m.end() and m.start() < e for s, e in taken):
+                continue
             if m.group("pct"):
                 value = parse_number(m.group("pnum"))
                 if value is not None:
@@ -93,7 +123,13 @@ class FigureExtractor:
             if ordinal:
                 category = "ordinal"
             out.append(Figure(m.start(), m.end(), m.group(), value * mult, unit, category, ordinal))
+        out.sort(key=lambda f: f.start)
         return out
+
+
+def _digitwise(s: str) -> float:
+    """A year written digit by digit in Chinese numerals (二〇二二)."""
+    return float("".join(str("〇一二三四五六七八九".index(c)) if c != "零" else "0" for c in s))
 
 
 def _is_cn_digit(ch: str) -> bool:

@@ -23,7 +23,7 @@ character doubled by OCR.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 import regex
@@ -103,7 +103,7 @@ class Analyzer:
             for text, offsets in _logical_paragraphs(doc):
                 for f in self.figures.extract(text):
                     start, end = offsets[f.start], offsets[f.end - 1] + 1
-                    f = Figure(start, end, doc.text[start:end], f.value, f.unit, f.category, f.ordinal)
+                    f = replace(f, start=start, end=end, text=doc.text[start:end])
                     lo, hi = stream.range_of(f.start, f.end)
                     if lo < hi:
                         got.append((f, lo, hi))
