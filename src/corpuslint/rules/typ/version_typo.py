@@ -67,5 +67,5 @@ class VersionTypo(CorpusRule):
             out.append(self.finding(
                 bad.doc, bad.start, bad.end,
                 f"`{bad.text}` looks like a typo ({d.reason}): the other version has `{good.text}` ({where})",
-                fix=fix, related=[related(good.doc, good.start, good.end, "the other version")]))
+                fix=fix, related=[related(good.doc, good.start, good.end, f"the other version has `{good.text}`")]))
         return out

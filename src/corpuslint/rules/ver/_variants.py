@@ -341,7 +341,7 @@ class Analyzer:
         return s.doc.text[s.offsets[lo]:side.end]
 
 
-_PROPER_TAGS = {"ns", "nt", "nz"}  # jieba's tags of place, organisation and other proper names
+_PROPER_TAGS = {"ns", "nt"}  # jieba's tags of places and organisations (its "nz" is noisy)
 
 
 @lru_cache(maxsize=1)
@@ -475,7 +475,7 @@ def report(rule: Rule, analyzer: Analyzer, corpus: Corpus, kind: str, *,
             message = describe(d, target, other, t_show, o_show, majority)
             yield rule.finding(target.doc, target.start, max(target.end, target.start), message,
                                fix=fix, related=[related(other.doc, other.start, other.end,
-                                                         "the other version")])
+                                                         f"the other version has `{other.text}`")])
 
 
 def _votes(analyzer: Analyzer, corpus: Corpus, d: Difference, members: list[Document]) -> tuple[int, int] | None:
