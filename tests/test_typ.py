@@ -158,3 +158,17 @@ def test_corpus_confusable_needs_evidence_and_is_off_by_default() -> None:
     assert Linter(select=["TYP005"]).lint_documents(few).findings == []
     many = _docs(["公司生产溅射靶材和高纯金属。"] * 6 + ["公司生产溅射耙材和高纯金属。"])
     assert [f for f in Linter(select=["TYP"]).lint_documents(many).findings if f.code == "TYP005"] == []
+
+
+# --- the shared lexicon's fast word scan ---------------------------------------------------------
+
+def test_lexicon_words_in_matches_brute_force() -> None:
+    from corpuslint.core.packs import PackStore
+    from corpuslint.corpus.lexicon import load_lexicon
+
+    lex = load_lexicon(PackStore())
+    text = "以新材料产业溅射靶材制造为核心，向上游拓展超高纯金属材料的提纯制备，中华人民共和国"
+    for min_len in (1, 2, 3):
+        brute = [(i, j, text[i:j]) for i in range(len(text))
+                 for j in range(i + min_len, min(len(text), i + lex.max_len) + 1) if text[i:j] in lex.freqs]
+        assert lex.words_in(text, min_len) == brute
