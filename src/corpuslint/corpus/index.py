@@ -30,7 +30,7 @@ from typing import Any, Iterable, Iterator
 import numpy as np
 
 from ..core.document import Document
-from .signatures import DocSignature, SignatureParams, sign_folded
+from .signatures import DocSignature, SignatureParams, sign_folded, sign_many
 from .similarity import Duplicates, Entry, Settings, corpus_duplicates, find_duplicates, order_key, run_entries
 
 INDEX_NAME = "dup-index.sqlite"
@@ -88,6 +88,7 @@ class SignatureIndex:
         self.db = sqlite3.connect(str(path), timeout=30)
         self.db.execute("PRAGMA journal_mode=WAL")
         self.db.execute("PRAGMA synchronous=NORMAL")
+        self.db.execute("PRAGMA cache_size=-65536")  # 64 MB: the band B-tree is written at random keys
         self._schema()
 
     def close(self) -> None:
@@ -150,12 +151,28 @@ class SignatureIndex:
         """Bring the index up to date with the files under ``root``. ``run`` maps the resolved
         path of each file of the run to its documents and signatures (indexed from those,
         without reading the file again)."""
-        from ..load import SourceError, hash_bytes, read_source
+        from ..load import document_from_bytes, hash_bytes, is_jsonl, jsonl_documents
         from .normalize import fold
 
         known = {r[0]: (r[1], r[2], r[3]) for r in self.db.execute("SELECT path, size, mtime, hash FROM files")}
         seen: set[str] = set()
         db = self.db
+        # Changed files are signed in batches (one vectorised pass per batch).
+        pending: list[tuple[str, str, os.stat_result, str, list[Document], list[list[str]]]] = []
+        pending_docs = 0
+
+        def flush() -> None:
+            nonlocal pending_docs
+            if not pending:
+                return
+            sigs = iter(sign_many([f for item in pending for f in item[5]], self.settings.params))
+            for key, display, st, h, docs, _ in pending:
+                self._drop_file(key)
+                self._put_docs(key, display, [(d, next(sigs)) for d in docs])
+                db.execute("INSERT INTO files VALUES (?,?,?,?)", (key, st.st_size, st.st_mtime_ns, h))
+            pending.clear()
+            pending_docs = 0
+
         with db:
             for display, st in walk(root, config):
                 key = path_key(display)
@@ -180,18 +197,14 @@ class SignatureIndex:
                 if old is not None and old[2] == h:
                     db.execute("UPDATE files SET size=?, mtime=? WHERE path=?", (st.st_size, st.st_mtime_ns, key))
                     continue
-                try:
-                    docs = read_source(display, config)
-                except SourceError:
-                    continue
-                signed = []
-                for doc in docs:
-                    if doc.decode_error is None:
-                        signed.append((doc, sign_folded([fold(p.text) for p in doc.paragraphs],
-                                                        self.settings.params)))
-                self._drop_file(key)
-                self._put_docs(key, display, signed)
-                db.execute("INSERT INTO files VALUES (?,?,?,?)", (key, st.st_size, st.st_mtime_ns, h))
+                docs = list(jsonl_documents(data, display, config)) if is_jsonl(display) \
+                    else [document_from_bytes(data, display)]
+                docs = [d for d in docs if d.decode_error is None]
+                pending.append((key, display, st, h, docs, [[fold(p.text) for p in d.paragraphs] for d in docs]))
+                pending_docs += len(docs)
+                if pending_docs >= 256:
+                    flush()
+            flush()
             for key in set(known) - seen:
                 self._drop_file(key)
 
@@ -290,8 +303,10 @@ def duplicates_with_index(corpus: Any) -> Duplicates:
     if root is not None and cache_dir is not None:
         try:
             result = _with_index(corpus, Path(root), Path(cache_dir))
-        except (sqlite3.Error, OSError):
-            result = None  # a read-only or damaged cache: compare the run's documents only
+        except (sqlite3.Error, OSError, UnicodeError):
+            # A read-only or damaged cache, or a file name SQLite cannot store: compare the
+            # run's documents only.
+            result = None
     if result is None:
         result = corpus_duplicates(corpus)
     _RESULTS[corpus] = result

@@ -58,6 +58,8 @@ class NearDuplicateParagraph(CorpusRule):
                 if len(folded[p]) < min_chars:
                     continue
                 rid = dup.rep_of[(entry.index, p)]
+                if any(e == entry.index and q < p for e, q in dup.members[rid]):
+                    continue  # an exact repeat of an earlier paragraph: DUP001's finding
                 partners = []
                 for hit in dup.near.get(rid, ()):
                     if hit.exact < threshold:
