@@ -217,3 +217,11 @@ def test_seed_no_finding_on_relative_date_or_abbreviation(seed_findings):
 def test_seed_only_expected_lines(seed_findings):
     got = sorted({(Path(f.path).name[:3], f.location.line, f.code) for f in seed_findings})
     assert got == [("001", 25, "VER002"), ("001", 37, "TYP004"), ("001", 47, "VER002")]
+
+
+def test_template_editions_are_not_versions():
+    day1 = ("本市今日天气：最高气温12度，最低气温3度，空气质量指数45，湿度60%，"
+            "风力3级，日出时间6点15分，今日共有航班120架次起降。\n明日天气将继续晴好。\n")
+    day2 = ("本市今日天气：最高气温15度，最低气温5度，空气质量指数72，湿度48%，"
+            "风力2级，日出时间6点13分，今日共有航班131架次起降。\n明日天气将继续晴好。\n")
+    assert lint_versions(day1, day2) == []

@@ -28,6 +28,7 @@ import difflib
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
+from functools import cached_property
 from typing import TYPE_CHECKING, Iterable, Sequence
 
 from ..core.document import Document
@@ -161,6 +162,14 @@ class Alignment:
     blocks: tuple[tuple[int, int, int], ...]  # (a_pos, b_pos, size), increasing, non-overlapping
     edits: tuple[Edit, ...]
 
+    @cached_property
+    def _a_starts(self) -> list[int]:
+        return [blk[0] for blk in self.blocks]
+
+    @cached_property
+    def _b_starts(self) -> list[int]:
+        return [blk[1] for blk in self.blocks]
+
     @property
     def matched_a(self) -> int:
         return sum(s for _, _, s in self.blocks)
@@ -170,7 +179,7 @@ class Alignment:
         ``b`` -> ``a`` with ``reverse``), and whether the two are identical (inside one block)."""
         ai, bi = (1, 0) if reverse else (0, 1)
         blocks = self.blocks
-        starts = [blk[ai] for blk in blocks]
+        starts = self._b_starts if reverse else self._a_starts
         other_len = len((self.a if reverse else self.b).text)
         # the character at lo: inside block k, or in the gap after it
         k = bisect.bisect_right(starts, lo) - 1

@@ -32,7 +32,11 @@ class VersionRule(CorpusRule):
                  majority: tuple[int, int] | None) -> str:
         return describe_simple(self.what)(d, own, other, own_show, other_show, majority)
 
+    def skip_pair(self, corpus: Any, pair: Any) -> bool:
+        return False
+
     def finish(self, corpus: Any) -> Iterable[Finding]:
         if len(corpus) < 2:
             return []
-        return list(report(self, self.analyzer, corpus, self.kind, describe=self.describe))
+        return list(report(self, self.analyzer, corpus, self.kind, describe=self.describe,
+                           skip_pair=lambda p: self.skip_pair(corpus, p)))

@@ -129,6 +129,13 @@ class Analyzer:
             cache[id(pair.b)] = got
         return got
 
+    def figure_agreement(self, corpus: Corpus, pair: VersionPair) -> tuple[int, int]:
+        """(figures of ``pair.a`` the other version repeats identically, figure differences)."""
+        al = alignment_of(corpus, pair)
+        same = sum(1 for _, lo, hi in self.doc_figures(corpus, pair.a) if al.map_range(lo, hi)[2])
+        diff = sum(1 for d in self.differences(corpus, pair) if d.kind == FIGURE)
+        return same, diff
+
     def _classify(self, corpus: Corpus, pair: VersionPair) -> Iterator[Difference]:
         al = alignment_of(corpus, pair)
         sa, sb = al.a, al.b
@@ -436,7 +443,7 @@ def _key(d: Difference, side: Side, stream: Stream) -> str:
 
 
 def report(rule: Rule, analyzer: Analyzer, corpus: Corpus, kind: str, *,
-           describe, fix_on_majority: bool = True) -> Iterator[Finding]:
+           describe, fix_on_majority: bool = True, skip_pair=None) -> Iterator[Finding]:
     """Findings for differences of one kind across all version groups.
 
     With two versions the finding goes on the later one and points at the earlier. With three
@@ -447,6 +454,8 @@ def report(rule: Rule, analyzer: Analyzer, corpus: Corpus, kind: str, *,
     index = corpus.versions
     seen: set[tuple[int, int, int]] = set()
     for pair in index.pairs():
+        if skip_pair is not None and skip_pair(pair):
+            continue
         group = index.group_of(pair.a)
         members = group.members if group is not None else [pair.a, pair.b]
         for d in analyzer.differences(corpus, pair):

@@ -23,6 +23,15 @@ b.txt: 2022年新落户8个亿元以上投资项目,总投资约为13亿元。
 ```
 `b.txt` gets the finding, pointing at `a.txt`.
 
+Two documents that share their wording but differ in most of their figures (at least
+`template-differences` differing figures, more than `template-share` of all) are editions of a
+template — a daily market or weather report — not versions of one article: nothing is reported
+for them.
+
+## Options
+- `template-differences` (int, default 5) and `template-share` (float, default 0.6): when a pair
+  counts as template editions rather than versions.
+
 ## Fix
 With two versions nobody can tell which is right: no fix. With three or more, when one value has
 a strict majority, the other versions get an unsafe fix to the majority's figure (a majority of
@@ -44,6 +53,13 @@ class InconsistentFigure(VersionRule):
     fix = Applicability.UNSAFE
     kind = FIGURE
     what = "figure differs between versions"
+    options = {"template_differences": 5, "template_share": 0.6}
+
+    def skip_pair(self, corpus, pair) -> bool:
+        """Two editions of a template (a daily market or weather report) share their wording and
+        differ in most figures: they are not versions of one article, so say nothing."""
+        same, diff = self.analyzer.figure_agreement(corpus, pair)
+        return diff >= self.opts["template_differences"] and diff > self.opts["template_share"] * (same + diff)
 
     def describe(self, d: Difference, own: Side, other: Side, own_show: str, other_show: str,
                  majority: tuple[int, int] | None) -> str:
