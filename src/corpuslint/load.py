@@ -12,6 +12,7 @@ import codecs
 import hashlib
 import json
 import os
+import re
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -30,6 +31,9 @@ _BOMS = (
 # Codecs a Chinese corpus is likely to hold, tried before charset-normalizer's general guess.
 _CHINESE_CODECS = ("gb18030", "big5")
 _CONTROL = frozenset(range(0, 9)) | frozenset(range(14, 32)) | {11, 12, 127}
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 class SourceError(Exception):
@@ -254,6 +258,11 @@ def record_document(record: dict[str, Any], *, path: str | None, line_no: int, c
         what = "missing" if value is None else f"a {type(value).__name__}, not a string"
         return Document(text="", path=path, record=record_id, encoding=None, meta=meta,
                         decode_error=f"record {record_id}: field {field!r} is {what}")
+    bad = _SURROGATE.search(value)
+    if bad is not None:
+        return Document(text="", path=path, record=record_id, encoding=None, meta=meta,
+                        decode_error=f"record {record_id}: field {field!r} holds a lone surrogate "
+                                     f"(U+{ord(bad.group()):04X} at {bad.start()}), not valid Unicode")
     doc = document_from_text(value, path=path, record=record_id, meta=meta)
     doc.encoding = encoding
     return doc
