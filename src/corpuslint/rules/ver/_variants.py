@@ -438,10 +438,6 @@ def _is_head(word: str, heads: set[str]) -> bool:
 
 
 # -- reporting --------------------------------------------------------------------------------
-def _key(d: Difference, side: Side, stream: Stream) -> str:
-    return stream.text[side.lo:side.hi]
-
-
 def report(rule: Rule, analyzer: Analyzer, corpus: Corpus, kind: str, *,
            describe, fix_on_majority: bool = True, skip_pair=None) -> Iterator[Finding]:
     """Findings for differences of one kind across all version groups.

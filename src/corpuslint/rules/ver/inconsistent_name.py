@@ -29,7 +29,6 @@ when one spelling has a strict majority, the others get an unsafe fix to it.
 from __future__ import annotations
 
 from ...core.findings import Applicability, Severity
-from ...corpus.align import Stream
 from ._base import VersionRule
 from ._variants import NAME, Difference, Side, location
 
