@@ -225,3 +225,13 @@ def test_template_editions_are_not_versions():
     day2 = ("本市今日天气：最高气温15度，最低气温5度，空气质量指数72，湿度48%，"
             "风力2级，日出时间6点13分，今日共有航班131架次起降。\n明日天气将继续晴好。\n")
     assert lint_versions(day1, day2) == []
+
+
+def test_traditional_reprint():
+    from corpuslint.corpus.normalize import to_traditional
+
+    web = (VERSIONS / "taihang_web.txt").read_text(encoding="utf-8")
+    trad = to_traditional(web)
+    assert lint_versions(web, trad) == []
+    found = lint_versions(web, trad.replace("五千萬元", "八千萬元"))
+    assert [(f.code, f.flagged_text) for f in found] == [("VER001", "八千萬元")]

@@ -34,7 +34,7 @@ from ...core.findings import Edit as FixEdit, Finding, Fix, related
 from ...corpus.align import Alignment, Stream, alignment_of, stream_of
 from ...corpus.figures import Figure, FigureExtractor
 from ...corpus.lexicon import Lexicon, load_lexicon
-from ...corpus.normalize import is_cjk
+from ...corpus.normalize import is_cjk, to_simplified
 
 if TYPE_CHECKING:
     from ...core.packs import PackStore
@@ -101,7 +101,12 @@ class Analyzer:
             stream = stream_of(corpus, doc)
             got = []
             for text, offsets in _logical_paragraphs(doc):
-                for f in self.figures.extract(text):
+                # read figures in simplified characters (萬 -> 万), offsets unchanged
+                try:
+                    simple = to_simplified(text)
+                except UnicodeError:
+                    simple = text
+                for f in self.figures.extract(simple if len(simple) == len(text) else text):
                     start, end = offsets[f.start], offsets[f.end - 1] + 1
                     f = replace(f, start=start, end=end, text=doc.text[start:end])
                     lo, hi = stream.range_of(f.start, f.end)
