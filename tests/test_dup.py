@@ -241,3 +241,11 @@ def test_records_stream_reports_duplicates_at_the_end():
     out = list(Linter(select=["DUP004"]).lint_records(records))
     reported = [rid for rid, found in out if any(f.code == "DUP004" for f in found)]
     assert reported == ["a", "b"]
+
+
+def test_version_outside_the_run_is_found_through_the_index(tmp_path):
+    _write(tmp_path, "a.txt", "\n\n".join(to_traditional(p) for p in P003[:5]) + "\n")
+    target = _write(tmp_path, "b.txt", "\n\n".join(P003[:5]) + "\n\n" + P003[6] + "\n")
+    found = Linter(Config(root=tmp_path), select=["DUP"], cache=True).lint_paths([target]).findings
+    assert [(f.code, os.path.basename(f.path)) for f in found] == [("DUP004", "b.txt")]
+    assert "a.txt" in found[0].message and found[0].related[0].location.path.endswith("a.txt")

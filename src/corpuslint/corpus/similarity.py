@@ -24,6 +24,7 @@ index (``index.py``); they appear here as ``Entry`` objects without a ``Document
 
 from __future__ import annotations
 
+import bisect
 import weakref
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -176,6 +177,17 @@ class Duplicates:
             if e.doc is doc:
                 return e
         return None
+
+    def paragraphs_in(self, rid: int, entry: int) -> list[int]:
+        """Paragraphs of one entry holding text ``rid`` (members are in entry, then paragraph
+        order, so a bisection finds them without scanning every copy)."""
+        members = self.members[rid]
+        lo = bisect.bisect_left(members, (entry, -1))
+        out = []
+        while lo < len(members) and members[lo][0] == entry:
+            out.append(members[lo][1])
+            lo += 1
+        return out
 
     def doc_partners(self, entry: Entry) -> list[DocMatch]:
         return [m for m in self.documents if m.a is entry or m.b is entry]
@@ -426,8 +438,6 @@ def _join(groups: list[tuple[set[int], set[int]]], g_whole: dict[int, int], g_pa
 
 
 def _rank(paras: list[int], p: int) -> int:
-    import bisect
-
     return bisect.bisect_left(paras, p)
 
 

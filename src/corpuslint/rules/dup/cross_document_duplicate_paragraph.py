@@ -37,6 +37,7 @@ from ...core import CorpusRule, Finding
 from ._shared import SIGNATURE_OPTIONS, duplicates, rel, similarity_text, where
 
 MAX_RELATED = 5
+Partner = tuple[tuple, int, int, float, "float | None"]  # (order, entry, paragraph, exact, estimated)
 
 
 class CrossDocumentDuplicateParagraph(CorpusRule):
@@ -48,39 +49,57 @@ class CrossDocumentDuplicateParagraph(CorpusRule):
     def finish(self, corpus: Any) -> Iterable[Finding]:
         dup = duplicates(corpus)
         threshold, min_chars = self.opts["threshold"], self.opts["min_chars"]
+        # Per paragraph text: every copy in path order, with its similarity, and the documents
+        # holding one. Built once per text, so boilerplate in N documents costs O(N), not O(N²).
+        cache: dict[int, tuple[list[Partner], dict[int, int]]] = {}
+
+        def copies(rid: int) -> tuple[list[Partner], dict[int, int]]:
+            got = cache.get(rid)
+            if got is None:
+                found: list[Partner] = [(dup.entries[e].order, e, q, 1.0, None) for e, q in dup.members[rid]]
+                for hit in dup.near.get(rid, ()):
+                    if hit.exact >= threshold:
+                        found.extend((dup.entries[e].order, e, q, hit.exact, hit.estimated)
+                                     for e, q in dup.members[hit.other]
+                                     if len(dup.entries[e].sig.folded[q]) >= min_chars)
+                found.sort(key=lambda t: (t[0], t[2]))
+                per_doc: dict[int, int] = {}
+                for _, e, *_rest in found:
+                    per_doc[e] = per_doc.get(e, 0) + 1
+                got = cache[rid] = (found, per_doc)
+            return got
+
         for entry in dup.entries:
             if entry.doc is None:
                 continue
             folded = entry.sig.folded
+            versions = {m.a.index if m.b is entry else m.b.index for m in dup.doc_partners(entry)}
             for p in entry.sig.signed.tolist():
                 if len(folded[p]) < min_chars:
                     continue
-                rid = dup.rep_of[(entry.index, p)]
-                partners: list[tuple[tuple, int, int, float, float | None]] = []
-                for e, q in dup.members[rid]:
-                    if e != entry.index and not dup.is_version_pair(e, entry.index):
-                        partners.append((dup.entries[e].order, e, q, 1.0, None))
-                for hit in dup.near.get(rid, ()):
-                    if hit.exact < threshold:
+                found, per_doc = copies(dup.rep_of[(entry.index, p)])
+                shown: list[Partner] = []
+                for item in found:
+                    e = item[1]
+                    if e == entry.index or e in versions:
                         continue
-                    for e, q in dup.members[hit.other]:
-                        if e != entry.index and len(dup.entries[e].sig.folded[q]) >= min_chars \
-                                and not dup.is_version_pair(e, entry.index):
-                            partners.append((dup.entries[e].order, e, q, hit.exact, hit.estimated))
-                if not partners:
+                    if not shown and item[0] > entry.order:
+                        break  # this copy is the first in path order: the later ones are reported
+                    shown.append(item)
+                    if len(shown) == MAX_RELATED:
+                        break
+                if not shown:
                     continue
-                partners.sort(key=lambda t: (t[0], t[2]))
-                if partners[0][0] > entry.order:
-                    continue  # this copy is the first in path order: the others are reported
-                _, e, q, exact, est = partners[0]
+                _, e, q, exact, est = shown[0]
                 first = dup.entries[e]
                 how = "identical after normalisation" if est is None else similarity_text(exact, est)
-                others = len({x[1] for x in partners}) - 1
+                # Documents holding a copy, besides this one, its versions and the first copy.
+                others = len(per_doc) - (entry.index in per_doc) - len(versions & per_doc.keys()) - 1
                 msg = f"paragraph also appears in {where(first, q)} ({how}), the first copy in path order"
                 if others:
                     msg += f"; also in {others} more document{'s' if others > 1 else ''}"
                 related = [rel(dup.entries[x[1]], x[2],
                                "identical" if x[4] is None else similarity_text(x[3], x[4]))
-                           for x in partners[:MAX_RELATED]]
+                           for x in shown]
                 para = entry.doc.paragraphs[p]
                 yield self.finding(entry.doc, para.start, para.end, msg, related=related)

@@ -54,18 +54,20 @@ class NearDuplicateParagraph(CorpusRule):
             if entry.doc is None:
                 continue
             doc, folded = entry.doc, entry.sig.folded
+            seen: set[int] = set()
             for p in entry.sig.signed.tolist():
+                rid = dup.rep_of[(entry.index, p)]
+                if rid in seen:
+                    continue  # an exact repeat of an earlier paragraph: DUP001's finding
+                seen.add(rid)
                 if len(folded[p]) < min_chars:
                     continue
-                rid = dup.rep_of[(entry.index, p)]
-                if any(e == entry.index and q < p for e, q in dup.members[rid]):
-                    continue  # an exact repeat of an earlier paragraph: DUP001's finding
                 partners = []
                 for hit in dup.near.get(rid, ()):
                     if hit.exact < threshold:
                         continue
-                    for e, q in dup.members[hit.other]:
-                        if e == entry.index and q < p and len(folded[q]) >= min_chars:
+                    for q in dup.paragraphs_in(hit.other, entry.index):
+                        if q < p and len(folded[q]) >= min_chars:
                             partners.append((q, hit))
                 if not partners:
                     continue
