@@ -233,6 +233,7 @@ class SignatureIndex:
             if row is None:
                 continue
             display, record, jsonl_line = row
+            display = _shown(display)
             paras = self.db.execute("SELECT line, start, end, col, folded FROM paras WHERE doc=? ORDER BY para",
                                     (doc_id,)).fetchall()
             folded = [p[4] for p in paras]
@@ -242,6 +243,15 @@ class SignatureIndex:
             out.append(Entry(ident, display, record, (rel, jsonl_line or 0, 1 << 30), sig,
                              spans=[(p[0], p[1], p[2], p[3]) for p in paras]))
         return out
+
+
+def _shown(path: str) -> str:
+    """A path as findings show it: relative to the working folder when inside it."""
+    try:
+        rel = os.path.relpath(path)
+    except ValueError:
+        return path
+    return path if rel.startswith("..") else rel
 
 
 def path_key(path: str) -> str:
