@@ -30,8 +30,8 @@ from typing import Any, Iterable, Iterator
 import numpy as np
 
 from ..core.document import Document
-from .signatures import DocSignature, SignatureParams, sign_folded, sign_many
-from .similarity import Duplicates, Entry, Settings, corpus_duplicates, find_duplicates, order_key, run_entries
+from .signatures import DocSignature, sign_folded, sign_many
+from .similarity import Duplicates, Entry, Settings, corpus_duplicates, find_duplicates, run_entries
 
 INDEX_NAME = "dup-index.sqlite"
 SCHEMA_VERSION = "2"

@@ -34,7 +34,7 @@ import numpy as np
 
 from ..core.document import Document
 from ..core.findings import Location
-from .signatures import DocSignature, SignatureParams, containment, estimated_jaccard, jaccard, sign_folded
+from .signatures import DocSignature, SignatureParams, estimated_jaccard, jaccard, sign_folded
 from .signatures import shingle_hashes as _shingle_hashes
 from .versions import ParagraphMatch, VersionPair
 
