@@ -53,6 +53,13 @@ def _cp1252_bytes(run: str) -> bytes | None:
 def _double_byte_segments(run: str) -> Iterable[tuple[int, bytes]]:
     """Maximal segments of ``run`` whose characters GBK encodes in two bytes each, with their
     start offset in ``run``: only there can UTF-8 bytes hide behind GBK characters."""
+    try:  # the common case, in C: the whole run is double-byte GBK
+        raw = run.encode("gbk")
+        if len(raw) == 2 * len(run):
+            yield 0, raw
+            return
+    except UnicodeEncodeError:
+        pass
     start = 0
     buf = bytearray()
     for i, ch in enumerate(run):
