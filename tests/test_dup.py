@@ -249,3 +249,25 @@ def test_version_outside_the_run_is_found_through_the_index(tmp_path):
     found = Linter(Config(root=tmp_path), select=["DUP"], cache=True).lint_paths([target]).findings
     assert [(f.code, os.path.basename(f.path)) for f in found] == [("DUP004", "b.txt")]
     assert "a.txt" in found[0].message and found[0].related[0].location.path.endswith("a.txt")
+
+
+def test_hard_wrapped_version_is_linked_as_whole_text():
+    # A newspaper column: the same article hard-wrapped every 22 characters, so no paragraph of
+    # one version matches a paragraph of the other; the whole texts still do.
+    from corpuslint.core import Document
+    from corpuslint.corpus.model import Corpus
+    from corpuslint.core.config import Config
+    from corpuslint.core.packs import PackStore
+
+    text = (SEEDS / "000_72fc13170244c7e3.txt").read_text(encoding="utf-8")
+    body = "".join(l.strip("\u00a0 ") for l in text.splitlines()[26:110])
+    wrapped = "\n".join(body[i:i + 22] for i in range(0, len(body), 22)) + "\n"
+    a = Document(text, path="web/a.txt")
+    b = Document(wrapped, path="paper/a.txt")
+    result = Linter(select=["DUP004"]).lint_documents([a, b])
+    assert [f.path for f in result.findings] == ["web/a.txt", "paper/a.txt"]
+    assert "wrapped differently" in result.findings[1].message
+    corpus = Corpus(Config(), PackStore())
+    corpus.add(a)
+    corpus.add(b)
+    assert corpus.versions.pair(a, b) is not None

@@ -51,6 +51,12 @@ CONTAINED = 0.8  # share of a broken-off part's shingles that must lie in the wh
 # A paragraph repeated in more documents than this is boilerplate: it is still reported, but it
 # is no evidence that two documents are versions of one article.
 BOILERPLATE_DOCS = 50
+# Whole-text matching (re-wrapped versions): LSH threshold on the whole text's shingles, the
+# exact Jaccard or containment that verifies a pair, and the smallest text it applies to.
+WHOLE_LSH = 0.4
+WHOLE_JACCARD = 0.6
+WHOLE_CONTAINED = 0.85
+WHOLE_MIN_SHINGLES = 100
 DUP_CODES = ("DUP002", "DUP003", "DUP004")
 
 
@@ -153,6 +159,8 @@ class DocMatch:
     share_b: float
     text_share_a: float
     text_share_b: float
+    # Matched as whole texts (re-wrapped versions): shares are of the whole text's shingles.
+    whole_text: bool = False
 
     def version_pair(self, source: str = "near-duplicate") -> VersionPair:
         assert self.a.doc is not None and self.b.doc is not None
@@ -271,7 +279,52 @@ def find_duplicates(entries: list[Entry], settings: Settings,
         hits.sort(key=lambda h: h.other)
     dup.near = dict(dup.near)  # type: ignore[assignment]
     dup.documents = _document_matches(dup, want)
+    dup.documents += _whole_text_matches(dup, want)
     return dup
+
+
+def _whole_text_matches(dup: Duplicates, want: set[int] | None) -> list[DocMatch]:
+    """Versions whose texts match as a whole while their paragraphs do not: one version
+    hard-wrapped into a narrow newspaper column, or re-paragraphed. Shingles of each document's
+    whole folded text (line breaks erased) get one MinHash per document; LSH candidates are
+    verified with the exact Jaccard, or the containment of the smaller text in the larger."""
+    from datasketch import LeanMinHash, MinHashLSH
+
+    from .signatures import SCHEME, minhash_matrix
+
+    entries = dup.entries
+    if len(entries) < 2:
+        return []
+    params = dup.settings.params
+    hashes, offsets = _shingle_hashes(["".join(e.sig.folded) for e in entries], params.n)
+    sets = [np.unique(hashes[offsets[i]:offsets[i + 1]]) for i in range(len(entries))]
+    sketches = minhash_matrix(hashes, offsets, params.num_perm, params.seed)
+    lsh = MinHashLSH(threshold=WHOLE_LSH, num_perm=params.num_perm)
+    with lsh.insertion_session() as session:
+        for i, row in enumerate(sketches):
+            if len(sets[i]) >= WHOLE_MIN_SHINGLES:
+                session.insert(i, LeanMinHash(seed=params.seed, hashvalues=row, scheme=SCHEME),
+                               check_duplication=False)
+    candidates: set[tuple[int, int]] = set()
+    for table in lsh.hashtables:
+        for key in table.keys():
+            ids = sorted(table.get(key))
+            for x_i, x in enumerate(ids):
+                candidates.update((x, y) for y in ids[x_i + 1:])
+    known = {(m.a.index, m.b.index) for m in dup.documents} | {(m.b.index, m.a.index) for m in dup.documents}
+    out: list[DocMatch] = []
+    for x, y in sorted(candidates):
+        if (x, y) in known or (want is not None and x not in want and y not in want):
+            continue
+        inter = int(np.intersect1d(sets[x], sets[y], assume_unique=True).size)
+        nx, ny = len(sets[x]), len(sets[y])
+        jac = inter / (nx + ny - inter)
+        if jac < WHOLE_JACCARD and inter / min(nx, ny) < WHOLE_CONTAINED:
+            continue
+        m = align(entries[x], entries[y], dup.settings)
+        out.append(DocMatch(entries[x], entries[y], m.matches, m.share_a, m.share_b,
+                            inter / nx, inter / ny, whole_text=True))
+    return out
 
 
 def _document_matches(dup: Duplicates, want: set[int] | None) -> list[DocMatch]:

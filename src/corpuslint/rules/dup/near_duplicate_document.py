@@ -68,11 +68,19 @@ class NearDuplicateDocument(CorpusRule):
                 mine = [x.a for x in matches] if mine_is_a else [x.b for x in matches]
                 theirs = [x.b for x in matches] if mine_is_a else [x.a for x in matches]
                 share_mine, share_theirs = (m.share_a, m.share_b) if mine_is_a else (m.share_b, m.share_a)
-                parts.append(f"{other.id} ({len(matches)} paragraphs shared: {share_mine:.0%} of this "
-                             f"document's, {share_theirs:.0%} of the other's)")
+                if m.whole_text:  # re-wrapped: paragraphs do not line up, the text does
+                    text_mine, text_theirs = ((m.text_share_a, m.text_share_b) if mine_is_a
+                                              else (m.text_share_b, m.text_share_a))
+                    parts.append(f"{other.id} (same text, wrapped differently: {text_mine:.0%} of this "
+                                 f"document's text, {text_theirs:.0%} of the other's)")
+                else:
+                    parts.append(f"{other.id} ({len(matches)} paragraphs shared: {share_mine:.0%} of "
+                                 f"this document's, {share_theirs:.0%} of the other's)")
                 if first_mine is None:
-                    first_mine = min(mine)
-                related.append(rel(other, min(theirs), f"version: {len(matches)} paragraphs shared"))
+                    first_mine = min(mine) if mine else 0
+                related.append(rel(other, min(theirs) if theirs else 0,
+                                   "version: same text, wrapped differently" if m.whole_text
+                                   else f"version: {len(matches)} paragraphs shared"))
             head = ("document is the original (first in path order) of "
                     if original else "document is a near-duplicate (version or reprint) of ")
             msg = head + "; ".join(parts)
