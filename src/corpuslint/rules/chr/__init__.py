@@ -4,6 +4,7 @@ lists of other articles, interface words, site template lines) left in plain tex
 from __future__ import annotations
 
 from .article_list import ArticleList
+from .chrome_block import ChromeBlock
 from .contact_block import ContactBlock
 from .copyright_notice import CopyrightNotice
 from .meta_line import MetaLine
@@ -14,4 +15,4 @@ from .site_ui_text import SiteUiText
 from .template_line import TemplateLine
 
 RULES: list[type] = [NavigationLine, MetaLine, SharePrompt, CopyrightNotice, ContactBlock,
-                     ArticleList, SiteUiText, TemplateLine, ReaderComments]
+                     ArticleList, SiteUiText, TemplateLine, ReaderComments, ChromeBlock]

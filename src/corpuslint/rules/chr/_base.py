@@ -3,12 +3,12 @@ words of a lexicon (menus and interface words are lines made only of such words)
 
 from __future__ import annotations
 
-from typing import Iterator
+from typing import Any, Iterable, Iterator
 
 import regex
 
 from ...core import Document, DocumentRule, Finding, Fix
-from ._zones import Block, delete_lines
+from ._zones import Block, delete_lines, layout
 
 # Separators between menu items, breadcrumb steps and interface words (private-use characters
 # are icon-font glyphs: "返目录\ue5e5").
@@ -23,7 +23,27 @@ MIN_CHARS = 3
 
 
 class ChromeRule(DocumentRule):
-    """A document rule that reports chrome lines and offers to delete them."""
+    """A document rule that reports chrome lines and offers to delete them.
+
+    Every block a rule reports is recorded on the document's layout (``Layout.flagged``) and a
+    finished check is marked (``Layout.ran``), so CHR010 can grow blocks of chrome from the lines
+    the other rules found without running them twice."""
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        inner = cls.__dict__.get("check")
+        if inner is None:
+            return
+
+        def check(self: "ChromeRule", doc: Document, _inner=inner) -> Iterable[Finding]:  # type: ignore[no-untyped-def]
+            lay = layout(doc)
+            lay.flagged[self.code] = set()
+            lay.ran.discard(self.code)
+            yield from _inner(self, doc)
+            lay.ran.add(self.code)
+
+        check.__doc__ = inner.__doc__
+        cls.check = check  # type: ignore[method-assign]
 
     def report(self, doc: Document, blocks: list[Block], message: str, *, safe: bool,
                fix_message: str | None = None) -> Iterator[Finding]:
@@ -35,6 +55,7 @@ class ChromeRule(DocumentRule):
                 run.append(b)
                 continue
             if run:
+                layout(doc).flagged.setdefault(self.code, set()).update(x.para.index for x in run)
                 first, last = run[0], run[-1]
                 edit = delete_lines(doc, first.para.line, last.para.line)
                 what = fix_message or ("delete the line" if first is last else

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 import weakref
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ...core import Document, Edit, Paragraph
 from ...corpus.normalize import fold
@@ -76,6 +76,10 @@ class Layout:
     title_repeat: int | None  # index of the headline that repeats the page title (block 0)
     first_prose: int  # index of the first prose block (len(blocks) when there is none)
     last_prose: int  # index of the last prose block (-1 when there is none)
+    # what the CHR rules reported on this document: code -> indices of the reported blocks, and
+    # the codes whose check ran to the end (CHR010 grows chrome blocks from these lines)
+    flagged: dict[str, set[int]] = field(default_factory=dict)
+    ran: set[str] = field(default_factory=set)
 
     def outside_prose(self, i: int) -> bool:
         """Before the first or after the last sentence of prose in the document: stricter than

@@ -1,0 +1,120 @@
+"""## What it finds
+Short lines that belong to a block of page chrome found by the other CHR rules: the sidebar
+links, blog-roll titles, archive months and menu items (`恋爱结婚`, `2006年04月(7)`,
+`投身外交(3)`, `天南海北(0)`) that sit among recognised menus, interface words, meta lines or
+article lists, before the first or after the last sentence of the article.
+
+Block logic: outside the article's prose (before its first finished sentence or after its last),
+a run of short lines with no sentence punctuation is one block of the page frame. The run is
+chrome from its far end up to the recognised chrome line nearest the article: after the article
+from the first line another CHR rule reported onwards, before the article up to the last such
+line. The lines between the article and that anchor (a headline, a byline, a short closing line
+of the article) are left alone, so the rule never reaches into the article.
+
+## Why it matters
+Lists of links and sidebars are the bulk of a scraped page's chrome; no lexicon knows the titles
+of other articles or a blog's categories, but their place in the page frame does.
+
+## Example
+```text
+本站热点                    <- CHR006 (a known list header): the anchor
+恋爱结婚                    <- CHR010
+音乐动漫                    <- CHR010
+四川旅游                    <- CHR010
+```
+
+## Fix
+Delete the lines. **Unsafe**: the block is found by position and shape, not by content; a human
+should glance at it.
+
+## Options
+- `max_length` (int, 40): longest line taken into a block.
+- `min_run` (int, 3): fewest lines (anchors included) a block must have.
+- `min_prose_chars` (int, 200): the document must have at least this much prose, so that there
+  is an article to be outside of (a poem or a list of short lines has none).
+"""
+
+from __future__ import annotations
+
+from typing import Iterable
+
+import regex
+
+from ...core import Applicability, Document, Finding, RuleContext
+from ._base import ChromeRule
+from ._zones import Layout, layout
+
+_SENTENCE = regex.compile(r"[。！？!?，,；;]")
+
+
+class ChromeBlock(ChromeRule):
+    code = "CHR010"
+    name = "chrome-block"
+    summary = "Short lines inside a block of page chrome next to recognised chrome lines"
+    fix = Applicability.UNSAFE
+    options = {"max_length": 40, "min_run": 3, "min_prose_chars": 200}
+
+    def setup(self) -> None:
+        # the sibling rules, to find the anchors when they are not enabled in this run (when they
+        # are, their findings on the document are reused from its layout)
+        from . import RULES
+
+        self.siblings = [cls(RuleContext({}, self.ctx.packs)) for cls in RULES
+                         if cls is not ChromeBlock and issubclass(cls, ChromeRule)]
+
+    def anchors(self, doc: Document, lay: Layout) -> set[int]:
+        out: set[int] = set()
+        for rule in self.siblings:
+            if rule.code not in lay.ran:
+                for _ in rule.check(doc):
+                    pass
+            out |= lay.flagged.get(rule.code, set())
+        return out
+
+    def check(self, doc: Document) -> Iterable[Finding]:
+        lay = layout(doc)
+        blocks = lay.blocks
+        if lay.last_prose < 0 or sum(b.length for b in blocks if b.prose) < self.opts["min_prose_chars"]:
+            return
+        anchors = self.anchors(doc, lay)
+        if not anchors:
+            return
+        title = blocks[0].folded
+        max_len = self.opts["max_length"]
+        run: list[int] = []
+        for i in range(1, len(blocks) + 1):
+            b = blocks[i] if i < len(blocks) else None
+            ok = b is not None and lay.outside_prose(i) and (
+                i in anchors or (not b.prose and b.length <= max_len and not _SENTENCE.search(b.text)
+                                 # the headline (it repeats the page title) is the article's
+                                 and not (len(b.folded) >= 4 and title.startswith(b.folded))))
+            # the head and the tail are separate blocks even in a document with no text between
+            if ok and run and (i > lay.last_prose) != (run[0] > lay.last_prose):
+                yield from self._block(doc, lay, run, anchors)
+                run = []
+            if ok:
+                run.append(i)
+                continue
+            yield from self._block(doc, lay, run, anchors)
+            run = []
+
+    def _block(self, doc: Document, lay: Layout, run: list[int], anchors: set[int]) -> Iterable[Finding]:
+        marked = [j for j in run if j in anchors]
+        if not marked:
+            return
+        # cut the block at the anchor nearest the article
+        run = [j for j in run if j >= marked[0]] if run[0] > lay.last_prose else [j for j in run if j <= marked[-1]]
+        if len(run) < self.opts["min_run"]:
+            return
+        first, last = lay.blocks[run[0]].line, lay.blocks[run[-1]].line
+        piece: list[int] = []
+        for j in [*run, None]:
+            if j is not None and j not in anchors:
+                piece.append(j)
+                continue
+            if piece:
+                yield from self.report(
+                    doc, [lay.blocks[k] for k in piece],
+                    f"short lines inside a block of page chrome (lines {first}-{last})", safe=False,
+                    fix_message="delete the lines")
+                piece = []
