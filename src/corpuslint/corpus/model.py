@@ -57,6 +57,9 @@ class Corpus:
         self.cache_dir = cache_dir
         self._features: dict[int, DocFeatures] = {}
         self.documents: list[Document] = []
+        # Versions of the run's documents found in other files of the corpus root (through the
+        # persisted index): read so VER and TYP can compare them, never reported on.
+        self.context: list[Document] = []
 
     def add(self, doc: Document) -> DocFeatures:
         feats = self._features.get(id(doc))
@@ -69,6 +72,15 @@ class Corpus:
     def features(self, doc: Document) -> DocFeatures:
         feats = self._features.get(id(doc))
         return feats if feats is not None else self.add(doc)
+
+    def add_context(self, doc: Document) -> DocFeatures:
+        feats = DocFeatures(doc, len(self.documents) + len(self.context))
+        self._features[id(doc)] = feats
+        self.context.append(doc)
+        return feats
+
+    def is_context(self, doc: Document) -> bool:
+        return any(d is doc for d in self.context)
 
     def __iter__(self) -> Iterator[DocFeatures]:
         return (self._features[id(d)] for d in self.documents)

@@ -128,7 +128,13 @@ def explicit_keys(corpus: Corpus) -> dict[int, tuple[str, str]]:
 def build_version_index(corpus: Corpus) -> VersionIndex:
     from .similarity import align_paragraphs, near_duplicate_documents
 
-    order = {id(d): i for i, d in enumerate(corpus.documents)}
+    external = _external_versions(corpus)
+    everything = sorted(
+        [*corpus.documents, *corpus.context],
+        key=lambda d: (corpus.config.relpath(d.path) if d.path and d.path != "-" else "",
+                       int(d.meta.get("jsonl_line", 0) or 0)),
+    )  # path order, context documents among the run's (sorted() is stable for equal keys)
+    order = {id(d): i for i, d in enumerate(everything)}
     parent: dict[int, int] = {}
 
     def find(x: int) -> int:
@@ -142,7 +148,6 @@ def build_version_index(corpus: Corpus) -> VersionIndex:
         if rx != ry:
             parent[max(rx, ry, key=lambda r: order[r])] = min(rx, ry, key=lambda r: order[r])
 
-    docs_by_id = {id(d): d for d in corpus.documents}
     sources: dict[tuple[int, int], str] = {}
     keyed: dict[str, list[int]] = {}
     explicit = explicit_keys(corpus)
@@ -154,8 +159,9 @@ def build_version_index(corpus: Corpus) -> VersionIndex:
             union(x, y)
             sources[(x, y)] = explicit[x][1]
 
+    docs_by_id = {id(d): d for d in everything}
     detected = {}
-    for pair in near_duplicate_documents(corpus):
+    for pair in near_duplicate_documents(corpus) + external:
         x, y = id(pair.a), id(pair.b)
         union(x, y)
         detected[(x, y)] = pair
@@ -182,6 +188,47 @@ def build_version_index(corpus: Corpus) -> VersionIndex:
             g.sources.add(pair.source)
             pairs.append(pair)
     return VersionIndex([g for g in groups.values() if len(g.members) > 1], pairs)
+
+
+def _external_versions(corpus: Corpus) -> list[VersionPair]:
+    """Versions of the run's documents among the other files of the corpus root, found by the
+    persisted signature index (only when the cache is on). Each such file is read once and added
+    to the corpus as context, so a pre-commit check of one changed file still compares it with
+    its other versions; findings are never reported on context documents."""
+    if corpus.cache_dir is None or corpus.root is None:
+        return []
+    from ..load import SourceError, read_source
+    from .index import duplicates_with_index
+
+    pairs: list[VersionPair] = []
+    loaded: dict[tuple[str | None, str | None], Document | None] = {}
+    for m in duplicates_with_index(corpus).documents:
+        if (m.a.doc is None) == (m.b.doc is None):
+            continue  # both in the run (near_duplicate_documents has them) or both outside
+        outside = m.a if m.a.doc is None else m.b
+        key = (outside.path, outside.record)
+        if key not in loaded:
+            loaded[key] = None
+            try:
+                found = [d for d in read_source(str(outside.path), corpus.config)
+                         if d.record == outside.record and d.decode_error is None]
+            except SourceError:
+                found = []
+            if found:
+                loaded[key] = found[0]
+                corpus.add_context(found[0])
+        doc = loaded[key]
+        if doc is None:
+            continue
+        inside = m.b.doc if m.a.doc is None else m.a.doc
+        assert inside is not None
+        from .similarity import align_paragraphs
+
+        # The earlier document (path order) is ``a``, as for pairs inside the run.
+        first, second = sorted((inside, doc), key=lambda d: corpus.config.relpath(d.path or ""))
+        pairs.append(align_paragraphs(corpus.features(first), corpus.features(second),
+                                      source="near-duplicate"))
+    return pairs
 
 
 def iter_pairs(index: VersionIndex) -> Iterable[VersionPair]:

@@ -36,7 +36,7 @@ class VersionRule(CorpusRule):
         return False
 
     def finish(self, corpus: Any) -> Iterable[Finding]:
-        if len(corpus) < 2:
+        if len(corpus) < 2 and corpus.cache_dir is None:  # no other version in reach
             return []
         return list(report(self, self.analyzer, corpus, self.kind, describe=self.describe,
                            skip_pair=lambda p: self.skip_pair(corpus, p)))

@@ -474,6 +474,9 @@ def report(rule: Rule, analyzer: Analyzer, corpus: Corpus, kind: str, *,
                     elif vb * 2 > n:
                         target, other, t_show, o_show = d.a, d.b, d.a_show, d.b_show
                         majority = (vb, n)
+            if majority is None and corpus.is_context(target.doc):
+                # The other version lives outside this run: report on the run's document.
+                target, other, t_show, o_show = other, target, o_show, t_show
             key = (id(target.doc), target.start, target.end)
             if key in seen:
                 continue
