@@ -57,6 +57,18 @@ class NavigationLine(ChromeRule):
         self.sep = regex.compile("|".join(regex.escape(s) for s in seps))
         self.home = tuple(data["home_words"])
         self.nav = Lexicon(data["nav_words"] + data["home_words"], data.get("token_patterns", []))
+        seps = sorted(data.get("title_separators", []), key=len, reverse=True)
+        self.title_sep = regex.compile("|".join(regex.escape(s) for s in seps)) if seps else None
+        self.site_endings = tuple(data.get("site_endings", []))
+
+    def site_title(self, text: str) -> bool:
+        """The page title with the site's name: `标题_频道_新浪网` (first line of a saved page)."""
+        if self.title_sep is None or len(text) > 120 or _SENTENCE.search(text):
+            return False
+        parts = [p.strip() for p in self.title_sep.split(text)]
+        if len(parts) < 2 or not parts[-1] or len(parts[-1]) > 30:
+            return False
+        return parts[-1].lower().endswith(self.site_endings)
 
     # -- single lines ------------------------------------------------------------------------
     def breadcrumb(self, text: str, outside: bool) -> bool:
@@ -114,6 +126,10 @@ class NavigationLine(ChromeRule):
         # Everything short between the page title and the headline repeating it is page head;
         # the page title itself (the <title> of a saved page) duplicates the headline.
         head_end = lay.title_repeat or 0
+        if not head_end and blocks and lay.last_prose >= 0 and 0 not in done and self.site_title(blocks[0].text):
+            done.add(0)
+            yield from self.report(doc, [blocks[0]], f"page title with the site name: `{_short(blocks[0].text)}`",
+                                   safe=False, fix_message="delete the page title line")
         if head_end:
             yield from self.report(doc, [blocks[0]],
                               f"page title repeated by the headline at line {blocks[head_end].line}",
