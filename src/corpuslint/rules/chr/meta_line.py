@@ -42,6 +42,11 @@ _URL = regex.compile(r"(?:https?://|www\.)\S+|\b[\w-]+(?:\.[\w-]+)+\.(?:com|cn|n
 _NOISE = regex.compile(r"[\d\s\p{P}\p{S}]+")
 
 
+# A span of clock times, and a clock time on its own (no day): schedules, not page timestamps.
+_TIME_RANGE = regex.compile(r"(?<![\d.])\d{1,2}:\d{2}\s*[-－—–~～至到]+\s*\d{1,2}:\d{2}(?![\d.])")
+_BARE_TIME = regex.compile(r"\d{1,2}:\d{2}(?::\d{2})?")
+
+
 class MetaLine(ChromeRule):
     code = "CHR002"
     name = "meta-line"
@@ -80,6 +85,9 @@ class MetaLine(ChromeRule):
             return False
         if self.lines.search(t):
             return True
+        if _TIME_RANGE.search(t):
+            # "8:30－8:50 开幕式", "时 间：7:00－9:30": a schedule of the article, not a timestamp
+            return False
         fields = len(self.field.findall(t))
         dates = self.dates.findall(t)
         counters = self.counter.findall(t)
@@ -108,7 +116,9 @@ class MetaLine(ChromeRule):
         if counters:
             return leftover <= self.opts["max_leftover"]
         # only dates: a dateline on its own outside the article body, or a date with a relative
-        # time ("8个月前 (09-26)") anywhere
+        # time ("8个月前 (09-26)") anywhere; a clock time alone ("7:30 见面会") is a programme item
+        if all(_BARE_TIME.fullmatch(d.strip()) for d in dates) and not self.relative.search(t):
+            return False
         return ((outside if edge is None else edge) or bool(self.relative.search(t))) and leftover <= self.opts["max_leftover"]
 
     def check(self, doc: Document) -> Iterable[Finding]:
