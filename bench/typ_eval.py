@@ -73,12 +73,17 @@ def eval_set(linter: Linter, rows: list[dict], verbose: bool, name: str) -> dict
         texts.append(r["right"])
         kinds.append(("neg", r))
     found, dt = lint_many(linter, texts)
-    out = {"tp": 0, "fp": 0, "pos": 0, "neg": 0, "located": 0, "ocr_tp": 0, "ocr_pos": 0, "ocr_fp": 0}
+    out = {"tp": 0, "fp": 0, "pos": 0, "neg": 0, "located": 0, "ocr_tp": 0, "ocr_pos": 0, "ocr_fp": 0,
+           "types": {}}
     for (kind, r), fs, text in zip(kinds, found, texts):
         ocr = r.get("ocr_like", False)
         if kind == "pos":
             out["pos"] += 1
             out["ocr_pos"] += ocr
+            for t in filter(None, str(r.get("type") or "").split("+")) if r.get("ocr_like") else ():
+                tp_pos = out["types"].setdefault(t, [0, 0])
+                tp_pos[0] += bool(fs)
+                tp_pos[1] += 1
             if fs:
                 out["tp"] += 1
                 out["ocr_tp"] += ocr
@@ -121,6 +126,7 @@ def main() -> None:
     ap.add_argument("--limit", type=int)
     ap.add_argument("-v", "--verbose", action="store_true")
     ap.add_argument("--clean-only", action="store_true")
+    ap.add_argument("--sets", help="comma-separated set names (file stems) to run, e.g. ocr_synth")
     ap.add_argument("--strict", action="store_true", help="report TYP002 variants on SIGHAN too")
     args = ap.parse_args()
     linter = Linter(select=args.select.split(","))
@@ -135,6 +141,8 @@ def main() -> None:
         print(f"{'set':28} {'P':>6} {'R':>6} {'loc':>6} {'TP':>5} {'FP':>5} {'pos':>5} {'neg':>5}  "
               f"{'ocrP':>6} {'ocrR':>6} {'chars/s':>9}")
         for name, rows in load_sets(args.limit).items():
+            if args.sets and name not in args.sets.split(","):
+                continue
             m = eval_set(trad_linter if name.startswith("sighan") else linter, rows, args.verbose, name)
             p = m["tp"] / (m["tp"] + m["fp"]) if m["tp"] + m["fp"] else float("nan")
             r = m["tp"] / m["pos"] if m["pos"] else float("nan")
@@ -144,6 +152,9 @@ def main() -> None:
             cps = m["chars"] / m["seconds"] if m["seconds"] else 0
             print(f"{name:28} {p:6.3f} {r:6.3f} {loc:6.3f} {m['tp']:5} {m['fp']:5} {m['pos']:5} "
                   f"{m['neg']:5}  {op:6.3f} {orr:6.3f} {cps:9.0f}")
+            if m["types"]:
+                print("    recall by error type: " + ", ".join(
+                    f"{t} {a}/{b} = {a / b:.2f}" for t, (a, b) in sorted(m["types"].items())))
             sys.stdout.flush()
 
     clean = clean_texts()

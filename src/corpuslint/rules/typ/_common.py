@@ -39,7 +39,8 @@ def lexicon(packs: PackStore) -> Lexicon:
 @dataclass(frozen=True)
 class Confusions:
     """Character -> confusable characters, each tagged with why: "sound", "shape" (curated
-    look-alikes), "shape-derived" (computed look-alikes) or "shape+sound"."""
+    look-alikes), "shape-derived" (computed look-alikes), "shape+sound", or "contains" /
+    "contains+sound" (one character is a component of the other: 蕞/最)."""
 
     table: Mapping[str, Mapping[str, str]]
 
@@ -75,6 +76,12 @@ def confusions(packs: PackStore) -> Confusions:
         derived = []
     for line in derived:
         add(line.replace("\t", ""), "shape-derived")
+    try:
+        contained = packs.lines("typ/shape_contains.txt")
+    except PackError:
+        contained = []
+    for line in contained:
+        add(line.replace("\t", ""), "contains")
     conf = _CONF[packs.dirs] = Confusions(table)
     return conf
 
@@ -85,6 +92,15 @@ def _merge(old: str | None, new: str) -> str:
     together with a sound-alike, or where no better reason exists."""
     if old is None or old == new:
         return new
+    if "contains" in (old, new) or "contains+sound" in (old, new):
+        # Containment (蕞/最) is weaker evidence than a curated look-alike, stronger than a
+        # computed one; with a shared sound it is its own kind.
+        other = old if new in ("contains", "contains+sound") else new
+        if other in ("shape", "shape+sound"):
+            return other
+        if other == "sound" or "contains+sound" in (old, new):
+            return "contains+sound"
+        return "contains"  # + shape-derived
     kinds = {old, new}
     if "sound" in kinds or "shape+sound" in kinds:
         return "shape+sound" if kinds & {"shape", "shape-derived", "shape+sound"} else "sound"

@@ -5,7 +5,7 @@ read zuì) joins no neighbour into a word, while `最` (same sound, similar shap
 
 A character is only questioned when it forms no character pair found in any word of the lexicon
 (jieba's dictionary, 349k words) with either neighbour, and is neither a traditional character
-(a script matter) nor a rare character right after a surname (a given name). A replacement
+(a script matter), a regional standard form (`牠`, `妳`: `rules/typ/regional_chars.txt`) nor a rare character right after a surname (a given name). A replacement
 must come from its confusion set (same pinyin from pypinyin's readings; look-alikes from
 pycorrector's table and from stroke/component tables), be a common character, make a word of
 the lexicon (count >= 50), leave every character near it inside a word, and make the ±4-character
@@ -26,18 +26,24 @@ Replace the character with the suggested one. **Unsafe**: the suggestion is the 
 reading, not a certainty (names and rare terms can look like typos).
 
 ## Options
-- `min_gain` (float, default 12.0): how much more probable (natural log, over the ±4-character
+- `min_gain` (float, default 13.0): how much more probable (natural log, over the ±4-character
   context) the corrected text must be for a common character replaced by a sound-alike. Pinyin
-  syllables are shared by dozens of characters, so chance matches are common: the bar is high.
+  syllables are shared by dozens of characters, so chance matches (names such as 魏瑾, 黄大宪;
+  literary words such as 良骥, 毋恙) are common: the bar is high.
 - `min_gain_shape` (float, default 10.0): the same for a look-alike.
 - `min_gain_shape_derived` (float, default 16.0): the same for a look-alike known only from the
   computed table `shape_extra.txt` (one stroke or one component apart), which is noisier.
 - `min_gain_shape_sound` (float, default 9.0): the same for a character that both looks and
   sounds alike (the strongest evidence).
-- `min_gain_rare` (float, default 7.0): the bar for a rare character (unless the only reason
-  is a computed look-alike).
+- `min_gain_rare` (float, default 7.0): the bar for a rare character that looks like the
+  replacement (OCR output such as 蕞 for 最).
+- `min_gain_rare_sound` (float, default 14.0): the bar for a rare character that only sounds
+  like the replacement (洇染, 堠门 are real words the lexicon lacks).
 - `rare_char_freq` (int, default 100): characters whose total frequency in the lexicon is
   below this count as rare.
+- `rare_word_freq` (int, default 500) and `rare_word_penalty` (float, default 2.0): a common
+  character is questioned at a bar raised by the penalty when the replacement word is rarer than
+  this (围拢, 伊犁, 黄大仙 make poor evidence against 围垄, 伊梨, a name 黄大宪).
 """
 
 from __future__ import annotations
@@ -104,9 +110,10 @@ class ConfusableCharacter(DocumentRule):
     name = "confusable-character"
     summary = "A look-alike/sound-alike character that makes a non-word where a confusable one makes a word"
     fix = Applicability.UNSAFE
-    options = {"min_gain": 12.0, "min_gain_shape": 10.0, "min_gain_shape_derived": 16.0,
+    options = {"min_gain": 13.0, "min_gain_shape": 10.0, "min_gain_shape_derived": 16.0,
                "min_gain_shape_sound": 9.0,
-               "min_gain_rare": 7.0, "rare_char_freq": 100}
+               "min_gain_rare": 7.0, "min_gain_rare_sound": 16.0, "rare_char_freq": 100,
+               "rare_word_freq": 500, "rare_word_penalty": 2.0}
 
     def setup(self) -> None:
         self.lex = lexicon(self.ctx.packs)
@@ -115,6 +122,7 @@ class ConfusableCharacter(DocumentRule):
         self.surnames = frozenset("".join(self.ctx.packs.lines("typ/surnames.txt")).replace(" ", ""))
         self.traditional_only = _traditional_chars(self.lex)
         self.free = frozenset("".join(self.ctx.packs.lines("typ/free_chars.txt")).replace(" ", ""))
+        self.regional = frozenset("".join(self.ctx.packs.lines("typ/regional_chars.txt")).replace(" ", ""))
 
     def _reads_well(self, window: str, i: int) -> bool:
         """After the correction, every character near it is part of a word or a free-standing
@@ -129,12 +137,23 @@ class ConfusableCharacter(DocumentRule):
         return True
 
     def _threshold(self, why: str, rare: bool) -> float:
-        bar = {"sound": self.opts["min_gain"], "shape": self.opts["min_gain_shape"],
-               "shape-derived": self.opts["min_gain_shape_derived"]}.get(why, self.opts["min_gain_shape_sound"])
-        if rare and why != "shape-derived":
-            # OCR turns common characters into rare ones; writers seldom use a rare character
-            # outside a word. Computed look-alikes never lower the bar (勠力, 轺车 are real words).
-            bar = min(bar, self.opts["min_gain_rare"])
+        o = self.opts
+        if why in ("contains", "contains+sound"):
+            # 蕞 for 最: OCR adds or drops a radical and lands on a rare character. Only a rare
+            # character in the text gets the low bar; common pairs (圆/员, 们/门) are ordinary words.
+            if rare:
+                return o["min_gain_rare"]
+            return o["min_gain"] if why == "contains+sound" else o["min_gain_shape_derived"]
+        bar = {"sound": o["min_gain"], "shape": o["min_gain_shape"],
+               "shape-derived": o["min_gain_shape_derived"]}.get(why, o["min_gain_shape_sound"])
+        if rare and why == "sound":
+            # A rare character that only sounds like the word's is a literary or dialect word
+            # (洇染, 堠门) more often than a slip: OCR does not produce sound-alikes.
+            bar = min(bar, o["min_gain_rare_sound"])
+        elif rare and why != "shape-derived":
+            # OCR turns common characters into rare look-alikes; writers seldom use a rare
+            # character outside a word. Computed look-alikes never lower the bar (勠力, 轺车).
+            bar = min(bar, o["min_gain_rare"])
         return bar
 
     def _best_replacement(self, doc: Document, base: int, run: str, i: int, c: str, cf: int, left: str,
@@ -177,7 +196,12 @@ class ConfusableCharacter(DocumentRule):
                 continue
             gain = after - before
             why = self.conf.of(c)[alt]
-            passes = gain >= self._threshold(why, rare)
+            bar = self._threshold(why, rare)
+            if not rare and f < self.opts["rare_word_freq"]:
+                # A rare replacement word (围拢, 伊犁, 黄大仙) next to a common character is as
+                # likely a name or term the lexicon lacks as a typo.
+                bar += self.opts["rare_word_penalty"]
+            passes = gain >= bar
             if not passes and TRACE is None:
                 continue
             if _repeated(doc.text, base + s, run[s:e]):
@@ -211,7 +235,7 @@ class ConfusableCharacter(DocumentRule):
             if covered[i]:
                 continue
             c = run[i]
-            if c in self.traditional_only:
+            if c in self.traditional_only or c in self.regional:
                 continue  # a traditional character in simplified text: a script matter (NRM), not a typo
             cf = char_freqs.get(c, 0)
             if cf < self.opts["rare_char_freq"] and i > 0 and run[i - 1] in self.surnames:
@@ -227,7 +251,8 @@ class ConfusableCharacter(DocumentRule):
             orig = run[s:e]
             rare = cf < self.opts["rare_char_freq"]
             kind = {"sound": "sounds like", "shape": "looks like", "shape-derived": "looks like",
-                    "shape+sound": "looks and sounds like"}[why]
+                    "shape+sound": "looks and sounds like", "contains": "looks like (a component of it)",
+                    "contains+sound": "looks and sounds like (a component of it)"}[why]
             start = base + i
             rarity = f"rare character (lexicon count {cf})" if rare else "character"
             yield self.finding(
