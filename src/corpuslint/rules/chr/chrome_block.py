@@ -9,7 +9,10 @@ a run of short lines with no sentence punctuation is one block of the page frame
 chrome from its far end up to the recognised chrome line nearest the article: after the article
 from the first line another CHR rule reported onwards, before the article up to the last such
 line. The lines between the article and that anchor (a headline, a byline, a short closing line
-of the article) are left alone, so the rule never reaches into the article.
+of the article) are left alone, so the rule never reaches into the article. Above the article a
+long run of short lines (at least `min_head_run`, not counting its last `head_keep` lines) is
+page head even with no recognised line in it: menus, sidebars and site names come before the
+article, and the last lines of the run (headline, byline) are kept.
 
 ## Why it matters
 Lists of links and sidebars are the bulk of a scraped page's chrome; no lexicon knows the titles
@@ -30,6 +33,9 @@ should glance at it.
 ## Options
 - `max_length` (int, 40): longest line taken into a block.
 - `min_run` (int, 3): fewest lines (anchors included) a block must have.
+- `min_head_run` (int, 6): shortest run of short lines above the article taken as page head
+  without a recognised chrome line in it.
+- `head_keep` (int, 2): lines of such a run next to the article that are left alone.
 - `min_prose_chars` (int, 200): the document must have at least this much prose, so that there
   is an article to be outside of (a poem or a list of short lines has none).
 """
@@ -52,7 +58,7 @@ class ChromeBlock(ChromeRule):
     name = "chrome-block"
     summary = "Short lines inside a block of page chrome next to recognised chrome lines"
     fix = Applicability.UNSAFE
-    options = {"max_length": 40, "min_run": 3, "min_prose_chars": 200}
+    options = {"max_length": 40, "min_run": 3, "min_prose_chars": 200, "min_head_run": 6, "head_keep": 2}
 
     def setup(self) -> None:
         # the sibling rules, to find the anchors when they are not enabled in this run (when they
@@ -77,8 +83,6 @@ class ChromeBlock(ChromeRule):
         if lay.last_prose < 0 or sum(b.length for b in blocks if b.prose) < self.opts["min_prose_chars"]:
             return
         anchors = self.anchors(doc, lay)
-        if not anchors:
-            return
         title = blocks[0].folded
         max_len = self.opts["max_length"]
         run: list[int] = []
@@ -99,13 +103,23 @@ class ChromeBlock(ChromeRule):
             run = []
 
     def _block(self, doc: Document, lay: Layout, run: list[int], anchors: set[int]) -> Iterable[Finding]:
+        if not run:
+            return
         marked = [j for j in run if j in anchors]
-        if not marked:
+        head = run[-1] < lay.first_prose
+        keep = self.opts["head_keep"]
+        if head and len(run) - keep >= self.opts["min_head_run"]:
+            # a long run of short lines above the article is the page head (menus, sidebars)
+            # even with no recognised line in it, except its last lines: headline and byline
+            last = max(run[-keep - 1], marked[-1] if marked else -1)
+            run = [j for j in run if j <= last]
+        elif not marked:
             return
-        # cut the block at the anchor nearest the article
-        run = [j for j in run if j >= marked[0]] if run[0] > lay.last_prose else [j for j in run if j <= marked[-1]]
-        if len(run) < self.opts["min_run"]:
-            return
+        else:
+            # cut the block at the anchor nearest the article
+            run = [j for j in run if j >= marked[0]] if run[0] > lay.last_prose else [j for j in run if j <= marked[-1]]
+            if len(run) < self.opts["min_run"]:
+                return
         first, last = lay.blocks[run[0]].line, lay.blocks[run[-1]].line
         piece: list[int] = []
         for j in [*run, None]:
