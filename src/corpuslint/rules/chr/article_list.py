@@ -40,6 +40,7 @@ from ._base import ChromeRule
 from ._zones import Block, Layout, layout
 
 _DECOR = regex.compile(r"^[\s■□◆◇●○★☆▲△►▶|｜>»:：·•【\[《<]+|[\s■□◆◇●○★☆▲△►▶|｜>»:：·•】\]》>]+$")
+_LONE_BULLET = regex.compile(r"\s*[•·▪▫◆◇■□●○★☆►▶▸※]\s*")
 _SENTENCE = regex.compile(r"[。！？!?，,；;]")
 _FOOTER = regex.compile(r"版权|copyright|©|ICP|公网安备", regex.I)
 
@@ -75,8 +76,13 @@ class ArticleList(ChromeRule):
             return True  # inline first item: "延伸阅读：57岁小学肄业 …"
         return len(rest.strip()) <= 6 and not _SENTENCE.search(core)
 
-    def marked(self, b: Block, prev: Block | None) -> bool:
+    def marked(self, b: Block, prev: Block | None, outside: bool = False) -> bool:
         if b.truncated or self.item.search(b.text):
+            return True
+        # outside the article, a list item whose bullet glyph was its own element: "•" on one
+        # line, the title on the next (inside the body the title could be the article's own)
+        if outside and (_LONE_BULLET.fullmatch(b.text)
+                        or (prev is not None and _LONE_BULLET.fullmatch(prev.text))):
             return True
         return prev is not None and b.folded == prev.folded and bool(b.folded)
 
@@ -138,7 +144,7 @@ class ArticleList(ChromeRule):
             if tail:
                 if b.prose and not b.bullet and not self.marked(b, blocks[j - 1]):
                     break
-            elif not self.marked(b, blocks[j - 1]):
+            elif not self.marked(b, blocks[j - 1], lay.outside_body(j)):
                 break
             end = j
         return end
