@@ -1,6 +1,8 @@
 """Build a synthetic OCR test set for the TYP rules from clean edited news (fixed seed).
 
     python bench/typ_ocr_synth.py            # writes /work/bench-data/ocr_synth.jsonl
+    python bench/typ_ocr_synth.py --near --four-corner /tmp/w/char_similar/data/char_fourangle.dict
+                                             # writes /work/bench-data/ocr_synth_near.jsonl
     python bench/typ_eval.py                 # picks it up with the other *.jsonl sets
 
 No public Chinese post-OCR correction set with a usable licence was found (searched: GitHub OCR
@@ -26,6 +28,12 @@ leaves about one sentence in three to two with an error, so half of the sentence
   - ``drop`` (12 %): a CJK character lost;
   - ``punct`` (14 %): a punctuation mark read as a similar one (，→, or 、, 。→. , ：→: , ；→; ,
     “→" , （→( ).
+``--near`` keeps, of each character's Tesseract misreadings, only those whose four-corner code
+(四角号码, from char-similar's ``char_fourangle.dict``; a glyph-shape code that corpuslint's own
+confusion data does not use) shares at least 4 of its 5 digits with the original's: 哨→捎,
+路→洛, 日→曰 — the close look-alikes that dominate OCR of clean print. The plain set keeps every
+misreading (前→菜 too), which Tesseract produced only on heavily blurred single glyphs.
+
 Split/merged characters (口+天 for 吞) are rare in modern newspaper OCR and are not simulated.
 Every row carries ``type`` (the error types, "+"-joined) and ``ocr_like: true``.
 """
@@ -64,11 +72,17 @@ def sentences() -> list[str]:
     return list(dict.fromkeys(out))
 
 
-def load_confusions() -> dict[str, list[str]]:
+def load_confusions(four_corner: dict[str, str] | None = None) -> dict[str, list[str]]:
+    def near(a: str, b: str) -> bool:
+        if four_corner is None:
+            return True
+        x, y = four_corner.get(a), four_corner.get(b)
+        return bool(x and y) and sum(p == q for p, q in zip(x, y)) >= 4
+
     table = {}
     for line in CONFUSION.read_text(encoding="utf-8").splitlines():
         ch, _, alts = line.partition(":")
-        alts = [a for a in dict.fromkeys(alts.strip()) if CJK.fullmatch(a) and a != ch]
+        alts = [a for a in dict.fromkeys(alts.strip()) if CJK.fullmatch(a) and a != ch and near(ch, a)]
         if len(ch) == 1 and alts:
             table[ch] = alts
     return table
@@ -99,14 +113,25 @@ def inject(rng: random.Random, s: str, kind: str, conf: dict[str, list[str]]) ->
 
 
 def main() -> None:
+    import argparse
+
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--near", action="store_true", help="close look-alikes only (four-corner code)")
+    ap.add_argument("--four-corner", type=Path, help="char-similar's char_fourangle.dict")
+    args = ap.parse_args()
+    out = OUT
+    four = None
+    if args.near:
+        four = json.loads(args.four_corner.read_text(encoding="utf-8"))
+        out = OUT.with_name("ocr_synth_near.jsonl")
     rng = random.Random(SEED)
-    conf = load_confusions()
+    conf = load_confusions(four)
     pool = sentences()
     rng.shuffle(pool)
     rows = []
     kinds, weights = zip(*KINDS)
     for k, s in enumerate(pool[:N_SENTENCES]):
-        row = {"id": f"ocr-synth-{k}", "source": "synthetic OCR errors (bench/typ_ocr_synth.py) on clean news",
+        row = {"id": f"ocr-synth{'-near' if args.near else ''}-{k}", "source": "synthetic OCR errors (bench/typ_ocr_synth.py) on clean news",
                "wrong": s, "right": s, "errors": [], "type": "", "ocr_like": True}
         if rng.random() < 0.5:
             wrong, errs = s, []
@@ -121,7 +146,7 @@ def main() -> None:
             if errs:
                 row.update(wrong=wrong, errors=errs, type="+".join(e["type"] for e in errs))
         rows.append(row)
-    with OUT.open("w", encoding="utf-8") as fh:
+    with out.open("w", encoding="utf-8") as fh:
         for r in rows:
             fh.write(json.dumps(r, ensure_ascii=False) + "\n")
     pos = [r for r in rows if r["errors"]]
@@ -129,7 +154,7 @@ def main() -> None:
     for r in pos:
         for t in r["type"].split("+"):
             by[t] = by.get(t, 0) + 1
-    print(f"{len(rows)} sentences, {len(pos)} with errors; errors by type: {by} -> {OUT}")
+    print(f"{len(rows)} sentences, {len(pos)} with errors; errors by type: {by} -> {out}")
 
 
 if __name__ == "__main__":

@@ -33,6 +33,8 @@ reading, not a certainty (names and rare terms can look like typos).
 - `min_gain_shape` (float, default 10.0): the same for a look-alike.
 - `min_gain_shape_derived` (float, default 16.0): the same for a look-alike known only from the
   computed table `shape_extra.txt` (one stroke or one component apart), which is noisier.
+- `min_gain_contains` (float, default 11.0): the same for a common character and one of its
+  components or a character it is a component of (圆/员), from `shape_contains.txt`.
 - `min_gain_shape_sound` (float, default 9.0): the same for a character that both looks and
   sounds alike (the strongest evidence).
 - `min_gain_rare` (float, default 7.0): the bar for a rare character that looks like the
@@ -112,7 +114,7 @@ class ConfusableCharacter(DocumentRule):
     fix = Applicability.UNSAFE
     options = {"min_gain": 13.0, "min_gain_shape": 10.0, "min_gain_shape_derived": 16.0,
                "min_gain_shape_sound": 9.0,
-               "min_gain_rare": 7.0, "min_gain_rare_sound": 16.0, "rare_char_freq": 100,
+               "min_gain_rare": 7.0, "min_gain_rare_sound": 16.0, "min_gain_contains": 11.0, "rare_char_freq": 100,
                "rare_word_freq": 500, "rare_word_penalty": 2.0}
 
     def setup(self) -> None:
@@ -143,7 +145,7 @@ class ConfusableCharacter(DocumentRule):
             # character in the text gets the low bar; common pairs (圆/员, 们/门) are ordinary words.
             if rare:
                 return o["min_gain_rare"]
-            return o["min_gain"] if why == "contains+sound" else o["min_gain_shape_derived"]
+            return o["min_gain"] if why == "contains+sound" else o["min_gain_contains"]
         bar = {"sound": o["min_gain"], "shape": o["min_gain_shape"],
                "shape-derived": o["min_gain_shape_derived"]}.get(why, o["min_gain_shape_sound"])
         if rare and why == "sound":
@@ -250,15 +252,16 @@ class ConfusableCharacter(DocumentRule):
             alt, word, f, s, e, gain, why = found
             orig = run[s:e]
             rare = cf < self.opts["rare_char_freq"]
-            kind = {"sound": "sounds like", "shape": "looks like", "shape-derived": "looks like",
-                    "shape+sound": "looks and sounds like", "contains": "looks like (a component of it)",
-                    "contains+sound": "looks and sounds like (a component of it)"}[why]
+            kind = {"sound": "sounds like it", "shape": "looks like it", "shape-derived": "looks like it",
+                    "shape+sound": "looks and sounds like it",
+                    "contains": "looks like it (one is a component of the other)",
+                    "contains+sound": "looks and sounds like it (one is a component of the other)"}[why]
             start = base + i
             rarity = f"rare character (lexicon count {cf})" if rare else "character"
             yield self.finding(
                 doc, start, start + 1,
                 f"'{c}' in '{orig}' is likely '{alt}' ('{word}'): {rarity} '{c}' joins no neighbour "
-                f"into a word, '{alt}' {kind} it and makes '{word}' (lexicon count {f}); "
+                f"into a word, '{alt}' {kind} and makes '{word}' (lexicon count {f}); "
                 f"context {gain:.1f} nats more probable",
                 fix=Fix.unsafe(f"replace '{c}' with '{alt}'", Edit(start, start + 1, alt)),
             )

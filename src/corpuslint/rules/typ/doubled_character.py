@@ -65,7 +65,7 @@ class DoubledCharacter(DocumentRule):
     summary = "A character doubled where Chinese does not reduplicate it (OCR/edit slip)"
     fix = Applicability.UNSAFE
     options = {"min_gain": 7.0, "min_gain_two_words": 8.0, "min_gain_free": 10.0,
-               "min_gain_isolated": 13.5}
+               "min_gain_isolated": 13.5, "min_gain_name": 9.0}
 
     def setup(self) -> None:
         packs = self.ctx.packs
@@ -121,8 +121,10 @@ class DoubledCharacter(DocumentRule):
         right = self._word_starts(run, i + 1)
         if i > 0 and run[i - 1] in self.surnames and not right and left is None:
             return None  # 王莉莉: a doubled given name after a surname
-        if right and c in self.suffixes:
-            return None  # a name ending in a productive suffix, then a word: 农村厅|厅长
+        if c in self.suffixes and (right or (left and i + 2 == n)):
+            # A name ending in a productive suffix, then a word or the same noun: 农村厅|厅长,
+            # 张家港|港 (the port of Zhangjiagang).
+            return None
         if left and i + 2 < n and run[i + 2] in _LOCATIVE:
             return None  # a noun, then the same noun with a place word: 石窟|窟前, 大楼|楼下
         # How far the stray copy lowers the probability of the context decides; the bar depends
@@ -132,8 +134,10 @@ class DoubledCharacter(DocumentRule):
         elif c in self.free and (left or right):
             # 目的|的, 所有|有, 在|在线: a free character stands alone next to a word.
             bar = self.opts["min_gain_free"] if right else 99.0
-        elif c in self.name_chars and not left and not right:
-            return None  # a pet or given name: 童童, 党员林林
+        elif c in self.name_chars and not right:
+            if not left:
+                return None  # a pet or given name: 童童
+            bar = self.opts["min_gain_name"]  # 党员林林: 员林 is a word, but not here; 方法法 is a slip
         elif left or right:
             bar = self.opts["min_gain"]  # 月份|份, 沪甬|甬
         else:
