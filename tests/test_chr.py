@@ -395,3 +395,87 @@ def test_one_and_two_character_lines_are_never_reported() -> None:
     text = "江苏多地要求师生暂不返校\n" + menu + "\n江苏多地要求师生暂不返校\n" + ARTICLE.format(line="小标题")
     flagged = lines_flagged("CHR", text)
     assert not flagged & set(range(2, 8))
+
+
+# -- CHR010: blocks of chrome grown from recognised lines ------------------------------------
+PROSE = ("自治区财政厅传出最新消息：今年伊始，自治区决定延续部分到期的税收优惠政策，帮助市场主体纾困发展，"
+         "预计四年为纳税人减负一百八十亿元。\n"
+         "这些政策涉及小微企业、个体工商户和重点群体创业就业，财政部门将会同税务部门抓好落实。\n"
+         "据测算，仅小规模纳税人增值税减免一项，每年就可惠及全区四十余万户市场主体，让政策红利直达快享。\n"
+         "自治区税务局表示，将通过线上线下多种渠道开展政策宣传辅导，确保符合条件的纳税人应享尽享，"
+         "不让一户企业因不了解政策而错过优惠。\n")
+
+
+def test_chr010_sidebar_titles_after_interface_words() -> None:
+    tail = ["返回顶部", "恋爱结婚", "许愿塔", "择吉黄历", "免费算命"]
+    text = PROSE + "\n".join(tail) + "\n"
+    flagged = lines_flagged("CHR010", text)
+    assert flagged == {6, 7, 8, 9}  # the titles after the line CHR007 found (line 5 is CHR007's)
+    assert lines_flagged("CHR", text) == {5, 6, 7, 8, 9}
+
+
+def test_chr010_short_lines_between_article_and_first_anchor_are_kept() -> None:
+    # the article ends with a short signature line; the block starts at the recognised chrome
+    text = PROSE + "（完）\n记者 王芳\n返回顶部\n网站地图\n联系我们\n投稿须知说明\n"
+    flagged = lines_flagged("CHR", text)
+    assert not flagged & {1, 2, 3, 4, 5, 6}
+    assert {7, 8, 9, 10} <= flagged
+
+
+def test_chr010_long_run_above_the_article_keeps_headline_and_byline() -> None:
+    head = ["麻辣社区", "道具中心", "银行中心", "社区农场", "版主工资", "开心词典", "社区相册",
+            "税收优惠政策延续", "本报记者 李明"]
+    text = "\n".join(head) + "\n" + PROSE
+    flagged = lines_flagged("CHR010", text)
+    assert {2, 3, 4, 5, 6, 7} <= flagged
+    assert not flagged & {8, 9, 10, 11, 12}
+
+
+def test_chr010_needs_an_article_to_be_outside_of() -> None:
+    # a poem: short lines, no prose: nothing is "outside the article"
+    poem = "静夜思\n床前明月光\n疑是地上霜\n举头望明月\n低头思故乡\n返回顶部\n上一篇\n下一篇\n"
+    assert not lines_flagged("CHR010", poem)
+
+
+def test_chr010_article_worksheet_after_prose_is_not_grown() -> None:
+    # short lines right after the article with no chrome line before them stay
+    text = PROSE + "我的问题\n圣经的原理\n环境的带领\n肢体的劝告\n最后决定\n"
+    assert not lines_flagged("CHR", text)
+
+
+# -- page title, schedules, lone bullets ------------------------------------------------------
+@pytest.mark.parametrize("title", [
+    "投身外交(3)_读书频道_新浪网",
+    "从原子弹爆炸原理想开去 - 奇闻异事 - 雅虎社区",
+    "海姑娘 | blog.wenxuecity.com",
+])
+def test_chr001_page_title_with_site_name(title: str) -> None:
+    assert 1 in lines_flagged("CHR001", title + "\n" + PROSE)
+
+
+@pytest.mark.parametrize("title", ["税收优惠政策延续 - 四年减负一百八十亿", "加快资源整合 催生发展新动能"])
+def test_chr001_first_line_without_site_name_is_kept(title: str) -> None:
+    assert 1 not in lines_flagged("CHR001", title + "\n" + PROSE)
+
+
+@pytest.mark.parametrize("line", ["8:30－8:50 开幕式", "时 间：7:00－9:30", "7:30 《中国金融学》杂志作者读者见面会"])
+def test_chr002_programme_times_are_not_timestamps(line: str) -> None:
+    assert not flagged_after("CHR002", line)
+    assert not flagged_in_middle("CHR002", line)
+
+
+@pytest.mark.parametrize("line", [
+    "由海姑娘张贴 @ 2005-06-14 03:25:55 (370) 共 11 篇评论 发表评论 >>>",
+    "lr9111[219.130.79.*] 认为：",
+    "〖笑笑〗回复: 《王丹：我们已经看到希望》",
+])
+def test_chr002_blog_and_forum_post_headers(line: str) -> None:
+    assert flagged_in_middle("CHR002", line)
+
+
+def test_chr006_lone_bullet_items_after_a_header_outside_the_article() -> None:
+    items = ["最新文章", "•", "明天出远门了", "•", "珍惜生命-看望我一个朋友有感", "•", "这几天我很充实"]
+    text = "\n".join(items) + "\n" + PROSE
+    flagged = lines_flagged("CHR006", text)
+    assert {1, 3, 5, 7} <= flagged
+    assert not flagged & {8, 9, 10}
