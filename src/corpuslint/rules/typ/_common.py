@@ -71,6 +71,12 @@ def confusions(packs: PackStore) -> Confusions:
     for line in packs.lines("typ/shape_similar.txt"):
         add(line.replace("\t", ""), "shape")
     try:
+        short = packs.lines("typ/shape_ocr.txt")
+    except PackError:
+        short = []
+    for line in short:
+        add(line.replace("\t", ""), "shape")
+    try:
         derived = packs.lines("typ/shape_extra.txt")
     except PackError:
         derived = []

@@ -37,6 +37,11 @@ _CTX = 5  # characters of context on each side scored by the segmentation gain
 _ONE = "一"
 # Characters after which a free character may be reduplicated: 慢慢地, 好好的, 试试看.
 _AFTER_AA = "的地看着儿"
+# jieba lists hundreds of doublings with a token count (配配 3, 来来 3, 心心 3): only a doubling
+# seen at least this often is a word in its own right (常常 5147, 事事 295).
+_MIN_AA_FREQ = 10
+# Suffixes that make a noun of a verb (扣子, 画儿): 扣扣子 "to fasten buttons" is verb + noun.
+_NOUN_SUFFIX = "子儿头"
 # Place words that follow a noun: 石窟|窟前, 大楼|楼下, 城门|门外.
 _LOCATIVE = "前后内外上下里中旁边顶底口"
 
@@ -108,7 +113,8 @@ class DoubledCharacter(DocumentRule):
         lo, hi = max(0, i + 2 - lex.max_len), i
         for s in range(lo, hi + 1):
             for e in range(i + 2, min(n, s + lex.max_len) + 1):
-                if run[s:e] in lex.freqs:
+                f = lex.freqs.get(run[s:e])
+                if f and (e - s > 2 or f >= _MIN_AA_FREQ):
                     return None
         # AABB: 高高兴兴 (we are AA) or 干干净净 (we are BB).
         if (i + 3 < n and run[i + 2] == run[i + 3]) or (i >= 2 and run[i - 2] == run[i - 1]):
@@ -125,6 +131,8 @@ class DoubledCharacter(DocumentRule):
             # A name ending in a productive suffix, then a word or the same noun: 农村厅|厅长,
             # 张家港|港 (the port of Zhangjiagang).
             return None
+        if right and len(right) == 2 and right[1] in _NOUN_SUFFIX:
+            return None  # a verb, then the noun made from it: 扣|扣子, 画|画儿, 锄|锄头
         if left and i + 2 < n and run[i + 2] in _LOCATIVE:
             return None  # a noun, then the same noun with a place word: 石窟|窟前, 大楼|楼下
         # How far the stray copy lowers the probability of the context decides; the bar depends
