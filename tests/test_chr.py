@@ -479,3 +479,15 @@ def test_chr006_lone_bullet_items_after_a_header_outside_the_article() -> None:
     flagged = lines_flagged("CHR006", text)
     assert {1, 3, 5, 7} <= flagged
     assert not flagged & {8, 9, 10}
+
+
+def test_chr010_between_prose_only_dense_blocks() -> None:
+    # a sidebar between the article and a teaser lower down: dense with interface words -> taken
+    teaser = "另据报道，今年全区还将出台一批稳增长的政策措施，进一步优化营商环境，激发市场主体活力。\n"
+    side = ["返回顶部", "恋爱结婚", "打印本页", "许愿塔", "关闭窗口", "择吉黄历"]
+    text = PROSE + "\n".join(side) + "\n" + teaser
+    assert {6, 8, 10} <= lines_flagged("CHR010", text)
+    # a table of the article between its paragraphs with one stray interface word -> left alone
+    table = ["2021年", "一百亿元", "2022年", "一百八十亿元", "2023年", "两百亿元", "打印本页"]
+    text = PROSE + "\n".join(table) + "\n" + teaser + PROSE
+    assert not lines_flagged("CHR010", text) & set(range(5, 11))

@@ -5,7 +5,11 @@ links, blog-roll titles, archive months and menu items (`恋爱结婚`, `2006年
 article lists, before the first or after the last sentence of the article.
 
 Block logic: outside the article's prose (before its first finished sentence or after its last),
-a run of short lines with no sentence punctuation is one block of the page frame. The run is
+a run of short lines with no sentence punctuation is one block of the page frame. Between
+stretches of prose but outside the article body (a sidebar printed between the article and a
+teaser further down) the same holds only for a block dense with recognised chrome (at least
+`between_anchor_share` of its lines and two of them): there a run of short lines may as well be
+a table or list of the article itself. The run is
 chrome from its far end up to the recognised chrome line nearest the article: after the article
 from the first line another CHR rule reported onwards, before the article up to the last such
 line. The lines between the article and that anchor (a headline, a byline, a short closing line
@@ -36,6 +40,9 @@ should glance at it.
 - `min_head_run` (int, 6): shortest run of short lines above the article taken as page head
   without a recognised chrome line in it.
 - `head_keep` (int, 2): lines of such a run next to the article that are left alone.
+- `between_anchor_share` (float, 0.25): share of recognised chrome lines a block between two
+  stretches of prose needs (0.1 flagged rows of an encyclopedia article's tables on the held-out
+  pages of bench/chrome_eval.py; 0.25 none).
 - `min_prose_chars` (int, 200): the document must have at least this much prose, so that there
   is an article to be outside of (a poem or a list of short lines has none).
 """
@@ -53,12 +60,28 @@ from ._zones import Layout, layout
 _SENTENCE = regex.compile(r"[。！？!?，,；;]")
 
 
+def _zone(lay: Layout, i: int) -> str:
+    """Where block ``i`` lies outside the article: ``head`` (before its first sentence of
+    prose), ``tail`` (after its last), ``before``/``after`` (between prose, before or after the
+    best-scoring run of prose), or "" inside that run."""
+    if i < lay.first_prose:
+        return "head"
+    if i > lay.last_prose:
+        return "tail"
+    if i < lay.body_start:
+        return "before"
+    if i > lay.body_end:
+        return "after"
+    return ""
+
+
 class ChromeBlock(ChromeRule):
     code = "CHR010"
     name = "chrome-block"
     summary = "Short lines inside a block of page chrome next to recognised chrome lines"
     fix = Applicability.UNSAFE
-    options = {"max_length": 40, "min_run": 3, "min_prose_chars": 200, "min_head_run": 6, "head_keep": 2}
+    options = {"max_length": 40, "min_run": 3, "min_prose_chars": 200, "min_head_run": 6, "head_keep": 2,
+               "between_anchor_share": 0.25}
 
     def setup(self) -> None:
         # the sibling rules, to find the anchors when they are not enabled in this run (when they
@@ -86,29 +109,31 @@ class ChromeBlock(ChromeRule):
         title = blocks[0].folded
         max_len = self.opts["max_length"]
         run: list[int] = []
+        zone = ""
         for i in range(1, len(blocks) + 1):
             b = blocks[i] if i < len(blocks) else None
-            ok = b is not None and lay.outside_prose(i) and (
+            z = _zone(lay, i) if b is not None else ""
+            ok = bool(z) and (
                 i in anchors or (not b.prose and b.length <= max_len and not _SENTENCE.search(b.text)
                                  # the headline (it repeats the page title) is the article's
                                  and not (len(b.folded) >= 4 and title.startswith(b.folded))))
-            # the head and the tail are separate blocks even in a document with no text between
-            if ok and run and (i > lay.last_prose) != (run[0] > lay.last_prose):
-                yield from self._block(doc, lay, run, anchors)
+            # a block never spans two zones (head, between, tail) even with no text between
+            if ok and run and z != zone:
+                yield from self._block(doc, lay, run, anchors, zone)
                 run = []
             if ok:
                 run.append(i)
+                zone = z
                 continue
-            yield from self._block(doc, lay, run, anchors)
+            yield from self._block(doc, lay, run, anchors, zone)
             run = []
 
-    def _block(self, doc: Document, lay: Layout, run: list[int], anchors: set[int]) -> Iterable[Finding]:
+    def _block(self, doc: Document, lay: Layout, run: list[int], anchors: set[int], zone: str) -> Iterable[Finding]:
         if not run:
             return
         marked = [j for j in run if j in anchors]
-        head = run[-1] < lay.first_prose
         keep = self.opts["head_keep"]
-        if head and len(run) - keep >= self.opts["min_head_run"]:
+        if zone == "head" and len(run) - keep >= self.opts["min_head_run"]:
             # a long run of short lines above the article is the page head (menus, sidebars)
             # even with no recognised line in it, except its last lines: headline and byline
             last = max(run[-keep - 1], marked[-1] if marked else -1)
@@ -117,8 +142,14 @@ class ChromeBlock(ChromeRule):
             return
         else:
             # cut the block at the anchor nearest the article
-            run = [j for j in run if j >= marked[0]] if run[0] > lay.last_prose else [j for j in run if j <= marked[-1]]
+            after = zone in ("tail", "after")
+            run = [j for j in run if j >= marked[0]] if after else [j for j in run if j <= marked[-1]]
             if len(run) < self.opts["min_run"]:
+                return
+            if zone in ("before", "after") and (
+                    len(marked) < 2 or len(marked) < self.opts["between_anchor_share"] * len(run)):
+                # between two stretches of prose (a sidebar beside the article, or a table of
+                # the article itself) only a block dense with recognised chrome is taken
                 return
         first, last = lay.blocks[run[0]].line, lay.blocks[run[-1]].line
         piece: list[int] = []
