@@ -57,7 +57,8 @@ from ...core import Applicability, Document, Finding, RuleContext
 from ._base import ChromeRule
 from ._zones import Layout, layout
 
-_SENTENCE = regex.compile(r"[。！？!?，,；;]")
+# sentence punctuation inside a line (a slogan or title may end with "！" or "？": "搜狐天气为你抢先报！")
+_SENTENCE = regex.compile(r"[。，,；;]|[！？!?](?!\s*$)")
 
 
 def _zone(lay: Layout, i: int) -> str:
