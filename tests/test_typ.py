@@ -25,6 +25,11 @@ def flagged(linter: Linter, text: str, code: str | None = None) -> list[str]:
 @pytest.mark.parametrize("text, expected", [
     ("目前，开发区自今年3月份份成立运行以来，成效明显。", "份份"),
     ("余姚紧锣密鼓编制沪甬甬五年行动计划。", "甬甬"),
+    # Both copies belong to words (效|效果), but the stray one costs a whole word.
+    ("并且治疗效效果比较有限。", "效效"),
+    ("国家对外贸贸易统制政策。", "贸贸"),
+    # jieba lists 配配 with a token count of 3: not a word.
+    ("集研发、试验和配配套于一体。", "配配"),
 ])
 def test_doubled_invalid(linter: Linter, text: str, expected: str) -> None:
     assert flagged(linter, text, "TYP001") == [expected]
@@ -40,6 +45,11 @@ def test_doubled_invalid(linter: Linter, text: str, expected: str) -> None:
     "农业农村厅厅长出席会议。",
     "北周296窟窟顶绘制的壁画。",
     "哈哈哈，太好了。",
+    "清理克孜尔石窟窟前地段时发现了木简。",  # a noun, then the noun with a place word
+    "货物今天运抵张家港港。",  # the port of Zhangjiagang
+    "在中共党员林林的介绍下入党。",  # 员林 is a word, but 林林 is a name
+    "妈妈给衣服扣扣子。",  # a verb and the noun made from it
+    "有的是柿柿如意的好彩头。",  # a pun: neither copy joins a word
 ])
 def test_doubled_valid(linter: Linter, text: str) -> None:
     assert flagged(linter, text, "TYP001") == []
@@ -90,6 +100,8 @@ def test_misspelling_variants_option() -> None:
     ("真正成为社会主义现代化新丽水建设蕞强增长极。", "蕞", "最"),
     ("犯罪嫌疑人、被告人聘请的律帅。", "帅", "师"),
     ("北洋政府统冶时期制定的宪法。", "冶", "治"),
+    ("这是本年度蕞大的一笔投资。", "蕞", "最"),  # 蕞 = 艹 + 最: a component look-alike
+    ("他前几天己经回到北京。", "己", "已"),  # a short-character OCR look-alike
 ])
 def test_confusable_invalid(text: str, wrong: str, right: str) -> None:
     fs = lint_text(text, select=["TYP003"])
@@ -104,6 +116,10 @@ def test_confusable_invalid(text: str, wrong: str, right: str) -> None:
     "北洋政府统治时期制定的宪法。",
     "后再取下丟掉。",  # a traditional character: a script matter, not a typo
     "全市抗疫工作取得阶段性成果，微博和微信上都在讨论。",
+    "可是没有时间机会养牠们。",  # 牠: Taiwan-standard "it" (animals), a regional form
+    "昨天队友黄大宪的裤子破了。",  # a name: 黄大仙 is too rare a word to overrule it
+    "这种洇染技法很特别。",  # a rare character that only sounds like 印: a real word
+    "他自己经常去北京。",  # 自己|经常: 己 is inside a word
 ])
 def test_confusable_valid(text: str) -> None:
     assert lint_text(text, select=["TYP003"]) == []
