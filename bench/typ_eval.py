@@ -15,7 +15,11 @@ is a negative, so a rule that flags correct text loses precision.
   with >= 1 finding a false positive (precision = TP / (TP + FP), recall = TP / positives);
 * located: a true positive whose findings all overlap an error position.
 * ``ocr`` rows: the subset marked ``ocr_like`` (shape confusions, what OCR produces) — a proxy;
-  no real-OCR test set with gold corrections is public here besides the seed documents.
+  no real-OCR test set with gold corrections and a usable licence was found. The synthetic OCR
+  sets ``ocr_synth`` / ``ocr_synth_near`` (bench/typ_ocr_synth.py: real Tesseract misreadings
+  from Wang et al. 2018 injected into clean news, with doubled and dropped characters and
+  look-alike punctuation) are all ``ocr_like`` and print recall per error type.
+* ``--sets ocr_synth,sighan15_test`` runs only those sets (and the clean news).
 
 Clean news: the hand-copied article bodies ``/work/shared/dev/chrome/*.gold.txt``, the seed
 paragraphs that carry no known typo, and any ``/work/bench-data/clean_news/*.txt`` (one sentence a
