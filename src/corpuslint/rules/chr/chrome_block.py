@@ -35,7 +35,7 @@ Delete the lines. **Unsafe**: the block is found by position and shape, not by c
 should glance at it.
 
 ## Options
-- `max_length` (int, 40): longest line taken into a block.
+- `max_length` (int, 60): longest line taken into a block.
 - `min_run` (int, 3): fewest lines (anchors included) a block must have.
 - `min_head_run` (int, 6): shortest run of short lines above the article taken as page head
   without a recognised chrome line in it.
@@ -81,7 +81,7 @@ class ChromeBlock(ChromeRule):
     name = "chrome-block"
     summary = "Short lines inside a block of page chrome next to recognised chrome lines"
     fix = Applicability.UNSAFE
-    options = {"max_length": 40, "min_run": 3, "min_prose_chars": 200, "min_head_run": 6, "head_keep": 2,
+    options = {"max_length": 60, "min_run": 3, "min_prose_chars": 200, "min_head_run": 6, "head_keep": 2,
                "between_anchor_share": 0.25}
 
     def setup(self) -> None:
@@ -115,9 +115,11 @@ class ChromeBlock(ChromeRule):
             b = blocks[i] if i < len(blocks) else None
             z = _zone(lay, i) if b is not None else ""
             ok = bool(z) and (
-                i in anchors or (not b.prose and b.length <= max_len and not _SENTENCE.search(b.text)
-                                 # the headline (it repeats the page title) is the article's
-                                 and not (len(b.folded) >= 4 and title.startswith(b.folded))))
+                i in anchors
+                or (b.truncated and b.length <= 2 * max_len)  # a teaser cut short: "…不行吗？..."
+                or (not b.prose and b.length <= max_len and not _SENTENCE.search(b.text)
+                    # the headline (it repeats the page title) is the article's
+                    and not (len(b.folded) >= 4 and title.startswith(b.folded))))
             # a block never spans two zones (head, between, tail) even with no text between
             if ok and run and z != zone:
                 yield from self._block(doc, lay, run, anchors, zone)
