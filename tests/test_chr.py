@@ -491,3 +491,11 @@ def test_chr010_between_prose_only_dense_blocks() -> None:
     table = ["2021年", "一百亿元", "2022年", "一百八十亿元", "2023年", "两百亿元", "打印本页"]
     text = PROSE + "\n".join(table) + "\n" + teaser + PROSE
     assert not lines_flagged("CHR010", text) & set(range(5, 11))
+
+
+def test_chr010_lone_bullets_inside_a_block_are_reported_words_are_not() -> None:
+    tail = ["返回顶部", "•", "恋爱结婚", "•", "许愿塔", "中国", "择吉黄历"]
+    text = PROSE + "\n".join(tail) + "\n"
+    flagged = lines_flagged("CHR010", text)
+    assert {6, 7, 8, 9, 11} <= flagged  # bullets and titles
+    assert 10 not in flagged  # a two-character word stays (it could be the article's)

@@ -164,5 +164,5 @@ class ChromeBlock(ChromeRule):
                 yield from self.report(
                     doc, [lay.blocks[k] for k in piece],
                     f"short lines inside a block of page chrome (lines {first}-{last})", safe=False,
-                    fix_message="delete the lines")
+                    fix_message="delete the lines", symbols=True)
                 piece = []
