@@ -499,3 +499,10 @@ def test_chr010_lone_bullets_inside_a_block_are_reported_words_are_not() -> None
     flagged = lines_flagged("CHR010", text)
     assert {6, 7, 8, 9, 11} <= flagged  # bullets and titles
     assert 10 not in flagged  # a two-character word stays (it could be the article's)
+
+
+def test_chr006_headerless_list_of_cut_short_teasers() -> None:
+    teasers = ["全国“五一”劳动奖章获得...", "新春走基层）公主岭三里堡...", "官方首次详解房地产税改革...",
+               "“当国家队，染国家色，履...", "快手《冰雪队队碰》大年初..."]
+    text = PROSE + "\n".join(teasers) + "\n"
+    assert lines_flagged("CHR006", text) == {5, 6, 7, 8, 9}

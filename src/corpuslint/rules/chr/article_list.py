@@ -97,7 +97,8 @@ class ArticleList(ChromeRule):
 
     def _headerless(self, doc: Document, lay: Layout, taken: set[int]) -> Iterable[Finding]:
         """Runs of short link lines outside the article body, most of them marked as links
-        (★/■/· decorations, "(图)", "[财运]" tags, "影视| …"), with no header above them."""
+        (★/■/· decorations, "(图)", "[财运]" tags, "影视| …", teasers cut short "…"), with no
+        header above them."""
         blocks = lay.blocks
         run: list[int] = []
         for i in range(len(blocks) + 1):
@@ -106,7 +107,8 @@ class ArticleList(ChromeRule):
                     and b.length <= 40):
                 run.append(i)
                 continue
-            marked = [j for j in run if self.link.search(blocks[j].text) or self.dated.search(blocks[j].text)]
+            marked = [j for j in run if blocks[j].truncated or self.link.search(blocks[j].text)
+                      or self.dated.search(blocks[j].text)]
             if len(run) >= 4 and len(marked) >= 4 and len(marked) * 10 >= len(run) * 4:
                 span = blocks[run[0]:run[-1] + 1]
                 yield from self.report(doc, span, f"list of {len(run)} links to other pages", safe=False,
