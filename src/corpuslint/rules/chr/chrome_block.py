@@ -117,7 +117,9 @@ class ChromeBlock(ChromeRule):
             ok = bool(z) and (
                 i in anchors
                 or (b.truncated and b.length <= 2 * max_len)  # a teaser cut short: "…不行吗？..."
-                or (not b.prose and b.length <= max_len and not _SENTENCE.search(b.text)
+                # after the article's last sentence any line short of one is page (a title with a
+                # comma "新娘，为何如此沉闷"); elsewhere a comma may mark the article's own text
+                or (not b.prose and b.length <= max_len and (z == "tail" or not _SENTENCE.search(b.text))
                     # the headline (it repeats the page title) is the article's
                     and not (len(b.folded) >= 4 and title.startswith(b.folded))))
             # a block never spans two zones (head, between, tail) even with no text between
