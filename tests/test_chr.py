@@ -506,3 +506,11 @@ def test_chr006_headerless_list_of_cut_short_teasers() -> None:
                "“当国家队，染国家色，履...", "快手《冰雪队队碰》大年初..."]
     text = PROSE + "\n".join(teasers) + "\n"
     assert lines_flagged("CHR006", text) == {5, 6, 7, 8, 9}
+
+
+def test_chr001_e_edition_page_entries_with_lettered_pages() -> None:
+    pages = ["第A01版：头版", "第A02版：成长周刊", "第A03版：成长周刊", "第A04版：小记者训练营"]
+    text = "\n".join(pages) + "\n" + PROSE
+    assert {1, 2, 3, 4} <= lines_flagged("CHR001", text)
+    # inside the article a line naming a page is the article's
+    assert not flagged_in_middle("CHR001", "第A02版：成长周刊")

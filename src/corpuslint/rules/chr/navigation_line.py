@@ -60,6 +60,8 @@ class NavigationLine(ChromeRule):
         seps = sorted(data.get("title_separators", []), key=len, reverse=True)
         self.title_sep = regex.compile("|".join(regex.escape(s) for s in seps)) if seps else None
         self.site_endings = tuple(data.get("site_endings", []))
+        pages = data.get("page_entry_patterns", [])
+        self.page_entry = regex.compile("|".join(f"(?:{p})" for p in pages)) if pages else None
 
     def site_title(self, text: str) -> bool:
         """The page title with the site's name: `标题_频道_新浪网` (first line of a saved page)."""
@@ -97,6 +99,8 @@ class NavigationLine(ChromeRule):
         t = b.text
         if b.prose or len(t) > 120 or _SENTENCE.search(t):
             return False
+        if self.page_entry is not None and self.page_entry.match(t):
+            return True  # a page of an e-edition's page list
         toks = [x for x in tokens(t) if not x.isdigit()]
         if len(_STRUCTURAL_SEP.findall(t)) >= 3 and len(toks) >= 4 and all(len(x) <= 8 for x in toks):
             return True
