@@ -510,7 +510,7 @@ def test_chr006_headerless_list_of_cut_short_teasers() -> None:
 
 def test_chr001_e_edition_page_entries_with_lettered_pages() -> None:
     pages = ["第A01版：头版", "第A02版：成长周刊", "第A03版：成长周刊", "第A04版：小记者训练营"]
-    text = "\n".join(pages) + "\n" + PROSE
-    assert {1, 2, 3, 4} <= lines_flagged("CHR001", text)
+    text = "河南日报 数字报\n" + "\n".join(pages) + "\n" + PROSE
+    assert {2, 3, 4, 5} <= lines_flagged("CHR001", text)
     # inside the article a line naming a page is the article's
     assert not flagged_in_middle("CHR001", "第A02版：成长周刊")
