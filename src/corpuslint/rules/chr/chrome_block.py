@@ -61,13 +61,13 @@ from ._zones import Layout, layout
 _SENTENCE = regex.compile(r"[。，,；;]|[！？!?](?!\s*$)")
 
 
-def _zone(lay: Layout, i: int) -> str:
+def _zone(lay: Layout, i: int, first: int, last: int) -> str:
     """Where block ``i`` lies outside the article: ``head`` (before its first sentence of
-    prose), ``tail`` (after its last), ``before``/``after`` (between prose, before or after the
-    best-scoring run of prose), or "" inside that run."""
-    if i < lay.first_prose:
+    prose, ``first``), ``tail`` (after its last, ``last``), ``before``/``after`` (between prose,
+    before or after the best-scoring run of prose), or "" inside that run."""
+    if i < first:
         return "head"
-    if i > lay.last_prose:
+    if i > last:
         return "tail"
     if i < lay.body_start:
         return "before"
@@ -107,13 +107,19 @@ class ChromeBlock(ChromeRule):
         if lay.last_prose < 0 or sum(b.length for b in blocks if b.prose) < self.opts["min_prose_chars"]:
             return
         anchors = self.anchors(doc, lay)
+        # the article's sentences: prose that no rule recognised (a copyright or disclaimer
+        # sentence at the foot of the page does not make the sidebar above it "article")
+        prose = [i for i, b in enumerate(blocks) if b.prose and i not in anchors]
+        if not prose or sum(blocks[i].length for i in prose) < self.opts["min_prose_chars"]:
+            return
+        first, last = prose[0], prose[-1]
         title = blocks[0].folded
         max_len = self.opts["max_length"]
         run: list[int] = []
         zone = ""
         for i in range(1, len(blocks) + 1):
             b = blocks[i] if i < len(blocks) else None
-            z = _zone(lay, i) if b is not None else ""
+            z = _zone(lay, i, first, last) if b is not None else ""
             ok = bool(z) and (
                 i in anchors
                 or (b.truncated and b.length <= 2 * max_len)  # a teaser cut short: "…不行吗？..."
