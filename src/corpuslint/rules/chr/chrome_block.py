@@ -55,10 +55,16 @@ import regex
 
 from ...core import Applicability, Document, Finding, RuleContext
 from ._base import ChromeRule
-from ._zones import Layout, layout
+from ._zones import Block, Layout, layout
 
 # sentence punctuation inside a line (a slogan or title may end with "！" or "？": "搜狐天气为你抢先报！")
 _SENTENCE = regex.compile(r"[。，,；;]|[！？!?](?!\s*$)")
+
+
+def _sentence(b: Block) -> bool:
+    """A sentence of the article: prose, except a short exclamation with no full stop
+    ("90个好项目赚钱快！！！", "中医攻克牛皮癣、白癜风！"), the voice of an advertisement."""
+    return b.prose and (b.length >= 20 or "。" in b.text)
 
 
 def _zone(lay: Layout, i: int, first: int, last: int) -> str:
@@ -109,7 +115,7 @@ class ChromeBlock(ChromeRule):
         anchors = self.anchors(doc, lay)
         # the article's sentences: prose that no rule recognised (a copyright or disclaimer
         # sentence at the foot of the page does not make the sidebar above it "article")
-        prose = [i for i, b in enumerate(blocks) if b.prose and i not in anchors]
+        prose = [i for i, b in enumerate(blocks) if i not in anchors and _sentence(b)]
         if not prose or sum(blocks[i].length for i in prose) < self.opts["min_prose_chars"]:
             return
         first, last = prose[0], prose[-1]
@@ -125,7 +131,7 @@ class ChromeBlock(ChromeRule):
                 or (b.truncated and b.length <= 2 * max_len)  # a teaser cut short: "…不行吗？..."
                 # after the article's last sentence any line short of one is page (a title with a
                 # comma "新娘，为何如此沉闷"); elsewhere a comma may mark the article's own text
-                or (not b.prose and b.length <= max_len and (z == "tail" or not _SENTENCE.search(b.text))
+                or (not _sentence(b) and b.length <= max_len and (z == "tail" or not _SENTENCE.search(b.text))
                     # the headline (it repeats the page title) is the article's
                     and not (len(b.folded) >= 4 and title.startswith(b.folded))))
             # a block never spans two zones (head, between, tail) even with no text between
