@@ -514,3 +514,10 @@ def test_chr001_e_edition_page_entries_with_lettered_pages() -> None:
     assert {2, 3, 4, 5} <= lines_flagged("CHR001", text)
     # inside the article a line naming a page is the article's
     assert not flagged_in_middle("CHR001", "第A02版：成长周刊")
+
+
+def test_chr001_breadcrumb_ending_in_the_article_title() -> None:
+    crumb = "麻辣社区 → 错误信息 → [原创]朋友,请正确客观认识凉山、西昌！ 【全文搜索】"
+    assert 2 in lines_flagged("CHR001", "大话四川\n" + crumb + "\n" + PROSE)
+    # inside the article, a route with a comment is text
+    assert not flagged_in_middle("CHR001", "北京 → 天津 → 上海，一路向南，全程一千二百公里")

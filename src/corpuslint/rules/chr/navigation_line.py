@@ -89,6 +89,14 @@ class NavigationLine(ChromeRule):
                           or first.endswith(("首页", "频道", "网", "站", "论坛", "社区")))
                 if rooted or outside:
                     return True
+            # outside the article the last step may be its title, punctuation and all:
+            # "麻辣社区 → 错误信息 → [原创]朋友,请正确客观认识凉山、西昌！"
+            if outside and len(filled) >= 3 and len(t) <= 160 and all(
+                    len(x) <= 12 and not _SENTENCE.search(x) for x in filled[:-1]):
+                first = filled[0]
+                if first.startswith(self.home) or first in self.nav or first.endswith(
+                        ("首页", "频道", "网", "论坛", "社区")):
+                    return True
         if t.startswith(self.home) and len(t) <= 120 and not _SENTENCE.search(t):
             rest = t[next(len(h) for h in self.home if t.startswith(h)):]
             if rest[:1].isspace() or _STRUCTURAL_SEP.match(rest) or rest[:1] in "|｜-—·>»":
