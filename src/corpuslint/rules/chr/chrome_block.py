@@ -13,7 +13,9 @@ a table or list of the article itself. The run is
 chrome from its far end up to the recognised chrome line nearest the article: after the article
 from the first line another CHR rule reported onwards, before the article up to the last such
 line. The lines between the article and that anchor (a headline, a byline, a short closing line
-of the article) are left alone, so the rule never reaches into the article. Above the article a
+of the article) are left alone, so the rule never reaches into the article. The recognised
+lines are those the other CHR document rules report, whether or not they are enabled (a rule not
+enabled in the run is consulted with its default options). Above the article a
 long run of short lines (at least `min_head_run`, not counting its last `head_keep` lines) is
 page head even with no recognised line in it: menus, sidebars and site names come before the
 article, and the last lines of the run (headline, byline) are kept.
