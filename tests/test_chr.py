@@ -521,3 +521,8 @@ def test_chr001_breadcrumb_ending_in_the_article_title() -> None:
     assert 2 in lines_flagged("CHR001", "大话四川\n" + crumb + "\n" + PROSE)
     # inside the article, a route with a comment is text
     assert not flagged_in_middle("CHR001", "北京 → 天津 → 上海，一路向南，全程一千二百公里")
+
+
+def test_chr002_comment_action_bar_with_date() -> None:
+    assert flagged_in_middle("CHR002", "引用 投诉 支持 (2) 2004-12-13 09:02:13")
+    assert not flagged_in_middle("CHR002", "支持引用外资的企业在2004-12-13前提交申请材料")
