@@ -63,6 +63,21 @@ from ._zones import Block, Layout, layout
 _SENTENCE = regex.compile(r"[。，,；;]|[！？!?](?!\s*$)")
 
 
+_FIRST_WORD = regex.compile(r"\w")
+
+
+def _repeats_title(b: Block, title_chars: set[str], title: str) -> bool:
+    """Whether ``b`` is the headline: its folded text starts the folded page title. Folding
+    (OpenCC) is costly, so a line whose first letter is not in the title is ruled out first."""
+    if b.length < 4:
+        return False
+    m = _FIRST_WORD.search(b.text)
+    if m is None or m.group().lower() not in title_chars:
+        return False
+    f = b.folded
+    return len(f) >= 4 and title.startswith(f)
+
+
 def _sentence(b: Block) -> bool:
     """A sentence of the article: prose, except a short exclamation with no full stop
     ("90个好项目赚钱快！！！", "中医攻克牛皮癣、白癜风！"), the voice of an advertisement."""
@@ -122,6 +137,7 @@ class ChromeBlock(ChromeRule):
             return
         first, last = prose[0], prose[-1]
         title = blocks[0].folded
+        title_chars = set(blocks[0].text.lower())
         max_len = self.opts["max_length"]
         run: list[int] = []
         zone = ""
@@ -135,7 +151,7 @@ class ChromeBlock(ChromeRule):
                 # comma "新娘，为何如此沉闷"); elsewhere a comma may mark the article's own text
                 or (not _sentence(b) and b.length <= max_len and (z == "tail" or not _SENTENCE.search(b.text))
                     # the headline (it repeats the page title) is the article's
-                    and not (len(b.folded) >= 4 and title.startswith(b.folded))))
+                    and not _repeats_title(b, title_chars, title)))
             # a block never spans two zones (head, between, tail) even with no text between
             if ok and run and z != zone:
                 yield from self._block(doc, lay, run, anchors, zone)
