@@ -66,6 +66,14 @@ _MIN_AA_FREQ = 10
 _NOUN_SUFFIX = "子儿头"
 # Place words that follow a noun: 石窟|窟前, 大楼|楼下, 城门|门外.
 _LOCATIVE = "前后内外上下里中旁边顶底口"
+# Single-character words at least this frequent in the lexicon are function words (了 是 在 和 的
+# 也 就 到 都 着 对 要): doubled with neither copy joining a neighbour into a word (的的, 了了, 和和)
+# they are always a slip in edited text. Pronouns are left out: 问他|他怎么 is object then subject.
+_FUNCTION_FREQ = 150_000
+_PRONOUNS = "我你他她它您这那"
+# Place suffixes: a place name ending in one may be followed by the same noun (张家港|港, 余姚市|市);
+# other productive suffixes doubled at the end of a run are slips (项目目, 技术术, 认为为).
+_PLACE_SUFFIX = "港市县省州镇乡村岛湾山江河湖"
 
 
 _SUFFIX_MIN_WORDS = 50  # 厅 ends 82 words of the lexicon, 超 28
@@ -92,7 +100,7 @@ class DoubledCharacter(DocumentRule):
     summary = "A character doubled where Chinese does not reduplicate it (OCR/edit slip)"
     fix = Applicability.UNSAFE
     options = {"min_gain": 7.0, "min_gain_two_words": 8.0, "min_gain_free": 10.0,
-               "min_gain_isolated": 13.5, "min_gain_name": 9.0}
+               "min_gain_isolated": 13.5, "min_gain_name": 9.0, "min_gain_free_after": 8.5}
 
     def setup(self) -> None:
         packs = self.ctx.packs
@@ -102,6 +110,9 @@ class DoubledCharacter(DocumentRule):
         self.free = frozenset("".join(packs.lines("typ/free_chars.txt")).replace(" ", ""))
         self.suffixes = _productive_suffixes(self.lex)
         self.name_chars = frozenset("".join(packs.lines("typ/name_chars.txt")).replace(" ", ""))
+        self.function = frozenset(w for w, f in self.lex.freqs.items()
+                                  if len(w) == 1 and f >= _FUNCTION_FREQ
+                                  and w not in self.allowed and w not in _PRONOUNS)
 
     def check(self, doc: Document) -> Iterable[Finding]:
         text = doc.text
@@ -147,9 +158,12 @@ class DoubledCharacter(DocumentRule):
             return None  # 一条条, 一次次
         left = self._word_ends(run, i)
         right = self._word_starts(run, i + 1)
+        if c in self.function and left is None and right is None:
+            return (f"'{c}' is a function word that Chinese does not double, and neither copy "
+                    f"joins a neighbour into a word")
         if i > 0 and run[i - 1] in self.surnames and not right and left is None:
             return None  # 王莉莉: a doubled given name after a surname
-        if c in self.suffixes and (right or (left and i + 2 == n)):
+        if c in self.suffixes and (right or (left and i + 2 == n and c in _PLACE_SUFFIX)):
             # A name ending in a productive suffix, then a word or the same noun: 农村厅|厅长,
             # 张家港|港 (the port of Zhangjiagang).
             return None
@@ -163,7 +177,7 @@ class DoubledCharacter(DocumentRule):
             bar = self.opts["min_gain_two_words"]  # 中国|国家, 人民|民主, 上海|海关
         elif c in self.free and (left or right):
             # 目的|的, 所有|有, 在|在线: a free character stands alone next to a word.
-            bar = self.opts["min_gain_free"] if right else 99.0
+            bar = self.opts["min_gain_free"] if right else self.opts["min_gain_free_after"]
         elif c in self.name_chars and not right:
             if not left:
                 return None  # a pet or given name: 童童
