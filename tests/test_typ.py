@@ -30,6 +30,13 @@ def flagged(linter: Linter, text: str, code: str | None = None) -> list[str]:
     ("国家对外贸贸易统制政策。", "贸贸"),
     # jieba lists 配配 with a token count of 3: not a word.
     ("集研发、试验和配配套于一体。", "配配"),
+    # A doubled function word that joins no neighbour into a word.
+    ("这是何等的的艰难。", "的的"),
+    ("征集家庭合影和和故事。", "和和"),
+    # A productive suffix doubled at the end of a run is a slip unless it is a place suffix.
+    ("加快人才培养项目目，", "目目"),
+    # A free character after a word that ends with it, costing a whole word.
+    ("这是社会的基本特征征。", "征征"),
 ])
 def test_doubled_invalid(linter: Linter, text: str, expected: str) -> None:
     assert flagged(linter, text, "TYP001") == [expected]
@@ -50,6 +57,8 @@ def test_doubled_invalid(linter: Linter, text: str, expected: str) -> None:
     "在中共党员林林的介绍下入党。",  # 员林 is a word, but 林林 is a name
     "妈妈给衣服扣扣子。",  # a verb and the noun made from it
     "有的是柿柿如意的好彩头。",  # a pun: neither copy joins a word
+    "我问他他怎么变了，你觉得不得了了吗？",  # pronoun object then subject; 不得了|了
+    "花开得红艳艳的，一片明艳艳。",  # ABB adjectives
 ])
 def test_doubled_valid(linter: Linter, text: str) -> None:
     assert flagged(linter, text, "TYP001") == []

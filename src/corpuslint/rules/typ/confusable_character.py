@@ -46,6 +46,12 @@ reading, not a certainty (names and rare terms can look like typos).
 - `rare_word_freq` (int, default 500) and `rare_word_penalty` (float, default 2.0): a common
   character is questioned at a bar raised by the penalty when the replacement word is rarer than
   this (围拢, 伊犁, 黄大仙 make poor evidence against 围垄, 伊梨, a name 黄大宪).
+- `document_evidence` (float, default 0.0, off): lower the bar by this much when the corrected
+  word is written correctly elsewhere in the same document (`最强` elsewhere makes `蕞强` a slip).
+  Measured on 269 clean articles with 750 injected OCR misreadings: 1.5 finds 6 more injected
+  errors and 3 more real typos of the source text, but also 3 names and terms (`高磊头戴`,
+  `武契奇`, `趾间`); 3.0 finds 19 more injected errors and 8 more false ones. Common words occur
+  in any long article, so the evidence is weak; raise it for corpora of short, uniform documents.
 """
 
 from __future__ import annotations
@@ -107,6 +113,11 @@ def _repeated(text: str, at: int, s: str) -> bool:
     return text.count(s, max(0, at - _NEAR_TEXT), at + _NEAR_TEXT) >= 2
 
 
+def _elsewhere(text: str, at: int, word: str) -> bool:
+    """Whether ``word`` occurs in the text near offset ``at`` (the candidate itself differs)."""
+    return text.find(word, max(0, at - _NEAR_TEXT), at + _NEAR_TEXT) >= 0
+
+
 class ConfusableCharacter(DocumentRule):
     code = "TYP003"
     name = "confusable-character"
@@ -115,7 +126,7 @@ class ConfusableCharacter(DocumentRule):
     options = {"min_gain": 13.0, "min_gain_shape": 10.0, "min_gain_shape_derived": 16.0,
                "min_gain_shape_sound": 9.0,
                "min_gain_rare": 7.0, "min_gain_rare_sound": 16.0, "min_gain_contains": 11.0, "rare_char_freq": 100,
-               "rare_word_freq": 500, "rare_word_penalty": 2.0}
+               "rare_word_freq": 500, "rare_word_penalty": 2.0, "document_evidence": 0.0}
 
     def setup(self) -> None:
         self.lex = lexicon(self.ctx.packs)
@@ -203,6 +214,10 @@ class ConfusableCharacter(DocumentRule):
                 # A rare replacement word (围拢, 伊犁, 黄大仙) next to a common character is as
                 # likely a name or term the lexicon lacks as a typo.
                 bar += self.opts["rare_word_penalty"]
+            if gain < bar and gain >= bar - self.opts["document_evidence"] and _elsewhere(doc.text, base + s, word):
+                # The corrected word is written correctly elsewhere in this document (最强 here,
+                # 蕞强 once): the writer knows the word, and the odd form is the slip.
+                bar -= self.opts["document_evidence"]
             passes = gain >= bar
             if not passes and TRACE is None:
                 continue
