@@ -526,3 +526,43 @@ def test_chr001_breadcrumb_ending_in_the_article_title() -> None:
 def test_chr002_comment_action_bar_with_date() -> None:
     assert flagged_in_middle("CHR002", "引用 投诉 支持 (2) 2004-12-13 09:02:13")
     assert not flagged_in_middle("CHR002", "支持引用外资的企业在2004-12-13前提交申请材料")
+
+
+# a news page's tail (structure of a real Yahoo China page of the CWCED set): related list,
+# an advertising slogan with full punctuation, advertisement titles, a sidebar, an advertising
+# sentence no pack knows, the footer
+AD_TAIL = ["来源：新闻晨报", "编辑：山石", "相关报道：",
+           "·富夫妻望子成龙假离婚 三月后丈夫另娶妻子傻眼（2005-04-04）",
+           "·沪银行关照直系亲属房贷记录 夫妻为同一借款人（2005-04-03）",
+           "发送给朋友", "打印本文",
+           "环球奇闻，娱乐绯闻，轻松点击获取前沿资讯！",
+           "搜捕商机", "立可充 电池出租 席卷全国", "青春时尚 动感前卫", "上海十大最具潜力创业项目",
+           "国际品牌 微笑服务", "教育界金字品牌出击", "开中国第一家暴利小店", "返回页首 | 关闭窗口",
+           "风情男女", "聪明女人的婚姻地图", "金领生活痛并快乐着",
+           "本店新到一批进口家具，款式新颖，价格实惠，欢迎广大顾客前来选购，地址就在人民路一百号。",
+           "Copyright © 2003 Yahoo! Holdings (Hong Kong) Limited. 版权所有 不得转载"]
+
+
+def test_chr010_stray_sentence_after_the_chrome_does_not_extend_the_article() -> None:
+    # the advertising sentence near the footer is one sentence cut off from the article by the
+    # recognised chrome: the article is the eight paragraphs, and the ads between are chrome
+    text = PROSE + PROSE + "\n".join(AD_TAIL) + "\n"
+    flagged = lines_flagged("CHR010", text)
+    assert set(range(16, 24)) | {25, 26, 27} <= flagged  # slogan, ad titles, sidebar (24 is CHR007)
+    assert not lines_flagged("CHR", text) & set(range(1, 9))
+
+
+def test_chr010_article_sections_after_chrome_keep_the_article_whole() -> None:
+    # an article interrupted by a share bar and a meta line, then more paragraphs: both parts
+    # are the article (the second part is large), so its heading and short lines stay
+    text = (PROSE + "分享到：\n打印本文\n编辑：山石\n第二部分\n" + PROSE + "相关图片\n" + PROSE)
+    flagged = lines_flagged("CHR", text)
+    assert not flagged & ({1, 2, 3, 4, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18})
+
+
+def test_chr010_long_row_of_names_after_the_article() -> None:
+    tail = ["返回顶部", "国家部委网站",
+            "外交部 国防部 国家发展和改革委员会 教育部 科学技术部 工业和信息化部 国家民族事务委员会 公安部 民政部",
+            "网站地图"]
+    text = PROSE + "\n".join(tail) + "\n"
+    assert {6, 7} <= lines_flagged("CHR010", text)
