@@ -66,11 +66,12 @@ _MIN_AA_FREQ = 10
 _NOUN_SUFFIX = "子儿头"
 # Place words that follow a noun: 石窟|窟前, 大楼|楼下, 城门|门外.
 _LOCATIVE = "前后内外上下里中旁边顶底口"
-# Single-character words at least this frequent in the lexicon are function words (了 是 在 和 的
-# 也 就 到 都 着 对 要): doubled with neither copy joining a neighbour into a word (的的, 了了, 和和)
-# they are always a slip in edited text. Pronouns are left out: 问他|他怎么 is object then subject.
-_FUNCTION_FREQ = 150_000
-_PRONOUNS = "我你他她它您这那"
+# Single-character words at least this frequent in the lexicon are function words and the commonest
+# verbs (了 是 在 和 的 也 就 到 对 要 从 于 很 更 会 过): doubled with neither copy joining a
+# neighbour into a word (的的, 了了, 和和, 很很) they are a slip in edited text. Pronouns are left
+# out (问他|他怎么 is object then subject), and 之 (classical 知之|之谓).
+_FUNCTION_FREQ = 50_000
+_NOT_FUNCTION = "我你他她它您这那之"
 # Place suffixes: a place name ending in one may be followed by the same noun (张家港|港, 余姚市|市);
 # other productive suffixes doubled at the end of a run are slips (项目目, 技术术, 认为为).
 _PLACE_SUFFIX = "港市县省州镇乡村岛湾山江河湖"
@@ -112,7 +113,7 @@ class DoubledCharacter(DocumentRule):
         self.name_chars = frozenset("".join(packs.lines("typ/name_chars.txt")).replace(" ", ""))
         self.function = frozenset(w for w, f in self.lex.freqs.items()
                                   if len(w) == 1 and f >= _FUNCTION_FREQ
-                                  and w not in self.allowed and w not in _PRONOUNS)
+                                  and w not in self.allowed and w not in _NOT_FUNCTION)
 
     def check(self, doc: Document) -> Iterable[Finding]:
         text = doc.text
@@ -152,11 +153,11 @@ class DoubledCharacter(DocumentRule):
         # AABB: 高高兴兴 (we are AA) or 干干净净 (we are BB).
         if (i + 3 < n and run[i + 2] == run[i + 3]) or (i >= 2 and run[i - 2] == run[i - 1]):
             return None
-        if c in self.free and i + 2 < n and run[i + 2] in _AFTER_AA:
-            return None  # AA的 / AA地 / VV看 / VV着: 贵贵的, 试试看
+        left = self._word_ends(run, i)
+        if c in self.free and i + 2 < n and run[i + 2] in _AFTER_AA and left is None:
+            return None  # AA的 / AA地 / VV看 / VV着: 贵贵的, 试试看 (but 开发|发的 is scored)
         if i > 0 and run[i - 1] == _ONE:
             return None  # 一条条, 一次次
-        left = self._word_ends(run, i)
         right = self._word_starts(run, i + 1)
         if c in self.function and left is None and right is None:
             return (f"'{c}' is a function word that Chinese does not double, and neither copy "
