@@ -33,7 +33,7 @@ article a long row of names with no sentence punctuation and almost no function 
 
 After the article, the context rule of jusText (Pomikálek 2011) with the recognised chrome
 lines as its "bad" blocks: a line that is not a good sentence (`good_chars` characters with
-sentence punctuation) is chrome when the nearest good-or-recognised line on each side is a
+sentence punctuation, not a bulleted item or a teaser cut short) is chrome when the nearest good-or-recognised line on each side is a
 recognised one (the end of the page counts as one), whatever its length: a long teaser, a
 sidebar's one-line blurb or an advertising slogan between a list header and the footer.
 
@@ -275,7 +275,7 @@ class ChromeBlock(ChromeRule):
     def sandwiched(self, lay: Layout, anchors: set[int], title_chars: set[str], title: str) -> Iterator[tuple[int, str]]:
         """The context rule of jusText (Pomikálek 2011) with recognised chrome lines as its bad
         blocks: a line that is not a good sentence (at least `good_chars` characters with
-        sentence punctuation) is chrome when the nearest good-or-bad line on each side is a
+        sentence punctuation, not a bulleted item or a teaser cut short) is chrome when the nearest good-or-bad line on each side is a
         recognised chrome line (the page's edge counts as one). So a stretch with no article
         sentence is chrome from its first recognised line to its last, wherever it is on the
         page; the lines between the article and the nearest recognised line stay."""
@@ -286,7 +286,9 @@ class ChromeBlock(ChromeRule):
         for i in range(len(blocks) + 1):
             if i < len(blocks):
                 b = blocks[i]
-                if i not in anchors and not (b.length >= good_chars and _SENTENCE.search(b.text)):
+                # a list item (a bullet first) or a teaser cut short ("…") is no
+                # article sentence, whatever its punctuation
+                if i not in anchors and (b.length < good_chars or b.bullet or b.truncated or not _SENTENCE.search(b.text)):
                     stretch.append(i)
                     continue
             # a good line, an anchor or the page's end closes the stretch before it
