@@ -141,6 +141,7 @@ def test_seed_findings() -> None:
     got = sorted((Path(f.path).name[:3], f.location.line, f.code, f.flagged_text) for f in res.findings)
     assert got == [
         ("001", 37, "TYP001", "射射"),  # 辐射射材 (溅射靶材 garbled): the stray copy is a doubling too
+        ("001", 37, "TYP001", "超超"),  # 超超纯 (超高纯 garbled)
         ("001", 83, "TYP001", "份份"),
         ("003", 53, "TYP003", "蕞"),
         ("003", 61, "TYP002", "部份"),
