@@ -65,6 +65,9 @@ _AFTER_AA = "的地看着儿"
 # jieba lists hundreds of doublings with a token count (配配 3, 来来 3, 心心 3): only a doubling
 # seen at least this often is a word in its own right (常常 5147, 事事 295).
 _MIN_AA_FREQ = 10
+# After a word that ends with the first copy (召开|开, 资源|源, 现场|场) the doubling competes with
+# that word: only a common doubled word (常常 5147, 渐渐) still explains it (开开 113, 场场 48 do not).
+_MIN_AA_FREQ_AFTER_WORD = 500
 # Suffixes that make a noun of a verb (扣子, 画儿): 扣扣子 "to fasten buttons" is verb + noun.
 _NOUN_SUFFIX = "子儿头"
 # Place words that follow a noun: 石窟|窟前, 大楼|楼下, 城门|门外.
@@ -148,10 +151,11 @@ class DoubledCharacter(DocumentRule):
             return None
         # Any lexicon word covering both copies: 常常, 绿油油, 沸沸扬扬, 哈哈镜.
         lo, hi = max(0, i + 2 - lex.max_len), i
+        aa_min = _MIN_AA_FREQ_AFTER_WORD if self._word_ends(run, i) else _MIN_AA_FREQ
         for s in range(lo, hi + 1):
             for e in range(i + 2, min(n, s + lex.max_len) + 1):
                 f = lex.freqs.get(run[s:e])
-                if f and (e - s > 2 or f >= _MIN_AA_FREQ):
+                if f and (e - s > 2 or f >= aa_min):
                     return None
         # AABB: 高高兴兴 (we are AA) or 干干净净 (we are BB).
         if (i + 3 < n and run[i + 2] == run[i + 3]) or (i >= 2 and run[i - 2] == run[i - 1]):
