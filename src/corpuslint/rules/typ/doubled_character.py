@@ -9,7 +9,16 @@ Legitimate doubling is left alone: words that are themselves a doubling (`常常
 (`童童`, `王莉莉`), reduplicated verbs, adjectives, kinship words and classifiers (`说说`,
 `个个`, `一条条`), AABB and ABB forms (`高高兴兴`, `绿油油`), a verb and the noun made from it
 (`扣扣子`), a noun and a place word (`石窟窟前`), a name ending in a productive suffix
-(`农村厅厅长`, `张家港港`). Longer runs (`哈哈哈`) are not reported.
+(`农村厅厅长`; at the end of a phrase only a place suffix: `张家港港`, but `项目目`, `技术术`
+are slips). A doubled word of the lexicon explains the doubling only when it is common or no
+word ends with the first copy (`召开开`, `现场场` are slips although jieba lists `开开`, `场场`).
+Longer runs (`哈哈哈`) are not reported.
+
+A function word or one of the commonest verbs (single-character words with a lexicon count of
+50 000 or more: `的`, `了`, `和`, `在`, `很`, `会`, `过`) doubled with neither copy joining a
+neighbour into a word is always reported (`幸运的的少数人`, `合影和和故事`): edited Chinese
+never doubles them. Pronouns (`问他他怎么`: object, then subject) and classical `之` are
+excepted.
 
 Everything else is scored: how much more probable (maximum-probability segmentation over the
 lexicon, ±5 characters) the context reads with one copy removed. A stray copy stands alone and
