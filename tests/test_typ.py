@@ -37,6 +37,8 @@ def flagged(linter: Linter, text: str, code: str | None = None) -> list[str]:
     ("加快人才培养项目目，", "目目"),
     # A free character after a word that ends with it, costing a whole word.
     ("这是社会的基本特征征。", "征征"),
+    # A suffix character before a verb that starts with it: no title of a name (农村厅|厅长).
+    ("该公司表表示将继续合作。", "表表"),
 ])
 def test_doubled_invalid(linter: Linter, text: str, expected: str) -> None:
     assert flagged(linter, text, "TYP001") == [expected]
@@ -59,6 +61,7 @@ def test_doubled_invalid(linter: Linter, text: str, expected: str) -> None:
     "有的是柿柿如意的好彩头。",  # a pun: neither copy joins a word
     "我问他他怎么变了，你觉得不得了了吗？",  # pronoun object then subject; 不得了|了
     "花开得红艳艳的，一片明艳艳。",  # ABB adjectives
+    "城镇文化旅游站站长王晋强介绍。",  # jieba tags 站长 a verb: a title all the same
 ])
 def test_doubled_valid(linter: Linter, text: str) -> None:
     assert flagged(linter, text, "TYP001") == []

@@ -39,6 +39,9 @@ class Lexicon:
                 char_freq[c] = char_freq.get(c, 0) + f
         self.char_freqs = char_freq
         self._prefixes: frozenset[str] | None = None
+        # Words jieba tags as verbs, adjectives, adverbs or conjunctions (the base lexicon only;
+        # pack words carry no part of speech). Tags are jieba's, noisy (站长 is tagged v).
+        self.predicates: frozenset[str] = frozenset()
 
     def freq(self, word: str) -> int:
         return self.freqs.get(word, 0)
@@ -106,7 +109,15 @@ class Lexicon:
 
 @lru_cache(maxsize=1)
 def _base() -> dict[str, int]:
+    return _read_base()[0]
+
+
+@lru_cache(maxsize=1)
+def _read_base() -> tuple[dict[str, int], frozenset[str]]:
+    """jieba's words with their counts, and the words of 2+ characters it tags as verbs,
+    adjectives, adverbs or conjunctions (v*, a*, d*, c*: 表示, 发现, 及时, 进一步)."""
     freqs: dict[str, int] = {}
+    predicates = []
     with _jieba_dict().open(encoding="utf-8") as fh:
         for line in fh:
             parts = line.split(" ")
@@ -115,7 +126,9 @@ def _base() -> dict[str, int]:
                     freqs[parts[0]] = int(parts[1])
                 except ValueError:
                     continue
-    return freqs
+                if len(parts) >= 3 and parts[2][:1] in "vadc" and len(parts[0]) >= 2:
+                    predicates.append(parts[0])
+    return freqs, frozenset(predicates)
 
 
 _CACHE: dict[tuple[Path, ...], Lexicon] = {}
@@ -145,5 +158,6 @@ def load_lexicon(packs: PackStore) -> Lexicon:
                     except ValueError:
                         freqs[word] = max(freqs.get(word, 0), DEFAULT_PACK_FREQ)
         lex = Lexicon(freqs)
+        lex.predicates = _read_base()[1]
         _CACHE[key] = lex
     return lex

@@ -9,8 +9,8 @@ Legitimate doubling is left alone: words that are themselves a doubling (`常常
 (`童童`, `王莉莉`), reduplicated verbs, adjectives, kinship words and classifiers (`说说`,
 `个个`, `一条条`), AABB and ABB forms (`高高兴兴`, `绿油油`), a verb and the noun made from it
 (`扣扣子`), a noun and a place word (`石窟窟前`), a name ending in a productive suffix
-(`农村厅厅长`; at the end of a phrase only a place suffix: `张家港港`, but `项目目`, `技术术`
-are slips). A doubled word of the lexicon explains the doubling only when it is common or no
+(`农村厅厅长`; not before a verb: `表表示`, `保保障` are scored; at the end of a phrase only a
+place suffix: `张家港港`, but `项目目`, `技术术` are slips). A doubled word of the lexicon explains the doubling only when it is common or no
 word ends with the first copy (`召开开`, `现场场` are slips although jieba lists `开开`, `场场`).
 Longer runs (`哈哈哈`) are not reported.
 
@@ -90,6 +90,9 @@ _NOT_FUNCTION = "我你他她它您这那之"
 # Place suffixes: a place name ending in one may be followed by the same noun (张家港|港, 余姚市|市);
 # other productive suffixes doubled at the end of a run are slips (项目目, 技术术, 认为为).
 _PLACE_SUFFIX = "港市县省州镇乡村岛湾山江河湖"
+# Words ending in these after a name are titles and members (站|站长, 组|组员), whatever jieba's
+# part-of-speech tag says (it tags 站长, 组长, 处长 as verbs).
+_TITLE_END = "长员"
 
 
 _SUFFIX_MIN_WORDS = 50  # 厅 ends 82 words of the lexicon, 超 28
@@ -180,9 +183,14 @@ class DoubledCharacter(DocumentRule):
                     f"joins a neighbour into a word")
         if i > 0 and run[i - 1] in self.surnames and not right and left is None:
             return None  # 王莉莉: a doubled given name after a surname
-        if c in self.suffixes and (right or (left and i + 2 == n and c in _PLACE_SUFFIX)):
-            # A name ending in a productive suffix, then a word or the same noun: 农村厅|厅长,
-            # 张家港|港 (the port of Zhangjiagang).
+        verb_after_suffix = (c in self.suffixes and right is not None and right in lex.predicates
+                             and right[-1] not in _TITLE_END)
+        if c in self.suffixes and ((right and not verb_after_suffix)
+                                   or (left and i + 2 == n and c in _PLACE_SUFFIX)):
+            # A name ending in a productive suffix, then a noun or the same noun: 农村厅|厅长,
+            # 张家港|港 (the port of Zhangjiagang). A verb or adverb after it is no title or
+            # compound of the name: 表表示, 发发现, 保保障 are scored (at the two-word bar: jieba's
+            # tags are noisy, 包打 is a verb).
             return None
         if right and len(right) == 2 and right[1] in _NOUN_SUFFIX:
             return None  # a verb, then the noun made from it: 扣|扣子, 画|画儿, 锄|锄头
@@ -190,8 +198,8 @@ class DoubledCharacter(DocumentRule):
             return None  # a noun, then the same noun with a place word: 石窟|窟前, 大楼|楼下
         # How far the stray copy lowers the probability of the context decides; the bar depends
         # on how a legitimate reading could look (tuned on clean news, bench/typ_eval.py).
-        if left and right:
-            bar = self.opts["min_gain_two_words"]  # 中国|国家, 人民|民主, 上海|海关
+        if (left and right) or verb_after_suffix:
+            bar = self.opts["min_gain_two_words"]  # 中国|国家, 人民|民主, 上海|海关; 表|表示
         elif c in self.free and (left or right):
             # 目的|的, 所有|有, 在|在线: a free character stands alone next to a word.
             bar = self.opts["min_gain_free"] if right else self.opts["min_gain_free_after"]
