@@ -39,6 +39,8 @@ def flagged(linter: Linter, text: str, code: str | None = None) -> list[str]:
     ("这是社会的基本特征征。", "征征"),
     # A suffix character before a verb that starts with it: no title of a name (农村厅|厅长).
     ("该公司表表示将继续合作。", "表表"),
+    # A given-name character after a word that ends with it, where the word reading holds.
+    ("这是解决问题的方法法。", "法法"),
 ])
 def test_doubled_invalid(linter: Linter, text: str, expected: str) -> None:
     assert flagged(linter, text, "TYP001") == [expected]

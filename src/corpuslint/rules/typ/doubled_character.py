@@ -50,8 +50,9 @@ Delete one copy. **Unsafe**: the doubling is sometimes what is left of a longer 
 - `min_gain_free_after` (float, default 8.0): the bar for a free-standing character after a word
   that ends with it (`特征征`, `采访访`, `开发发的`); function words there (`目的的`, `所有有`,
   `不得了了`, `来自|自媒体`) cost less.
-- `min_gain_name` (float, default 9.0): the bar for a character common at the end of given
-  names after a word (`方法法`, but `党员林林`).
+- `min_gain_name` (float, default 8.0): the bar for a character common at the end of given
+  names after a word that ends with it (`方法法`, `股权权`); where the best reading leaves the
+  first copy outside that word (`党员林林`: 党员|林林, not 党|员林|林) it is a name, never reported.
 - `min_gain_isolated` (float, default 13.5): the bar when neither copy joins a word (a name,
   a pun such as `柿柿如意`, a verb doubled colloquially).
 """
@@ -119,7 +120,7 @@ class DoubledCharacter(DocumentRule):
     summary = "A character doubled where Chinese does not reduplicate it (OCR/edit slip)"
     fix = Applicability.UNSAFE
     options = {"min_gain": 7.0, "min_gain_two_words": 8.0, "min_gain_free": 7.0,
-               "min_gain_isolated": 13.5, "min_gain_name": 9.0, "min_gain_free_after": 8.0}
+               "min_gain_isolated": 13.5, "min_gain_name": 8.0, "min_gain_free_after": 8.0}
 
     def setup(self) -> None:
         packs = self.ctx.packs
@@ -204,9 +205,11 @@ class DoubledCharacter(DocumentRule):
             # 目的|的, 所有|有, 在|在线: a free character stands alone next to a word.
             bar = self.opts["min_gain_free"] if right else self.opts["min_gain_free_after"]
         elif c in self.name_chars and not right:
-            if not left:
-                return None  # a pet or given name: 童童
-            bar = self.opts["min_gain_name"]  # 党员林林: 员林 is a word, but not here; 方法法 is a slip
+            if not left or not self._ends_word(run, i):
+                # A pet or given name (童童), also after a word that only seems to take the first
+                # copy: 中共党员林林 reads 党员|林林 (员林 is a place, but not here).
+                return None
+            bar = self.opts["min_gain_name"]  # 方法法, 股权权, 正式式: a slip
         elif left or right:
             bar = self.opts["min_gain"]  # 月份|份, 沪甬|甬
         else:
@@ -236,6 +239,13 @@ class DoubledCharacter(DocumentRule):
         before, _ = best_segmentation(self.lex, window)
         after, _ = best_segmentation(self.lex, window[:k + 1] + window[k + 2:])
         return after - before
+
+    def _ends_word(self, run: str, i: int) -> bool:
+        """Whether the best reading of the text up to run[i] ends with a word of 2+ characters
+        (方法|法: yes; 党员|林|林: no)."""
+        _, spans = best_segmentation(self.lex, run[max(0, i - _CTX - 1):i + 1])
+        a, b = spans[-1]
+        return b - a >= 2
 
     def _word_ends(self, run: str, i: int) -> str | None:
         """The longest lexicon word (2+ characters) ending with run[i]."""
