@@ -40,7 +40,7 @@ def flagged(linter: Linter, text: str, code: str | None = None) -> list[str]:
     # A suffix character before a verb that starts with it: no title of a name (农村厅|厅长).
     ("该公司表表示将继续合作。", "表表"),
     # A given-name character after a word that ends with it, where the word reading holds.
-    ("这是解决问题的方法法。", "法法"),
+    ("这项规定正式式施行。", "式式"),
 ])
 def test_doubled_invalid(linter: Linter, text: str, expected: str) -> None:
     assert flagged(linter, text, "TYP001") == [expected]
