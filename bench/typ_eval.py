@@ -179,7 +179,7 @@ def main() -> None:
     for o in args.option:
         key, _, value = o.partition("=")
         code, _, name = key.partition(".")
-        options.setdefault(code, {})[name] = float(value)
+        options.setdefault(code, {})[name] = int(value) if value.lstrip("-").isdigit() else float(value)
     if args.docs:
         eval_docs(args.select.split(","), options)
         return
