@@ -7,6 +7,7 @@ Everything here is about one document's own layout; no corpus structure is neede
 
 from __future__ import annotations
 
+import unicodedata
 import weakref
 from collections import Counter
 from dataclasses import dataclass, field
@@ -100,6 +101,9 @@ class Layout:
     doc: Document
     paras: list[Paragraph]
     kinds: list[str]  # "heading", "credit", "byline", "prose", "short", "other"
+    # Set when the whole text is hard-wrapped at a fixed width: then every line "breaks a
+    # sentence", which is one finding for the document (LAY005), not hundreds.
+    wrap: Wrap | None = None
     breaks: list[Break] = field(default_factory=list)
     captions: dict[int, str] = field(default_factory=dict)  # index -> reason
     lost: list[Lost] = field(default_factory=list)
@@ -115,6 +119,50 @@ def analyse(doc: Document, data: LayoutData) -> Layout:
     layout = _Analyser(doc, data).run()
     _CACHE[doc] = (id(data), layout)
     return layout
+
+
+# Hard wrapping: at least this many lines of at least WRAP_MIN_CELLS cells, the most common width
+# held by WRAP_MODE_SHARE of them and widths within WRAP_SLACK cells below it by WRAP_NEAR_SHARE
+# (a wrapper breaks before a character that would overflow, so lines fall a cell or a few short).
+WRAP_MIN_LINES = 12
+WRAP_MIN_CELLS = 20
+WRAP_MODE_SHARE = 0.3
+WRAP_NEAR_SHARE = 0.6
+WRAP_SLACK = 6
+
+
+def cells(text: str) -> int:
+    """Width in terminal cells: a CJK character takes two."""
+    return sum(2 if "\u1100" <= c and unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+@dataclass(frozen=True)
+class Wrap:
+    width: int
+    unit: str  # "columns" (terminal cells: a CJK character is two) or "characters"
+
+    def measure(self, text: str) -> int:
+        return cells(text) if self.unit == "columns" else len(text)
+
+    @property
+    def slack(self) -> int:
+        return WRAP_SLACK if self.unit == "columns" else WRAP_SLACK // 2
+
+
+def wrap_width(paras: Sequence[Paragraph]) -> Wrap | None:
+    """How a hard-wrapped text was wrapped, or None when lines are paragraphs. Wrappers count
+    terminal cells or characters; either measure may show it."""
+    for unit in ("columns", "characters"):
+        wrap = Wrap(0, unit)
+        widths = [w for w in (wrap.measure(p.text) for p in paras) if w >= WRAP_MIN_CELLS // 2]
+        if len(widths) < WRAP_MIN_LINES:
+            return None
+        width, count = Counter(widths).most_common(1)[0]
+        near = sum(1 for w in widths if width - wrap.slack <= w <= width + 1)
+        if (wrap.measure("中" * (WRAP_MIN_CELLS // 2)) <= width * (2 if unit == "characters" else 1)
+                and count >= WRAP_MODE_SHARE * len(widths) and near >= WRAP_NEAR_SHARE * len(widths)):
+            return Wrap(width, unit)
+    return None
 
 
 class _Analyser:
@@ -235,6 +283,10 @@ class _Analyser:
     def run(self) -> Layout:
         n = len(self.paras)
         lay = self.layout
+        lay.wrap = wrap_width(self.paras)
+        if lay.wrap is not None:
+            self._captions()
+            return lay
         weak: list[Break] = []
         ends: list[int] = []  # cut paragraphs that nothing continues
         for i in range(n):
