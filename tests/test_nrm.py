@@ -133,3 +133,14 @@ def test_bad_prefer_value_is_an_option_error():
 
     with pytest.raises(OptionError):
         Linter(select=["NRM001"], options={"NRM001": {"prefer": "wide"}}).lint_text("去年,宁波。")
+
+
+def test_mixed_script_one_finding_per_word_fixing_every_occurrence():
+    from corpuslint import Linter
+
+    text = ("余姚经济开发区成立以後，发展迅速。" * 3 + "开发区现有企业七百多家，主要以化纤、电器为主，产业集聚发展。\n") * 2
+    found = Linter(select=["NRM002"]).lint_text(text)
+    assert len(found) == 1 and "6 times" in found[0].message
+    assert len(found[0].fix.edits) == 6 and len(found[0].related) == 5
+    fixed, _ = Linter(select=["NRM002"]).fix_text(text, unsafe=True)
+    assert "後" not in fixed and fixed.count("以后") == 6

@@ -17,6 +17,9 @@ different words to every tokeniser, search index and deduplicator, and a model l
 ## Example
 `余姚经济开发区走出了一條用创新浇筑的發展之路` — `條` and `發` in simplified text.
 
+One finding is given per distinct word, at its first occurrence, with the other occurrences as
+related locations; its fix converts them all.
+
 ## Fix
 Convert the characters to the document's script with OpenCC. **Unsafe**: conversion is not
 one-to-one (`发` may be `發` or `髮`), and names or quotations may be written in the other script
@@ -38,7 +41,7 @@ from typing import Iterable
 
 import regex
 
-from ...core import Applicability, Document, DocumentRule, Edit, Finding, Fix
+from ...core import Applicability, Document, DocumentRule, Edit, Finding, Fix, related
 from ...corpus.normalize import is_cjk, to_simplified, to_traditional
 
 _QUOTED = regex.compile(r"“[^“”\n]*”|「[^「」\n]*」|『[^『』\n]*』|《[^《》\n]*》")
@@ -144,16 +147,27 @@ class MixedScript(DocumentRule):
                 f"document mixes scripts: {major} {script}-only and {len(minor)} {other}-only "
                 "characters")
             return
+        # One finding per distinct word (its first occurrence), fixing every occurrence: a
+        # document writing `後` forty times has one problem, not forty.
+        by_text: dict[str, list[list[tuple[int, str]]]] = {}
         for run in _runs(minor):
-            start, end = run[0][0], run[-1][0] + 1
-            chars = doc.text[start:end]
-            edits = [Edit(o, o + 1, new) for o, new in run]
-            target = "".join(new for _, new in run)  # runs are consecutive characters
-            fix = Fix.unsafe(f"convert to {script}: {target}", *edits)
+            by_text.setdefault(doc.text[run[0][0]:run[-1][0] + 1], []).append(run)
+        for chars, runs in by_text.items():
+            first = runs[0]
+            start, end = first[0][0], first[-1][0] + 1
+            edits = [Edit(o, o + 1, new) for run in runs for o, new in run]
+            target = "".join(new for _, new in first)  # runs are consecutive characters
+            times = f", {len(runs)} times" if len(runs) > 1 else ""
+            fix = Fix.unsafe(f"convert to {script}: {target}" + (f" ({len(runs)} places)" if len(runs) > 1 else ""),
+                             *edits)
+            others = [related(doc, r[0][0], r[-1][0] + 1, "same characters") for r in runs[1:MAX_RELATED + 1]]
             yield self.finding(
                 doc, start, end,
-                f"{other} character(s) {chars!r} in a {script} document "
-                f"({major} {script}-only characters): {script} {target!r}", fix=fix)
+                f"{other} character(s) {chars!r} in a {script} document{times} "
+                f"({major} {script}-only characters): {script} {target!r}", fix=fix, related=others)
+
+
+MAX_RELATED = 10  # occurrences listed under a finding
 
 
 def _runs(items: list[tuple[int, str]]) -> list[list[tuple[int, str]]]:
