@@ -73,7 +73,6 @@ def make_pair(text: str, rng: random.Random, column: int = 0) -> tuple[str, str,
     spots = [(pi, m) for pi, p in enumerate(paras) for m in FIGURE.finditer(p)]
     rng.shuffle(spots)
     changed = []
-    used_paras: dict[int, list] = {}
     n_change = min(len(spots), rng.randint(1, 3))
     for k, (pi, m) in enumerate(spots):
         if k < n_change:

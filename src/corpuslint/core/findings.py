@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Sequence
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from .document import Document
@@ -113,6 +113,3 @@ class Finding:
 def related(doc: Document, start: int, end: int, message: str = "") -> Related:
     return Related(Location.of(doc, start, end), message)
 
-
-def sort_findings(findings: Sequence[Finding]) -> list[Finding]:
-    return sorted(findings, key=Finding.sort_key)

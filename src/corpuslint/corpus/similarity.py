@@ -547,17 +547,3 @@ def near_duplicate_documents(corpus: Corpus) -> list[VersionPair]:
         out.append(m.version_pair())
     out.sort(key=lambda p: (order[id(p.a)], order[id(p.b)]))
     return out
-
-
-# Kept for callers of the first version: string shingles and their Jaccard.
-def shingles(text: str, n: int = SHINGLE) -> set[str]:
-    if len(text) <= n:
-        return {text} if text else set()
-    return {text[i : i + n] for i in range(len(text) - n + 1)}
-
-
-def jaccard_sets(a: set[str], b: set[str]) -> float:
-    if not a or not b:
-        return 0.0
-    inter = len(a & b)
-    return inter / (len(a) + len(b) - inter)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from itertools import combinations
-from typing import TYPE_CHECKING, Iterable
+from typing import TYPE_CHECKING
 
 from ..core.document import Document
 
@@ -199,6 +199,7 @@ def _external_versions(corpus: Corpus) -> list[VersionPair]:
         return []
     from ..load import SourceError, read_source
     from .index import duplicates_with_index
+    from .similarity import align_paragraphs
 
     pairs: list[VersionPair] = []
     loaded: dict[tuple[str | None, str | None], Document | None] = {}
@@ -222,14 +223,8 @@ def _external_versions(corpus: Corpus) -> list[VersionPair]:
             continue
         inside = m.b.doc if m.a.doc is None else m.a.doc
         assert inside is not None
-        from .similarity import align_paragraphs
-
         # The earlier document (path order) is ``a``, as for pairs inside the run.
         first, second = sorted((inside, doc), key=lambda d: corpus.config.relpath(d.path or ""))
         pairs.append(align_paragraphs(corpus.features(first), corpus.features(second),
                                       source="near-duplicate"))
     return pairs
-
-
-def iter_pairs(index: VersionIndex) -> Iterable[VersionPair]:
-    return index.pairs()

@@ -88,7 +88,6 @@ class ArticleList(ChromeRule):
 
     def check(self, doc: Document) -> Iterable[Finding]:
         lay = layout(doc)
-        blocks = lay.blocks
         taken: set[int] = set()
         for found, first, last in self._lists(doc, lay):
             taken.update(range(first, last + 1))

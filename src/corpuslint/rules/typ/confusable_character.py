@@ -240,7 +240,6 @@ class ConfusableCharacter(DocumentRule):
 
     def _check_run(self, doc: Document, base: int, run: str) -> Iterable[Finding]:
         lex = self.lex
-        freqs = lex.freqs
         n = len(run)
         covered = bytearray(n)
         for s, e, _ in lex.words_in(run, 2):
