@@ -92,6 +92,32 @@ def confusions(packs: PackStore) -> Confusions:
     return conf
 
 
+_GLYPH: dict[tuple, Mapping[str, Mapping[str, float]]] = {}
+
+
+def glyph_confusions(packs: PackStore) -> Mapping[str, Mapping[str, float]]:
+    """Character -> look-alikes measured on rendered glyphs (``typ/shape_glyph.txt``, built by
+    bench/typ_build_glyph_confusions.py) with their image similarity; both directions."""
+    got = _GLYPH.get(packs.dirs)
+    if got is not None:
+        return got
+    table: dict[str, dict[str, float]] = {}
+    try:
+        rows = packs.lines("typ/shape_glyph.txt")
+    except PackError:
+        rows = []
+    for line in rows:
+        parts = line.split("\t")
+        if len(parts) < 2 or len(parts[0]) != 1 or len(parts[1]) != 1:
+            continue
+        sim = float(parts[2]) if len(parts) > 2 else 1.0
+        a, b = parts[0], parts[1]
+        table.setdefault(a, {})[b] = max(sim, table.get(a, {}).get(b, 0.0))
+        table.setdefault(b, {})[a] = max(sim, table.get(b, {}).get(a, 0.0))
+    got = _GLYPH[packs.dirs] = table
+    return got
+
+
 def _merge(old: str | None, new: str) -> str:
     """Combine the reasons two characters are confusable. "shape-derived" (look-alikes computed
     from stroke and component tables, noisier than the curated list) counts as a look-alike only
