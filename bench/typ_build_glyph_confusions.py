@@ -83,17 +83,20 @@ def vectors(chars: list[str], size: int, box: int, sigma: float) -> np.ndarray:
     return imgs
 
 
-def neighbours(vec: np.ndarray, top: int, threshold: float, chunk: int = 1000
-               ) -> list[list[tuple[int, float]]]:
-    out: list[list[tuple[int, float]]] = []
+def neighbours(vec: np.ndarray, n_common: int, top: int, threshold: float, chunk: int = 1000
+               ) -> list[list[tuple[int, int, float]]]:
+    """For every character, its ``top`` nearest among the first ``n_common`` (a correction is
+    always a common character): rows of (index, neighbour index, similarity)."""
+    out: list[list[tuple[int, int, float]]] = []
+    common = vec[:n_common]
     for a in range(0, len(vec), chunk):
-        sim = vec[a:a + chunk] @ vec.T
-        for r in range(sim.shape[0]):
+        sim = vec[a:a + chunk] @ common.T
+        for r in range(min(sim.shape[0], max(0, n_common - a))):
             sim[r, a + r] = -1.0
         idx = np.argpartition(-sim, top, axis=1)[:, :top]
         for r in range(sim.shape[0]):
-            row = sorted(((int(j), float(sim[r, j])) for j in idx[r] if sim[r, j] >= threshold),
-                         key=lambda t: -t[1])
+            row = sorted(((a + r, int(j), float(sim[r, j])) for j in idx[r] if sim[r, j] >= threshold),
+                         key=lambda t: -t[2])
             out.append(row)
     return out
 
@@ -101,10 +104,12 @@ def neighbours(vec: np.ndarray, top: int, threshold: float, chunk: int = 1000
 HEADER = """\
 # Look-alike characters measured on rendered glyphs, one pair a line: "a<TAB>b<TAB>similarity".
 # How it was made: bench/typ_build_glyph_confusions.py rendered the {n} most frequent simplified
-# characters of jieba's dict.txt (MIT; frequency summed over words) in Noto Serif CJK SC Regular at
+# characters of jieba's dict.txt (MIT; frequency summed over words) and the next {rare} (rare
+# characters that OCR produces, compared with the common ones only) in Noto Serif CJK SC Regular at
 # {size} px in a {box}x{box} cell (placed on the em box), binarised, blurred (Gaussian sigma
 # {sigma} px), centred and L2-normalised; similarity = cosine of the two images. Each character
-# keeps its {top} nearest characters with similarity >= {threshold}; each pair is written once.
+# keeps its {top} nearest common characters with similarity >= {threshold}; each pair is written
+# once.
 # Licence: the table is corpuslint's own data (MIT); it is derived from glyph images of Noto Serif
 # CJK (SIL Open Font License 1.1, (c) Adobe / Google), no font data is included.
 """
@@ -112,16 +117,18 @@ HEADER = """\
 
 def main() -> None:
     ap = argparse.ArgumentParser()
-    ap.add_argument("-n", type=int, default=6000)
+    ap.add_argument("-n", type=int, default=4000)
+    ap.add_argument("--rare", type=int, default=8100,
+                    help="less frequent characters compared with the common ones (OCR output)")
     ap.add_argument("--size", type=int, default=30)
     ap.add_argument("--box", type=int, default=32)
     ap.add_argument("--sigma", type=float, default=1.0)
-    ap.add_argument("--top", type=int, default=3)
-    ap.add_argument("--threshold", type=float, default=0.75)
+    ap.add_argument("--top", type=int, default=5)
+    ap.add_argument("--threshold", type=float, default=0.70)
     ap.add_argument("--show", nargs="*", help="print the nearest characters of these and stop")
     ap.add_argument("--out", default=str(ROOT / "shape_glyph.txt"))
     args = ap.parse_args()
-    chars = frequent_chars(args.n)
+    chars = frequent_chars(args.n + args.rare)
     vec = vectors(chars, args.size, args.box, args.sigma)
     if args.show:
         where = {c: k for k, c in enumerate(chars)}
@@ -133,17 +140,17 @@ def main() -> None:
             best = np.argsort(-sim)[1:11]
             print(c, " ".join(f"{chars[j]}{sim[j]:.2f}" for j in best))
         return
-    near = neighbours(vec, args.top, args.threshold)
+    near = neighbours(vec, args.n, args.top, args.threshold)
     seen: set[tuple[str, str]] = set()
     lines = []
-    for k, row in enumerate(near):
-        for j, s in row:
+    for row in near:
+        for k, j, s in row:
             key = tuple(sorted((chars[k], chars[j])))
             if key in seen:
                 continue
             seen.add(key)  # type: ignore[arg-type]
             lines.append(f"{chars[k]}\t{chars[j]}\t{s:.3f}")
-    Path(args.out).write_text(HEADER.format(n=len(chars), size=args.size, box=args.box, sigma=args.sigma,
+    Path(args.out).write_text(HEADER.format(n=args.n, rare=len(chars) - args.n, size=args.size, box=args.box, sigma=args.sigma,
                                             top=args.top, threshold=args.threshold)
                               + "\n".join(lines) + "\n", encoding="utf-8")
     print(f"{len(lines)} pairs over {len(chars)} characters -> {args.out}")

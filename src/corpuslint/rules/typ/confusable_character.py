@@ -42,10 +42,11 @@ reading, not a certainty (names and rare terms can look like typos).
   replacement (OCR output such as 蕞 for 最).
 - `min_gain_rare_sound` (float, default 14.0): the bar for a rare character that only sounds
   like the replacement (洇染, 堠门 are real words the lexicon lacks).
-- `min_gain_glyph` (float, default 10.0): the same for a look-alike known only from the glyph
-  table `shape_glyph.txt` (rendered characters compared as images: 己/已, 未/末, 拔/拨).
-- `glyph_similarity` (float, default 0.75): the image similarity (cosine of blurred bitmaps,
-  0..1) a glyph-table pair needs; the table holds pairs down to 0.70.
+- `min_gain_glyph` (float, default 9.0): the same for a look-alike known only from the glyph
+  table `shape_glyph.txt` (rendered characters compared as images: 筒/简, 冒/胃, 抬/拾).
+- `glyph_similarity` (float, default 0.74): the image similarity (cosine of blurred bitmaps,
+  0..1) a glyph-table pair needs; the table holds pairs down to 0.70. At 0.73, names such as
+  陈木霖 (森) start to be questioned on clean news; at 0.70, also 丰嘉 (富).
 - `glyph_confirms` (int, default 1): when the glyph table also holds a pair known only as a
   computed look-alike or a sound-alike, treat it as a curated look-alike or as "looks and sounds
   alike" (two independent measures agree). On synthetic OCR errors (Wang et al. 2018 confusions
@@ -136,7 +137,7 @@ class ConfusableCharacter(DocumentRule):
                "min_gain_shape_sound": 9.0,
                "min_gain_rare": 7.0, "min_gain_rare_sound": 16.0, "min_gain_contains": 11.0, "rare_char_freq": 100,
                "rare_word_freq": 500, "rare_word_penalty": 2.0, "document_evidence": 0.0,
-               "min_gain_glyph": 10.0, "glyph_similarity": 0.75, "glyph_confirms": 1}
+               "min_gain_glyph": 9.0, "glyph_similarity": 0.74, "glyph_confirms": 1}
 
     def setup(self) -> None:
         self.lex = lexicon(self.ctx.packs)
