@@ -139,6 +139,29 @@ def test_confusable_valid(text: str) -> None:
     assert lint_text(text, select=["TYP003"]) == []
 
 
+@pytest.mark.parametrize("text, wrong, right", [
+    # Pairs only the glyph table (rules/typ/shape_glyph.txt, rendered characters) knows.
+    ("记者从市教育局荻悉，新学期将增加体育课。", "荻", "获"),
+    ("本届运动会是该市举办的笫二届全民运动会。", "笫", "第"),
+    ("这次试验取得了圆满咸功，团队非常高兴。", "咸", "成"),
+])
+def test_confusable_glyph_lookalike(text: str, wrong: str, right: str) -> None:
+    fs = lint_text(text, select=["TYP003"])
+    assert [(f.flagged_text, f.fix.edits[0].content) for f in fs if f.fix] == [(wrong, right)]
+    assert "rendered glyphs" in fs[0].message
+    # Without the glyph table (similarity bar above 1) the pair is unknown.
+    assert lint_text(text, select=["TYP003"], options={"TYP003": {"glyph_similarity": 1.1}}) == []
+
+
+@pytest.mark.parametrize("text", [
+    "据陈木霖介绍，这片林场已经养护了三十年。",  # a name: 霖/森 is below the similarity bar
+    "记者从市教育局获悉，新学期将增加体育课。",
+    "这次试验取得了圆满成功，团队非常高兴。",
+])
+def test_confusable_glyph_valid(text: str) -> None:
+    assert lint_text(text, select=["TYP003"]) == []
+
+
 # --- seeds and clean text ---------------------------------------------------------------------
 
 def test_seed_findings() -> None:
