@@ -144,6 +144,7 @@ def test_confusable_valid(text: str) -> None:
     ("记者从市教育局荻悉，新学期将增加体育课。", "荻", "获"),
     ("本届运动会是该市举办的笫二届全民运动会。", "笫", "第"),
     ("这次试验取得了圆满咸功，团队非常高兴。", "咸", "成"),
+    ("昨天下午这里发牛了一起交通事故。", "牛", "生"),  # 牛 is a surname, but ends the odd string
 ])
 def test_confusable_glyph_lookalike(text: str, wrong: str, right: str) -> None:
     fs = lint_text(text, select=["TYP003"])
@@ -155,6 +156,7 @@ def test_confusable_glyph_lookalike(text: str, wrong: str, right: str) -> None:
 
 @pytest.mark.parametrize("text", [
     "据陈木霖介绍，这片林场已经养护了三十年。",  # a name: 霖/森 is below the similarity bar
+    "曾尔曼（厦门市科技局）出席了会议。",  # a surname starts the odd string (曾/普): a name
     "记者从市教育局获悉，新学期将增加体育课。",
     "这次试验取得了圆满成功，团队非常高兴。",
 ])

@@ -5,7 +5,8 @@ read zuì) joins no neighbour into a word, while `最` (same sound, similar shap
 
 A character is only questioned when it forms no character pair found in any word of the lexicon
 (jieba's dictionary, 349k words) with either neighbour, and is neither a traditional character
-(a script matter), a regional standard form (`牠`, `妳`: `rules/typ/regional_chars.txt`) nor a rare character right after a surname (a given name). A replacement
+(a script matter), a regional standard form (`牠`, `妳`: `rules/typ/regional_chars.txt`) nor a rare character right after a surname (a given name);
+a surname that starts the odd string is not questioned on the glyph table's word alone (曾尔曼). A replacement
 must come from its confusion set (same pinyin from pypinyin's readings; look-alikes from
 pycorrector's table, from stroke/component tables and from the image similarity of rendered
 glyphs, `rules/typ/shape_glyph.txt`), be a common character, make a word of
@@ -81,6 +82,8 @@ _MIN_ALT_CHAR_FREQ = 1000  # a replacement must make a word at least this freque
 _NEAR = 2
 _BIGRAMS: dict[int, tuple] = {}
 _EMPTY: frozenset[str] = frozenset()
+# Table reasons that the glyph table turns into a (stronger) look-alike, or none: it decides.
+_GLYPH_DECIDES = (None, "shape-derived", "sound")
 
 
 def _bigrams(lex) -> tuple[frozenset[str], dict[str, set[str]], dict[str, set[str]]]:  # type: ignore[no-untyped-def]
@@ -240,6 +243,10 @@ class ConfusableCharacter(DocumentRule):
                 continue
             gain = after - before
             why = self._why(known, glyph, alt)
+            if s == i and c in self.surnames and alt in glyph and known.get(alt) in _GLYPH_DECIDES:
+                # The glyph table decides the pair, and a surname starts the odd string: most often
+                # a name (曾尔曼 read as 普尔, 佘家 as 余家), seldom a misreading.
+                continue
             bar = self._threshold(why, rare)
             if not rare and f < self.opts["rare_word_freq"]:
                 # A rare replacement word (围拢, 伊犁, 黄大仙) next to a common character is as
