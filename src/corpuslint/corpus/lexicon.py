@@ -12,6 +12,7 @@ import importlib.util
 import math
 from functools import lru_cache
 from pathlib import Path
+from typing import Mapping
 
 from ..core.packs import PackStore
 
@@ -83,28 +84,41 @@ class Lexicon:
             out.sort()
         return out
 
-    def segment(self, text: str) -> list[str]:
-        """Maximum-probability segmentation over the lexicon (unknown characters stand alone)."""
+    def best_segmentation(self, text: str, extra: Mapping[str, int] | None = None
+                          ) -> tuple[float, list[tuple[int, int]]]:
+        """Maximum-probability unigram segmentation: (log-probability, word spans). ``extra``
+        adds or overrides word frequencies (to ask "would this be read as one word?"); unknown
+        characters stand alone at a low probability."""
         n = len(text)
+        total = self.total
+        freqs = self.freqs
+        unk = math.log(0.5 / total) - 5.0
         best = [0.0] + [-math.inf] * n
         back = [0] * (n + 1)
-        unk = math.log(0.5 / self.total) - 5.0
+        max_len = min(self.max_len, n)
         for j in range(1, n + 1):
-            for i in range(max(0, j - self.max_len), j):
+            for i in range(max(0, j - max_len), j):
                 w = text[i:j]
-                f = self.freqs.get(w)
-                if f is None and j - i > 1:
-                    continue
-                score = best[i] + (math.log(f / self.total) if f else unk)
+                f = extra[w] if extra and w in extra else freqs.get(w)
+                if not f:
+                    if j - i > 1:
+                        continue
+                    score = best[i] + unk
+                else:
+                    score = best[i] + math.log(f / total)
                 if score > best[j]:
                     best[j], back[j] = score, i
-        out = []
+        spans = []
         j = n
         while j > 0:
             i = back[j]
-            out.append(text[i:j])
+            spans.append((i, j))
             j = i
-        return out[::-1]
+        return best[n], spans[::-1]
+
+    def segment(self, text: str) -> list[str]:
+        """The words of the best segmentation."""
+        return [text[i:j] for i, j in self.best_segmentation(text)[1]]
 
 
 @lru_cache(maxsize=1)

@@ -6,7 +6,6 @@ per run, but tests and the API build many linters).
 
 from __future__ import annotations
 
-import math
 import re
 from dataclasses import dataclass
 from typing import Iterator, Mapping
@@ -155,32 +154,5 @@ def is_traditional(text: str, sample: int = 4000) -> bool:
 
 def best_segmentation(lex: Lexicon, text: str, extra: Mapping[str, int] | None = None
                       ) -> tuple[float, list[tuple[int, int]]]:
-    """Maximum-probability unigram segmentation of a short text: (log-prob, spans).
-
-    ``extra`` adds or overrides word frequencies (to ask "would this be read as one word?")."""
-    n = len(text)
-    total = lex.total
-    freqs = lex.freqs
-    unk = math.log(0.5 / total) - 5.0
-    best = [0.0] + [-math.inf] * n
-    back = [0] * (n + 1)
-    max_len = min(lex.max_len, n)
-    for j in range(1, n + 1):
-        for i in range(max(0, j - max_len), j):
-            w = text[i:j]
-            f = extra.get(w) if extra and w in extra else freqs.get(w)
-            if not f:
-                if j - i > 1:
-                    continue
-                score = best[i] + unk
-            else:
-                score = best[i] + math.log(f / total)
-            if score > best[j]:
-                best[j], back[j] = score, i
-    spans = []
-    j = n
-    while j > 0:
-        i = back[j]
-        spans.append((i, j))
-        j = i
-    return best[n], spans[::-1]
+    """Maximum-probability unigram segmentation of a short text: (log-prob, spans)."""
+    return lex.best_segmentation(text, extra)
