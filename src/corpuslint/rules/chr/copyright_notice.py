@@ -22,7 +22,8 @@ Delete the line. **Safe** for a line of site licences (ICP / public-security rec
 a line that opens with a notice word and lies after the article; **unsafe** otherwise.
 
 ## Options
-- `max_length` (int, 200): longest line considered.
+- `max_length` (int, 200): longest line considered, except a line after the article that opens
+  with a notice word.
 """
 
 from __future__ import annotations
@@ -71,12 +72,15 @@ class CopyrightNotice(ChromeRule):
             if i <= skip:
                 continue
             t = b.text
-            if len(t) > self.opts["max_length"]:
-                continue
             flat = _SPACES.sub("", t)
             low = flat.lower().lstrip("*·•■□【[(（")
             outside = lay.outside_body(i)
-            opener = low.startswith(self.openers) and (outside or self._standalone(t))
+            # a longer line is only a notice when it opens with a notice word after the article's
+            # other sentences (a site's English legal footer: "Copyright © 2005 … does not …")
+            footer = (lay.in_tail(i) or i >= lay.last_prose) and low.startswith(self.openers)
+            if len(t) > self.opts["max_length"] and not footer:
+                continue
+            opener = low.startswith(self.openers) and (outside or footer or self._standalone(t))
             strong = self.strong.search(flat)
             if not strong:
                 m = self.phrases.search(t)
