@@ -566,3 +566,60 @@ def test_chr010_long_row_of_names_after_the_article() -> None:
             "网站地图"]
     text = PROSE + "\n".join(tail) + "\n"
     assert {6, 7} <= lines_flagged("CHR010", text)
+
+
+# -- forum and blog pages ----------------------------------------------------------------------
+FORUM_MENU = ["恢复默认设置", "秋意盎然", "紫色淡雅", "青青河草", "橘子红了", "红红夜思", "粉色回忆",
+              "水晶紫色", "黑白风格", "浓浓绿意", "蓝色水晶", "道具中心", "银行中心", "社区农场",
+              "版主工资", "开心词典", "宠物中心", "社区监狱", "社区法院", "虚拟形象", "许愿塔",
+              "择吉黄历", "免费算命", "彩票中心"]
+ERROR_PAGE = ("您在发表帖子的时候发生错误,共有1项,下面是错误的详细信息\n"
+              "错误的版面参数！请确认您是从有效的连接进入。\n"
+              "请仔细阅读论坛帮助文件，确保您有相应的操作权限。\n"
+              "您尚未登录，您可以输入您的用户名、密码登录以便进行您的操作。\n"
+              "您可以选择隐身登录，论坛会员将在用户列表看不到您的信息。\n")
+
+
+def test_chr010_menu_head_of_a_page_with_little_prose() -> None:
+    # a forum error page: too little prose to place an article, but the long opening run of
+    # menu items is page head; its last lines (a headline, a byline) and the message stay
+    text = "大话四川-错误信息[麻辣社区]\n" + "\n".join(FORUM_MENU) + "\n" + ERROR_PAGE
+    flagged = lines_flagged("CHR010", text)
+    n = len(FORUM_MENU)
+    assert set(range(2, n)) <= flagged  # lines 2 .. n-1; the last two menu lines are kept
+    assert not flagged & set(range(n, n + 7))
+
+
+def test_chr010_poem_before_a_short_note_is_not_head() -> None:
+    # a poem without punctuation (lines longer than menu items) above a short note of prose
+    poem = ["轻轻的闭上我的双眼又出现你的笑脸", "在那片雪花飘落的时候你可知道我在等你",
+            "一遍一遍一遍遍说着心里的话", "一片一片一片片数着窗外雪花"] * 6
+    text = "雪花\n" + "\n".join(poem) + "\n" + ERROR_PAGE
+    assert not lines_flagged("CHR010", text)
+
+
+@pytest.mark.parametrize("line", [
+    "Saturday, September 10th, 2005 10:56 am",
+    "Trackback: http://tb.donews.net/TrackBack.aspx?PostId=543698",
+    "本文通告引用(Trackback)链接: /wp-trackback.php?p=1700",
+    "你可以使用这个链接引用该篇文章 http://publishblog.blogchina.com/blog/tb.b?diaryID=275",
+    "(本文发表于首页批评与建议, 已被阅读178次)",
+    "《播客热潮迅速蔓延 挑逗传统传媒业》已有1件评论",
+])
+def test_chr002_blog_post_meta_after_the_article(line: str) -> None:
+    assert flagged_after("CHR002", line)
+
+
+@pytest.mark.parametrize("line", [
+    "他在2005年9月写道：博客的引用通告功能让文章之间互相连接。",
+    "May 4th, 1919 is remembered as the start of the New Culture Movement in China.",
+])
+def test_chr002_blog_words_in_article_sentences(line: str) -> None:
+    assert not flagged_in_middle("CHR002", line)
+
+
+def test_chr004_long_english_legal_footer() -> None:
+    footer = ("Copyright © 2005 wenxuecity.com. All Rights Reserved. WENXUECITY.COM does not represent or "
+              "guarantee the truthfulness, accuracy, or reliability of any of communications posted by other "
+              "users. Use of this Web site constitutes acceptance of wenxuecity.com User Agreement and Privacy Policy.")
+    assert flagged_after("CHR004", footer)
