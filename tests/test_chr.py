@@ -623,3 +623,14 @@ def test_chr004_long_english_legal_footer() -> None:
               "guarantee the truthfulness, accuracy, or reliability of any of communications posted by other "
               "users. Use of this Web site constitutes acceptance of wenxuecity.com User Agreement and Privacy Policy.")
     assert flagged_after("CHR004", footer)
+
+
+@pytest.mark.parametrize("line", ["[精华区] 版主：[申请版主]", "查看完整版本: 社会资本、人力资本与下岗职工的再就业",
+                                  "上一主题 下一主题", "发新帖 | 回复"])
+def test_chr007_forum_board_lines(line: str) -> None:
+    assert flagged_after("CHR007", line)
+
+
+@pytest.mark.parametrize("line", ["版主", "他当了三年版主，从没拿过一分钱报酬。"])
+def test_chr007_forum_words_in_article(line: str) -> None:
+    assert not flagged_in_middle("CHR007", line)
