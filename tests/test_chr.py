@@ -634,3 +634,13 @@ def test_chr007_forum_board_lines(line: str) -> None:
 @pytest.mark.parametrize("line", ["版主", "他当了三年版主，从没拿过一分钱报酬。"])
 def test_chr007_forum_words_in_article(line: str) -> None:
     assert not flagged_in_middle("CHR007", line)
+
+
+def test_chr006_numbered_comment_list_before_the_article() -> None:
+    # a blog sidebar above the post: "最新评论" and items numbered with a middle dot
+    side = ["最新评论", "1·小伙子哈不错！~~~~ 支持你", "2·超级喜欢心如 你是最棒的也是最美丽的 永远支...",
+            "3·心如很漂亮的~", "4·希望尽快的搞好一点，不然说坏话的人就多了啊~~~"]
+    text = "\n".join(side) + "\n" + PROSE
+    assert {1, 2, 3, 4, 5} <= lines_flagged("CHR006", text)
+    # "1·28" (a date written with a middle dot) opens no list item
+    assert not lines_flagged("CHR006", "最新评论\n1·28事变后，十九路军奋起抵抗。\n" + PROSE) - {1}
