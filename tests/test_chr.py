@@ -644,3 +644,18 @@ def test_chr006_numbered_comment_list_before_the_article() -> None:
     assert {1, 2, 3, 4, 5} <= lines_flagged("CHR006", text)
     # "1·28" (a date written with a middle dot) opens no list item
     assert not lines_flagged("CHR006", "最新评论\n1·28事变后，十九路军奋起抵抗。\n" + PROSE) - {1}
+
+
+def test_chr009_forum_reply_tree_after_the_first_post() -> None:
+    # a forum's reply tree: each reply title with its author, time, size and views/replies
+    replies = ["这算什么?!【添堂客】08-21 09:52 140字 [142/0]", "不敢想象【Sunbear】08-21 10:27 53字 [115/0]",
+               "来新疆吧！特别是伊犁人实在！【自由づd舞】08-21 12:59 53字 [115/0]",
+               "是的，不是一次了。【山花烂漫27】08-22 15:16 128字 [159/0]"]
+    text = PROSE + "\n".join(replies) + "\n"
+    flagged = lines_flagged("CHR009", text)
+    assert {5, 6, 7, 8} <= flagged
+    assert not flagged & {1, 2, 3, 4}
+
+
+def test_chr002_forum_post_header() -> None:
+    assert flagged_after("CHR002", "本帖由小李于2005-8-12 16:12在〖杂谈〗发表")
