@@ -659,3 +659,31 @@ def test_chr009_forum_reply_tree_after_the_first_post() -> None:
 
 def test_chr002_forum_post_header() -> None:
     assert flagged_after("CHR002", "本帖由小李于2005-8-12 16:12在〖杂谈〗发表")
+
+
+@pytest.mark.parametrize("line", [
+    "以下是引用大卫在2005-8-12 16:12:21的发言：",
+    "积分 1234 帖子 456 精华 0",
+    "今日: 123|昨日: 456|帖子: 78901|会员: 2345",
+    "当前在线 123 人",
+])
+def test_chr002_forum_profile_statistics_and_quote_headers(line: str) -> None:
+    assert flagged_in_middle("CHR002", line)
+
+
+@pytest.mark.parametrize("line", [
+    "他在论坛注册三年，积分 1234 分，发过的帖子有 456 篇。",
+    "以下是引用的原文，请读者对照阅读。",
+    "目前在线学习的学生已超过 3000 人，平台运行平稳。",
+])
+def test_chr002_forum_words_in_article_sentences(line: str) -> None:
+    assert not flagged_in_middle("CHR002", line)
+
+
+@pytest.mark.parametrize("line", ["第3楼", "举报 | 编辑", "第12楼 引用 举报"])
+def test_chr007_forum_post_bar(line: str) -> None:
+    assert flagged_after("CHR007", line)
+
+
+def test_chr007_edit_word_alone_in_article_is_text() -> None:
+    assert not flagged_in_middle("CHR007", "编辑 删除")
