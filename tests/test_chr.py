@@ -687,3 +687,12 @@ def test_chr007_forum_post_bar(line: str) -> None:
 
 def test_chr007_edit_word_alone_in_article_is_text() -> None:
     assert not flagged_in_middle("CHR007", "编辑 删除")
+
+
+@pytest.mark.parametrize("line", ["微信快速登录", "微信扫码，快速登录", "您已成功扫描， 请在微信上确认登录"])
+def test_chr003_scan_to_log_in_prompts(line: str) -> None:
+    assert flagged_after("CHR003", line)
+
+
+def test_chr003_scan_to_log_in_in_a_sentence_is_text() -> None:
+    assert not flagged_in_middle("CHR003", "不少老人不会用微信扫码登录，只能请子女帮忙。")
