@@ -696,3 +696,14 @@ def test_chr003_scan_to_log_in_prompts(line: str) -> None:
 
 def test_chr003_scan_to_log_in_in_a_sentence_is_text() -> None:
     assert not flagged_in_middle("CHR003", "不少老人不会用微信扫码登录，只能请子女帮忙。")
+
+
+def test_chr010_head_run_ending_at_the_headline_keeps_no_lines() -> None:
+    # a forum's head: menus, a breadcrumb, the poster's user box, then the thread title
+    head = ["从原子弹爆炸原理想开去 - 奇闻异事 - 雅虎社区", "邮箱 | 助手 | 相册| 雅虎通", "帮助 社区地图",
+            "进入社区 搜索帖子内容 搜带图帖", "社区首页 > 社会探索 > 奇闻异事", "cjy52191", "级别：入学了",
+            "积分：235", "看我还写了啥？", "我收藏的：图片 音乐", "从原子弹爆炸原理想开去"]
+    text = "\n".join(head) + "\n" + PROSE
+    flagged = lines_flagged("CHR", text)
+    assert {9, 10} <= flagged  # the user box right above the headline
+    assert not flagged & {11, 12, 13, 14, 15}  # headline and article

@@ -58,7 +58,8 @@ should glance at it.
 - `min_run` (int, 3): fewest lines (anchors included) a block must have.
 - `min_head_run` (int, 6): shortest run of short lines above the article taken as page head
   without a recognised chrome line in it.
-- `head_keep` (int, 2): lines of such a run next to the article that are left alone.
+- `head_keep` (int, 2): lines of such a run next to the article that are left alone (none when
+  the run ends at the headline, the line repeating the page title: the lines above it are page).
 - `between_anchor_share` (float, 0.25): share of recognised chrome lines a block between two
   stretches of prose needs (0.1 flagged rows of an encyclopedia article's tables on the held-out
   pages of bench/chrome_eval.py; 0.25 none).
@@ -208,7 +209,10 @@ class ChromeBlock(ChromeRule):
                 run.append(i)
                 zone = z
                 continue
-            self._block(lay, run, anchors, zone, chosen)
+            # a run that ends at the headline (the line repeating the page title) keeps no lines
+            # for it: what it would keep (a user box, "我收藏的：…") is above the headline
+            headline = b is not None and bool(run) and _repeats_title(b, title_chars, title)
+            self._block(lay, run, anchors, zone, chosen, keep=0 if headline else None)
             run = []
         # after the article only: above it the stretch between a breadcrumb and a meta line is
         # the headline's (on the held-out pages of bench/chrome_eval.py the head too flagged six
@@ -286,11 +290,12 @@ class ChromeBlock(ChromeRule):
             return False
         return sum(1 for c in b.text if c in self.function_words) <= self.opts["menu_row_function_share"] * max(1, b.cjk)
 
-    def _block(self, lay: Layout, run: list[int], anchors: set[int], zone: str, chosen: dict[int, str]) -> None:
+    def _block(self, lay: Layout, run: list[int], anchors: set[int], zone: str, chosen: dict[int, str],
+               keep: int | None = None) -> None:
         if not run:
             return
         marked = [j for j in run if j in anchors]
-        keep = self.opts["head_keep"]
+        keep = self.opts["head_keep"] if keep is None else keep
         if zone == "head" and len(run) - keep >= self.opts["min_head_run"]:
             # a long run of short lines above the article is the page head (menus, sidebars)
             # even with no recognised line in it, except its last lines: headline and byline
