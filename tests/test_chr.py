@@ -707,3 +707,17 @@ def test_chr010_head_run_ending_at_the_headline_keeps_no_lines() -> None:
     flagged = lines_flagged("CHR", text)
     assert {9, 10} <= flagged  # the user box right above the headline
     assert not flagged & {11, 12, 13, 14, 15}  # headline and article
+
+
+def test_chr009_comment_count_heading_opens_the_section() -> None:
+    comments = ["《减税政策》已有1件评论", "新宠的评论", "September 19th, 2005 at 7:32 pm",
+                "写得很好，政策红利确实看得见，我们小店今年就少交了不少税。", "发表名", "个人主页"]
+    text = PROSE + "\n".join(comments) + "\n"
+    flagged = lines_flagged("CHR009", text)
+    assert set(range(5, 11)) <= flagged
+    assert not flagged & {1, 2, 3, 4}
+
+
+def test_chr009_comment_count_without_a_dated_reply_is_not_a_section() -> None:
+    text = PROSE + "共有5条回复\n写得很好，政策红利确实看得见，我们小店今年就少交了不少税。\n"
+    assert not lines_flagged("CHR009", text)

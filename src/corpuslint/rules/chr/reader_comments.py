@@ -28,6 +28,9 @@ is inferred from the page's structure.
 ## Options
 - `min_replies` (int, 3): fewest reply headers that make a comment section.
 - `max_header_length` (int, 80): longest line taken as a reply header.
+- `opener_window` (int, 3): after the article, a heading that counts the comments (`已有1件评论`,
+  `3 条评论`, `评论 (12)`; `openers` in `rules/chr/comments.toml`) opens the section, however few
+  the replies, when a short line with a time of day follows within this many lines.
 """
 
 from __future__ import annotations
@@ -48,12 +51,13 @@ class ReaderComments(ChromeRule):
     name = "reader-comments"
     summary = "Readers' comments or forum replies printed after the article"
     fix = Applicability.UNSAFE
-    options = {"min_replies": 3, "max_header_length": 80}
+    options = {"min_replies": 3, "max_header_length": 80, "opener_window": 3}
 
     def setup(self) -> None:
         data = self.ctx.packs.toml("chr/comments.toml")
         self.marker = regex.compile("|".join(f"(?:{p})" for p in data["markers"]), regex.I)
         self.time = regex.compile("|".join(f"(?:{p})" for p in data["times"]))
+        self.opener = regex.compile("|".join(f"(?:{p})" for p in data.get("openers", [])) or r"(?!)")
 
     def header(self, b: Block, titles: tuple[str, ...]) -> bool:
         t = b.text
@@ -68,12 +72,33 @@ class ReaderComments(ChromeRule):
         if not lay.has_body:
             return
         headers = self._headers(lay)
+        blocks = lay.blocks
+        start = self._opened(lay)
+        if start is not None:
+            # a heading counting the comments opens the section whatever their number
+            n = sum(1 for h in headers if h > start)
+            yield from self.report(doc, blocks[start:], f"reader comments: a comment section after the article ({n} replies)",
+                                   safe=False, fix_message="delete the comment section")
+            return
         if len(headers) < self.opts["min_replies"]:
             return
-        blocks = lay.blocks
         span = blocks[headers[0]:]
         yield from self.report(doc, span, f"reader comments: {len(headers)} replies after the article",
                           safe=False, fix_message="delete the comment section")
+
+    def _opened(self, lay: Layout) -> int | None:
+        """The first comment-count heading after the start of the article with a dated reply
+        line within `opener_window` lines after it."""
+        blocks = lay.blocks
+        window = self.opts["opener_window"]
+        for i in range(lay.body_start + 1, len(blocks)):
+            b = blocks[i]
+            if b.length > self.opts["max_header_length"] or _SENTENCE_END.search(b.text) or not self.opener.search(b.text):
+                continue
+            if any(blocks[j].length <= 40 and self.time.search(blocks[j].text)
+                   for j in range(i + 1, min(len(blocks), i + 1 + window))):
+                return i
+        return None
 
     def _headers(self, lay: Layout) -> list[int]:
         blocks = lay.blocks
