@@ -23,13 +23,13 @@ GAIN_OPTIONS = ["min_gain", "min_gain_shape", "min_gain_shape_derived", "min_gai
 REGIONAL = "牠祂妳"
 
 
-def collect() -> list[tuple]:
-    """(set, "tp"/"fp", row index) + TRACE tuple for every scored candidate."""
-    linter = Linter(select=["TYP003"], options={"TYP003": {k: 99.0 for k in GAIN_OPTIONS}})
+def traces(linter: Linter, keep=lambda name: not name.startswith("csc_hard")) -> list[tuple]:  # type: ignore[no-untyped-def]
+    """(set, "tp"/"fp", row index) + TRACE tuple for every candidate ``linter`` scores on the
+    sets ``keep`` accepts (wrong sentences give true candidates, right ones and clean news false)."""
     feats: list[tuple] = []
     cc.TRACE = []
     for name, rows in te.load_sets(None).items():
-        if name.startswith("csc_hard"):
+        if not keep(name):
             continue
         for k, r in enumerate(rows):
             if r["wrong"] != r["right"]:
@@ -45,6 +45,10 @@ def collect() -> list[tuple]:
         feats += [("clean", "fp", n) + d for d in cc.TRACE]
     cc.TRACE = None
     return feats
+
+
+def collect() -> list[tuple]:
+    return traces(Linter(select=["TYP003"], options={"TYP003": {k: 99.0 for k in GAIN_OPTIONS}}))
 
 
 def bar(why: str, rare: bool, o: dict) -> float:

@@ -16,6 +16,7 @@ import pickle
 from pathlib import Path
 
 import typ_eval as te
+from typ_tune import traces
 
 from corpuslint import Linter
 from corpuslint.core.packs import PackStore
@@ -31,26 +32,7 @@ CACHE = Path("/tmp/typ_tune_glyph.pkl")
 def collect(sets: list[str]) -> list[tuple]:
     opts = {k: 99.0 for k in GAINS}
     opts.update(glyph_similarity=0.0, glyph_confirms=0)  # "why" from the tables; glyph looked up below
-    linter = Linter(select=["TYP003"], options={"TYP003": opts})
-    feats: list[tuple] = []
-    cc.TRACE = []
-    for name, rows in te.load_sets(None).items():
-        if name not in sets:
-            continue
-        for k, r in enumerate(rows):
-            if r["wrong"] != r["right"]:
-                cc.TRACE.clear()
-                linter.lint_text(r["wrong"])
-                feats += [(name, "tp", k) + d for d in cc.TRACE]
-            cc.TRACE.clear()
-            linter.lint_text(r["right"])
-            feats += [(name, "fp", k) + d for d in cc.TRACE]
-    for n, text in te.clean_texts():
-        cc.TRACE.clear()
-        linter.lint_text(text)
-        feats += [("clean", "fp", n) + d for d in cc.TRACE]
-    cc.TRACE = None
-    return feats
+    return traces(Linter(select=["TYP003"], options={"TYP003": opts}), keep=lambda name: name in sets)
 
 
 def bar(why: str, rare: bool, o: dict) -> float:
