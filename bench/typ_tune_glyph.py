@@ -15,7 +15,6 @@ import itertools
 import pickle
 from pathlib import Path
 
-import typ_eval as te
 from typ_tune import traces
 
 from corpuslint import Linter
