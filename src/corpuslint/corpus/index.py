@@ -152,7 +152,7 @@ class SignatureIndex:
         path of each file of the run to its documents and signatures (indexed from those,
         without reading the file again)."""
         from ..load import document_from_bytes, hash_bytes, is_jsonl, jsonl_documents
-        from .normalize import fold
+        from .normalize import folded_paragraphs
 
         known = {r[0]: (r[1], r[2], r[3]) for r in self.db.execute("SELECT path, size, mtime, hash FROM files")}
         seen: set[str] = set()
@@ -200,7 +200,7 @@ class SignatureIndex:
                 docs = list(jsonl_documents(data, display, config)) if is_jsonl(display) \
                     else [document_from_bytes(data, display)]
                 docs = [d for d in docs if d.decode_error is None]
-                pending.append((key, display, st, h, docs, [[fold(p.text) for p in d.paragraphs] for d in docs]))
+                pending.append((key, display, st, h, docs, [folded_paragraphs(d) for d in docs]))
                 pending_docs += len(docs)
                 if pending_docs >= 256:
                     flush()

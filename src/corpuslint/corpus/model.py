@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any, Iterator
 from ..core.config import Config
 from ..core.document import Document, Paragraph
 from ..core.packs import PackStore
-from .normalize import fold
+from .normalize import folded_paragraphs
 
 if TYPE_CHECKING:
     from .versions import VersionIndex
@@ -27,7 +27,6 @@ class DocFeatures:
 
     doc: Document
     order: int  # position of the document in the run (path order): decides "first copy"
-    _folded: list[str] | None = field(default=None, repr=False)
     extra: dict[str, Any] = field(default_factory=dict, repr=False)  # rule-family caches
 
     @property
@@ -37,9 +36,7 @@ class DocFeatures:
     @property
     def folded(self) -> list[str]:
         """``fold`` of each paragraph, aligned with ``paragraphs``."""
-        if self._folded is None:
-            self._folded = [fold(p.text) for p in self.doc.paragraphs]
-        return self._folded
+        return folded_paragraphs(self.doc)
 
 
 class Corpus:

@@ -9,9 +9,12 @@ kept, so two versions that differ only in a figure are near-duplicates, not exac
 from __future__ import annotations
 
 import unicodedata
+import weakref
 from functools import lru_cache
 
 import regex
+
+from ..core.document import Document
 
 _DROP = regex.compile(r"[^\p{L}\p{N}]+")
 
@@ -38,6 +41,18 @@ def nfkc(text: str) -> str:
 def fold(text: str) -> str:
     """The comparison form of a text: NFKC, simplified, lower case, letters and digits only."""
     return _DROP.sub("", to_simplified(nfkc(text)).lower())
+
+
+_FOLDED: weakref.WeakKeyDictionary[Document, list[str]] = weakref.WeakKeyDictionary()
+
+
+def folded_paragraphs(doc: Document) -> list[str]:
+    """``fold`` of each of the document's paragraphs, computed once per document: DUP's document
+    rule, CHR's page layout and the corpus model all read this one list."""
+    got = _FOLDED.get(doc)
+    if got is None:
+        got = _FOLDED[doc] = [fold(p.text) for p in doc.paragraphs]
+    return got
 
 
 def fold_with_offsets(text: str) -> tuple[str, list[int]]:

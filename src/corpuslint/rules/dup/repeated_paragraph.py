@@ -45,7 +45,7 @@ from typing import Iterable
 
 from ...core import Applicability, Document, DocumentRule, Finding, Fix
 from ...core.findings import Edit, related
-from ...corpus.normalize import fold
+from ...corpus.normalize import folded_paragraphs
 
 # A table row: a short label, then a colon (`发动机总排量：1171ml`).
 _FIELD = re.compile(r"^[^：:。，,]{1,8}[：:]")
@@ -61,7 +61,7 @@ class RepeatedParagraph(DocumentRule):
 
     def check(self, doc: Document) -> Iterable[Finding]:
         paras = doc.paragraphs
-        folded = [fold(p.text) for p in paras]
+        folded = folded_paragraphs(doc)
         first: dict[str, int] = {}
         copies: dict[str, list[int]] = {}
         earlier: list[list[int]] = []  # per paragraph: indices of earlier identical paragraphs

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from typing import Iterator, Mapping
 
-from ...core.packs import PackError, PackStore
+from ...core.packs import PackStore
 from ...corpus.lexicon import Lexicon, load_lexicon
 from ...corpus.normalize import to_simplified
 
@@ -67,26 +67,11 @@ def confusions(packs: PackStore) -> Confusions:
     for line in packs.lines("typ/homophones.txt"):
         _, _, chars = line.partition("\t")
         add(chars.strip(), "sound")
-    for line in packs.lines("typ/shape_similar.txt"):
-        add(line.replace("\t", ""), "shape")
-    try:
-        short = packs.lines("typ/shape_ocr.txt")
-    except PackError:
-        short = []
-    for line in short:
-        add(line.replace("\t", ""), "shape")
-    try:
-        derived = packs.lines("typ/shape_extra.txt")
-    except PackError:
-        derived = []
-    for line in derived:
-        add(line.replace("\t", ""), "shape-derived")
-    try:
-        contained = packs.lines("typ/shape_contains.txt")
-    except PackError:
-        contained = []
-    for line in contained:
-        add(line.replace("\t", ""), "contains")
+    # Look-alike packs and the kind of evidence each gives (all ship in rules/typ/).
+    for relpath, why in (("typ/shape_similar.txt", "shape"), ("typ/shape_ocr.txt", "shape"),
+                         ("typ/shape_extra.txt", "shape-derived"), ("typ/shape_contains.txt", "contains")):
+        for line in packs.lines(relpath):
+            add(line.replace("\t", ""), why)
     conf = _CONF[packs.dirs] = Confusions(table)
     return conf
 
@@ -101,11 +86,7 @@ def glyph_confusions(packs: PackStore) -> Mapping[str, Mapping[str, float]]:
     if got is not None:
         return got
     table: dict[str, dict[str, float]] = {}
-    try:
-        rows = packs.lines("typ/shape_glyph.txt")
-    except PackError:
-        rows = []
-    for line in rows:
+    for line in packs.lines("typ/shape_glyph.txt"):
         parts = line.split("\t")
         if len(parts) < 2 or len(parts[0]) != 1 or len(parts[1]) != 1:
             continue
