@@ -56,6 +56,7 @@ class NavigationLine(ChromeRule):
         seps = sorted(data["breadcrumb_separators"], key=len, reverse=True)
         self.sep = regex.compile("|".join(regex.escape(s) for s in seps))
         self.home = tuple(data["home_words"])
+        self.site_suffixes = tuple(data["site_suffixes"])
         self.nav = Lexicon(data["nav_words"] + data["home_words"], data.get("token_patterns", []))
         seps = sorted(data.get("title_separators", []), key=len, reverse=True)
         self.title_sep = regex.compile("|".join(regex.escape(s) for s in seps)) if seps else None
@@ -63,6 +64,10 @@ class NavigationLine(ChromeRule):
         pages = data.get("page_entry_patterns", [])
         self.page_entry = regex.compile("|".join(f"(?:{p})" for p in pages)) if pages else None
 
+
+    def _rooted(self, step: str) -> bool:
+        """A breadcrumb's first step: the home page, a menu word or a site/section name."""
+        return step.startswith(self.home) or step in self.nav or step.endswith(self.site_suffixes)
     def site_title(self, text: str) -> bool:
         """The page title with the site's name: `标题_频道_新浪网` (first line of a saved page)."""
         if self.title_sep is None or len(text) > 120 or _SENTENCE.search(text):
@@ -85,17 +90,14 @@ class NavigationLine(ChromeRule):
             if len(filled) >= 2 and len(t) <= 100 and not _SENTENCE.search(t) and all(
                     len(s) <= 25 for s in filled):
                 first = filled[0]
-                rooted = (first.startswith(self.home) or first in self.nav
-                          or first.endswith(("首页", "频道", "网", "站", "论坛", "社区")))
+                rooted = self._rooted(first)
                 if rooted or outside:
                     return True
             # outside the article the last step may be its title, punctuation and all:
             # "麻辣社区 → 错误信息 → [原创]朋友,请正确客观认识凉山、西昌！"
             if outside and len(filled) >= 3 and len(t) <= 160 and all(
                     len(x) <= 12 and not _SENTENCE.search(x) for x in filled[:-1]):
-                first = filled[0]
-                if first.startswith(self.home) or first in self.nav or first.endswith(
-                        ("首页", "频道", "网", "论坛", "社区")):
+                if self._rooted(filled[0]) and not filled[0].endswith("站"):
                     return True
         if t.startswith(self.home) and len(t) <= 120 and not _SENTENCE.search(t):
             rest = t[next(len(h) for h in self.home if t.startswith(h)):]
