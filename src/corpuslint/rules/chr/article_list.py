@@ -8,6 +8,9 @@ Block logic: after the article body (no prose follows), everything after the hea
 a finished sentence of prose belongs to the list. Inside or before the body, only lines that are
 marked as list items (bullet, trailing date, cut-short teaser, repeated title) are taken, so a
 header quoted in the article never swallows the paragraphs after it.
+Without a header, a run of short link lines outside the body is a list when most of its lines
+carry link marks (★/·, `(图)`, a teaser cut short); an unmarked last line right above a paragraph
+of running text is that paragraph's heading and stays out of the list.
 
 ## Why it matters
 Other articles' titles and teasers are text about other subjects glued to this document: they
@@ -43,6 +46,12 @@ _DECOR = regex.compile(r"^[\s■□◆◇●○★☆▲△►▶|｜>»:：·�
 _LONE_BULLET = regex.compile(r"\s*[•·▪▫◆◇■□●○★☆►▶▸※]\s*")
 _SENTENCE = regex.compile(r"[。！？!?，,；;]")
 _FOOTER = regex.compile(r"版权|copyright|©|ICP|公网安备", regex.I)
+
+
+def _paragraph(b: Block) -> bool:
+    """Running text: a long line with inner sentence punctuation, whether or not the page cut it
+    short (a story teaser ending in "详情" is still the article's paragraph)."""
+    return b.length >= 60 and len(_SENTENCE.findall(b.text)) >= 2
 
 
 class ArticleList(ChromeRule):
@@ -108,6 +117,11 @@ class ArticleList(ChromeRule):
                 continue
             marked = [j for j in run if blocks[j].truncated or self.link.search(blocks[j].text)
                       or self.dated.search(blocks[j].text)]
+            # an unmarked last line right above a paragraph of running text is that paragraph's
+            # heading (an ad box dropped into an article, then "宪哥被打成“猪头”" and its
+            # story), not one more link
+            if run and run[-1] not in marked and b is not None and _paragraph(b):
+                run.pop()
             if len(run) >= 4 and len(marked) >= 4 and len(marked) * 10 >= len(run) * 4:
                 span = blocks[run[0]:run[-1] + 1]
                 yield from self.report(doc, span, f"list of {len(run)} links to other pages", safe=False,

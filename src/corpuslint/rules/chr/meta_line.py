@@ -7,7 +7,9 @@ a bare date-time line (`2022-07-15 08:49`) outside the article body.
 A line is a meta line when, once its fields (a label from `rules/chr/meta.toml` followed by `:`
 `：` `|`, a date or time, a counter such as `点击: 313`) are taken out, little text is left. It must
 not be a sentence: `据新华社消息,来源于…的数据显示…。` is article text even though it holds `来源`.
-Newspaper bylines (`本报记者 王某`) are deliberately not meta lines.
+Newspaper bylines (`本报记者 王某`) are deliberately not meta lines, nor is the date under the
+signer that closes a letter or notice (`特此通告。` / `吉林省人民政府` / `2022年1月27日`): that
+date is the document's own.
 
 ## Why it matters
 Meta lines repeat the page template in every document; dates and counters are noise to
@@ -35,7 +37,7 @@ import regex
 
 from ...core import Applicability, Document, Finding
 from ._base import ChromeRule
-from ._zones import layout
+from ._zones import Block, layout
 
 _SENTENCE_END = regex.compile(r"[。！？!?]\s*$")
 _URL = regex.compile(r"(?:https?://|www\.)\S+|\b[\w-]+(?:\.[\w-]+)+\.(?:com|cn|net|org|gov)(?:\.cn)?\b/?", regex.I)
@@ -45,6 +47,22 @@ _NOISE = regex.compile(r"[\d\s\p{P}\p{S}]+")
 # A span of clock times, and a clock time on its own (no day): schedules, not page timestamps.
 _TIME_RANGE = regex.compile(r"(?<![\d.])\d{1,2}:\d{2}\s*[-－—–~～至到]+\s*\d{1,2}:\d{2}(?![\d.])")
 _BARE_TIME = regex.compile(r"\d{1,2}:\d{2}(?::\d{2})?")
+
+
+# The closing of a letter, notice or announcement: the signer on one short line, the date under it
+# ("特此通告。" / "吉林省人民政府" / "2022年1月27日"). The date is the document's own, written the
+# way documents date themselves (年月日, no clock time), not a page timestamp.
+_DOC_DATE = regex.compile(r"^(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$")
+_SIGNER = regex.compile(r"^[\p{Han}（）()]{2,30}$")
+_CLOSED = regex.compile(r"[。！!]\s*[”」』）)]?\s*$")
+
+
+def _signature_date(blocks: list[Block], i: int) -> bool:
+    """Block ``i`` is the date under the signer that closes a document's text."""
+    if i < 2 or not _DOC_DATE.match(blocks[i].text.strip()):
+        return False
+    signer, before = blocks[i - 1].text.strip(), blocks[i - 2].text.strip()
+    return bool(_SIGNER.match(signer)) and bool(_CLOSED.search(before))
 
 
 class MetaLine(ChromeRule):
@@ -128,6 +146,8 @@ class MetaLine(ChromeRule):
                         if k < len(lay.blocks) and 4 <= lay.blocks[k].length <= 40})
         for i, b in enumerate(lay.blocks):
             if b.prose and b.length > 40:
+                continue
+            if _signature_date(lay.blocks, i):
                 continue
             if self.is_meta(b.text, lay.outside_body(i), titles, lay.outside_prose(i)):
                 yield from self.report(doc, [b], f"page meta line (source/author/date): `{b.text[:40]}`",
