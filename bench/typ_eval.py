@@ -14,8 +14,11 @@ is a negative, so a rule that flags correct text loses precision.
 * sentence level: a positive sentence with >= 1 finding is a true positive, a negative sentence
   with >= 1 finding a false positive (precision = TP / (TP + FP), recall = TP / positives);
 * located: a true positive whose findings all overlap an error position.
-* ``ocr`` rows: the subset marked ``ocr_like`` (shape confusions, what OCR produces) — a proxy;
-  no real-OCR test set with gold corrections and a usable licence was found. The synthetic OCR
+* ``ocr`` rows: the subset marked ``ocr_like`` (shape confusions, what OCR produces). Real OCR:
+  ``faspell_ocr_test`` / ``faspell_ocr_train`` (4 575 subtitle lines read by OCR from video frames,
+  with hand corrections; iqiyi/FASPell, GPL-3.0, so measured only: bench/typ_faspell_ocr.py
+  converts them into /work/bench-data). Measured 2026-11-21 with TYP001-TYP003: test P 0.875,
+  R 0.028; train P 0.866, R 0.031 (bench/typ_lm_probe.py shows why recall stops there). The synthetic OCR
   sets ``ocr_synth`` / ``ocr_synth_near`` (bench/typ_ocr_synth.py: real Tesseract misreadings
   from Wang et al. 2018 injected into clean news, with doubled and dropped characters and
   look-alike punctuation) are all ``ocr_like`` and print recall per error type.
