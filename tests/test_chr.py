@@ -771,3 +771,15 @@ def test_chr006_subheading_after_an_ad_box_inside_the_article() -> None:
     flagged = lines_flagged("CHR", text)
     assert {3, 5, 7, 9} <= flagged  # the ad links
     assert not flagged & {1, 10, 11, 12, 13}
+
+
+def test_chr002_field_of_an_encyclopedia_entry_is_not_a_date_label() -> None:
+    # a singer's discography between paragraphs of the entry (held-out encyclopedia page
+    # cwced-d5bced5e): "发行日期" (release date) is the album's field, not the page's "日期：" label
+    albums: list[str] = []
+    for name, date in [("首张正规专辑《Renaissance》", "2001年12月14日"), ("第二张正规专辑《Sad Story》", "2004年6月19日"),
+                       ("第三张正规专辑《Brother》", "2005年7月1日"), ("第四张正规专辑《Journey》", "2006年4月13日")]:
+        albums += [name, f"发行日期：{date}", "语言：韩语", "唱片公司：Synnara Music", "曲目"]
+    text = PROSE + "\n".join(albums) + "\n" + PROSE
+    assert not lines_flagged("CHR", text)
+    assert flagged_after("CHR002", "日期：2001年12月14日")

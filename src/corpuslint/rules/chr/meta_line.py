@@ -80,8 +80,10 @@ class MetaLine(ChromeRule):
         tight = [regex.escape(x) for x in labels if x in strict]
         deco = data["decoration"]
         # label then separator (strict labels) or label then separator/space (loose labels)
+        # and a whole word: a label glued to a Chinese character before it is another field
+        # ("发行日期：" of an album, "出生日期：" of a person), the article's data, not page meta
         self.field = regex.compile(
-            rf"(?:{'|'.join(loose)})\s*(?:[:：|｜/]|\s)|(?:{'|'.join(tight)})\s*[:：|｜]")
+            rf"(?<!\p{{Han}})(?:(?:{'|'.join(loose)})\s*(?:[:：|｜/]|\s)|(?:{'|'.join(tight)})\s*[:：|｜])")
         self.opener = regex.compile(rf"^{deco}(?P<l>{'|'.join(loose)})\s*(?:[:：|｜]|\s+\S|$)|^{deco}(?P<t>{'|'.join(tight)})\s*[:：|｜]")
         # labels that stand alone on a line inside an article only as page meta (a source, an
         # editor); "时间：…", "日期：…" alone inside the body are often the article's own (the
