@@ -37,8 +37,7 @@ def convert(repo: Path, out_dir: Path) -> None:
                          "wrong": wrong, "right": right, "errors": errors, "type": "shape",
                          "ocr_like": True})
         with open(out_dir / f"{name}.jsonl", "w", encoding="utf-8") as fh:
-            for r in rows:
-                fh.write(json.dumps(r, ensure_ascii=False) + "\n")
+            fh.writelines(json.dumps(r, ensure_ascii=False) + "\n" for r in rows)
         print(f"{name}: {len(rows)} rows")
 
 

@@ -123,7 +123,7 @@ def main() -> None:
     linter = Linter(select=["TYP003"], options={"TYP003": {k: 99.0 for k in tune.GAIN_OPTIONS}})
     feats = []
     for f in tune.traces(linter, keep=lambda name: name in SETS):
-        name, kind, k, c, alt, word, cf, af, wf, gain, why, win = f
+        name, kind, k, c, alt, word, _cf, _af, _wf, gain, _why, win = f
         at = [i for i, ch in enumerate(win) if ch == c and word in win[:i] + alt + win[i + 1:]]
         if not at:
             continue
