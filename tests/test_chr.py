@@ -783,3 +783,39 @@ def test_chr002_field_of_an_encyclopedia_entry_is_not_a_date_label() -> None:
     text = PROSE + "\n".join(albums) + "\n" + PROSE
     assert not lines_flagged("CHR", text)
     assert flagged_after("CHR002", "日期：2001年12月14日")
+
+
+def test_chr008_pre_commit_counts_the_rest_of_the_corpus_through_the_index(cli, tmp_path) -> None:
+    """One changed page is checked (pre-commit); the footer it shares with four other pages of the
+    corpus root is found through the persisted index, shown with the other pages' lines."""
+    (tmp_path / ".git").mkdir()  # the corpus root
+    for i, body in enumerate(BODIES):
+        (tmp_path / f"page{i}.txt").write_text(f"{body}\n\n{FOOTER}\n", encoding="utf-8")
+    args = ["check", "--select", "CHR008", "--output-format", "json"]
+    out = cli(*args, "page0.txt", cwd=tmp_path)
+    found = json.loads(out.stdout)["findings"]
+    assert [(f["path"], f["line"], f["code"]) for f in found] == [("page0.txt", 3, "CHR008")]
+    assert "in 5 documents" in found[0]["message"]
+    shown = {r["path"] for r in found[0]["related"]}
+    assert len(shown) == 3 and shown <= {f"page{i}.txt" for i in range(1, 5)}
+    assert all((r["line"], r["column"], r["end_column"]) == (3, 1, 29) for r in found[0]["related"])
+    again = cli(*args, "page0.txt", cwd=tmp_path)  # warm index: the same answer
+    assert json.loads(again.stdout)["findings"] == found
+    alone = cli(*args, "--no-cache", "page0.txt", cwd=tmp_path)
+    assert json.loads(alone.stdout)["findings"] == []  # without the index one page is all there is
+
+
+def test_chr008_pre_commit_reprints_in_the_corpus_are_one_article(cli, tmp_path) -> None:
+    """A heading shared by five reprints of one article is no template line, also when only one
+    reprint is checked and the others are known through the index only."""
+    (tmp_path / ".git").mkdir()
+    article = "加快资源整合 催生发展新动能\n\n" + "\n\n".join(BODIES) + "\n"
+    for i in range(5):
+        (tmp_path / f"reprint{i}.txt").write_text(article, encoding="utf-8")
+    out = cli("check", "--select", "CHR008", "--output-format", "json", "reprint0.txt", cwd=tmp_path)
+    assert json.loads(out.stdout)["findings"] == []
+    # the same heading on five unrelated pages is a template line
+    for i, body in enumerate(BODIES):
+        (tmp_path / f"reprint{i}.txt").write_text(f"加快资源整合 催生发展新动能\n\n{body}\n", encoding="utf-8")
+    out = cli("check", "--select", "CHR008", "--output-format", "json", "reprint0.txt", cwd=tmp_path)
+    assert [f["line"] for f in json.loads(out.stdout)["findings"]] == [1]

@@ -15,6 +15,9 @@ threshold). A run:
 3. hands the run's documents plus the candidates to ``find_duplicates``, which verifies every
    pair on exact shingle sets and reports only pairs involving a document of the run.
 
+The same index tells where a short line occurs across the corpus (``corpus_lines``: CHR008's
+template lines in a pre-commit run).
+
 Without a cache directory (``--no-cache``) or a corpus root, only the run's documents are
 compared. Any SQLite error (a read-only or corrupt cache) falls back to that too.
 """
@@ -24,18 +27,21 @@ from __future__ import annotations
 import os
 import sqlite3
 import weakref
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterable, Iterator
 
 import numpy as np
 
 from ..core.document import Document
+from ..core.findings import Location
 from .signatures import DocSignature, sign_folded, sign_many
 from .similarity import Duplicates, Entry, Settings, corpus_duplicates, find_duplicates, run_entries
 
 INDEX_NAME = "dup-index.sqlite"
 SCHEMA_VERSION = "2"
 MAX_EXTERNAL = 500  # candidate documents from outside the run loaded per run (most hits first)
+LINE_INDEX_MAX = 150  # folded paragraphs up to this length are indexed by text (corpus_lines)
 _RESULTS: weakref.WeakKeyDictionary[Any, Duplicates] = weakref.WeakKeyDictionary()
 
 
@@ -115,6 +121,10 @@ class SignatureIndex:
             CREATE TABLE IF NOT EXISTS bands (key INTEGER, doc INTEGER, para INTEGER,
                                               PRIMARY KEY (key, doc, para)) WITHOUT ROWID;
         """)
+        # Short paragraphs by text: where else a line occurs (CHR008's template lines in a
+        # pre-commit run). Partial, so long paragraphs (article prose) cost no index space.
+        db.execute(f"CREATE INDEX IF NOT EXISTS paras_folded ON paras(folded) "
+                   f"WHERE length(folded) <= {LINE_INDEX_MAX}")
         db.commit()
 
     # -- writing ---------------------------------------------------------------------------
@@ -297,7 +307,7 @@ def walk(root: Path, config: Any) -> Iterator[tuple[str, os.stat_result]]:
     return iter(found)
 
 
-def _chunks(items: list[int], size: int) -> Iterator[list[int]]:
+def _chunks(items: list[Any], size: int) -> Iterator[list[Any]]:
     for i in range(0, len(items), size):
         yield items[i : i + size]
 
@@ -345,3 +355,76 @@ def _with_index(corpus: Any, root: Path, cache_dir: Path) -> Duplicates:
     if not external:
         return corpus_duplicates(corpus)
     return find_duplicates(mine + external, settings, relevant=mine)
+
+
+@dataclass(frozen=True)
+class IndexedLine:
+    """A paragraph of a file under the corpus root as the index stores it (no file is read)."""
+
+    doc: int  # the document's id in the index
+    key: str  # the file's index key (absolute path)
+    record: str | None
+    location: Location
+
+
+class CorpusLines:
+    """Read access to the paragraphs of every file under the corpus root, through the persisted
+    index (CHR008 counts a line of a pre-commit run across the whole corpus). Use as a context
+    manager; built by ``corpus_lines``."""
+
+    def __init__(self, path: Path, run_files: set[str]) -> None:
+        self.db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=30)
+        self.run_files = run_files
+
+    def __enter__(self) -> CorpusLines:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.db.close()
+
+    def covers_more_than_run(self) -> bool:
+        """Whether any indexed file is outside the run (else the run alone tells everything)."""
+        return any(k not in self.run_files for (k,) in self.db.execute("SELECT DISTINCT path FROM docs"))
+
+    def holders(self, folded: Iterable[str]) -> dict[str, list[IndexedLine]]:
+        """Where each folded paragraph text (up to ``LINE_INDEX_MAX`` characters) occurs in the
+        documents under the corpus root, the run's own included."""
+        wanted = sorted({t for t in folded if t and len(t) <= LINE_INDEX_MAX})
+        out: dict[str, list[IndexedLine]] = {}
+        for chunk in _chunks(wanted, 500):
+            marks = ",".join("?" * len(chunk))
+            rows = self.db.execute(
+                "SELECT p.folded, p.line, p.start, p.end, p.col, d.id, d.path, d.display, d.record "
+                f"FROM paras p JOIN docs d ON d.id = p.doc WHERE p.folded IN ({marks}) "
+                f"AND length(p.folded) <= {LINE_INDEX_MAX}", chunk)
+            for text, line, start, end, col, doc, key, display, record in rows:
+                loc = Location(_shown(display), record, start, end, line, col, line, col + end - start)
+                out.setdefault(text, []).append(IndexedLine(doc, key, record, loc))
+        return out
+
+    def paragraphs(self, doc: int, min_len: int) -> list[str]:
+        """The folded paragraphs of an indexed document longer than ``min_len`` characters."""
+        return [t for (t,) in self.db.execute(
+            "SELECT folded FROM paras WHERE doc=? AND length(folded) > ? ORDER BY para", (doc, min_len))]
+
+
+def corpus_lines(corpus: Any) -> CorpusLines | None:
+    """The index of the corpus root, brought up to date for this run (once per corpus, shared
+    with DUP), for reading; None without an index (no cache or no root) or when it cannot be
+    opened, or when the run holds every indexed file."""
+    root, cache_dir = getattr(corpus, "root", None), getattr(corpus, "cache_dir", None)
+    if root is None or cache_dir is None:
+        return None
+    duplicates_with_index(corpus)  # refreshes the index for this run
+    path = Path(cache_dir) / INDEX_NAME
+    if not path.is_file():
+        return None
+    run_files = {path_key(d.path) for d in corpus.documents if d.path and d.path != "-"}
+    try:
+        reader = CorpusLines(path, run_files)
+        if reader.covers_more_than_run():
+            return reader
+        reader.db.close()
+    except sqlite3.Error:
+        pass
+    return None
