@@ -41,6 +41,9 @@ def flagged(linter: Linter, text: str, code: str | None = None) -> list[str]:
     ("该公司表表示将继续合作。", "表表"),
     # A given-name character after a word that ends with it, where the word reading holds.
     ("这项规定正式式施行。", "式式"),
+    # The same after a common word (曾经|经, 法国|国): at the name bar, not the name exemption.
+    ("1926年，他曾经经到苏联接受过培训。", "经经"),
+    ("听到这种话，法国国总统府吓了一跳。", "国国"),
 ])
 def test_doubled_invalid(linter: Linter, text: str, expected: str) -> None:
     assert flagged(linter, text, "TYP001") == [expected]
