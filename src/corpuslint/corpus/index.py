@@ -43,6 +43,8 @@ SCHEMA_VERSION = "2"
 MAX_EXTERNAL = 500  # candidate documents from outside the run loaded per run (most hits first)
 LINE_INDEX_MAX = 150  # folded paragraphs up to this length are indexed by text (corpus_lines)
 _RESULTS: weakref.WeakKeyDictionary[Any, Duplicates] = weakref.WeakKeyDictionary()
+# Corpora whose run brought the index up to date: only those may read it (``corpus_lines``).
+_REFRESHED: weakref.WeakSet[Any] = weakref.WeakSet()
 
 
 # Files outside the run are found through paragraphs at least this similar (LSH tuned 0.1
@@ -323,6 +325,7 @@ def duplicates_with_index(corpus: Any) -> Duplicates:
     if root is not None and cache_dir is not None:
         try:
             result = _with_index(corpus, Path(root), Path(cache_dir))
+            _REFRESHED.add(corpus)
         except (sqlite3.Error, OSError, UnicodeError):
             # A read-only or damaged cache, or a file name SQLite cannot store: compare the
             # run's documents only.
@@ -373,7 +376,9 @@ class CorpusLines:
     manager; built by ``corpus_lines``."""
 
     def __init__(self, path: Path, run_files: set[str]) -> None:
-        self.db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=30)
+        # A URI, so the connection is read-only; ``as_uri`` escapes ``?``, ``#`` and ``%`` in
+        # the cache path, which SQLite would otherwise read as the query or fragment.
+        self.db = sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True, timeout=30)
         self.run_files = run_files
 
     def __enter__(self) -> CorpusLines:
@@ -411,14 +416,13 @@ class CorpusLines:
 def corpus_lines(corpus: Any) -> CorpusLines | None:
     """The index of the corpus root, brought up to date for this run (once per corpus, shared
     with DUP), for reading; None without an index (no cache or no root) or when it cannot be
-    opened, or when the run holds every indexed file."""
-    root, cache_dir = getattr(corpus, "root", None), getattr(corpus, "cache_dir", None)
-    if root is None or cache_dir is None:
-        return None
+    opened, or when the run holds every indexed file. An index this run could not bring up
+    to date (a read-only, locked or damaged cache) is not read: it may be stale or of an older
+    schema."""
     duplicates_with_index(corpus)  # refreshes the index for this run
-    path = Path(cache_dir) / INDEX_NAME
-    if not path.is_file():
+    if corpus not in _REFRESHED:
         return None
+    path = Path(corpus.cache_dir) / INDEX_NAME
     run_files = {path_key(d.path) for d in corpus.documents if d.path and d.path != "-"}
     try:
         reader = CorpusLines(path, run_files)
