@@ -25,6 +25,12 @@ def cjk_runs(text: str, min_len: int = 2) -> Iterator[tuple[int, str]]:
             yield m.start(), m.group()
 
 
+def char_set(packs: PackStore, relpath: str) -> frozenset[str]:
+    """The characters of a pack written as runs of characters, any number a line (spaces
+    ignored): ``typ/surnames.txt``, ``typ/free_chars.txt`` and the like."""
+    return frozenset("".join(packs.lines(relpath)).replace(" ", ""))
+
+
 _LEX: dict[tuple, Lexicon] = {}
 
 

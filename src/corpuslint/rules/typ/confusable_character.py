@@ -70,7 +70,7 @@ from __future__ import annotations
 from typing import Iterable
 
 from ...core import Applicability, Document, DocumentRule, Edit, Finding, Fix
-from ._common import best_segmentation, cjk_runs, confusions, glyph_confusions, is_traditional, lexicon
+from ._common import best_segmentation, char_set, cjk_runs, confusions, glyph_confusions, is_traditional, lexicon
 
 # Benchmarks (bench/typ_tune.py) set this to a list to receive every scored candidate.
 TRACE: list | None = None
@@ -151,10 +151,10 @@ class ConfusableCharacter(DocumentRule):
                       for c, row in glyph_confusions(self.ctx.packs).items()}
         self.glyph = {c: row for c, row in self.glyph.items() if row}
         self.pairs, self.after, self.before = _bigrams(self.lex)
-        self.surnames = frozenset("".join(self.ctx.packs.lines("typ/surnames.txt")).replace(" ", ""))
+        self.surnames = char_set(self.ctx.packs, "typ/surnames.txt")
         self.traditional_only = _traditional_chars(self.lex)
-        self.free = frozenset("".join(self.ctx.packs.lines("typ/free_chars.txt")).replace(" ", ""))
-        self.regional = frozenset("".join(self.ctx.packs.lines("typ/regional_chars.txt")).replace(" ", ""))
+        self.free = char_set(self.ctx.packs, "typ/free_chars.txt")
+        self.regional = char_set(self.ctx.packs, "typ/regional_chars.txt")
 
     def _reads_well(self, window: str, i: int) -> bool:
         """After the correction, every character near it is part of a word or a free-standing

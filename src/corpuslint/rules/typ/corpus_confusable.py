@@ -30,7 +30,7 @@ from collections import Counter
 from typing import Any, Iterable
 
 from ...core import Applicability, CorpusRule, Document, Edit, Finding, Fix
-from ._common import cjk_runs, confusions, lexicon
+from ._common import char_set, cjk_runs, confusions, lexicon
 
 
 class CorpusConfusable(CorpusRule):
@@ -46,7 +46,7 @@ class CorpusConfusable(CorpusRule):
         self.conf = confusions(self.ctx.packs)
         self.counts: Counter[str] = Counter()
         # Function words and free verbs (由/有, 在/再) alternate legitimately: never questioned.
-        self.free = frozenset("".join(self.ctx.packs.lines("typ/free_chars.txt")).replace(" ", ""))
+        self.free = char_set(self.ctx.packs, "typ/free_chars.txt")
 
     def observe(self, doc: Document, corpus: Any) -> Iterable[Finding]:
         n = self.opts["n"]

@@ -63,7 +63,7 @@ from __future__ import annotations
 from typing import Iterable
 
 from ...core import Applicability, Document, DocumentRule, Edit, Finding, Fix
-from ._common import best_segmentation, cjk_runs, lexicon
+from ._common import best_segmentation, char_set, cjk_runs, lexicon
 
 # Benchmarks set this to a list to receive (doubling, gain, verdict) for every candidate.
 TRACE: list | None = None
@@ -126,11 +126,11 @@ class DoubledCharacter(DocumentRule):
     def setup(self) -> None:
         packs = self.ctx.packs
         self.lex = lexicon(packs)
-        self.allowed = frozenset("".join(packs.lines("typ/reduplication.txt")).replace(" ", ""))
-        self.surnames = frozenset("".join(packs.lines("typ/surnames.txt")).replace(" ", ""))
-        self.free = frozenset("".join(packs.lines("typ/free_chars.txt")).replace(" ", ""))
+        self.allowed = char_set(packs, "typ/reduplication.txt")
+        self.surnames = char_set(packs, "typ/surnames.txt")
+        self.free = char_set(packs, "typ/free_chars.txt")
         self.suffixes = _productive_suffixes(self.lex)
-        self.name_chars = frozenset("".join(packs.lines("typ/name_chars.txt")).replace(" ", ""))
+        self.name_chars = char_set(packs, "typ/name_chars.txt")
         self.function = frozenset(w for w, f in self.lex.freqs.items()
                                   if len(w) == 1 and f >= _FUNCTION_FREQ
                                   and w not in self.allowed and w not in _NOT_FUNCTION)
