@@ -95,7 +95,11 @@ class Config:
         return PurePosixPath(p.as_posix()).as_posix()
 
     def is_excluded(self, path: Path) -> bool:
-        rel = self.relpath(str(path))
+        return self.is_excluded_rel(self.relpath(str(path)))
+
+    def is_excluded_rel(self, rel: str) -> bool:
+        """``is_excluded`` for a posix path already relative to the root (the index's walk
+        computes it per folder instead of resolving every file)."""
         parts = PurePosixPath(rel).parts
         for pattern in DEFAULT_EXCLUDE:
             if pattern in parts:
