@@ -1,6 +1,6 @@
-"""Shared helpers of the TYP rules: CJK runs, confusion sets, local segmentation scores.
+"""Shared helpers of the TYP rules: CJK runs, character-list packs, confusion sets.
 
-Everything here is computed once per process and per set of pack folders (rules are built once
+Tables here are computed once per process and per set of pack folders (rules are built once
 per run, but tests and the API build many linters).
 """
 
@@ -11,7 +11,6 @@ from dataclasses import dataclass
 from typing import Iterator, Mapping
 
 from ...core.packs import PackStore
-from ...corpus.lexicon import Lexicon, load_lexicon
 from ...corpus.normalize import to_simplified
 
 # A run of CJK ideographs (BMP + extension A); typos are looked for inside runs only, so a
@@ -29,16 +28,6 @@ def char_set(packs: PackStore, relpath: str) -> frozenset[str]:
     """The characters of a pack written as runs of characters, any number a line (spaces
     ignored): ``typ/surnames.txt``, ``typ/free_chars.txt`` and the like."""
     return frozenset("".join(packs.lines(relpath)).replace(" ", ""))
-
-
-_LEX: dict[tuple, Lexicon] = {}
-
-
-def lexicon(packs: PackStore) -> Lexicon:
-    lex = _LEX.get(packs.dirs)
-    if lex is None:
-        lex = _LEX[packs.dirs] = load_lexicon(packs)
-    return lex
 
 
 @dataclass(frozen=True)
@@ -137,9 +126,3 @@ def is_traditional(text: str, sample: int = 4000) -> bool:
         return False
     changed = sum(1 for a, b in zip(head, simp) if a != b)
     return changed * 20 > len(head)
-
-
-def best_segmentation(lex: Lexicon, text: str, extra: Mapping[str, int] | None = None
-                      ) -> tuple[float, list[tuple[int, int]]]:
-    """Maximum-probability unigram segmentation of a short text: (log-prob, spans)."""
-    return lex.best_segmentation(text, extra)

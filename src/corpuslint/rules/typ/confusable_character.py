@@ -70,7 +70,8 @@ from __future__ import annotations
 from typing import Iterable
 
 from ...core import Applicability, Document, DocumentRule, Edit, Finding, Fix
-from ._common import best_segmentation, char_set, cjk_runs, confusions, glyph_confusions, is_traditional, lexicon
+from ...corpus.lexicon import load_lexicon
+from ._common import char_set, cjk_runs, confusions, glyph_confusions, is_traditional
 
 # Benchmarks (bench/typ_tune.py) set this to a list to receive every scored candidate.
 TRACE: list | None = None
@@ -143,7 +144,7 @@ class ConfusableCharacter(DocumentRule):
                "min_gain_glyph": 9.0, "glyph_similarity": 0.74, "glyph_confirms": 1}
 
     def setup(self) -> None:
-        self.lex = lexicon(self.ctx.packs)
+        self.lex = load_lexicon(self.ctx.packs)
         self.conf = confusions(self.ctx.packs)
         # Look-alikes measured on rendered glyphs above the similarity bar (what OCR confuses).
         bar = self.opts["glyph_similarity"]
@@ -231,12 +232,12 @@ class ConfusableCharacter(DocumentRule):
         cands.sort(reverse=True)
         lo, hi = max(0, i - _CTX), min(n, i + _CTX + 1)
         window = run[lo:hi]
-        before, _ = best_segmentation(lex, window)
+        before, _ = lex.best_segmentation(window)
         rare = cf < self.opts["rare_char_freq"]
         found = None
         for f, alt, word, s, e in cands[:_TOP]:
             fixed = window[:i - lo] + alt + window[i - lo + 1:]
-            after, spans = best_segmentation(lex, fixed)
+            after, spans = lex.best_segmentation(fixed)
             if not any(a <= s - lo and e - lo <= b for a, b in spans):
                 continue  # the new word is not how the corrected context would be read
             if not self._reads_well(fixed, i - lo):

@@ -30,7 +30,8 @@ from collections import Counter
 from typing import Any, Iterable
 
 from ...core import Applicability, CorpusRule, Document, Edit, Finding, Fix
-from ._common import char_set, cjk_runs, confusions, lexicon
+from ...corpus.lexicon import load_lexicon
+from ._common import char_set, cjk_runs, confusions
 
 
 class CorpusConfusable(CorpusRule):
@@ -42,7 +43,7 @@ class CorpusConfusable(CorpusRule):
     options = {"n": 4, "min_count": 5, "max_count": 1}
 
     def setup(self) -> None:
-        self.lex = lexicon(self.ctx.packs)
+        self.lex = load_lexicon(self.ctx.packs)
         self.conf = confusions(self.ctx.packs)
         self.counts: Counter[str] = Counter()
         # Function words and free verbs (由/有, 在/再) alternate legitimately: never questioned.

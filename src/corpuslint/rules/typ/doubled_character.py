@@ -63,7 +63,8 @@ from __future__ import annotations
 from typing import Iterable
 
 from ...core import Applicability, Document, DocumentRule, Edit, Finding, Fix
-from ._common import best_segmentation, char_set, cjk_runs, lexicon
+from ...corpus.lexicon import load_lexicon
+from ._common import char_set, cjk_runs
 
 # Benchmarks set this to a list to receive (doubling, gain, verdict) for every candidate.
 TRACE: list | None = None
@@ -125,7 +126,7 @@ class DoubledCharacter(DocumentRule):
 
     def setup(self) -> None:
         packs = self.ctx.packs
-        self.lex = lexicon(packs)
+        self.lex = load_lexicon(packs)
         self.allowed = char_set(packs, "typ/reduplication.txt")
         self.surnames = char_set(packs, "typ/surnames.txt")
         self.free = char_set(packs, "typ/free_chars.txt")
@@ -237,14 +238,14 @@ class DoubledCharacter(DocumentRule):
         lo, hi = max(0, i - _CTX), min(len(run), i + 2 + _CTX)
         window = run[lo:hi]
         k = i - lo
-        before, _ = best_segmentation(self.lex, window)
-        after, _ = best_segmentation(self.lex, window[:k + 1] + window[k + 2:])
+        before, _ = self.lex.best_segmentation(window)
+        after, _ = self.lex.best_segmentation(window[:k + 1] + window[k + 2:])
         return after - before
 
     def _ends_word(self, run: str, i: int) -> bool:
         """Whether the best reading of the text up to run[i] ends with a word of 2+ characters
         (方法|法: yes; 党员|林|林: no)."""
-        _, spans = best_segmentation(self.lex, run[max(0, i - _CTX - 1):i + 1])
+        _, spans = self.lex.best_segmentation(run[max(0, i - _CTX - 1):i + 1])
         a, b = spans[-1]
         return b - a >= 2
 

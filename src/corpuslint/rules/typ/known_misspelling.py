@@ -30,7 +30,8 @@ import re
 from typing import Iterable
 
 from ...core import Applicability, Document, DocumentRule, Edit, Finding, Fix
-from ._common import best_segmentation, is_traditional, lexicon
+from ...corpus.lexicon import load_lexicon
+from ._common import is_traditional
 
 _WINDOW = 4  # characters of context on each side used to check the reading
 
@@ -43,7 +44,7 @@ class KnownMisspelling(DocumentRule):
     options = {"variants": True}
 
     def setup(self) -> None:
-        self.lex = lexicon(self.ctx.packs)
+        self.lex = load_lexicon(self.ctx.packs)
         self.entries: dict[str, tuple[str, str, str]] = {}
         for row in self.ctx.packs.table("typ/misspellings.tsv", 2):
             wrong, right = row[0], row[1]
@@ -92,7 +93,7 @@ class KnownMisspelling(DocumentRule):
             return True
         wrong = text[start:end]
         freq = max(self.lex.freq(right), self.lex.freq(wrong), 1)
-        _, spans = best_segmentation(self.lex, text[lo:hi], {wrong: freq})
+        _, spans = self.lex.best_segmentation(text[lo:hi], {wrong: freq})
         return (start - lo, end - lo) in spans
 
 
