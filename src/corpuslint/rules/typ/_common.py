@@ -18,6 +18,11 @@ from ...corpus.normalize import to_simplified
 CJK_RUN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff]+")
 
 
+def in_cjk_run(ch: str) -> bool:
+    """Whether ``ch`` is a character of a ``CJK_RUN`` (the same two blocks)."""
+    return "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf"
+
+
 def cjk_runs(text: str, min_len: int = 2) -> Iterator[tuple[int, str]]:
     for m in CJK_RUN.finditer(text):
         if m.end() - m.start() >= min_len:

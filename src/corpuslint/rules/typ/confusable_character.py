@@ -71,6 +71,7 @@ from typing import Iterable
 
 from ...core import Applicability, Document, DocumentRule, Edit, Finding, Fix
 from ...corpus.lexicon import load_lexicon
+from ...corpus.normalize import to_simplified
 from ._common import char_set, cjk_runs, confusions, glyph_confusions, is_traditional
 
 # Benchmarks (bench/typ_tune.py) set this to a list to receive every scored candidate.
@@ -110,8 +111,6 @@ def _traditional_chars(lex) -> frozenset[str]:  # type: ignore[no-untyped-def]
     """Characters of the lexicon that t2s conversion changes (丟, 們): traditional forms."""
     got = _TRAD.get(id(lex))
     if got is None:
-        from ...corpus.normalize import to_simplified
-
         chars = "".join(c for c in lex.char_freqs if len(c) == 1)
         simp = to_simplified(chars)
         got = frozenset(a for a, b in zip(chars, simp) if a != b) if len(simp) == len(chars) else frozenset()

@@ -31,7 +31,7 @@ from typing import Iterable
 
 from ...core import Applicability, Document, DocumentRule, Edit, Finding, Fix
 from ...corpus.lexicon import load_lexicon
-from ._common import is_traditional
+from ._common import in_cjk_run, is_traditional
 
 _WINDOW = 4  # characters of context on each side used to check the reading
 
@@ -84,10 +84,10 @@ class KnownMisspelling(DocumentRule):
         """Whether the best segmentation of the context keeps text[start:end] as one word when it
         is given the frequency of its correct form (so 完成份额 stays 完成|份额)."""
         lo = start
-        while lo > 0 and start - lo < _WINDOW and _is_cjk(text[lo - 1]):
+        while lo > 0 and start - lo < _WINDOW and in_cjk_run(text[lo - 1]):
             lo -= 1
         hi = end
-        while hi < len(text) and hi - end < _WINDOW and _is_cjk(text[hi]):
+        while hi < len(text) and hi - end < _WINDOW and in_cjk_run(text[hi]):
             hi += 1
         if lo == start and hi == end:
             return True
@@ -95,7 +95,3 @@ class KnownMisspelling(DocumentRule):
         freq = max(self.lex.freq(right), self.lex.freq(wrong), 1)
         _, spans = self.lex.best_segmentation(text[lo:hi], {wrong: freq})
         return (start - lo, end - lo) in spans
-
-
-def _is_cjk(ch: str) -> bool:
-    return "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf"
