@@ -35,6 +35,11 @@ _PUNCT = re.compile(r"[^\w\s]")
 _DIGIT = re.compile(r"\d")
 _SPACE = re.compile(r"\s")
 _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f]")
+# A line that ends a sentence (meta lines, reply headers and comment headings never do).
+SENTENCE_END = re.compile(r"[。！？!?]\s*$")
+# Sentence or clause punctuation anywhere in a line: menu items, breadcrumb steps and list
+# headers have none.
+CLAUSE_PUNCT = re.compile(r"[。！？!?，,；;]")
 
 
 @dataclass(slots=True)

@@ -40,18 +40,17 @@ import regex
 
 from ...core import Applicability, Document, Finding
 from ._base import ChromeRule
-from ._zones import Block, Layout, layout
+from ._zones import CLAUSE_PUNCT, Block, Layout, layout
 
 _DECOR = regex.compile(r"^[\s■□◆◇●○★☆▲△►▶|｜>»:：·•【\[《<]+|[\s■□◆◇●○★☆▲△►▶|｜>»:：·•】\]》>]+$")
 _LONE_BULLET = regex.compile(r"\s*[•·▪▫◆◇■□●○★☆►▶▸※]\s*")
-_SENTENCE = regex.compile(r"[。！？!?，,；;]")
 _FOOTER = regex.compile(r"版权|copyright|©|ICP|公网安备", regex.I)
 
 
 def _paragraph(b: Block) -> bool:
     """Running text: a long line with inner sentence punctuation, whether or not the page cut it
     short (a story teaser ending in "详情" is still the article's paragraph)."""
-    return b.length >= 60 and len(_SENTENCE.findall(b.text)) >= 2
+    return b.length >= 60 and len(CLAUSE_PUNCT.findall(b.text)) >= 2
 
 
 class ArticleList(ChromeRule):
@@ -83,7 +82,7 @@ class ArticleList(ChromeRule):
         rest = core[:m.start()] + core[m.end():]
         if m.start() == 0 and rest[:1] in (":", "："):
             return True  # inline first item: "延伸阅读：57岁小学肄业 …"
-        return len(rest.strip()) <= 6 and not _SENTENCE.search(core)
+        return len(rest.strip()) <= 6 and not CLAUSE_PUNCT.search(core)
 
     def marked(self, b: Block, prev: Block | None, outside: bool = False) -> bool:
         if b.truncated or self.item.search(b.text):

@@ -37,9 +37,8 @@ import regex
 
 from ...core import Applicability, Document, Finding
 from ._base import ChromeRule
-from ._zones import Block, layout
+from ._zones import SENTENCE_END, Block, layout
 
-_SENTENCE_END = regex.compile(r"[。！？!?]\s*$")
 _URL = regex.compile(r"(?:https?://|www\.)\S+|\b[\w-]+(?:\.[\w-]+)+\.(?:com|cn|net|org|gov)(?:\.cn)?\b/?", regex.I)
 _NOISE = regex.compile(r"[\d\s\p{P}\p{S}]+")
 
@@ -101,7 +100,7 @@ class MetaLine(ChromeRule):
         """``outside``: outside the article body; ``edge``: before the first or after the last
         sentence of prose (a bare date only counts there)."""
         t = text.strip()
-        if not t or len(t) > self.opts["max_length"] or _SENTENCE_END.search(t):
+        if not t or len(t) > self.opts["max_length"] or SENTENCE_END.search(t):
             return False
         if self.lines.search(t):
             return True

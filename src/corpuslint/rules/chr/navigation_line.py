@@ -37,9 +37,8 @@ import regex
 
 from ...core import Applicability, Document, Finding
 from ._base import ChromeRule, Lexicon, tokens
-from ._zones import Block, layout
+from ._zones import CLAUSE_PUNCT, Block, layout
 
-_SENTENCE = regex.compile(r"[。！？!?，,；;]")
 _STRUCTURAL_SEP = regex.compile(r"\s[|｜\-—·•]\s|[|｜]")
 
 
@@ -70,7 +69,7 @@ class NavigationLine(ChromeRule):
         return step.startswith(self.home) or step in self.nav or step.endswith(self.site_suffixes)
     def site_title(self, text: str) -> bool:
         """The page title with the site's name: `标题_频道_新浪网` (first line of a saved page)."""
-        if self.title_sep is None or len(text) > 120 or _SENTENCE.search(text):
+        if self.title_sep is None or len(text) > 120 or CLAUSE_PUNCT.search(text):
             return False
         parts = [p.strip() for p in self.title_sep.split(text)]
         if len(parts) < 2 or not parts[-1] or len(parts[-1]) > 30:
@@ -87,7 +86,7 @@ class NavigationLine(ChromeRule):
         if self.sep.search(t):
             steps = [s.strip() for s in self.sep.split(t)]
             filled = [s for s in steps if s]
-            if len(filled) >= 2 and len(t) <= 100 and not _SENTENCE.search(t) and all(
+            if len(filled) >= 2 and len(t) <= 100 and not CLAUSE_PUNCT.search(t) and all(
                     len(s) <= 25 for s in filled):
                 first = filled[0]
                 rooted = self._rooted(first)
@@ -96,10 +95,10 @@ class NavigationLine(ChromeRule):
             # outside the article the last step may be its title, punctuation and all:
             # "麻辣社区 → 错误信息 → [原创]朋友,请正确客观认识凉山、西昌！"
             if outside and len(filled) >= 3 and len(t) <= 160 and all(
-                    len(x) <= 12 and not _SENTENCE.search(x) for x in filled[:-1]):
+                    len(x) <= 12 and not CLAUSE_PUNCT.search(x) for x in filled[:-1]):
                 if self._rooted(filled[0]) and not filled[0].endswith("站"):
                     return True
-        if t.startswith(self.home) and len(t) <= 120 and not _SENTENCE.search(t):
+        if t.startswith(self.home) and len(t) <= 120 and not CLAUSE_PUNCT.search(t):
             rest = t[next(len(h) for h in self.home if t.startswith(h)):]
             if rest[:1].isspace() or _STRUCTURAL_SEP.match(rest) or rest[:1] in "|｜-—·>»":
                 return len(tokens(rest)) >= 2
@@ -107,7 +106,7 @@ class NavigationLine(ChromeRule):
 
     def menu_line(self, b: Block) -> bool:
         t = b.text
-        if b.prose or len(t) > 120 or _SENTENCE.search(t):
+        if b.prose or len(t) > 120 or CLAUSE_PUNCT.search(t):
             return False
         if self.page_entry is not None and self.page_entry.match(t):
             return True  # a page of an e-edition's page list
@@ -121,7 +120,7 @@ class NavigationLine(ChromeRule):
 
     # -- runs of lines -----------------------------------------------------------------------
     def is_item(self, b: Block) -> bool:
-        return not b.prose and b.length <= self.opts["max_item_length"] and not _SENTENCE.search(b.text)
+        return not b.prose and b.length <= self.opts["max_item_length"] and not CLAUSE_PUNCT.search(b.text)
 
     def check(self, doc: Document) -> Iterable[Finding]:
         lay = layout(doc)

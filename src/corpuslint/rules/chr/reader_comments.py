@@ -41,9 +41,8 @@ import regex
 
 from ...core import Applicability, Document, Finding
 from ._base import ChromeRule
-from ._zones import Block, Layout, layout
+from ._zones import SENTENCE_END, Block, Layout, layout
 
-_SENTENCE_END = regex.compile(r"[。！？!?]\s*$")
 
 
 class ReaderComments(ChromeRule):
@@ -61,7 +60,7 @@ class ReaderComments(ChromeRule):
 
     def header(self, b: Block, titles: tuple[str, ...]) -> bool:
         t = b.text
-        if b.length > self.opts["max_header_length"] or _SENTENCE_END.search(t):
+        if b.length > self.opts["max_header_length"] or SENTENCE_END.search(t):
             return False
         if not self.time.search(t):
             return False
@@ -93,7 +92,7 @@ class ReaderComments(ChromeRule):
         window = self.opts["opener_window"]
         for i in range(lay.body_start + 1, len(blocks)):
             b = blocks[i]
-            if b.length > self.opts["max_header_length"] or _SENTENCE_END.search(b.text) or not self.opener.search(b.text):
+            if b.length > self.opts["max_header_length"] or SENTENCE_END.search(b.text) or not self.opener.search(b.text):
                 continue
             if any(blocks[j].length <= 40 and self.time.search(blocks[j].text)
                    for j in range(i + 1, min(len(blocks), i + 1 + window))):
