@@ -77,11 +77,11 @@ from ._common import char_set, cjk_runs, confusions, glyph_confusions, is_tradit
 # Benchmarks (bench/typ_tune.py) set this to a list to receive every scored candidate.
 TRACE: list | None = None
 _CTX = 4  # characters of context on each side
-_MAX_WORD = 4
-_TOP = 3  # candidate replacements (by word frequency) whose context is scored  # longest replacement word considered
-_MIN_WORD_FREQ = 50
-_MIN_ALT_CHAR_FREQ = 1000  # a replacement must make a word at least this frequent
-_NEAR = 2
+_MAX_WORD = 4  # longest replacement word considered
+_TOP = 3  # candidate replacements (by word frequency) whose context is scored
+_MIN_WORD_FREQ = 50  # a replacement must make a word at least this frequent
+_MIN_ALT_CHAR_FREQ = 1000  # a replacement must be a common character (lexicon count)
+_NEAR = 2  # characters either side of the correction that must then read as words
 _BIGRAMS: dict[int, tuple] = {}
 _EMPTY: frozenset[str] = frozenset()
 # Table reasons that the glyph table turns into a (stronger) look-alike, or none: it decides.
@@ -147,9 +147,9 @@ class ConfusableCharacter(DocumentRule):
         self.conf = confusions(self.ctx.packs)
         # Look-alikes measured on rendered glyphs above the similarity bar (what OCR confuses).
         bar = self.opts["glyph_similarity"]
-        self.glyph = {c: frozenset(a for a, s in row.items() if s >= bar)
-                      for c, row in glyph_confusions(self.ctx.packs).items()}
-        self.glyph = {c: row for c, row in self.glyph.items() if row}
+        above = ((c, frozenset(a for a, s in row.items() if s >= bar))
+                 for c, row in glyph_confusions(self.ctx.packs).items())
+        self.glyph = {c: row for c, row in above if row}
         self.pairs, self.after, self.before = _bigrams(self.lex)
         self.surnames = char_set(self.ctx.packs, "typ/surnames.txt")
         self.traditional_only = _traditional_chars(self.lex)
