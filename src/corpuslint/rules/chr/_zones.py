@@ -21,7 +21,7 @@ import weakref
 from dataclasses import dataclass, field
 
 from ...core import Document, Edit, Paragraph
-from ...corpus.normalize import fold
+from ...corpus.normalize import fold, is_cjk
 
 # Sentence-final punctuation: a line ending with one of these is a finished sentence.
 _FINAL = set("。！？!?；;.．\"”’」』")
@@ -32,9 +32,7 @@ _INNER = set("，,。、；;：:！？!?")
 _TRUNCATED = re.compile(r"(?:(?<!…)…|\.{3,}|。{3,})\s*[)）]?$")
 BULLET = re.compile(r"^\s*(?:[•·▪▫◆◇■□●○★☆►▶▸※→>\-*+]|v\s|\d{1,2}[.、．)](?!\d)|[（(]\d{1,2}[)）]|\[\d{1,2}\])\s*")
 _PUNCT = re.compile(r"[^\w\s]")
-_DIGIT = re.compile(r"\d")
 _SPACE = re.compile(r"\s")
-_CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f]")
 # A line that ends a sentence (meta lines, reply headers and comment headings never do).
 SENTENCE_END = re.compile(r"[。！？!?]\s*$")
 # Sentence or clause punctuation anywhere in a line: menu items, breadcrumb steps and list
@@ -48,13 +46,22 @@ class Block:
 
     para: Paragraph
     length: int
-    cjk: int
     prose: bool  # a finished sentence of article text
     bullet: bool  # starts with a list marker
     truncated: bool  # a teaser cut short ("..." / "…")
-    punct_share: float  # share of punctuation and symbols among the non-space characters
-    digit_share: float  # share of digits among the non-space characters
     _folded: str | None = None
+
+    # Counted on use, not for every paragraph: each is read for a few lines of a page only.
+    @property
+    def cjk(self) -> int:
+        """Number of Han characters."""
+        return sum(1 for c in self.para.text if is_cjk(c))
+
+    @property
+    def punct_share(self) -> float:
+        """Share of punctuation and symbols among the non-space characters."""
+        t = self.para.text
+        return len(_PUNCT.findall(t)) / max(1, len(t) - len(_SPACE.findall(t)))
 
     @property
     def folded(self) -> str:
@@ -138,14 +145,8 @@ def is_prose(text: str) -> bool:
 
 def _block(p: Paragraph) -> Block:
     t = p.text
-    n = len(t)
-    nonspace = max(1, n - len(_SPACE.findall(t)))
-    return Block(
-        para=p, length=n, cjk=len(_CJK.findall(t)), prose=is_prose(t), bullet=bool(BULLET.match(t)),
-        truncated=bool(_TRUNCATED.search(t.rstrip())),
-        punct_share=len(_PUNCT.findall(t)) / nonspace,
-        digit_share=len(_DIGIT.findall(t)) / nonspace,
-    )
+    return Block(para=p, length=len(t), prose=is_prose(t), bullet=bool(BULLET.match(t)),
+                 truncated=bool(_TRUNCATED.search(t.rstrip())))
 
 
 def _build(doc: Document) -> Layout:

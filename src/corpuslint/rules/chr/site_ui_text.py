@@ -63,7 +63,7 @@ class SiteUiText(ChromeRule):
                 yield from self.report(doc, [b], f"previous/next article link: `{t[:40]}`", safe=False,
                                   fix_message="delete the link line")
                 continue
-            if lay.outside_body(i) and b.punct_share >= 0.9 and b.length <= 60 and _FRAME.match(t):
+            if lay.outside_body(i) and b.length <= 60 and _FRAME.match(t) and b.punct_share >= 0.9:
                 # a rule or a lone arrow of the page frame ("-----", "‹", "|"); inside the body
                 # "***" or "——" may be a section break of the article, so only outside it
                 yield from self.report(doc, [b], f"page decoration line: `{t[:20]}`", safe=True,
