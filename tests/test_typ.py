@@ -167,6 +167,16 @@ def test_confusable_glyph_valid(text: str) -> None:
     assert lint_text(text, select=["TYP003"]) == []
 
 
+def test_rare_sound_alike_has_its_own_bar() -> None:
+    # 洇 (rare) / 印 (same sound): 洇染 -> 印染 gains 12.9 nats. The bar for a rare character
+    # that only sounds like the replacement is min_gain_rare_sound, whatever min_gain says.
+    text = "这种洇染技法很特别。"
+    low = {"TYP003": {"min_gain_rare_sound": 12.0, "min_gain": 100.0}}
+    high = {"TYP003": {"min_gain_rare_sound": 14.0, "min_gain": 0.0}}
+    assert [f.flagged_text for f in lint_text(text, select=["TYP003"], options=low)] == ["洇"]
+    assert lint_text(text, select=["TYP003"], options=high) == []
+
+
 # --- seeds and clean text ---------------------------------------------------------------------
 
 def test_seed_findings() -> None:

@@ -41,7 +41,7 @@ reading, not a certainty (names and rare terms can look like typos).
   sounds alike (the strongest evidence).
 - `min_gain_rare` (float, default 7.0): the bar for a rare character that looks like the
   replacement (OCR output such as 蕞 for 最).
-- `min_gain_rare_sound` (float, default 14.0): the bar for a rare character that only sounds
+- `min_gain_rare_sound` (float, default 16.0): the bar for a rare character that only sounds
   like the replacement (洇染, 堠门 are real words the lexicon lacks).
 - `min_gain_glyph` (float, default 9.0): the same for a look-alike known only from the glyph
   table `shape_glyph.txt` (rendered characters compared as images: 筒/简, 冒/胃, 抬/拾).
@@ -194,7 +194,7 @@ class ConfusableCharacter(DocumentRule):
         if rare and why == "sound":
             # A rare character that only sounds like the word's is a literary or dialect word
             # (洇染, 堠门) more often than a slip: OCR does not produce sound-alikes.
-            bar = min(bar, o["min_gain_rare_sound"])
+            bar = o["min_gain_rare_sound"]
         elif rare and why != "shape-derived":
             # OCR turns common characters into rare look-alikes; writers seldom use a rare
             # character outside a word. Computed look-alikes never lower the bar (勠力, 轺车).
