@@ -6,7 +6,7 @@ from typing import Any, ClassVar, Iterable
 
 from ...core.findings import Finding
 from ...core.rule import CorpusRule
-from ._variants import Analyzer, Difference, Side, describe_simple, report
+from ._variants import Analyzer, Difference, Side, location, report
 
 _ANALYZERS: dict[tuple, Analyzer] = {}
 
@@ -24,13 +24,23 @@ def analyzer_for(packs: Any) -> Analyzer:
 class VersionRule(CorpusRule):
     kind: ClassVar[str]
     what: ClassVar[str]  # start of the message
+    # How the message names the other version's place ({} is its "path:line").
+    other_place: ClassVar[str] = "the other version ({})"
 
     def setup(self) -> None:
         self.analyzer = analyzer_for(self.ctx.packs)
 
+    def headline(self, d: Difference) -> str:
+        """What differs, the start of the message (a rule may name the kind of difference)."""
+        return self.what
+
     def describe(self, d: Difference, own: Side, other: Side, own_show: str, other_show: str,
                  majority: tuple[int, int] | None) -> str:
-        return describe_simple(self.what)(d, own, other, own_show, other_show, majority)
+        msg = (f"{self.headline(d)}: `{own_show}` here, `{other_show}` in "
+               f"{self.other_place.format(location(other.doc, other))}")
+        if majority is not None:
+            msg += f"; {majority[0]} of {majority[1]} versions have `{other_show}`"
+        return msg
 
     def skip_pair(self, corpus: Any, pair: Any) -> bool:
         return False

@@ -528,16 +528,6 @@ def location(doc: Document, side: Side) -> str:
     return f"{doc.id}:{pos.line}"
 
 
-def describe_simple(what: str):
-    def describe(d: Difference, own: Side, other: Side, own_show: str, other_show: str, majority) -> str:
-        msg = f"{what}: `{own_show}` here, `{other_show}` in the other version ({location(other.doc, other)})"
-        if majority is not None:
-            msg += f"; {majority[0]} of {majority[1]} versions have `{other_show}`"
-        return msg
-
-    return describe
-
-
 def iter_kind(analyzer: Analyzer, corpus: Corpus, kind: str) -> Iterable[Difference]:
     for pair in corpus.versions.pairs():
         for d in analyzer.differences(corpus, pair):

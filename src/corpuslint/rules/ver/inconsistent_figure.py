@@ -42,7 +42,7 @@ from __future__ import annotations
 
 from ...core.findings import Applicability, Severity
 from ._base import VersionRule
-from ._variants import FIGURE, Difference, Side, location
+from ._variants import FIGURE, Difference
 
 
 class InconsistentFigure(VersionRule):
@@ -53,6 +53,7 @@ class InconsistentFigure(VersionRule):
     fix = Applicability.UNSAFE
     kind = FIGURE
     what = "figure differs between versions"
+    other_place = "{}"
     options = {"template_differences": 5, "template_share": 0.6}
 
     def skip_pair(self, corpus, pair) -> bool:
@@ -61,12 +62,7 @@ class InconsistentFigure(VersionRule):
         same, diff = self.analyzer.figure_agreement(corpus, pair)
         return diff >= self.opts["template_differences"] and diff > self.opts["template_share"] * (same + diff)
 
-    def describe(self, d: Difference, own: Side, other: Side, own_show: str, other_show: str,
-                 majority: tuple[int, int] | None) -> str:
+    def headline(self, d: Difference) -> str:
         fig = d.figure_a or d.figure_b
         what = f"{fig.category} " if fig is not None and fig.category not in ("number", "count") else ""
-        msg = (f"{what}figure differs between versions: `{own_show}` here, `{other_show}` in "
-               f"{location(other.doc, other)}")
-        if majority is not None:
-            msg += f"; {majority[0]} of {majority[1]} versions have `{other_show}`"
-        return msg
+        return what + self.what

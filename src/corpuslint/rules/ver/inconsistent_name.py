@@ -30,7 +30,7 @@ from __future__ import annotations
 
 from ...core.findings import Applicability, Severity
 from ._base import VersionRule
-from ._variants import NAME, Difference, Side, location
+from ._variants import NAME
 
 
 class InconsistentName(VersionRule):
@@ -41,10 +41,4 @@ class InconsistentName(VersionRule):
     fix = Applicability.UNSAFE
     kind = NAME
     what = "name differs between versions"
-
-    def describe(self, d: Difference, own: Side, other: Side, own_show: str, other_show: str,
-                 majority: tuple[int, int] | None) -> str:
-        msg = (f"{self.what}: `{own_show}` here, `{other_show}` in {location(other.doc, other)}")
-        if majority is not None:
-            msg += f"; {majority[0]} of {majority[1]} versions have `{other_show}`"
-        return msg
+    other_place = "{}"
