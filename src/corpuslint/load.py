@@ -207,6 +207,11 @@ def read_source(path: str, config: Config, stdin: bytes | None = None) -> list[D
             raise SourceError(f"{path}: is a directory") from exc
         except OSError as exc:
             raise SourceError(f"{path}: cannot read: {exc.strerror or exc}") from exc
+    return documents_from_bytes(data, path, config)
+
+
+def documents_from_bytes(data: bytes, path: str, config: Config) -> list[Document]:
+    """Documents of a source's bytes: one per record of a JSONL file, else one."""
     if path != "-" and is_jsonl(path):
         return list(jsonl_documents(data, path, config))
     return [document_from_bytes(data, path)]

@@ -163,7 +163,7 @@ class SignatureIndex:
         """Bring the index up to date with the files under ``root``. ``run`` maps the resolved
         path of each file of the run to its documents and signatures (indexed from those,
         without reading the file again)."""
-        from ..load import document_from_bytes, hash_bytes, is_jsonl, jsonl_documents
+        from ..load import documents_from_bytes, hash_bytes
         from .normalize import folded_paragraphs
 
         known = {r[0]: (r[1], r[2], r[3]) for r in self.db.execute("SELECT path, size, mtime, hash FROM files")}
@@ -209,9 +209,7 @@ class SignatureIndex:
                 if old is not None and old[2] == h:
                     db.execute("UPDATE files SET size=?, mtime=? WHERE path=?", (st.st_size, st.st_mtime_ns, key))
                     continue
-                docs = list(jsonl_documents(data, display, config)) if is_jsonl(display) \
-                    else [document_from_bytes(data, display)]
-                docs = [d for d in docs if d.decode_error is None]
+                docs = [d for d in documents_from_bytes(data, display, config) if d.decode_error is None]
                 pending.append((key, display, st, h, docs, [folded_paragraphs(d) for d in docs]))
                 pending_docs += len(docs)
                 if pending_docs >= 256:
