@@ -43,6 +43,9 @@ class Lexicon:
         # Words jieba tags as verbs, adjectives, adverbs or conjunctions (the base lexicon only;
         # pack words carry no part of speech). Tags are jieba's, noisy (站长 is tagged v).
         self.predicates: frozenset[str] = frozenset()
+        # Words of 2+ characters jieba tags as places or organisations (ns, nt; its nz is noisy),
+        # from the base lexicon only: VER tells a changed name from a changed word with them.
+        self.proper: frozenset[str] = frozenset()
 
     def freq(self, word: str) -> int:
         return self.freqs.get(word, 0)
@@ -126,12 +129,17 @@ def _base() -> dict[str, int]:
     return _read_base()[0]
 
 
+_PROPER_TAGS = {"ns", "nt"}  # jieba's tags of places and organisations
+
+
 @lru_cache(maxsize=1)
-def _read_base() -> tuple[dict[str, int], frozenset[str]]:
-    """jieba's words with their counts, and the words of 2+ characters it tags as verbs,
-    adjectives, adverbs or conjunctions (v*, a*, d*, c*: 表示, 发现, 及时, 进一步)."""
+def _read_base() -> tuple[dict[str, int], frozenset[str], frozenset[str]]:
+    """jieba's words with their counts; the words of 2+ characters it tags as verbs,
+    adjectives, adverbs or conjunctions (v*, a*, d*, c*: 表示, 发现, 及时, 进一步); and those it
+    tags as places or organisations (ns, nt: 余姚, 国务院). One pass over dict.txt."""
     freqs: dict[str, int] = {}
     predicates = []
+    proper = []
     with _jieba_dict().open(encoding="utf-8") as fh:
         for line in fh:
             parts = line.split(" ")
@@ -140,9 +148,13 @@ def _read_base() -> tuple[dict[str, int], frozenset[str]]:
                     freqs[parts[0]] = int(parts[1])
                 except ValueError:
                     continue
-                if len(parts) >= 3 and parts[2][:1] in "vadc" and len(parts[0]) >= 2:
-                    predicates.append(parts[0])
-    return freqs, frozenset(predicates)
+                if len(parts) >= 3 and len(parts[0]) >= 2:
+                    tag = parts[2].rstrip()
+                    if tag[:1] in ("v", "a", "d", "c"):
+                        predicates.append(parts[0])
+                    elif tag in _PROPER_TAGS:
+                        proper.append(parts[0])
+    return freqs, frozenset(predicates), frozenset(proper)
 
 
 _CACHE: dict[tuple[Path, ...], Lexicon] = {}
@@ -172,6 +184,6 @@ def load_lexicon(packs: PackStore) -> Lexicon:
                     except ValueError:
                         freqs[word] = max(freqs.get(word, 0), DEFAULT_PACK_FREQ)
         lex = Lexicon(freqs)
-        lex.predicates = _read_base()[1]
+        _, lex.predicates, lex.proper = _read_base()
         _CACHE[key] = lex
     return lex

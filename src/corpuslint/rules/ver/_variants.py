@@ -24,7 +24,6 @@ character doubled by OCR.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from functools import lru_cache
 
 import regex
 from typing import TYPE_CHECKING, Iterable, Iterator
@@ -91,7 +90,6 @@ class Analyzer:
         self.heads = set(packs.lines("ver/name_heads.txt"))
         self.equivalents = [tuple(r[:2]) for r in packs.table("ver/equivalents.txt", 2)]
         self.synonyms = [tuple(r[:2]) for r in packs.table("ver/synonyms.txt", 2)]
-        self._proper: frozenset[str] | None = None
 
     # -- per document --------------------------------------------------------------------------
     def doc_figures(self, corpus: Corpus, doc: Document) -> list[tuple[Figure, int, int]]:
@@ -283,13 +281,7 @@ class Analyzer:
                           reason=reason)
 
     def _name_like(self, word: str) -> bool:
-        return _is_head(word, self.heads) or word in self.proper
-
-    @property
-    def proper(self) -> frozenset[str]:
-        if self._proper is None:
-            self._proper = _proper_nouns()
-        return self._proper
+        return _is_head(word, self.heads) or word in self.lex.proper
 
     def _rare_chars(self, t: str) -> bool:
         return all(self.lex.freq(c) < SINGLE_WORD for c in t)
@@ -351,23 +343,6 @@ class Analyzer:
         clo, _ = s.clause(side.lo)
         lo = max(clo, side.lo - n)
         return s.doc.text[s.offsets[lo]:side.end]
-
-
-_PROPER_TAGS = {"ns", "nt"}  # jieba's tags of places and organisations (its "nz" is noisy)
-
-
-@lru_cache(maxsize=1)
-def _proper_nouns() -> frozenset[str]:
-    """Place, organisation and other proper names of jieba's dictionary (its POS column)."""
-    from ...corpus.lexicon import _jieba_dict
-
-    out = set()
-    with _jieba_dict().open(encoding="utf-8") as fh:
-        for line in fh:
-            parts = line.split()
-            if len(parts) >= 3 and parts[2] in _PROPER_TAGS and len(parts[0]) >= 2:
-                out.add(parts[0])
-    return frozenset(out)
 
 
 _OPEN_END = regex.compile(r"[\p{Han}0-9０-９]$")
