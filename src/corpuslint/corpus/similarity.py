@@ -224,9 +224,7 @@ def find_duplicates(entries: list[Entry], settings: Settings,
     """Group identical paragraphs, find and verify near-duplicate ones with MinHashLSH, and align
     documents that share paragraphs. With ``relevant`` (entries), only pairs involving one
     of those entries are verified and aligned (the others are context from the persisted index)."""
-    from datasketch import LeanMinHash, MinHashLSH
-
-    from .signatures import SCHEME
+    from datasketch import MinHashLSH
 
     entries = _sort_entries(entries)
     dup = Duplicates(settings, entries)
@@ -247,25 +245,11 @@ def find_duplicates(entries: list[Entry], settings: Settings,
     if len(rep_sig) > 1:
         lsh = MinHashLSH(threshold=max(0.05, settings.lsh_threshold - settings.lsh_margin),
                          num_perm=params.num_perm)
-        sketches = [LeanMinHash(seed=params.seed, hashvalues=s.minhash(p), scheme=SCHEME)
-                    for s, p in rep_sig]
         with lsh.insertion_session() as session:
-            for rid, sk in enumerate(sketches):
-                session.insert(rid, sk, check_duplication=False)
+            for rid, (s, p) in enumerate(rep_sig):
+                session.insert(rid, s.sketch(p), check_duplication=False)
         rep_entries = [{i for i, _ in m} for m in dup.members]
-        # Candidates: every pair of representatives sharing a bucket of one band of the LSH
-        # (what ``lsh.query`` returns, enumerated once per bucket instead of once per item).
-        candidates: set[tuple[int, int]] = set()
-        for table in lsh.hashtables:
-            for key in table.keys():
-                ids = table.get(key)
-                if len(ids) < 2:
-                    continue
-                ids = sorted(ids)
-                for x_i, x in enumerate(ids):
-                    for y in ids[x_i + 1:]:
-                        candidates.add((x, y))
-        for rid, other in sorted(candidates):
+        for rid, other in sorted(_bucket_pairs(lsh)):
             if want is not None and not (rep_entries[rid] & want or rep_entries[other] & want):
                 continue
             (sa, pa), (sb, pb) = rep_sig[rid], rep_sig[other]
@@ -281,6 +265,21 @@ def find_duplicates(entries: list[Entry], settings: Settings,
     dup.documents = _document_matches(dup, want)
     dup.documents += _whole_text_matches(dup, want)
     return dup
+
+
+def _bucket_pairs(lsh: Any) -> set[tuple[int, int]]:
+    """Every pair ``(x, y)``, ``x < y``, of keys sharing a bucket of one band of ``lsh``: what
+    ``lsh.query`` returns for each key, enumerated once per bucket instead of once per key."""
+    pairs: set[tuple[int, int]] = set()
+    for table in lsh.hashtables:
+        for key in table.keys():
+            ids = table.get(key)
+            if len(ids) < 2:
+                continue
+            ids = sorted(ids)
+            for x_i, x in enumerate(ids):
+                pairs.update((x, y) for y in ids[x_i + 1:])
+    return pairs
 
 
 def _whole_text_matches(dup: Duplicates, want: set[int] | None) -> list[DocMatch]:
@@ -305,12 +304,7 @@ def _whole_text_matches(dup: Duplicates, want: set[int] | None) -> list[DocMatch
             if len(sets[i]) >= WHOLE_MIN_SHINGLES:
                 session.insert(i, LeanMinHash(seed=params.seed, hashvalues=row, scheme=SCHEME),
                                check_duplication=False)
-    candidates: set[tuple[int, int]] = set()
-    for table in lsh.hashtables:
-        for key in table.keys():
-            ids = sorted(table.get(key))
-            for x_i, x in enumerate(ids):
-                candidates.update((x, y) for y in ids[x_i + 1:])
+    candidates = _bucket_pairs(lsh)
     known = {(m.a.index, m.b.index) for m in dup.documents} | {(m.b.index, m.a.index) for m in dup.documents}
     out: list[DocMatch] = []
     for x, y in sorted(candidates):
