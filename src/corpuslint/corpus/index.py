@@ -35,7 +35,7 @@ import numpy as np
 
 from ..core.document import Document
 from ..core.findings import Location
-from .signatures import DocSignature, sign_folded, sign_many
+from .signatures import DocSignature, _fmix64, sign_folded, sign_many
 from .similarity import Duplicates, Entry, Settings, corpus_duplicates, find_duplicates, run_entries
 
 INDEX_NAME = "dup-index.sqlite"
@@ -77,8 +77,6 @@ def band_keys(minhashes: np.ndarray, bands: int, rows: int) -> np.ndarray:
     k = minhashes.shape[0]
     if k == 0:
         return np.zeros((0, bands), dtype=np.int64)
-    from .signatures import _fmix64
-
     m = minhashes[:, : bands * rows].astype(np.uint64).reshape(k, bands, rows)
     with np.errstate(over="ignore"):
         h = np.zeros((k, bands), dtype=np.uint64) + np.arange(bands, dtype=np.uint64)[None, :] * np.uint64(0x9E3779B97F4A7C15)
