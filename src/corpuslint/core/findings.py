@@ -78,6 +78,12 @@ class Location:
         b = doc.position(end)
         return cls(doc.path, doc.record, start, end, a.line, a.column, b.line, b.column)
 
+    @classmethod
+    def in_line(cls, path: str | None, record: str | None, start: int, end: int, line: int,
+                column: int) -> Location:
+        """A span inside one line, known without its document (a paragraph stored in the index)."""
+        return cls(path, record, start, end, line, column, line, column + (end - start))
+
 
 @dataclass(frozen=True, slots=True)
 class Related:

@@ -388,7 +388,7 @@ class CorpusLines:
                 f"FROM paras p JOIN docs d ON d.id = p.doc WHERE p.folded IN ({marks}) "
                 f"AND length(p.folded) <= {LINE_INDEX_MAX}", chunk)
             for text, line, start, end, col, doc, key, display, record in rows:
-                loc = Location(_shown(display), record, start, end, line, col, line, col + end - start)
+                loc = Location.in_line(_shown(display), record, start, end, line, col)
                 out.setdefault(text, []).append(IndexedLine(doc, key, record, loc))
         return out
 

@@ -119,7 +119,7 @@ class Entry:
             return Location.of(self.doc, p.start, p.end)
         assert self.spans is not None
         line, start, end, col = self.spans[para]
-        return Location(self.path, self.record, start, end, line, col, line, col + (end - start))
+        return Location.in_line(self.path, self.record, start, end, line, col)
 
     def name(self) -> str:
         return self.id
