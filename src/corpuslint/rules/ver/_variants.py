@@ -48,10 +48,8 @@ MAX_TYPO_EDIT = 4
 MAX_FIGURE_EDIT = 12
 MIN_PASSAGE = 30  # stream characters
 WINDOW = 6  # characters either side of an edit searched for covering words
-COMMON_DOUBLE = 20
+COMMON_DOUBLE = 20  # a doubled character pair this frequent is a word (常常, 天天)
 SINGLE_WORD = 5000  # a character this frequent as a word on its own is a word, not a typo
-# Grammatical characters that never start or continue a name leftwards (a closed class).
-_FUNCTION_CHARS = frozenset("的地得了着过在和与及或等为是将把被对向从以于之其也都而且并由到就有")  # a doubled character pair this frequent is a word (常常, 天天)
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,6 +88,8 @@ class Analyzer:
         self.heads = set(packs.lines("ver/name_heads.txt"))
         self.equivalents = [tuple(r[:2]) for r in packs.table("ver/equivalents.txt", 2)]
         self.synonyms = [tuple(r[:2]) for r in packs.table("ver/synonyms.txt", 2)]
+        # Grammatical characters that never start or continue a name leftwards (a closed class).
+        self.function_chars = frozenset("".join(packs.lines("ver/function_chars.txt")).replace(" ", ""))
 
     # -- per document --------------------------------------------------------------------------
     def doc_figures(self, corpus: Corpus, doc: Document) -> list[tuple[Figure, int, int]]:
@@ -330,7 +330,7 @@ class Analyzer:
             # stop where the character before ends a known word with its own left neighbour
             if lo >= 2 and not s.breaks[lo - 1] and self.lex.freq(s.text[lo - 2:lo]) >= 3:
                 break
-            if s.text[lo - 1] in _FUNCTION_CHARS:
+            if s.text[lo - 1] in self.function_chars:
                 break
             lo -= 1
             n += 1
