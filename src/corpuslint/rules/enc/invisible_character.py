@@ -57,11 +57,8 @@ class InvisibleCharacter(DocumentRule):
                 if ch == "\u200d" and _emoji(text, i - 1) and _emoji(text, j):
                     i = j
                     continue
-                fix = Fix(
-                    (Edit.delete(i, j),),
-                    Applicability.SAFE if info.safe else Applicability.UNSAFE,
-                    f"delete {info.name}",
-                )
+                make = Fix.safe if info.safe else Fix.unsafe
+                fix = make(f"delete {info.name}", Edit.delete(i, j))
                 yield self.finding(doc, i, j, f"invisible character {info.name} (U+{ord(ch):04X}) in text", fix=fix)
                 i = j
 

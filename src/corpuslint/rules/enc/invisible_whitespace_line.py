@@ -30,6 +30,10 @@ class InvisibleWhitespaceLine(DocumentRule):
 
     def setup(self) -> None:
         self.invisible = char_table(self.ctx.packs, "invisible_blank")
+        # name -> code point shown, the first character of the table with that name
+        self.code_point: dict[str, str] = {}
+        for info in self.invisible.values():
+            self.code_point.setdefault(info.name, f"U+{ord(info.char):04X}")
 
     def check(self, doc: Document) -> Iterable[Finding]:
         plain = " \t\f\v"
@@ -39,14 +43,7 @@ class InvisibleWhitespaceLine(DocumentRule):
                 continue
             if all(c in plain or c in self.invisible for c in text):
                 names = sorted({self.invisible[c].name for c in text if c in self.invisible})
-                desc = ", ".join(f"{n} ({_cp(self.invisible, n)})" for n in names)
+                desc = ", ".join(f"{n} ({self.code_point[n]})" for n in names)
                 fix = Fix.safe("delete the invisible characters", Edit.delete(line.start, line.end))
                 yield self.finding(doc, line.start, line.end,
                                    f"line holds only invisible characters: {desc}", fix=fix)
-
-
-def _cp(table, name: str) -> str:  # type: ignore[no-untyped-def]
-    for info in table.values():
-        if info.name == name:
-            return f"U+{ord(info.char):04X}"
-    return "?"

@@ -130,5 +130,5 @@ class Mojibake(DocumentRule):
                     yield self._report(doc, s, e, "UTF-8 read as GBK", repaired)
 
     def _report(self, doc: Document, start: int, end: int, how: str, repaired: str) -> Finding:
-        fix = Fix((Edit(start, end, repaired),), Applicability.UNSAFE, f"replace with {repaired!r}")
+        fix = Fix.unsafe(f"replace with {repaired!r}", Edit(start, end, repaired))
         return self.finding(doc, start, end, f"mojibake ({how}): {doc.text[start:end]!r} reads {repaired!r}", fix=fix)
