@@ -62,15 +62,14 @@ class RepeatedParagraph(DocumentRule):
     def check(self, doc: Document) -> Iterable[Finding]:
         paras = doc.paragraphs
         folded = folded_paragraphs(doc)
-        first: dict[str, int] = {}
         copies: dict[str, list[int]] = {}
-        earlier: list[list[int]] = []  # per paragraph: indices of earlier identical paragraphs
+        # per paragraph: indices of earlier identical paragraphs (the first copy first)
+        earlier: list[list[int]] = []
         for i, t in enumerate(folded):
             prev = copies.get(t) if t else None
-            earlier.append(list(prev[:_MAX_BLOCK_SCAN]) if prev else [])
+            earlier.append(prev[:_MAX_BLOCK_SCAN] if prev else [])
             if t:
                 copies.setdefault(t, []).append(i)
-                first.setdefault(t, i)
         in_block = self._blocks(folded, earlier, [p.text for p in paras])
         min_chars, min_adj = self.opts["min_chars"], self.opts["min_adjacent_chars"]
         for i, t in enumerate(folded):
@@ -79,7 +78,7 @@ class RepeatedParagraph(DocumentRule):
             adjacent = i > 0 and folded[i - 1] == t and len(t) >= min_adj and not t.isdigit()
             if not (len(t) >= min_chars or in_block[i] or adjacent):
                 continue
-            orig = paras[first[t]]
+            orig = paras[earlier[i][0]]
             p = paras[i]
             yield self.finding(
                 doc, p.start, p.end,
@@ -94,10 +93,11 @@ class RepeatedParagraph(DocumentRule):
         paragraphs equal to an earlier run, one of them at least ``min-chars`` long, or three or
         more with twice ``min-chars`` in all."""
         out = [False] * len(folded)
+        min_chars = self.opts["min_chars"]
         for i in range(len(folded)):
             for q in earlier[i]:
                 d = i - q
-                if i > 0 and q > 0 and (q - 1) in earlier[i - 1][:_MAX_BLOCK_SCAN] and folded[i - 1]:
+                if i > 0 and q > 0 and (q - 1) in earlier[i - 1] and folded[i - 1]:
                     continue  # not the start of this diagonal run: counted from its start
                 k = i
                 longest = total = 0
@@ -105,7 +105,6 @@ class RepeatedParagraph(DocumentRule):
                     longest = max(longest, len(folded[k]))
                     total += len(folded[k])
                     k += 1
-                min_chars = self.opts["min_chars"]
                 fields = sum(1 for x in range(i, k) if _FIELD.match(paras_text[x]))
                 if (k - i >= 2 and longest >= min_chars) or \
                         (k - i >= 3 and total >= 2 * min_chars and fields * 2 < k - i):
