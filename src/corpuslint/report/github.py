@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ..core.findings import Severity
 from . import Report
+from .text import where
 
 _LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
@@ -20,16 +21,15 @@ def render(report: Report) -> str:
     out = []
     for f in report.findings:
         loc = f.location
-        where = loc.path or "-"
+        file = loc.path or "-"
         if loc.record is not None:
             message = f"[record {loc.record}] {f.message}"
         else:
             message = f.message
         for r in f.related[:3]:
             rl = r.location
-            rec = f"#{rl.record}" if rl.record is not None else ""
-            message += f"\n  related: {rl.path}{rec}:{rl.line}:{rl.column} {r.message}".rstrip()
-        props = [f"file={_escape_prop(where)}", f"line={loc.line}", f"col={loc.column}"]
+            message += f"\n  related: {where(rl.path, rl.record, rl.line, rl.column)} {r.message}".rstrip()
+        props = [f"file={_escape_prop(file)}", f"line={loc.line}", f"col={loc.column}"]
         if loc.record is None:
             props += [f"endLine={loc.end_line}", f"endColumn={loc.end_column}"]
         props.append(f"title={_escape_prop(f'{f.code} {f.name}')}")

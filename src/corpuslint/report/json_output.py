@@ -18,8 +18,13 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from ..core.findings import Finding
+from ..core.findings import Finding, Location
 from . import Report
+
+
+def _location(loc: Location) -> dict[str, Any]:
+    return {"path": loc.path, "record": loc.record, "line": loc.line, "column": loc.column,
+            "end_line": loc.end_line, "end_column": loc.end_column}
 
 
 def finding_dict(f: Finding) -> dict[str, Any]:
@@ -29,26 +34,10 @@ def finding_dict(f: Finding) -> dict[str, Any]:
         "name": f.name,
         "severity": f.severity.value,
         "message": f.message,
-        "path": loc.path,
-        "record": loc.record,
-        "line": loc.line,
-        "column": loc.column,
-        "end_line": loc.end_line,
-        "end_column": loc.end_column,
+        **_location(loc),
         "start": loc.start,
         "end": loc.end,
-        "related": [
-            {
-                "path": r.location.path,
-                "record": r.location.record,
-                "line": r.location.line,
-                "column": r.location.column,
-                "end_line": r.location.end_line,
-                "end_column": r.location.end_column,
-                "message": r.message,
-            }
-            for r in f.related
-        ],
+        "related": [{**_location(r.location), "message": r.message} for r in f.related],
         "fix": None if f.fix is None else {
             "applicability": f.fix.applicability.value,
             "message": f.fix.message,
