@@ -34,10 +34,10 @@ from __future__ import annotations
 
 from typing import Any, Iterable
 
-from ...core.findings import Applicability, Edit, Finding, Fix, Severity, related
+from ...core.findings import Applicability, Edit, Finding, Fix, Severity
 from ...core.rule import CorpusRule
 from ..ver._base import analyzer_for
-from ..ver._variants import TYPO, iter_kind, location
+from ..ver._variants import TYPO, Difference, Side, iter_kind, location, other_version_has, versions_in_reach
 
 
 class VersionTypo(CorpusRule):
@@ -51,21 +51,22 @@ class VersionTypo(CorpusRule):
         self.analyzer = analyzer_for(self.ctx.packs)
 
     def finish(self, corpus: Any) -> Iterable[Finding]:
-        if len(corpus) < 2 and corpus.cache_dir is None:  # no other version in reach
+        if not versions_in_reach(corpus):
             return []
         out = []
-        seen = set()
-        for d in iter_kind(self.analyzer, corpus, TYPO):
-            bad, good = (d.a, d.b) if d.typo_side == "a" else (d.b, d.a)
-            key = (id(bad.doc), bad.start, bad.end)
-            if key in seen or bad.end <= bad.start:
+        for d, bad, good in iter_kind(self.analyzer, corpus, TYPO, _typo_first):
+            if bad.end <= bad.start:
                 continue
-            seen.add(key)
             where = location(good.doc, good)
             fix = Fix.unsafe(f"use `{good.text}` from the other version",
                              Edit(bad.start, bad.end, good.text))
             out.append(self.finding(
                 bad.doc, bad.start, bad.end,
                 f"`{bad.text}` looks like a typo ({d.reason}): the other version has `{good.text}` ({where})",
-                fix=fix, related=[related(good.doc, good.start, good.end, f"the other version has `{good.text}`")]))
+                fix=fix, related=[other_version_has(good)]))
         return out
+
+
+def _typo_first(d: Difference) -> tuple[Side, Side]:
+    """The side with the typo, then the other version's."""
+    return (d.a, d.b) if d.typo_side == "a" else (d.b, d.a)

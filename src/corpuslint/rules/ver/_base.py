@@ -6,7 +6,7 @@ from typing import Any, ClassVar, Iterable
 
 from ...core.findings import Finding
 from ...core.rule import CorpusRule
-from ._variants import Analyzer, Difference, Side, location, report
+from ._variants import Analyzer, Difference, Side, location, report, versions_in_reach
 
 _ANALYZERS: dict[tuple, Analyzer] = {}
 
@@ -46,7 +46,7 @@ class VersionRule(CorpusRule):
         return False
 
     def finish(self, corpus: Any) -> Iterable[Finding]:
-        if len(corpus) < 2 and corpus.cache_dir is None:  # no other version in reach
+        if not versions_in_reach(corpus):
             return []
         return list(report(self, self.analyzer, corpus, self.kind, describe=self.describe,
                            skip_pair=lambda p: self.skip_pair(corpus, p)))

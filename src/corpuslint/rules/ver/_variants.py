@@ -26,10 +26,10 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 import regex
-from typing import TYPE_CHECKING, Iterable, Iterator
+from typing import TYPE_CHECKING, Callable, Iterator
 
 from ...core.document import Document
-from ...core.findings import Edit as FixEdit, Finding, Fix, related
+from ...core.findings import Edit as FixEdit, Finding, Fix, Related, related
 from ...corpus.align import Alignment, Stream, alignment_of, stream_of
 from ...corpus.figures import Figure, FigureExtractor
 from ...corpus.lexicon import Lexicon, load_lexicon
@@ -462,8 +462,7 @@ def report(rule: Rule, analyzer: Analyzer, corpus: Corpus, kind: str, *,
                                  FixEdit(target.start, target.end, other.text))
             message = describe(d, target, other, t_show, o_show, majority)
             yield rule.finding(target.doc, target.start, max(target.end, target.start), message,
-                               fix=fix, related=[related(other.doc, other.start, other.end,
-                                                         f"the other version has `{other.text}`")])
+                               fix=fix, related=[other_version_has(other)])
 
 
 def _votes(analyzer: Analyzer, corpus: Corpus, d: Difference, members: list[Document]) -> tuple[int, int] | None:
@@ -503,8 +502,28 @@ def location(doc: Document, side: Side) -> str:
     return f"{doc.id}:{pos.line}"
 
 
-def iter_kind(analyzer: Analyzer, corpus: Corpus, kind: str) -> Iterable[Difference]:
+def versions_in_reach(corpus: Corpus) -> bool:
+    """Whether another version of a document can exist: two documents in the run, or the
+    corpus-root index (``cache_dir``) to find one outside it."""
+    return len(corpus) >= 2 or corpus.cache_dir is not None
+
+
+def iter_kind(analyzer: Analyzer, corpus: Corpus, kind: str,
+              pick: Callable[[Difference], tuple[Side, Side]]) -> Iterator[tuple[Difference, Side, Side]]:
+    """Differences of one kind as (difference, side reported on, other side), each reported
+    place once; ``pick`` chooses the side a finding goes on."""
+    seen: set[tuple[int, int, int]] = set()
     for pair in corpus.versions.pairs():
         for d in analyzer.differences(corpus, pair):
-            if d.kind == kind:
-                yield d
+            if d.kind != kind:
+                continue
+            target, other = pick(d)
+            key = (id(target.doc), target.start, target.end)
+            if key not in seen:
+                seen.add(key)
+                yield d, target, other
+
+
+def other_version_has(other: Side) -> Related:
+    """The related location every version finding points at: the other version's text."""
+    return related(other.doc, other.start, other.end, f"the other version has `{other.text}`")

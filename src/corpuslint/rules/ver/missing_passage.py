@@ -27,7 +27,7 @@ from typing import Any, Iterable
 
 from ...core.findings import Finding, Severity, related
 from ._base import VersionRule
-from ._variants import PASSAGE, iter_kind, location
+from ._variants import PASSAGE, Difference, Side, iter_kind, location, versions_in_reach
 
 
 class MissingPassage(VersionRule):
@@ -41,17 +41,18 @@ class MissingPassage(VersionRule):
     what = "passage missing from the other version"
 
     def finish(self, corpus: Any) -> Iterable[Finding]:
+        if not versions_in_reach(corpus):
+            return []
         out = []
-        seen = set()
-        for d in iter_kind(self.analyzer, corpus, PASSAGE):
-            has, lacks = (d.a, d.b) if d.a.hi - d.a.lo > d.b.hi - d.b.lo else (d.b, d.a)
-            key = (id(has.doc), has.start, has.end)
-            if key in seen:
-                continue
-            seen.add(key)
+        for _, has, lacks in iter_kind(self.analyzer, corpus, PASSAGE, _longer_first):
             n = has.hi - has.lo
             out.append(self.finding(
                 has.doc, has.start, has.end,
                 f"passage of {n} characters not in the other version ({location(lacks.doc, lacks)})",
                 related=[related(lacks.doc, lacks.start, lacks.end, "where the other version lacks it")]))
         return out
+
+
+def _longer_first(d: Difference) -> tuple[Side, Side]:
+    """The version that has the passage (the longer side), then the one that lacks it."""
+    return (d.a, d.b) if d.a.hi - d.a.lo > d.b.hi - d.b.lo else (d.b, d.a)
