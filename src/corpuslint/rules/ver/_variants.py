@@ -336,14 +336,6 @@ class Analyzer:
             n += 1
         return lo
 
-    def context(self, s: Stream, side: Side, n: int = 6) -> str:
-        """The side's text with up to ``n`` characters of its clause before it."""
-        if side.hi <= side.lo:
-            return ""
-        clo, _ = s.clause(side.lo)
-        lo = max(clo, side.lo - n)
-        return s.doc.text[s.offsets[lo]:side.end]
-
 
 _OPEN_END = regex.compile(r"[\p{Han}0-9０-９]$")
 _OPEN_START = regex.compile(r"^[\p{Han}0-9０-９]")
@@ -419,7 +411,7 @@ def _is_head(word: str, heads: set[str]) -> bool:
 
 # -- reporting --------------------------------------------------------------------------------
 def report(rule: Rule, analyzer: Analyzer, corpus: Corpus, kind: str, *,
-           describe, fix_on_majority: bool = True, skip_pair=None) -> Iterator[Finding]:
+           describe, skip_pair=None) -> Iterator[Finding]:
     """Findings for differences of one kind across all version groups.
 
     With two versions the finding goes on the later one and points at the earlier. With three
@@ -457,7 +449,7 @@ def report(rule: Rule, analyzer: Analyzer, corpus: Corpus, kind: str, *,
                 continue
             seen.add(key)
             fix = None
-            if majority is not None and fix_on_majority and target.end > target.start:
+            if majority is not None and target.end > target.start:
                 fix = Fix.unsafe(f"use `{other.text}`, as {majority[0]} of {majority[1]} versions do",
                                  FixEdit(target.start, target.end, other.text))
             message = describe(d, target, other, t_show, o_show, majority)
