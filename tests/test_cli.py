@@ -201,3 +201,18 @@ def test_jobs_give_identical_output(cli):
     one = cli("check", "--no-cache", "--output-format", "json", str(SEEDS), "-j", "1")
     two = cli("check", "--no-cache", "--output-format", "json", str(SEEDS), "-j", "2")
     assert one.stdout == two.stdout and one.returncode == two.returncode == 1
+
+
+def test_cache_folder_is_git_ignored_when_only_the_signature_index_is_written(cli, tmp_path):
+    """JSONL records are not cached one by one, so a JSONL-only run writes nothing but the DUP
+    signature index into the cache folder: the folder must still ignore itself in git."""
+    (tmp_path / ".git").mkdir()
+    records = ["余姚经济开发区坚持项目为王,全力扩大有效投资,今年新引进亿元以上项目二十个。",
+               "慈溪滨海经济开发区探索工业社区治理新路径,实行网格化管理,服务企业两千余家。"]
+    (tmp_path / "a.jsonl").write_text(
+        "".join(json.dumps({"id": i, "text": t}, ensure_ascii=False) + "\n" for i, t in enumerate(records)),
+        encoding="utf-8")
+    cli("check", "a.jsonl", cwd=tmp_path)
+    cache = tmp_path / ".corpuslint_cache"
+    assert (cache / "dup-index.sqlite").is_file()
+    assert (cache / ".gitignore").read_text(encoding="utf-8").splitlines()[-1] == "*"

@@ -2,8 +2,8 @@
 
 * per-document results of the document rules, keyed on the document's content hash, its id, the
   resolved config, the rule packs and the corpuslint version — a re-run lints only changed files;
-* a folder where corpus rules keep per-document data (``cache.store_path("dup.sqlite")``), so a
-  re-run hashes only changed files.
+* a folder where corpus rules keep their own stores (``Cache.folder()``: the signature index
+  of ``corpus/index.py``), so a re-run hashes only changed files.
 """
 
 from __future__ import annotations
@@ -67,11 +67,10 @@ class Cache:
         except OSError:
             pass
 
-    def store_path(self, name: str) -> Path | None:
-        """A path inside the cache for a corpus rule's own store, or None if there is no cache."""
-        if not self._ensure():
-            return None
-        return self.dir / name
+    def folder(self) -> Path | None:
+        """The cache folder, created with its ``.gitignore``, for corpus rules' own stores; None
+        when it cannot be created (a read-only tree)."""
+        return self.dir if self._ensure() else None
 
 
 def atomic_write_bytes(path: Path, data: bytes) -> None:

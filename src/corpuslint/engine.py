@@ -206,7 +206,9 @@ class Engine:
 
     # -- internals ---------------------------------------------------------------------------
     def new_corpus(self) -> Corpus:
-        cache_dir = self.cache.dir if self.cache is not None else None
+        # Through ``folder()``: the signature index may be the only thing a run writes there (a
+        # JSONL-only corpus caches no results), and the folder must still get its .gitignore.
+        cache_dir = self.cache.folder() if self.cache is not None else None
         return Corpus(self.config, self.rules.packs, cache_dir=cache_dir)
 
     def _finish(self, checked: list[tuple[Document, list[Finding]]]) -> LintResult:
