@@ -70,32 +70,17 @@ from ._common import char_set, cjk_runs
 TRACE: list | None = None
 _CTX = 5  # characters of context on each side scored by the segmentation gain
 
-# Characters after which a reduplicated classifier is normal: 一条条, 一次次, 一个个.
-_ONE = "一"
-# Characters after which a free character may be reduplicated: 慢慢地, 好好的, 试试看.
-_AFTER_AA = "的地看着儿"
 # jieba lists hundreds of doublings with a token count (配配 3, 来来 3, 心心 3): only a doubling
 # seen at least this often is a word in its own right (常常 5147, 事事 295).
 _MIN_AA_FREQ = 10
 # After a word that ends with the first copy (召开|开, 资源|源, 现场|场) the doubling competes with
 # that word: only a common doubled word (常常 5147, 渐渐) still explains it (开开 113, 场场 48 do not).
 _MIN_AA_FREQ_AFTER_WORD = 500
-# Suffixes that make a noun of a verb (扣子, 画儿): 扣扣子 "to fasten buttons" is verb + noun.
-_NOUN_SUFFIX = "子儿头"
-# Place words that follow a noun: 石窟|窟前, 大楼|楼下, 城门|门外.
-_LOCATIVE = "前后内外上下里中旁边顶底口"
 # Single-character words at least this frequent in the lexicon are function words and the commonest
 # verbs (了 是 在 和 的 也 就 到 对 要 从 于 很 更 会 过): doubled with neither copy joining a
-# neighbour into a word (的的, 了了, 和和, 很很) they are a slip in edited text. Pronouns are left
-# out (问他|他怎么 is object then subject), and 之 (classical 知之|之谓).
+# neighbour into a word (的的, 了了, 和和, 很很) they are a slip in edited text. Pronouns and
+# classical 之 are left out (``not_function`` of typ/doubling.toml).
 _FUNCTION_FREQ = 50_000
-_NOT_FUNCTION = "我你他她它您这那之"
-# Place suffixes: a place name ending in one may be followed by the same noun (张家港|港, 余姚市|市);
-# other productive suffixes doubled at the end of a run are slips (项目目, 技术术, 认为为).
-_PLACE_SUFFIX = "港市县省州镇乡村岛湾山江河湖"
-# Words ending in these after a name are titles and members (站|站长, 组|组员), whatever jieba's
-# part-of-speech tag says (it tags 站长, 组长, 处长 as verbs).
-_TITLE_END = "长员"
 
 
 _SUFFIX_MIN_WORDS = 50  # 厅 ends 82 words of the lexicon, 超 28
@@ -132,9 +117,17 @@ class DoubledCharacter(DocumentRule):
         self.free = char_set(packs, "typ/free_chars.txt")
         self.suffixes = _productive_suffixes(self.lex)
         self.name_chars = char_set(packs, "typ/name_chars.txt")
+        # Closed classes of characters (classifiers, localisers, suffixes…): typ/doubling.toml.
+        cls = {k: frozenset(v) for k, v in packs.toml("typ/doubling.toml").items() if isinstance(v, str)}
+        self.classifier_before = cls["classifier_before"]
+        self.after_aa = cls["after_aa"]
+        self.noun_suffix = cls["noun_suffix"]
+        self.locative = cls["locative"]
+        self.place_suffix = cls["place_suffix"]
+        self.title_end = cls["title_end"]
         self.function = frozenset(w for w, f in self.lex.freqs.items()
                                   if len(w) == 1 and f >= _FUNCTION_FREQ
-                                  and w not in self.allowed and w not in _NOT_FUNCTION)
+                                  and w not in self.allowed and w not in cls["not_function"])
 
     def check(self, doc: Document) -> Iterable[Finding]:
         text = doc.text
@@ -176,9 +169,9 @@ class DoubledCharacter(DocumentRule):
         if (i + 3 < n and run[i + 2] == run[i + 3]) or (i >= 2 and run[i - 2] == run[i - 1]):
             return None
         left = self._word_ends(run, i)
-        if c in self.free and i + 2 < n and run[i + 2] in _AFTER_AA and left is None:
+        if c in self.free and i + 2 < n and run[i + 2] in self.after_aa and left is None:
             return None  # AA的 / AA地 / VV看 / VV着: 贵贵的, 试试看 (but 开发|发的 is scored)
-        if i > 0 and run[i - 1] == _ONE:
+        if i > 0 and run[i - 1] in self.classifier_before:
             return None  # 一条条, 一次次
         right = self._word_starts(run, i + 1)
         if c in self.function and left is None and right is None:
@@ -187,17 +180,17 @@ class DoubledCharacter(DocumentRule):
         if i > 0 and run[i - 1] in self.surnames and not right and left is None:
             return None  # 王莉莉: a doubled given name after a surname
         verb_after_suffix = (c in self.suffixes and right is not None and right in lex.predicates
-                             and right[-1] not in _TITLE_END)
+                             and right[-1] not in self.title_end)
         if c in self.suffixes and ((right and not verb_after_suffix)
-                                   or (left and i + 2 == n and c in _PLACE_SUFFIX)):
+                                   or (left and i + 2 == n and c in self.place_suffix)):
             # A name ending in a productive suffix, then a noun or the same noun: 农村厅|厅长,
             # 张家港|港 (the port of Zhangjiagang). A verb or adverb after it is no title or
             # compound of the name: 表表示, 发发现, 保保障 are scored (at the two-word bar: jieba's
             # tags are noisy, 包打 is a verb).
             return None
-        if right and len(right) == 2 and right[1] in _NOUN_SUFFIX:
+        if right and len(right) == 2 and right[1] in self.noun_suffix:
             return None  # a verb, then the noun made from it: 扣|扣子, 画|画儿, 锄|锄头
-        if left and i + 2 < n and run[i + 2] in _LOCATIVE:
+        if left and i + 2 < n and run[i + 2] in self.locative:
             return None  # a noun, then the same noun with a place word: 石窟|窟前, 大楼|楼下
         # How far the stray copy lowers the probability of the context decides; the bar depends
         # on how a legitimate reading could look (tuned on clean news, bench/typ_eval.py).
