@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
 
+from .cache import atomic_write_bytes
 from .core.document import Document
 from .core.findings import Finding
 
@@ -95,9 +96,7 @@ def write_baseline(path: Path, findings: Iterable[Finding], relpath) -> int:  # 
         code, rel, record, digest = key.split("\t")
         entries.append({"code": code, "path": rel, "record": record or None, "hash": digest, "count": n})
     data = {"corpuslint-baseline": BASELINE_VERSION, "findings": entries}
-    tmp = path.with_name(path.name + ".tmp")
-    tmp.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-    tmp.replace(path)
+    atomic_write_bytes(path, (json.dumps(data, ensure_ascii=False, indent=1) + "\n").encode("utf-8"))
     return sum(counts.values())
 
 
