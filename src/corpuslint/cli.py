@@ -21,8 +21,8 @@ from .core.config import Config, ConfigError, discover_config
 from .core.findings import Applicability
 from .core.packs import PackError
 from .core.registry import RegistryError, discover
-from .core.rule import OptionError
-from .engine import Engine, LintResult, default_jobs
+from .core.rule import OptionError, family_of
+from .engine import Engine, LintResult
 from .fix import fix_documents, unified_diff, write_documents
 from .load import SourceError
 from .report import FORMATS, Report, formatter
@@ -155,10 +155,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     if args.unsafe_fixes and not (args.fix or args.diff):
         raise UsageError("--unsafe-fixes needs --fix or --diff")
     config = resolve_config(args)
-    jobs = args.jobs or 1
-    if args.jobs == 0:
-        jobs = default_jobs()
-    engine = Engine(config, use_cache=not args.no_cache and "-" not in args.paths, jobs=jobs)
+    engine = Engine(config, use_cache=not args.no_cache and "-" not in args.paths, jobs=args.jobs or 1)
     stdin = sys.stdin.buffer.read() if "-" in args.paths else None
     result = engine.lint_paths(args.paths, stdin=stdin, progress=_progress())
     if args.stdin_filename:
@@ -259,7 +256,7 @@ def rules_markdown(registry) -> str:  # type: ignore[no-untyped-def]
 
 def _rule_row(cls) -> dict:  # type: ignore[no-untyped-def]
     return {
-        "code": cls.code, "name": cls.name, "family": cls.code.rstrip("0123456789"),
+        "code": cls.code, "name": cls.name, "family": family_of(cls.code),
         "default": cls.default_enabled, "severity": cls.severity.value,
         "fix": cls.fix.value if isinstance(cls.fix, Applicability) else None,
         "summary": cls.summary, "options": dict(cls.options),

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from ..core.findings import Finding, Location, Severity
+from ..core.rule import family_of
 from . import Report
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -94,7 +95,7 @@ def render(report: Report) -> str:
             "fullDescription": {"text": (doc.split("\n\n")[1] if doc.count("\n\n") else doc) or code},
             "help": {"text": doc or code, "markdown": doc or code},
             "defaultConfiguration": {"level": _LEVEL[cls.severity] if cls is not None else "warning"},
-            "properties": {"tags": [code.rstrip("0123456789")]},
+            "properties": {"tags": [family_of(code)]},
         })
     root = report.root or os.getcwd()
     run = {
