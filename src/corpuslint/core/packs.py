@@ -41,6 +41,12 @@ class PackStore:
     def files(self, relpath: str) -> list[Path]:
         return [d / relpath for d in self.dirs if (d / relpath).is_file()]
 
+    def _required(self, relpath: str) -> list[Path]:
+        files = self.files(relpath)
+        if not files:
+            raise PackError(f"rule pack {relpath!r} not found in {', '.join(map(str, self.dirs))}")
+        return files
+
     def fingerprint(self) -> str:
         """Changes when any pack file changes; part of the cache key."""
         parts = []
@@ -55,10 +61,7 @@ class PackStore:
     def lines(self, relpath: str) -> list[str]:
         """Non-empty, non-comment lines of a text pack (``#`` starts a comment line)."""
         out: list[str] = []
-        files = self.files(relpath)
-        if not files:
-            raise PackError(f"rule pack {relpath!r} not found in {', '.join(map(str, self.dirs))}")
-        for path in files:
+        for path in self._required(relpath):
             raw = _read(path)
             if raw.lstrip().startswith("# replace"):
                 out = []
@@ -78,10 +81,7 @@ class PackStore:
     def toml(self, relpath: str) -> dict[str, Any]:
         """A TOML pack; list values of later files extend earlier ones, other values override."""
         merged: dict[str, Any] = {}
-        files = self.files(relpath)
-        if not files:
-            raise PackError(f"rule pack {relpath!r} not found in {', '.join(map(str, self.dirs))}")
-        for path in files:
+        for path in self._required(relpath):
             data = _load_toml(path)
             if data.get("replace"):
                 merged = {}
