@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Iterator, Mapping
 
 from ...core.packs import PackStore
+from ...corpus.lexicon import Lexicon
 from ...corpus.normalize import to_simplified
 
 # A run of CJK ideographs (BMP + extension A); typos are looked for inside runs only, so a
@@ -27,6 +29,14 @@ def cjk_runs(text: str, min_len: int = 2) -> Iterator[tuple[int, str]]:
     for m in CJK_RUN.finditer(text):
         if m.end() - m.start() >= min_len:
             yield m.start(), m.group()
+
+
+def word_covered(lex: Lexicon, text: str) -> bytearray:
+    """1 for every character of ``text`` inside some lexicon word of 2+ characters, else 0."""
+    covered = bytearray(len(text))
+    for s, e, _ in lex.words_in(text, 2):
+        covered[s:e] = b"\x01" * (e - s)
+    return covered
 
 
 def char_set(packs: PackStore, relpath: str) -> frozenset[str]:
@@ -123,7 +133,13 @@ def is_traditional(text: str, sample: int = 4000) -> bool:
     """True when the text is written in traditional characters (more than 1 in 20 of its CJK
     characters change under t2s conversion); variant-form checks that hold only for simplified
     Chinese (部份, 成份 are standard in Taiwan) are skipped for such text."""
-    head = "".join(m.group() for m in CJK_RUN.finditer(text[:sample]))
+    return _traditional_head(text[:sample])
+
+
+@lru_cache(maxsize=64)
+def _traditional_head(sample: str) -> bool:
+    """``is_traditional`` of a document's head, once per document (TYP002 and TYP003 both ask)."""
+    head = "".join(m.group() for m in CJK_RUN.finditer(sample))
     if len(head) < 20:
         return False
     simp = to_simplified(head)

@@ -72,7 +72,7 @@ from typing import Iterable
 from ...core import Applicability, Document, DocumentRule, Edit, Finding, Fix
 from ...corpus.lexicon import load_lexicon
 from ...corpus.normalize import to_simplified
-from ._common import char_set, cjk_runs, confusions, glyph_confusions, is_traditional
+from ._common import char_set, cjk_runs, confusions, glyph_confusions, is_traditional, word_covered
 
 # Benchmarks (bench/typ_tune.py) set this to a list to receive every scored candidate.
 TRACE: list | None = None
@@ -159,10 +159,7 @@ class ConfusableCharacter(DocumentRule):
     def _reads_well(self, window: str, i: int) -> bool:
         """After the correction, every character near it is part of a word or a free-standing
         function character: a typo sits in ordinary text, a rare name or title does not."""
-        covered = bytearray(len(window))
-        for s, e, _ in self.lex.words_in(window, 2):
-            for k in range(s, e):
-                covered[k] = 1
+        covered = word_covered(self.lex, window)
         for k in range(max(0, i - _NEAR), min(len(window), i + _NEAR + 1)):
             if not covered[k] and window[k] not in self.free:
                 return False
@@ -279,10 +276,7 @@ class ConfusableCharacter(DocumentRule):
     def _check_run(self, doc: Document, base: int, run: str) -> Iterable[Finding]:
         lex = self.lex
         n = len(run)
-        covered = bytearray(n)
-        for s, e, _ in lex.words_in(run, 2):
-            for k in range(s, e):
-                covered[k] = 1
+        covered = word_covered(lex, run)
         char_freqs = lex.char_freqs
         pairs = self.pairs
         for i in range(n):

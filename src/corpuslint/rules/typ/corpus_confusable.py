@@ -31,7 +31,7 @@ from typing import Any, Iterable
 
 from ...core import Applicability, CorpusRule, Document, Edit, Finding, Fix
 from ...corpus.lexicon import load_lexicon
-from ._common import char_set, cjk_runs, confusions
+from ._common import char_set, cjk_runs, confusions, word_covered
 
 
 class CorpusConfusable(CorpusRule):
@@ -62,10 +62,7 @@ class CorpusConfusable(CorpusRule):
         for doc in corpus.documents:
             seen: set[int] = set()
             for base, run in cjk_runs(doc.text, n):
-                covered = bytearray(len(run))
-                for s, e, _ in self.lex.words_in(run, 2):
-                    for k in range(s, e):
-                        covered[k] = 1
+                covered = word_covered(self.lex, run)
                 for s in range(len(run) - n + 1):
                     gram = run[s:s + n]
                     if counts[gram] > self.opts["max_count"]:
