@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 from conftest import SEEDS, seed_path, seed_text
 
-from corpuslint import Linter, lint_text
+from corpuslint import Linter, fix_text, lint_text
 from corpuslint.core.config import Config
 from corpuslint.corpus.normalize import fold, to_traditional
 from corpuslint.corpus.signatures import minhash_matrix, shingle_hashes
@@ -116,6 +116,9 @@ def test_near_duplicate_paragraph_in_one_document():
     assert "exact" in near[0].message and "estimated" in near[0].message
     assert near[0].fix.applicability.value == "unsafe"
     assert not [f for f in found if f.code == "DUP001"]
+    # the fix takes the last paragraph with the blank line before it, as DUP001's does
+    fixed, applied = fix_text(text, select=["DUP002"], unsafe=True)
+    assert fixed == f"{first}\n\n{P003[2]}\n" and len(applied) == 1
 
 
 def test_different_paragraphs_of_one_article_are_not_near_duplicates():

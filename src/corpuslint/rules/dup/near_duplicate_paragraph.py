@@ -36,8 +36,7 @@ from __future__ import annotations
 from typing import Any, Iterable
 
 from ...core import Applicability, CorpusRule, Finding, Fix
-from ...core.findings import Edit
-from ._shared import SIGNATURE_OPTIONS, duplicates, rel, similarity_text
+from ._shared import SIGNATURE_OPTIONS, delete_paragraph, duplicates, rel, similarity_text
 
 
 class NearDuplicateParagraph(CorpusRule):
@@ -80,8 +79,5 @@ class NearDuplicateParagraph(CorpusRule):
                     msg += f" and of {len(partners) - 1} more"
                 related = [rel(entry, q, f"near copy ({similarity_text(h.exact, h.estimated)})")
                            for q, h in partners[:5]]
-                start, _ = doc.line_span(para.line)
-                end = doc.line_span(doc.paragraphs[p + 1].line)[0] if p + 1 < len(doc.paragraphs) \
-                    else doc.line_span(para.line)[1]
-                fix = Fix.unsafe(f"delete the near-duplicate line {para.line}", Edit.delete(start, end))
+                fix = Fix.unsafe(f"delete the near-duplicate line {para.line}", delete_paragraph(doc, p))
                 yield self.finding(doc, para.start, para.end, msg, fix=fix, related=related)

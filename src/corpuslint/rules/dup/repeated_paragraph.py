@@ -44,8 +44,9 @@ import re
 from typing import Iterable
 
 from ...core import Applicability, Document, DocumentRule, Finding, Fix
-from ...core.findings import Edit, related
+from ...core.findings import related
 from ...corpus.normalize import folded_paragraphs
+from ._shared import delete_paragraph
 
 # A table row: a short label, then a colon (`发动机总排量：1171ml`).
 _FIELD = re.compile(r"^[^：:。，,]{1,8}[：:]")
@@ -113,14 +114,5 @@ class RepeatedParagraph(DocumentRule):
         return out
 
     def _fix(self, doc: Document, i: int, identical: bool) -> Fix:
-        paras = doc.paragraphs
-        line = paras[i].line
-        start, _ = doc.line_span(line)
-        if i + 1 < len(paras):
-            end = doc.line_span(paras[i + 1].line)[0]  # with the blank lines that follow
-        else:
-            # The last paragraph: delete from the end of the previous paragraph's line instead.
-            end = doc.line_span(line, with_newline=False)[1]
-            start = doc.lines[paras[i - 1].line - 1].end if i > 0 else start
         make = Fix.safe if identical else Fix.unsafe
-        return make(f"delete the repeated line {line}", Edit.delete(start, end))
+        return make(f"delete the repeated line {doc.paragraphs[i].line}", delete_paragraph(doc, i))
