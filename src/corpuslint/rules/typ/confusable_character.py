@@ -86,6 +86,12 @@ _BIGRAMS: dict[int, tuple] = {}
 _EMPTY: frozenset[str] = frozenset()
 # Table reasons that the glyph table turns into a (stronger) look-alike, or none: it decides.
 _GLYPH_DECIDES = (None, "shape-derived", "sound")
+# How a finding's message says why the replacement is confusable.
+_WHY_TEXT = {"sound": "sounds like it", "shape": "looks like it", "shape-derived": "looks like it",
+             "glyph": "looks like it (rendered glyphs)",
+             "shape+sound": "looks and sounds like it",
+             "contains": "looks like it (one is a component of the other)",
+             "contains+sound": "looks and sounds like it (one is a component of the other)"}
 
 
 def _bigrams(lex) -> tuple[frozenset[str], dict[str, set[str]], dict[str, set[str]]]:  # type: ignore[no-untyped-def]
@@ -298,11 +304,7 @@ class ConfusableCharacter(DocumentRule):
             alt, word, f, s, e, gain, why = found
             orig = run[s:e]
             rare = cf < self.opts["rare_char_freq"]
-            kind = {"sound": "sounds like it", "shape": "looks like it", "shape-derived": "looks like it",
-                    "glyph": "looks like it (rendered glyphs)",
-                    "shape+sound": "looks and sounds like it",
-                    "contains": "looks like it (one is a component of the other)",
-                    "contains+sound": "looks and sounds like it (one is a component of the other)"}[why]
+            kind = _WHY_TEXT[why]
             start = base + i
             rarity = f"rare character (lexicon count {cf})" if rare else "character"
             yield self.finding(
