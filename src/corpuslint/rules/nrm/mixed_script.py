@@ -42,6 +42,7 @@ from typing import Iterable
 import regex
 
 from ...core import Applicability, Document, DocumentRule, Edit, Finding, Fix, related
+from ...core.packs import PackStore
 from ...corpus.normalize import is_cjk, to_simplified, to_traditional
 
 _QUOTED = regex.compile(r"“[^“”\n]*”|「[^「」\n]*」|『[^『』\n]*』|《[^《》\n]*》")
@@ -71,10 +72,8 @@ class MixedScript(DocumentRule):
     options = {"allow": [], "skip_quotes": False, "max_share": 0.2}
 
     def setup(self) -> None:
-        self.allowed_chars = frozenset(
-            line.split("#")[0].strip() for line in self.ctx.packs.lines("nrm/script_allowed.txt"))
-        self.shared_forms = frozenset(
-            line.split("#")[0].strip() for line in self.ctx.packs.lines("nrm/shared_forms.txt"))
+        self.allowed_chars = _listed(self.ctx.packs, "nrm/script_allowed.txt")
+        self.shared_forms = _listed(self.ctx.packs, "nrm/shared_forms.txt")
         self.allow_words = [w for w in self.opts["allow"] if w]
 
     def _shielded(self, text: str) -> set[int]:
@@ -168,6 +167,11 @@ class MixedScript(DocumentRule):
 
 
 MAX_RELATED = 10  # occurrences listed under a finding
+
+
+def _listed(packs: PackStore, relpath: str) -> frozenset[str]:
+    """The entries of a pack written one a line, each optionally followed by ``# comment``."""
+    return frozenset(line.split("#")[0].strip() for line in packs.lines(relpath))
 
 
 def _runs(items: list[tuple[int, str]]) -> list[list[tuple[int, str]]]:
