@@ -192,11 +192,7 @@ class DocSignature:
 
 
 def sign_folded(folded: list[str], params: SignatureParams) -> DocSignature:
-    signed = np.array([i for i, t in enumerate(folded) if len(t) >= params.min_chars], dtype=np.int64)
-    texts = [folded[i] for i in signed]
-    hashes, offsets = shingle_hashes(texts, params.n)
-    mh = minhash_matrix(hashes, offsets, params.num_perm, params.seed)
-    return DocSignature(params, folded, signed, hashes, offsets, mh)
+    return sign_many([folded], params)[0]
 
 
 def sign_many(docs: Sequence[list[str]], params: SignatureParams) -> list[DocSignature]:
