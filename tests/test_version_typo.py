@@ -21,20 +21,21 @@ GOOD = ("做大做强机器人与智能装备、新材料两大主导产业。�
 
 def test_seed_typos_found_on_the_ocr_version():
     found = Linter(select=["TYP004"]).lint_paths([seed_path("000"), seed_path("001")]).findings
-    assert {(Path(f.path).name[:3], f.location.line) for f in found} == {("001", 37)}
-    texts = sorted(f.flagged_text for f in found)
-    assert any("辐射射" in t for t in texts) and any("超超" in t for t in texts)
+    assert sorted((Path(f.path).name[:3], f.location.line, f.flagged_text, f.fix.edits[0].content)
+                  for f in found) == [("001", 37, "超超纯", "超高纯"), ("001", 37, "辐射射", "溅射靶")]
     for f in found:
-        assert f.fix is not None and f.fix.applicability.value == "unsafe"
-        assert f.related[0].location.line == 71
-    by_text = {f.flagged_text: f.fix.edits[0].content for f in found}
-    assert by_text[next(t for t in by_text if "辐射射" in t)].startswith("溅射靶")
+        assert f.fix.applicability.value == "unsafe"
+        assert Path(f.related[0].location.path).name[:3] == "000" and f.related[0].location.line == 71
 
 
 def test_doubled_substitution():
     bad = GOOD.replace("溅射靶材", "辐射射材").replace("超高纯", "超超纯")
+    expected = [("辐射射", "溅射靶"), ("超超纯", "超高纯")]
     found = lint_versions(GOOD, bad)
-    assert len(found) == 2 and all(f.path == "v1.txt" for f in found)
+    assert [(f.path, f.flagged_text, f.fix.edits[0].content) for f in found] == [("v1.txt", *e) for e in expected]
+    # The side with the typo gets the finding whichever version comes first.
+    found = lint_versions(bad, GOOD)
+    assert [(f.path, f.flagged_text, f.fix.edits[0].content) for f in found] == [("v0.txt", *e) for e in expected]
 
 
 def test_doubled_insertion():
