@@ -1,4 +1,5 @@
-"""Shared helpers of the TYP rules: CJK runs, character-list packs, confusion sets.
+"""Shared helpers of the TYP rules: CJK runs, lexicon coverage, character-list packs, confusion sets,
+the traditional-script test.
 
 Tables here are computed once per process and per set of pack folders (rules are built once
 per run, but tests and the API build many linters).
