@@ -588,6 +588,10 @@ def test_chr010_menu_head_of_a_page_with_little_prose() -> None:
     n = len(FORUM_MENU)
     assert set(range(2, n)) <= flagged  # lines 2 .. n-1; the last two menu lines are kept
     assert not flagged & set(range(n, n + 7))
+    # head_keep = 0 keeps none of the run (it used to empty the run and raise IndexError)
+    linter = Linter(select=["CHR010"], options={"CHR010": {"head_keep": 0}})
+    flagged = {n for f in linter.lint_text(text) for n in range(f.location.line, f.location.end_line + 1)}
+    assert flagged == set(range(2, n + 2))  # every menu line
 
 
 def test_chr010_poem_before_a_short_note_is_not_head() -> None:

@@ -246,7 +246,7 @@ class ChromeBlock(ChromeRule):
         if not any(i in anchors for i in run) and lengths[len(lengths) // 2] > self.opts["menu_item_chars"]:
             return
         # the last lines of the run (headline, byline) stay, even next to a recognised line
-        run = run[:-self.opts["head_keep"]]
+        run = run[:len(run) - self.opts["head_keep"]]  # (not run[:-keep]: empty for keep = 0)
         first, last = blocks[run[0]].line, blocks[run[-1]].line
         chosen = {j: f"short lines inside a block of page chrome (lines {first}-{last})" for j in run if j not in anchors}
         yield from self._report(doc, lay, chosen, anchors)
