@@ -54,7 +54,7 @@ class CopyrightNotice(ChromeRule):
         self.phrases = regex.compile("|".join(f"(?:{p})" for p in data["phrases"]), regex.I)
         self.notice = regex.compile("|".join(f"(?:{p})" for p in data["notices"]), regex.I)
         self.openers = tuple(_SPACES.sub("", o).lower() for o in data["openers"])
-        self.licence = regex.compile(r"ICP|公网安备|公安机关备案|网站标识码|许可证", regex.I)
+        self.licence = regex.compile("|".join(f"(?:{p})" for p in data["licence_marks"]), regex.I)
 
     @staticmethod
     def _standalone(text: str) -> bool:
