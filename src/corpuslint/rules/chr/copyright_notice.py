@@ -37,8 +37,10 @@ from ._base import ChromeRule
 from ._zones import BULLET, layout
 
 _SPACES = regex.compile(r"\s+")
-# A notice word at the start of a line (spaced out in some pages: "郑 重 声 明"), or © / Copyright.
-_HEAD = regex.compile(r"(?:版\s*权\s*(?:声\s*明|所\s*有)|免\s*责\s*声\s*明|郑\s*重\s*声\s*明|特\s*别\s*声\s*明|声\s*明)|(?=©|copyright)", regex.I)
+# A notice word at the start of a line (spaced out in some pages: "郑 重 声 明"). © and Copyright
+# are not among them: inside the article body such a line is a notice only by the `strong` marks
+# (a short line that is not prose), so an English sentence about copyright law stays.
+_HEAD = regex.compile(r"版\s*权\s*(?:声\s*明|所\s*有)|免\s*责\s*声\s*明|郑\s*重\s*声\s*明|特\s*别\s*声\s*明|声\s*明")
 
 
 class CopyrightNotice(ChromeRule):
@@ -59,7 +61,7 @@ class CopyrightNotice(ChromeRule):
     @staticmethod
     def _standalone(text: str) -> bool:
         """A notice word that stands alone at the start of ``text``: the whole line, or followed
-        by a colon, a bar or a space ("版权所有 XX公司", "版权声明：…"), or a © mark."""
+        by a colon, a bar or a space ("版权所有 XX公司", "版权声明：…")."""
         t = text.lstrip("*·•■□【[(（ \t\u3000")
         m = _HEAD.match(t)
         return bool(m) and (m.end() == len(t.rstrip()) or t[m.end()] in ":：|｜ \u3000\u00a0")
