@@ -17,8 +17,9 @@ None: splitting a file is a job for the ingestion step. The finding marks where 
 starts.
 
 ## Options
-`max-similarity` (default 0.5): the cosine similarity of Han character bigram counts between the text before and
-after the headline above which the two parts are taken to be one article with sections.
+- `max_similarity` (float, 0.5): the cosine similarity of Han character bigram counts between
+  the text before and after the headline above which the two parts are taken to be one article
+  with sections.
 """
 
 from __future__ import annotations
@@ -55,7 +56,7 @@ class MultipleArticles(DocumentRule):
         paras, kinds = lay.paras, lay.kinds
         # A headline carries no clock time: `# re: … 2004-12-28 13:42 name` heads a comment.
         heads = [k for k, p in enumerate(paras) if _H1.match(p.text) and not _TIME.search(p.text)]
-        if len(heads) < 1:
+        if not heads:
             return
         bounds = [-1, *heads, len(paras)]
         sections = [[paras[m].text for m in range(a + 1, b) if kinds[m] == "prose"]
