@@ -44,7 +44,6 @@ from ._zones import CLAUSE_PUNCT, Block, Layout, layout
 
 _DECOR = regex.compile(r"^[\s■□◆◇●○★☆▲△►▶|｜>»:：·•【\[《<]+|[\s■□◆◇●○★☆▲△►▶|｜>»:：·•】\]》>]+$")
 _LONE_BULLET = regex.compile(r"\s*[•·▪▫◆◇■□●○★☆►▶▸※]\s*")
-_FOOTER = regex.compile(r"版权|copyright|©|ICP|公网安备", regex.I)
 
 
 def _paragraph(b: Block) -> bool:
@@ -69,6 +68,7 @@ class ArticleList(ChromeRule):
         self.link = regex.compile("|".join(f"(?:{p})" for p in data["link_marks"]))
         # dated items mark links; numbered items ("1.", "2、") are as often the article's own list
         self.dated = regex.compile("|".join(f"(?:{p})" for p in data["item_patterns"] if not p.startswith("^")))
+        self.footer = regex.compile("|".join(f"(?:{p})" for p in data["footer_marks"]), regex.I)
 
     def header(self, b: Block, outside: bool = True) -> bool:
         core = _DECOR.sub("", b.text)
@@ -150,7 +150,7 @@ class ArticleList(ChromeRule):
         end = i
         for j in range(i + 1, min(len(blocks), i + 1 + self.opts["max_items"])):
             b = blocks[j]
-            if _FOOTER.search(b.text):
+            if self.footer.search(b.text):
                 break
             if self.header(b, lay.outside_body(j)):
                 end = j
