@@ -141,7 +141,6 @@ def is_prose(text: str) -> bool:
     while end and end[-1] in _FINAL_CLOSE:
         end = end[:-1]
     if not end or end[-1] not in _FINAL:
-        # a closing bracket alone ends a parenthetical sentence only when long
         # a closing bracket ends a long parenthetical sentence; a colon ends a sentence that
         # introduces a list
         if not ((t[-1] in "）)" and len(t) >= 40) or (t[-1] in "：:" and len(t) >= 20)):
