@@ -18,6 +18,8 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
 from typing import Any, Mapping, Sequence
 
+from .rule import family_of
+
 if sys.version_info >= (3, 11):
     import tomllib
 else:  # pragma: no cover
@@ -54,7 +56,7 @@ class Config:
 
     # -- selection -----------------------------------------------------------------------------
     def is_enabled(self, code: str, default_enabled: bool) -> bool:
-        family_len = len(code.rstrip("0123456789"))
+        family_len = len(family_of(code))
         best_len, enabled = -1, False
         if self.select is None:
             best_len, enabled = (0, True) if default_enabled else (-1, False)
