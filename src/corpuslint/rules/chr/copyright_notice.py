@@ -37,10 +37,7 @@ from ._base import ChromeRule
 from ._zones import BULLET, layout
 
 _SPACES = regex.compile(r"\s+")
-# A notice word at the start of a line (spaced out in some pages: "郑 重 声 明"). © and Copyright
-# are not among them: inside the article body such a line is a notice only by the `strong` marks
-# (a short line that is not prose), so an English sentence about copyright law stays.
-_HEAD = regex.compile(r"版\s*权\s*(?:声\s*明|所\s*有)|免\s*责\s*声\s*明|郑\s*重\s*声\s*明|特\s*别\s*声\s*明|声\s*明")
+_HAN_WORD = regex.compile(r"\p{Han}+")
 
 
 class CopyrightNotice(ChromeRule):
@@ -56,14 +53,20 @@ class CopyrightNotice(ChromeRule):
         self.phrases = regex.compile("|".join(f"(?:{p})" for p in data["phrases"]), regex.I)
         self.notice = regex.compile("|".join(f"(?:{p})" for p in data["notices"]), regex.I)
         self.openers = tuple(_SPACES.sub("", o).lower() for o in data["openers"])
+        # The Chinese notice words among the openers, matched at the start of a line even spaced
+        # out ("郑 重 声 明"). © and Copyright are not among them: inside the article body such a
+        # line is a notice only by the `strong` marks (a short line that is not prose), so an
+        # English sentence about copyright law stays.
+        words = sorted({w.rstrip(":：") for w in self.openers if _HAN_WORD.fullmatch(w.rstrip(":："))},
+                       key=lambda w: (-len(w), w))
+        self.head = regex.compile("|".join(r"\s*".join(map(regex.escape, w)) for w in words) or r"(?!)")
         self.licence = regex.compile("|".join(f"(?:{p})" for p in data["licence_marks"]), regex.I)
 
-    @staticmethod
-    def _standalone(text: str) -> bool:
+    def _standalone(self, text: str) -> bool:
         """A notice word that stands alone at the start of ``text``: the whole line, or followed
         by a colon, a bar or a space ("版权所有 XX公司", "版权声明：…")."""
         t = text.lstrip("*·•■□【[(（ \t\u3000")
-        m = _HEAD.match(t)
+        m = self.head.match(t)
         return bool(m) and (m.end() == len(t.rstrip()) or t[m.end()] in ":：|｜ \u3000\u00a0")
 
     def check(self, doc: Document) -> Iterable[Finding]:
