@@ -27,6 +27,8 @@ _SPACED = regex.compile(r"[\p{Han}”」》)）][ \u3000]+[\p{Han}“「《(（]
 _HAN = regex.compile(r"\p{Han}")
 _SENTENCE_END = "。．！!？?；;…”’」』"
 _CLAUSE_SPLIT = regex.compile(r"[，,。；;：:！!？?]")
+# A title's first chunk: two to four Han characters, then a space.
+_TITLE_CHUNK = regex.compile(r"(?:#+\s*)?(\p{Han}{2,4})[ \u3000]+\S")
 # Caption positions: a caption or figure title is short.
 CAPTION_MAX = 30  # a floating caption (no credit, no break around it)
 BETWEEN_MAX = 60  # a line between the two halves of a broken sentence
@@ -244,7 +246,7 @@ class _Analyser:
         reason = self._cut_evidence(a)
         if reason:
             return reason
-        if b[0] in d.non_initial and not any(b[:k] in d.lexicon for k in (2, 3, 4)):
+        if b[0] in d.non_initial and not self._opens_word(b):
             return f"the next part starts with {b[0]!r}"
         if not (_HAN.match(a[-1]) and _HAN.match(b[0])):
             return None
@@ -271,6 +273,11 @@ class _Analyser:
             if last in self.d.open_endings:
                 return f"a sentence cannot end with {last!r}"
         return None
+
+    def _opens_word(self, text: str) -> bool:
+        """``text`` opens with a word of two to four characters (`的确`, `了解`), so its
+        non-initial first character (`的`, `了`) does not show a sentence going on."""
+        return any(text[:k] in self.d.lexicon for k in (2, 3, 4))
 
     def _discontinuous(self, a: str, b: str) -> bool:
         """The second half does not go on with the first: the first stops inside a list of
@@ -368,7 +375,7 @@ class _Analyser:
             c = p.text[0]
             # The mark must be followed by text (`、电器、厨具…`), not by more marks (`：：：`).
             if c in d.non_initial and len(p.text) > 1 and _HAN.match(p.text[1]) \
-                    and not any(p.text[:k] in d.lexicon for k in (2, 3, 4)) \
+                    and not self._opens_word(p.text) \
                     and not self._cut(j - 1):
                 self.layout.lost.append(Lost(
                     "start", j, None, f"paragraph starts mid-sentence ({p.text[:10]}…); the text "
@@ -423,7 +430,7 @@ class _Analyser:
         for k, p in enumerate(paras[:3]):
             if self.kinds[k] not in ("short", "heading"):
                 continue
-            m = regex.match(r"(?:#+\s*)?(\p{Han}{2,4})[ \u3000]+\S", p.text)
+            m = _TITLE_CHUNK.match(p.text)
             if not m:
                 continue
             frag = m.group(1)
