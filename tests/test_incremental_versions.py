@@ -24,3 +24,28 @@ def test_checking_one_version_compares_it_with_the_other(cli, tmp_path):
     assert not any("TYP004" in l for l in lines)  # the typo is in the other file
     alone = cli(*args, "--no-cache", "web.txt", cwd=tmp_path)
     assert alone.returncode == 0  # without the index there is nothing to compare with
+
+
+def test_versions_and_dup_share_one_duplicate_computation(tmp_path, monkeypatch):
+    """With the index bringing in the other version, the version groups read the pairs DUP004
+    reports: duplicate detection runs once per run, not once for DUP and again for VER."""
+    from corpuslint import Linter
+    from corpuslint.core.config import Config
+    from corpuslint.corpus import index, similarity
+
+    (tmp_path / ".git").mkdir()
+    shutil.copy(seed_path("000"), tmp_path / "web.txt")
+    shutil.copy(seed_path("001"), tmp_path / "paper.txt")
+    calls = []
+    real = similarity.find_duplicates
+
+    def counted(*args, **kwargs):  # type: ignore[no-untyped-def]
+        calls.append(len(args[0]))
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(similarity, "find_duplicates", counted)
+    monkeypatch.setattr(index, "find_duplicates", counted)
+    linter = Linter(Config(root=tmp_path), select=["VER", "DUP004"], cache=True)
+    found = linter.lint_paths([tmp_path / "paper.txt"]).findings
+    assert calls == [2]  # paper.txt and, from the index, web.txt
+    assert {f.code for f in found} >= {"DUP004", "VER002"}

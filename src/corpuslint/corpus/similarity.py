@@ -527,10 +527,14 @@ def align_paragraphs(fa: DocFeatures, fb: DocFeatures, *, source: str) -> Versio
 
 
 def near_duplicate_documents(corpus: Corpus) -> list[VersionPair]:
-    """Near-duplicate document pairs of the run, ``a`` first in corpus order."""
+    """Near-duplicate document pairs of the run, ``a`` first in corpus order: the pairs DUP004
+    reports (one computation, with the persisted index's documents when the cache is on, whose
+    pairs with files outside the run are left out here)."""
+    from .index import duplicates_with_index
+
     order = {id(d): i for i, d in enumerate(corpus.documents)}
     out = []
-    for m in corpus_duplicates(corpus).documents:
+    for m in duplicates_with_index(corpus).documents:
         if m.a.doc is None or m.b.doc is None:
             continue
         a, b = m.a, m.b
