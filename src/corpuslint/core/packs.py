@@ -68,6 +68,11 @@ class PackStore:
             out.extend(_content_lines(raw))
         return out
 
+    def chars(self, relpath: str) -> frozenset[str]:
+        """The characters of a pack written as runs of characters, any number a line (spaces
+        ignored): ``typ/surnames.txt``, ``ver/function_chars.txt`` and the like."""
+        return frozenset("".join(self.lines(relpath)).replace(" ", ""))
+
     def table(self, relpath: str, columns: int | None = None) -> list[list[str]]:
         """Tab-separated rows of a text pack."""
         rows = []

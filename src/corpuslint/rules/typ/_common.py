@@ -40,12 +40,6 @@ def word_covered(lex: Lexicon, text: str) -> bytearray:
     return covered
 
 
-def char_set(packs: PackStore, relpath: str) -> frozenset[str]:
-    """The characters of a pack written as runs of characters, any number a line (spaces
-    ignored): ``typ/surnames.txt``, ``typ/free_chars.txt`` and the like."""
-    return frozenset("".join(packs.lines(relpath)).replace(" ", ""))
-
-
 @dataclass(frozen=True)
 class Confusions:
     """Character -> confusable characters, each tagged with why: "sound", "shape" (curated

@@ -72,7 +72,7 @@ from typing import Iterable
 from ...core import Applicability, Document, DocumentRule, Edit, Finding, Fix
 from ...corpus.lexicon import load_lexicon
 from ...corpus.normalize import to_simplified
-from ._common import char_set, cjk_runs, confusions, glyph_confusions, is_traditional, word_covered
+from ._common import cjk_runs, confusions, glyph_confusions, is_traditional, word_covered
 
 # Benchmarks (bench/typ_tune.py) set this to a list to receive every scored candidate.
 TRACE: list | None = None
@@ -157,10 +157,10 @@ class ConfusableCharacter(DocumentRule):
                  for c, row in glyph_confusions(self.ctx.packs).items())
         self.glyph = {c: row for c, row in above if row}
         self.pairs, self.after, self.before = _bigrams(self.lex)
-        self.surnames = char_set(self.ctx.packs, "typ/surnames.txt")
+        self.surnames = self.ctx.packs.chars("typ/surnames.txt")
         self.traditional_only = _traditional_chars(self.lex)
-        self.free = char_set(self.ctx.packs, "typ/free_chars.txt")
-        self.regional = char_set(self.ctx.packs, "typ/regional_chars.txt")
+        self.free = self.ctx.packs.chars("typ/free_chars.txt")
+        self.regional = self.ctx.packs.chars("typ/regional_chars.txt")
 
     def _reads_well(self, window: str, i: int) -> bool:
         """After the correction, every character near it is part of a word or a free-standing

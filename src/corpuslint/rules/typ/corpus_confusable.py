@@ -31,7 +31,7 @@ from typing import Any, Iterable
 
 from ...core import Applicability, CorpusRule, Document, Edit, Finding, Fix
 from ...corpus.lexicon import load_lexicon
-from ._common import char_set, cjk_runs, confusions, word_covered
+from ._common import cjk_runs, confusions, word_covered
 
 
 class CorpusConfusable(CorpusRule):
@@ -47,7 +47,7 @@ class CorpusConfusable(CorpusRule):
         self.conf = confusions(self.ctx.packs)
         self.counts: Counter[str] = Counter()
         # Function words and free verbs (由/有, 在/再) alternate legitimately: never questioned.
-        self.free = char_set(self.ctx.packs, "typ/free_chars.txt")
+        self.free = self.ctx.packs.chars("typ/free_chars.txt")
 
     def observe(self, doc: Document, corpus: Any) -> Iterable[Finding]:
         n = self.opts["n"]

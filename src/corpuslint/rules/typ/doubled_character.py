@@ -64,7 +64,7 @@ from typing import Iterable
 
 from ...core import Applicability, Document, DocumentRule, Edit, Finding, Fix
 from ...corpus.lexicon import load_lexicon
-from ._common import char_set, cjk_runs
+from ._common import cjk_runs
 
 # Benchmarks set this to a list to receive (doubling, gain, verdict) for every candidate.
 TRACE: list | None = None
@@ -112,11 +112,11 @@ class DoubledCharacter(DocumentRule):
     def setup(self) -> None:
         packs = self.ctx.packs
         self.lex = load_lexicon(packs)
-        self.allowed = char_set(packs, "typ/reduplication.txt")
-        self.surnames = char_set(packs, "typ/surnames.txt")
-        self.free = char_set(packs, "typ/free_chars.txt")
+        self.allowed = packs.chars("typ/reduplication.txt")
+        self.surnames = packs.chars("typ/surnames.txt")
+        self.free = packs.chars("typ/free_chars.txt")
         self.suffixes = _productive_suffixes(self.lex)
-        self.name_chars = char_set(packs, "typ/name_chars.txt")
+        self.name_chars = packs.chars("typ/name_chars.txt")
         # Closed classes of characters (classifiers, localisers, suffixes…): typ/doubling.toml.
         cls = {k: frozenset(v) for k, v in packs.toml("typ/doubling.toml").items() if isinstance(v, str)}
         self.classifier_before = cls["classifier_before"]
