@@ -32,7 +32,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING, Iterable, Sequence
 
 from ..core.document import Document
-from .normalize import to_simplified
+from .normalize import simplified_aligned
 
 if TYPE_CHECKING:
     from .model import Corpus
@@ -93,12 +93,7 @@ def build_stream(doc: Document) -> Stream:
     breaks: list[bool] = []
     for para in doc.paragraphs:
         text = para.text
-        try:
-            simple = to_simplified(text)
-            if len(simple) != len(text):  # phrase conversion changed the length: per character
-                simple = "".join(to_simplified(c) or c for c in text)
-        except UnicodeError:  # lone surrogates (from JSONL escapes) cannot go through OpenCC
-            simple = text
+        simple = simplified_aligned(text)
         # NFKC per character keeps the offsets exact; the whole line at once is much faster and
         # equivalent whenever it keeps the length (no "㈠" -> "(一)" expansion)
         whole = unicodedata.normalize("NFKC", simple).lower()

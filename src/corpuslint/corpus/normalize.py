@@ -26,12 +26,31 @@ def _converter(config: str):  # type: ignore[no-untyped-def]
     return opencc.OpenCC(config)
 
 
+def convert(text: str, config: str) -> str:
+    """OpenCC conversion with one of its configurations (``t2s``, ``s2t``, ``s2tw``, ``s2hk`` ...)."""
+    return _converter(config).convert(text) if text else text
+
+
 def to_simplified(text: str) -> str:
-    return _converter("t2s").convert(text) if text else text
+    return convert(text, "t2s")
+
+
+def simplified_aligned(text: str) -> str:
+    """``to_simplified`` that keeps every character in its place: OpenCC converts phrases, and
+    where a phrase changes the length the text is converted character by character instead (a
+    single character always converts to one). Lone surrogates (from JSONL escapes) cannot go
+    through OpenCC: such text is returned as it is."""
+    try:
+        simple = to_simplified(text)
+        if len(simple) != len(text):
+            simple = "".join(to_simplified(c) or c for c in text)
+    except UnicodeError:
+        return text
+    return simple
 
 
 def to_traditional(text: str) -> str:
-    return _converter("s2t").convert(text) if text else text
+    return convert(text, "s2t")
 
 
 def nfkc(text: str) -> str:
@@ -48,7 +67,9 @@ _FOLDED: weakref.WeakKeyDictionary[Document, list[str]] = weakref.WeakKeyDiction
 
 def folded_paragraphs(doc: Document) -> list[str]:
     """``fold`` of each of the document's paragraphs, computed once per document: DUP's document
-    rule, CHR's page layout and the corpus model all read this one list."""
+    rule, the corpus model (CHR008, DUP's signatures and the index) read this one list. CHR's page
+    layout folds only the few lines it compares, lazily (``Block.folded``): in a document-rule
+    worker this list is never built."""
     got = _FOLDED.get(doc)
     if got is None:
         got = _FOLDED[doc] = [fold(p.text) for p in doc.paragraphs]
@@ -64,10 +85,7 @@ def fold_with_offsets(text: str) -> tuple[str, list[int]]:
     """
     out: list[str] = []
     offsets: list[int] = []
-    simplified = to_simplified(text)
-    if len(simplified) != len(text):  # phrase-level conversion changed the length: map per char
-        simplified = "".join(to_simplified(c) or c for c in text)
-    for i, ch in enumerate(simplified):
+    for i, ch in enumerate(simplified_aligned(text)):
         for c in unicodedata.normalize("NFKC", ch).lower():
             if c.isalnum():
                 out.append(c)

@@ -43,17 +43,10 @@ import regex
 
 from ...core import Applicability, Document, DocumentRule, Edit, Finding, Fix, related
 from ...core.packs import PackStore
-from ...corpus.normalize import is_cjk, to_simplified, to_traditional
+from ...corpus.normalize import convert, is_cjk, simplified_aligned, to_simplified, to_traditional
 
 _QUOTED = regex.compile(r"“[^“”\n]*”|「[^「」\n]*」|『[^『』\n]*』|《[^《》\n]*》")
 MIN_MAJORITY = 5  # script-specific characters needed to know a document's script
-
-
-@lru_cache(maxsize=4)
-def _opencc(config: str):  # type: ignore[no-untyped-def]
-    import opencc
-
-    return opencc.OpenCC(config)
 
 
 @lru_cache(maxsize=65536)
@@ -61,7 +54,7 @@ def _simplified_only(c: str) -> bool:
     """No traditional standard writes ``c``: mainland, Taiwan and Hong Kong forms all differ."""
     if to_simplified(c) != c:
         return False
-    return to_traditional(c) != c and all(_opencc(cfg).convert(c) != c for cfg in ("s2tw", "s2hk"))
+    return to_traditional(c) != c and all(convert(c, cfg) != c for cfg in ("s2tw", "s2hk"))
 
 
 class MixedScript(DocumentRule):
@@ -95,13 +88,12 @@ class MixedScript(DocumentRule):
         paras = [p for p in doc.paragraphs if any(is_cjk(c) for c in p.text)]
         for para in paras:
             text = para.text
-            s = to_simplified(text)
-            aligned = len(s) == len(text)
+            s = simplified_aligned(text)
             shield: set[int] | None = None
             for i, c in enumerate(text):
                 if not is_cjk(c) or 0xF900 <= ord(c) <= 0xFAFF:
                     continue
-                sc = s[i] if aligned else to_simplified(c)
+                sc = s[i]
                 if sc != c:
                     if c in self.allowed_chars:
                         continue
@@ -123,7 +115,7 @@ class MixedScript(DocumentRule):
             text = para.text
             if not any(_simplified_only(c) for c in text):
                 continue
-            forms = [to_traditional(text), *(_opencc(cfg).convert(text) for cfg in ("s2tw", "s2hk"))]
+            forms = [to_traditional(text), *(convert(text, cfg) for cfg in ("s2tw", "s2hk"))]
             if any(len(f) != len(text) for f in forms):
                 continue
             shield = self._shielded(text)

@@ -33,7 +33,7 @@ from ...core.findings import Edit as FixEdit, Finding, Fix, Related, related
 from ...corpus.align import Alignment, Stream, alignment_of, stream_of
 from ...corpus.figures import Figure, FigureExtractor
 from ...corpus.lexicon import Lexicon, load_lexicon
-from ...corpus.normalize import is_cjk, to_simplified
+from ...corpus.normalize import is_cjk, simplified_aligned
 
 if TYPE_CHECKING:
     from ...core.packs import PackStore
@@ -89,7 +89,7 @@ class Analyzer:
         self.equivalents = [tuple(r[:2]) for r in packs.table("ver/equivalents.txt", 2)]
         self.synonyms = [tuple(r[:2]) for r in packs.table("ver/synonyms.txt", 2)]
         # Grammatical characters that never start or continue a name leftwards (a closed class).
-        self.function_chars = frozenset("".join(packs.lines("ver/function_chars.txt")).replace(" ", ""))
+        self.function_chars = packs.chars("ver/function_chars.txt")
 
     # -- per document --------------------------------------------------------------------------
     def doc_figures(self, corpus: Corpus, doc: Document) -> list[tuple[Figure, int, int]]:
@@ -100,11 +100,7 @@ class Analyzer:
             got = []
             for text, offsets in _logical_paragraphs(doc):
                 # read figures in simplified characters (萬 -> 万), offsets unchanged
-                try:
-                    simple = to_simplified(text)
-                except UnicodeError:
-                    simple = text
-                for f in self.figures.extract(simple if len(simple) == len(text) else text):
+                for f in self.figures.extract(simplified_aligned(text)):
                     start, end = offsets[f.start], offsets[f.end - 1] + 1
                     f = replace(f, start=start, end=end, text=doc.text[start:end])
                     lo, hi = stream.range_of(f.start, f.end)
