@@ -64,10 +64,6 @@ class Stream:
         """Offsets in ``doc.text`` covering stream characters ``lo:hi`` (``lo < hi``)."""
         return self.offsets[lo], self.offsets[hi - 1] + 1
 
-    def index(self, offset: int) -> int:
-        """The first stream position whose text offset is >= ``offset``."""
-        return bisect.bisect_left(self.offsets, offset)
-
     def range_of(self, start: int, end: int) -> tuple[int, int]:
         """Stream positions of the characters inside ``doc.text[start:end]``."""
         return bisect.bisect_left(self.offsets, start), bisect.bisect_left(self.offsets, end)
@@ -145,10 +141,6 @@ class Edit:
     b_hi: int
     inner: bool
 
-    @property
-    def size(self) -> int:
-        return max(self.a_hi - self.a_lo, self.b_hi - self.b_lo)
-
 
 @dataclass(frozen=True)
 class Alignment:
@@ -164,10 +156,6 @@ class Alignment:
     @cached_property
     def _b_starts(self) -> list[int]:
         return [blk[1] for blk in self.blocks]
-
-    @property
-    def matched_a(self) -> int:
-        return sum(s for _, _, s in self.blocks)
 
     def map_range(self, lo: int, hi: int, *, reverse: bool = False) -> tuple[int, int, bool]:
         """The range of the other stream aligned with ``lo:hi`` of this one (``a`` -> ``b``, or

@@ -27,6 +27,10 @@ costs a whole one-character word (`效`, `份`: 7-11 nats); where two words meet
 The bar depends on the shape of the doubling (see Options), tuned on 559k characters of clean
 edited news.
 
+Data (extend or override in a user pack): `typ/reduplication.txt` (characters that double
+ordinarily), `typ/doubling.toml` (classifiers, localisers, noun and place suffixes, pronouns),
+`typ/surnames.txt`, `typ/free_chars.txt`, `typ/name_chars.txt`.
+
 ## Why it matters
 A doubled character makes a non-word that search, tokenisers and readers stumble over; in OCR'd
 newspapers it is one of the commonest errors, and it is invisible to spell-checkers that look
