@@ -22,7 +22,8 @@ def test_unsafe_fixes_need_opt_in():
 def test_lint_paths_reads_a_folder():
     result = lint_paths([SEEDS], select=["ENC003"])
     assert {f.path.rsplit("/", 1)[-1][:3] for f in result.findings} == {"000"}
-    assert len(result.documents) == 5 and result.errors == []
+    assert result.files == 5 and result.documents == [] and result.errors == []
+    assert len(Linter(select=["ENC003"]).lint_paths([SEEDS], keep_documents=True).documents) == 5
 
 
 def test_lint_records_streams_with_ids():

@@ -201,7 +201,7 @@ SEED_CHROME = {
 
 @pytest.fixture(scope="module")
 def seed_findings() -> dict[str, tuple[Document, set[int]]]:
-    result = Linter(select=["CHR"]).lint_paths([SEEDS])
+    result = Linter(select=["CHR"]).lint_paths([SEEDS], keep_documents=True)
     out = {}
     for doc in result.documents:
         out[Path(doc.path).name[:3]] = (doc, set())

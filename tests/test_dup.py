@@ -55,8 +55,8 @@ def test_seeds_000_and_001_are_versions(seeds):
 
 
 def test_version_alignment_of_000_and_001():
-    result = Linter(select=["DUP004"]).lint_paths([seed_path("000"), seed_path("001")])
-    from corpuslint.corpus.model import Corpus
+    result = Linter(select=["DUP004"]).lint_paths([seed_path("000"), seed_path("001")], keep_documents=True)
+    from corpuslint.corpus.analyses import CorpusAnalyses as Corpus
     from corpuslint.core.packs import PackStore
 
     corpus = Corpus(Config(), PackStore())
@@ -258,7 +258,7 @@ def test_hard_wrapped_version_is_linked_as_whole_text():
     # A newspaper column: the same article hard-wrapped every 22 characters, so no paragraph of
     # one version matches a paragraph of the other; the whole texts still do.
     from corpuslint.core import Document
-    from corpuslint.corpus.model import Corpus
+    from corpuslint.corpus.analyses import CorpusAnalyses as Corpus
     from corpuslint.core.config import Config
     from corpuslint.core.packs import PackStore
 

@@ -31,7 +31,7 @@ def test_versions_and_dup_share_one_duplicate_computation(tmp_path, monkeypatch)
     reports: duplicate detection runs once per run, not once for DUP and again for VER."""
     from corpuslint import Linter
     from corpuslint.core.config import Config
-    from corpuslint.corpus import index, similarity
+    from corpuslint.corpus import analyses, similarity
 
     (tmp_path / ".git").mkdir()
     shutil.copy(seed_path("000"), tmp_path / "web.txt")
@@ -44,7 +44,7 @@ def test_versions_and_dup_share_one_duplicate_computation(tmp_path, monkeypatch)
         return real(*args, **kwargs)
 
     monkeypatch.setattr(similarity, "find_duplicates", counted)
-    monkeypatch.setattr(index, "find_duplicates", counted)
+    monkeypatch.setattr(analyses, "find_duplicates", counted)
     linter = Linter(Config(root=tmp_path), select=["VER", "DUP004"], cache=True)
     found = linter.lint_paths([tmp_path / "paper.txt"]).findings
     assert calls == [2]  # paper.txt and, from the index, web.txt

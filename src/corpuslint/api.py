@@ -58,8 +58,10 @@ class Linter:
     def lint_documents(self, docs: Iterable[Document]) -> LintResult:
         return self.engine.lint_documents(list(docs))
 
-    def lint_paths(self, paths: Sequence[str | Path]) -> LintResult:
-        return self.engine.lint_paths([str(p) for p in paths])
+    def lint_paths(self, paths: Sequence[str | Path], *, keep_documents: bool = False) -> LintResult:
+        """Lint files and folders; ``result.documents`` holds the documents only with
+        ``keep_documents`` (a large corpus is streamed, not held)."""
+        return self.engine.lint_paths([str(p) for p in paths], keep_documents=keep_documents)
 
     def lint_records(self, records: Iterable[Mapping[str, Any]], text_field: str = "text",
                      id_field: str | None = "id") -> Iterator[tuple[str, list[Finding]]]:

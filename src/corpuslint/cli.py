@@ -14,7 +14,7 @@ import os
 import sys
 import time
 from pathlib import Path
-from typing import Callable, Sequence
+from typing import Any, Callable, Sequence
 
 from . import __version__
 from .core.config import Config, ConfigError, discover_config
@@ -123,28 +123,37 @@ def resolve_config(args: argparse.Namespace) -> Config:
     )
 
 
-def _progress() -> Callable[[int, int], None] | None:
-    """A progress bar on stderr, shown only on a terminal and only once a run passes a second."""
+def _progress() -> Callable[[str, int, int, int], None] | None:
+    """Progress over every phase on stderr ("reading" files with MB/s, then the corpus rules),
+    shown only on a terminal and only once a run passes a second; silent otherwise."""
     if not sys.stderr.isatty():
         return None
     started = time.monotonic()
-    state: dict[str, object] = {}
+    state: dict[str, Any] = {}
+    labels = {"reading": "reading and checking files", "corpus": "corpus rules (duplicates, versions, templates)"}
 
-    def update(done: int, total: int) -> None:
+    def update(phase: str, done: int, total: int, nbytes: int = 0) -> None:
         if "bar" not in state:
-            if time.monotonic() - started < 1.0 or done >= total:
+            if time.monotonic() - started < 1.0 or (phase == "reading" and done >= total):
                 return
-            from rich.progress import Progress
-
             from rich.console import Console
+            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-            bar = Progress(console=Console(stderr=True), transient=True)
+            bar = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                           TextColumn("{task.fields[rate]}"), TimeElapsedColumn(),
+                           console=Console(stderr=True), transient=True)
             bar.start()
-            state["bar"], state["task"] = bar, bar.add_task("linting", total=total)
+            state["bar"], state["tasks"], state["t0"] = bar, {}, {}
         bar = state["bar"]
-        bar.update(state["task"], completed=done)  # type: ignore[attr-defined]
-        if done >= total:
-            bar.stop()  # type: ignore[attr-defined]
+        tasks = state["tasks"]
+        if phase not in tasks:
+            tasks[phase] = bar.add_task(labels.get(phase, phase), total=total, rate="")
+            state["t0"][phase] = time.monotonic()
+        elapsed = max(1e-6, time.monotonic() - state["t0"][phase])
+        rate = f"{nbytes / 1e6 / elapsed:.1f} MB/s" if nbytes else ""
+        bar.update(tasks[phase], completed=done, total=total, rate=rate)
+        if phase == "corpus" and done >= total:
+            bar.stop()
 
     return update
 
@@ -157,7 +166,8 @@ def cmd_check(args: argparse.Namespace) -> int:
     config = resolve_config(args)
     engine = Engine(config, use_cache=not args.no_cache and "-" not in args.paths, jobs=args.jobs or 1)
     stdin = sys.stdin.buffer.read() if "-" in args.paths else None
-    result = engine.lint_paths(args.paths, stdin=stdin, progress=_progress())
+    result = engine.lint_paths(args.paths, stdin=stdin, progress=_progress(),
+                               keep_documents=bool(args.fix or args.diff))
     if args.stdin_filename:
         _rename_stdin(result, args.stdin_filename)
     for error in result.errors:

@@ -1,9 +1,14 @@
-"""The engine: selected rules over documents, then the filters (per-file ignores, inline
-suppressions). It knows nothing of the command line or of output formats.
+"""The engine: selected rules over a stream of documents in two passes, then the filters
+(per-file ignores, inline suppressions). It knows nothing of the command line or of output
+formats.
 
-Document rules run per document (in worker processes with ``jobs > 1``); corpus rules observe
-every document in path order, in this process, and report when all are seen. The result is the
-same whatever ``jobs`` is: documents keep their order and findings are sorted per document.
+Pass 1 streams the documents (files, JSONL records, a Python iterable): each is read, checked by
+the document rules, and reduced to its features — signatures, what each corpus rule extracts
+(``CorpusRule.extract``), its inline suppressions — and a place in the spool; then it is
+dropped. With ``jobs > 1`` worker processes do all of that for chunks of files and send back
+findings and features, never documents. Pass 2 runs the corpus rules on the features
+(``corpus.analyses``), re-reading only the documents they report on. The result is the same
+whatever ``jobs`` is: documents keep their order and findings are sorted per document.
 """
 
 from __future__ import annotations
@@ -12,20 +17,25 @@ import os
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable, Iterator, Mapping, Sequence
+from typing import Any, Callable, Iterable, Iterator, Mapping, Sequence
 
 from .cache import Cache
-from .core.config import Config
+from .core.config import Config, ConfigError
 from .core.document import Document
 from .core.findings import Finding
 from .core.packs import PackStore
 from .core.registry import discover
 from .core.rule import CorpusRule, DocumentRule, Rule, RuleContext
-from .corpus.model import Corpus
+from .corpus.analyses import CorpusAnalyses
+from .corpus.model import DocFeatures, FeatureBuilder, corpus_settings
+from .corpus.spool import Spool
 from .load import SourceError, expand_paths, read_source
-from .suppress import apply_inline
+from .suppress import parse_suppressions
 
 VERSION_SALT = "corpuslint"
+FILES_PER_TASK = 16  # files a worker reads, checks and signs per task
+# progress(phase, done, total, bytes read): "reading" counts files, "corpus" counts corpus rules
+Progress = Callable[[str, int, int, int], None]
 
 
 def version() -> str:
@@ -37,12 +47,13 @@ def version() -> str:
 @dataclass
 class LintResult:
     findings: list[Finding]
-    documents: list[Document]
+    documents: list[Document]  # kept only when asked (``keep_documents``: the fixer needs them)
     errors: list[str] = field(default_factory=list)  # sources that could not be read at all
+    paths: int = 0  # distinct document paths seen
 
     @property
     def files(self) -> int:
-        return len({d.path for d in self.documents}) + len(self.errors)
+        return (self.paths or len({d.path for d in self.documents})) + len(self.errors)
 
     def by_document(self) -> dict[str, list[Finding]]:
         out: dict[str, list[Finding]] = {}
@@ -64,15 +75,11 @@ class RuleSet:
         self.packs = PackStore(config.rule_packs)
         unknown = sorted(set(config.rule_options) - set(self.registry))
         if unknown:
-            from .core.config import ConfigError
-
             raise ConfigError(f"options given for unknown rule(s): {', '.join(unknown)}")
         for kind, selectors in (("select", config.select or ()), ("extend-select", config.extend_select),
                                 ("ignore", config.ignore)):
             for sel in selectors:
                 if sel != "ALL" and not any(code.startswith(sel) for code in self.registry):
-                    from .core.config import ConfigError
-
                     raise ConfigError(f"{kind}: {sel!r} matches no rule (`corpuslint rules` lists them)")
         self.document_rules: list[DocumentRule] = []
         self.corpus_rules: list[CorpusRule] = []
@@ -89,6 +96,11 @@ class RuleSet:
     def codes(self) -> list[str]:
         return sorted(r.code for r in (*self.document_rules, *self.corpus_rules))
 
+    def duplicate_options(self) -> list[tuple[str, Mapping[str, Any]]]:
+        """(role, options) of the enabled rules that read duplicates, in code order."""
+        return [(r.duplicate_role, r.opts) for r in sorted(self.corpus_rules, key=lambda r: r.code)
+                if r.duplicate_role is not None]
+
     def fingerprint(self) -> str:
         return f"{version()}|{self.config.fingerprint()}|{','.join(self.codes)}|{self.packs.fingerprint()}"
 
@@ -100,25 +112,13 @@ class RuleSet:
             out.extend(rule.check(doc))
         return out
 
-
-# Worker-process state for jobs > 1: built once per process by the initializer.
-_WORKER: tuple[RuleSet, Cache | None] | None = None
-
-
-def _init_worker(config: Config, cache_root: Path | None, salt: str) -> None:
-    global _WORKER
-    rules = RuleSet(config)
-    _WORKER = (rules, Cache(cache_root, salt) if cache_root is not None else None)
-
-
-def _work(path: str) -> list[tuple[Document, list[Finding]]] | str:
-    assert _WORKER is not None
-    rules, cache = _WORKER
-    try:
-        docs = read_source(path, rules.config)
-    except SourceError as exc:
-        return str(exc)
-    return [(d, _checked(rules, cache, d)) for d in docs]
+    def extract(self, doc: Document) -> dict[str, Any]:
+        out = {}
+        for rule in self.corpus_rules:
+            got = rule.extract(doc)
+            if got is not None:
+                out[rule.code] = got
+        return out
 
 
 def _checked(rules: RuleSet, cache: Cache | None, doc: Document) -> list[Finding]:
@@ -136,6 +136,74 @@ def _checked(rules: RuleSet, cache: Cache | None, doc: Document) -> list[Finding
     return found
 
 
+def _filtered(config: Config, found: list[Finding], suppressions: Any, path: str | None) -> list[Finding]:
+    ignored = config.ignored_for_path(path)
+    if ignored:
+        found = [f for f in found if not any(f.code.startswith(c) for c in ignored)]
+    if suppressions is not None:
+        found = [f for f in found if not suppressions.suppresses(f)]
+    return sorted(found, key=lambda f: (f.location.start, f.location.end, f.code, f.message))
+
+
+@dataclass
+class Checked:
+    """One document after pass 1: its filtered findings and its features (None when it takes
+    no part in the corpus phase: undecodable, or no corpus rule enabled)."""
+
+    key: str
+    path: str | None
+    findings: list[Finding]
+    features: DocFeatures | None
+    suppressions: Any
+    doc: Document | None = None  # kept only when the caller keeps documents
+
+
+class _Pass1:
+    """Pass 1 for one process: check, extract, spool and sign documents."""
+
+    def __init__(self, rules: RuleSet, cache: Cache | None, builder: FeatureBuilder | None) -> None:
+        self.rules, self.cache, self.builder = rules, cache, builder
+
+    def run(self, doc: Document, keep: bool) -> Checked:
+        sup = parse_suppressions(doc)
+        found = _filtered(self.rules.config, _checked(self.rules, self.cache, doc), sup, doc.path)
+        feats = None
+        if self.builder is not None and doc.decode_error is None:
+            feats = self.builder.add(doc, self.rules.extract(doc), sup)
+        return Checked(_doc_key(doc.path, doc.record), doc.path, found, feats, sup, doc if keep else None)
+
+
+# Worker-process state for jobs > 1: built once per process by the initializer.
+_WORKER: tuple[_Pass1, bool] | None = None
+
+
+def _init_worker(config: Config, cache_root: Path | None, salt: str, spool_dir: str | None,
+                 with_index: bool, keep: bool) -> None:
+    global _WORKER
+    rules = RuleSet(config)
+    builder = None
+    if spool_dir is not None:
+        settings, banding, _ = corpus_settings(rules.duplicate_options(), with_index)
+        builder = FeatureBuilder(settings, banding, Spool(spool_dir))
+    _WORKER = (_Pass1(rules, Cache(cache_root, salt) if cache_root is not None else None, builder), keep)
+
+
+def _work(paths: list[str]) -> list[list[Checked] | str]:
+    assert _WORKER is not None
+    one, keep = _WORKER
+    out: list[list[Checked] | str] = []
+    for path in paths:
+        try:
+            docs = read_source(path, one.rules.config)
+        except SourceError as exc:
+            out.append(str(exc))
+            continue
+        out.append([one.run(d, keep) for d in docs])
+    if one.builder is not None:
+        one.builder.flush()
+    return out
+
+
 class Engine:
     def __init__(self, config: Config, *, use_cache: bool = False, jobs: int = 1,
                  registry: Mapping[str, type[Rule]] | None = None) -> None:
@@ -147,98 +215,131 @@ class Engine:
         self.cache = Cache(self.cache_root, self.salt) if self.cache_root is not None else None
 
     # -- entry points ------------------------------------------------------------------------
-    def lint_paths(self, paths: Sequence[str], *, stdin: bytes | None = None,
-                   progress: Callable[[int, int], None] | None = None) -> LintResult:
+    def lint_paths(self, paths: Sequence[str], *, stdin: bytes | None = None, progress: Progress | None = None,
+                   keep_documents: bool = False) -> LintResult:
         files = expand_paths(paths, self.config)
-        checked: list[tuple[Document, list[Finding]]] = []
+        corpus = self.new_corpus()
+        checked: list[Checked] = []
         errors: list[str] = []
         parallel = self.jobs > 1 and len(files) > 1 and "-" not in files
         if parallel:
+            tasks = [files[i:i + FILES_PER_TASK] for i in range(0, len(files), FILES_PER_TASK)]
             with ProcessPoolExecutor(
-                max_workers=min(self.jobs, len(files)), initializer=_init_worker,
-                initargs=(self.config, self.cache_root, self.salt),
+                max_workers=min(self.jobs, len(tasks)), initializer=_init_worker,
+                initargs=(self.config, self.cache_root, self.salt,
+                          str(corpus.spool.folder) if corpus is not None else None,
+                          corpus is not None and corpus.uses_index, keep_documents),
             ) as pool:
-                for i, result in enumerate(pool.map(_work, files, chunksize=8), 1):
-                    if isinstance(result, str):
-                        errors.append(result)
-                    else:
-                        checked.extend(result)
+                done = nbytes = 0
+                for task, result in zip(tasks, pool.map(_work, tasks)):
+                    for item in result:
+                        if isinstance(item, str):
+                            errors.append(item)
+                            continue
+                        for c in item:
+                            if corpus is not None and c.features is not None:
+                                corpus.append(c.features)
+                            checked.append(c)
+                    done += len(result)
                     if progress:
-                        progress(i, len(files))
+                        nbytes += sum(_size(p) for p in task)
+                        progress("reading", done, len(files), nbytes)
         else:
+            one = self._pass1(corpus)
+            nbytes = 0
             for i, path in enumerate(files, 1):
                 try:
                     docs = read_source(path, self.config, stdin=stdin if path == "-" else None)
                 except SourceError as exc:
                     errors.append(str(exc))
                     continue
-                checked.extend((d, _checked(self.rules, self.cache, d)) for d in docs)
+                for d in docs:
+                    checked.append(self._take(one.run(d, keep_documents), corpus, d))
                 if progress:
-                    progress(i, len(files))
-        result = self._finish(checked)
+                    nbytes += _size(path)
+                    progress("reading", i, len(files), nbytes)
+        result = self._finish(checked, corpus, progress)
         result.errors = errors
         return result
 
-    def lint_documents(self, docs: Iterable[Document]) -> LintResult:
-        return self._finish([(d, _checked(self.rules, self.cache, d)) for d in docs])
-
-    def stream(self, docs: Iterable[Document]) -> Iterator[tuple[Document, list[Finding]]]:
-        """Per-document findings as documents arrive (document rules and whatever corpus rules
-        can say at once), then, once the input ends, the corpus rules' findings per document."""
+    def lint_documents(self, docs: Iterable[Document], *, keep_documents: bool = True) -> LintResult:
         corpus = self.new_corpus()
-        late: dict[int, Document] = {}
+        one = self._pass1(corpus)
+        return self._finish([self._take(one.run(d, keep_documents), corpus, d) for d in docs], corpus, None)
+
+    def stream(self, docs: Iterable[Document]) -> Iterator[tuple[Document | DocFeatures, list[Finding]]]:
+        """Per-document findings as documents arrive (document rules), then, once the input
+        ends, the corpus rules' findings per document (with the document's features: the
+        document itself is not kept). Memory stays flat when no corpus rule is enabled."""
+        corpus = self.new_corpus()
+        one = self._pass1(corpus)
         for doc in docs:
-            found = _checked(self.rules, self.cache, doc)
-            if doc.decode_error is None:
-                corpus.add(doc)
-                for rule in self.rules.corpus_rules:
-                    found.extend(rule.observe(doc, corpus))
-            late[id(doc)] = doc
-            yield doc, self._filter(doc, found)
-        by_doc: dict[str, list[Finding]] = {}
-        for rule in self.rules.corpus_rules:
-            for f in rule.finish(corpus):
-                by_doc.setdefault(_doc_key(f.path, f.record), []).append(f)
-        for doc in corpus.documents:
-            extra = by_doc.get(_doc_key(doc.path, doc.record))
+            c = self._take(one.run(doc, False), corpus, doc)
+            yield doc, c.findings
+        if corpus is None:
+            return
+        late = self._corpus_findings(corpus, None)
+        for feats in corpus:
+            extra = late.get(_doc_key(feats.path, feats.record))
             if extra:
-                yield doc, self._filter(doc, extra)
+                yield feats, _filtered(self.config, extra, feats.suppressions, feats.path)
 
     # -- internals ---------------------------------------------------------------------------
-    def new_corpus(self) -> Corpus:
+    def new_corpus(self) -> CorpusAnalyses | None:
+        """The run's corpus, or None when no corpus rule is enabled (nothing is kept)."""
+        if not self.rules.corpus_rules:
+            return None
         # Through ``folder()``: the signature index may be the only thing a run writes there (a
         # JSONL-only corpus caches no results), and the folder must still get its .gitignore.
         cache_dir = self.cache.folder() if self.cache is not None else None
-        return Corpus(self.config, self.rules.packs, cache_dir=cache_dir)
+        return CorpusAnalyses(self.config, self.rules.packs, cache_dir=cache_dir,
+                              duplicate_options=self.rules.duplicate_options())
 
-    def _finish(self, checked: list[tuple[Document, list[Finding]]]) -> LintResult:
-        corpus = self.new_corpus()
-        per_doc: dict[str, list[Finding]] = {}
-        docs = [d for d, _ in checked]
-        for doc, found in checked:
-            per_doc.setdefault(_doc_key(doc.path, doc.record), []).extend(found)
-            if doc.decode_error is None:
-                corpus.add(doc)
-        if self.rules.corpus_rules and len(corpus):
-            for doc in corpus.documents:
-                for rule in self.rules.corpus_rules:
-                    for f in rule.observe(doc, corpus):
-                        per_doc.setdefault(_doc_key(f.path, f.record), []).append(f)
-            for rule in self.rules.corpus_rules:
-                for f in rule.finish(corpus):
-                    per_doc.setdefault(_doc_key(f.path, f.record), []).append(f)
+    def _pass1(self, corpus: CorpusAnalyses | None) -> _Pass1:
+        return _Pass1(self.rules, self.cache, corpus.builder if corpus is not None else None)
+
+    @staticmethod
+    def _take(c: Checked, corpus: CorpusAnalyses | None, doc: Document) -> Checked:
+        if corpus is not None and c.features is not None:
+            corpus.append(c.features)
+            corpus._remember(doc, c.features)
+        return c
+
+    def _corpus_findings(self, corpus: CorpusAnalyses, progress: Progress | None) -> dict[str, list[Finding]]:
+        out: dict[str, list[Finding]] = {}
+        if not len(corpus):
+            return out
+        n = len(self.rules.corpus_rules)
+        for i, rule in enumerate(self.rules.corpus_rules):
+            if progress:
+                progress("corpus", i, n, 0)
+            for f in rule.finish(corpus):
+                out.setdefault(_doc_key(f.path, f.record), []).append(f)
+        if progress:
+            progress("corpus", n, n, 0)
+        return out
+
+    def _finish(self, checked: list[Checked], corpus: CorpusAnalyses | None, progress: Progress | None) -> LintResult:
+        late = self._corpus_findings(corpus, progress) if corpus is not None else {}
         findings: list[Finding] = []
-        for doc in docs:
-            found = per_doc.pop(_doc_key(doc.path, doc.record), [])
-            findings.extend(self._filter(doc, found))
-        return LintResult(findings, docs)
+        for c in checked:
+            extra = late.pop(c.key, None)
+            if extra:
+                findings.extend(sorted([*c.findings, *_filtered(self.config, extra, c.suppressions, c.path)],
+                                       key=lambda f: (f.location.start, f.location.end, f.code, f.message)))
+            else:
+                findings.extend(c.findings)
+        documents = [c.doc for c in checked if c.doc is not None]
+        if corpus is not None:
+            corpus.close()
+        return LintResult(findings, documents, paths=len({c.path for c in checked}))
 
-    def _filter(self, doc: Document, found: list[Finding]) -> list[Finding]:
-        ignored = self.config.ignored_for_path(doc.path)
-        if ignored:
-            found = [f for f in found if not any(f.code.startswith(c) for c in ignored)]
-        found = apply_inline(found, doc)
-        return sorted(found, key=lambda f: (f.location.start, f.location.end, f.code, f.message))
+
+def _size(path: str) -> int:
+    try:
+        return os.path.getsize(path)
+    except OSError:
+        return 0
 
 
 def default_jobs() -> int:

@@ -4,9 +4,10 @@ A rule is a class with metadata as class attributes and its documentation as the
 class's) docstring, in the manner of ruff's rule pages. There are two kinds:
 
 * ``DocumentRule.check(doc, ctx)`` sees one document at a time; it may run in a worker process.
-* ``CorpusRule`` sees every document (``observe``) and then reports across them (``finish``),
-  reading shared, computed-once structures (normalised paragraphs, signatures, version groups)
-  from the ``Corpus`` it is given.
+* ``CorpusRule`` extracts what it needs of each document as it streams by (``extract``, which
+  may run in a worker process; the document is then dropped) and reports across the corpus
+  (``finish``), reading its extracts and the shared, computed-once analyses (duplicates,
+  version groups) from the ``Corpus`` it is given, which re-reads a document on demand.
 
 Rules only describe problems; the fixer applies their edits.
 """
@@ -93,11 +94,18 @@ class DocumentRule(Rule):
 
 
 class CorpusRule(Rule):
-    """Sees all documents, then reports. ``observe`` may also return findings at once (streaming
-    use); ``finish`` returns the rest, after every document has been observed."""
+    """Sees all documents, then reports.
 
-    def observe(self, doc: Document, corpus: Any) -> Iterable[Finding]:
-        return ()
+    ``extract(doc)`` returns the compact, picklable data the rule will need of the document
+    (or None): it runs once per document in the streaming pass, possibly in a worker process,
+    and the corpus keeps the result in ``DocFeatures.data[code]``. ``finish(corpus)`` runs once
+    every document has streamed by. A rule that reads shared duplicates sets
+    ``duplicate_role`` ("paragraph" or "document") so its options shape the signatures."""
+
+    duplicate_role: ClassVar[str | None] = None
+
+    def extract(self, doc: Document) -> Any:
+        return None
 
     def finish(self, corpus: Any) -> Iterable[Finding]:
         raise NotImplementedError

@@ -26,70 +26,40 @@ from __future__ import annotations
 
 import os
 import sqlite3
-import weakref
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterable, Iterator
+from typing import Any, Callable, Iterable, Iterator
 
 import numpy as np
 
 from ..core.document import Document
 from ..core.findings import Location
-from .signatures import DocSignature, _fmix64, sign_folded, sign_many
-from .similarity import Duplicates, Entry, Settings, corpus_duplicates, find_duplicates, run_entries
+from .results import Entry
+from .signatures import Banding, DocSignature, SignatureParams, paragraph_spans, sign_many
 
 INDEX_NAME = "dup-index.sqlite"
-SCHEMA_VERSION = "2"
+SCHEMA_VERSION = "3"
 MAX_EXTERNAL = 500  # candidate documents from outside the run loaded per run (most hits first)
 LINE_INDEX_MAX = 150  # folded paragraphs up to this length are indexed by text (corpus_lines)
-_RESULTS: weakref.WeakKeyDictionary[Any, Duplicates] = weakref.WeakKeyDictionary()
-# Corpora whose run brought the index up to date: only those may read it (``corpus_lines``).
-_REFRESHED: weakref.WeakSet[Any] = weakref.WeakSet()
 
 
-# Files outside the run are found through paragraphs at least this similar (LSH tuned 0.1
-# lower); a rule threshold below it lowers it. Version paragraphs are mostly far above it, and
-# one shared paragraph is enough to load a document and align it exactly at 0.5. A lower value
-# would make every paragraph that shares a sentence with the run a candidate.
-INDEX_THRESHOLD = 0.7
+@dataclass(frozen=True)
+class RunFile:
+    """A file of the run as the index needs it: its documents' features, their text on demand."""
 
-
-def index_threshold(settings: Settings, config: Any = None) -> float:
-    t = INDEX_THRESHOLD
-    if config is not None:
-        for code in ("DUP002", "DUP003"):
-            given = config.options_for(code).get("threshold")
-            if given is not None:
-                t = min(t, float(given))
-    return t
-
-
-def band_params(threshold: float, settings: Settings) -> tuple[int, int]:
-    from datasketch import MinHashLSH
-
-    lsh = MinHashLSH(threshold=max(0.05, threshold - settings.lsh_margin),
-                     num_perm=settings.params.num_perm)
-    return lsh.b, lsh.r
-
-
-def band_keys(minhashes: np.ndarray, bands: int, rows: int) -> np.ndarray:
-    """(k, bands) int64 keys: a 64-bit hash of each band of each MinHash row (vectorised)."""
-    k = minhashes.shape[0]
-    if k == 0:
-        return np.zeros((0, bands), dtype=np.int64)
-    m = minhashes[:, : bands * rows].astype(np.uint64).reshape(k, bands, rows)
-    with np.errstate(over="ignore"):
-        h = np.zeros((k, bands), dtype=np.uint64) + np.arange(bands, dtype=np.uint64)[None, :] * np.uint64(0x9E3779B97F4A7C15)
-        for r in range(rows):
-            h = _fmix64(h * np.uint64(0x100000001B3) + m[:, :, r] + np.uint64(1))
-    return h.view(np.int64)
+    display: str
+    content_hash: str | None  # hash of the file's bytes (None for JSONL: records hash their text)
+    docs: list[tuple[str | None, int, DocSignature]]  # (record, jsonl line, signature)
+    folded: Callable[[], list[list[str]]]  # the documents' folded paragraphs, re-read
 
 
 class SignatureIndex:
-    def __init__(self, path: Path, settings: Settings, threshold: float = INDEX_THRESHOLD) -> None:
+    def __init__(self, path: Path, params: SignatureParams, banding: Banding) -> None:
         self.path = path
-        self.settings = settings
-        self.bands, self.rows = band_params(threshold, settings)
+        self.params = params
+        self.banding = banding
+        assert banding.extra is not None, "the index bands at its own threshold"
+        self.bands, self.rows = banding.extra
         path.parent.mkdir(parents=True, exist_ok=True)
         self.db = sqlite3.connect(str(path), timeout=30)
         self.db.execute("PRAGMA journal_mode=WAL")
@@ -101,7 +71,7 @@ class SignatureIndex:
         self.db.close()
 
     def _schema(self) -> None:
-        want = f"{SCHEMA_VERSION}|{self.settings.params.key}|b{self.bands}r{self.rows}"
+        want = f"{SCHEMA_VERSION}|{self.params.key}|b{self.bands}r{self.rows}"
         db = self.db
         db.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT)")
         row = db.execute("SELECT value FROM meta WHERE key='version'").fetchone()
@@ -138,29 +108,26 @@ class SignatureIndex:
         self.db.execute("DELETE FROM docs WHERE path=?", (key,))
         self.db.execute("DELETE FROM files WHERE path=?", (key,))
 
-    def _put_docs(self, key: str, display: str, docs: Iterable[tuple[Document, DocSignature]]) -> None:
-        for doc, sig in docs:
-            keys = band_keys(sig.minhashes, self.bands, self.rows)
+    def _put_docs(self, key: str, display: str,
+                  docs: Iterable[tuple[str | None, int, DocSignature, list[str]]]) -> None:
+        for record, jsonl_line, sig, folded in docs:
+            keys = (sig.extra_bands.view(np.int64) if sig.extra_bands is not None
+                    else np.zeros((0, self.bands), dtype=np.int64))
             cur = self.db.execute(
                 "INSERT INTO docs (path, display, record, jsonl_line, bandkeys) VALUES (?,?,?,?,?)",
-                (key, display, doc.record, int(doc.meta.get("jsonl_line", 0) or 0),
-                 np.unique(keys).tobytes()))
+                (key, display, record, jsonl_line, np.unique(keys).tobytes()))
             doc_id = cur.lastrowid
-            rows = []
-            lines = doc.lines
-            for p, para in enumerate(doc.paragraphs):
-                col = para.start - lines[para.line - 1].start + 1
-                rows.append((doc_id, p, para.line, para.start, para.end, col, sig.folded[p]))
+            rows = [(doc_id, p, line, start, end, col, folded[p])
+                    for p, (line, start, end, col) in enumerate(sig.spans.tolist())]
             self.db.executemany("INSERT INTO paras VALUES (?,?,?,?,?,?,?)", rows)
             signed = sig.signed.tolist()
             self.db.executemany("INSERT OR IGNORE INTO bands VALUES (?,?,?)",
-                                ((int(k), doc_id, signed[r]) for r in range(len(signed)) for k in keys[r]))
+                                ((k, doc_id, signed[r]) for r, row in enumerate(keys.tolist()) for k in row))
 
-    def refresh(self, root: Path, config: Any, run: dict[str, list[tuple[Document, DocSignature]]],
-                run_hash: dict[str, str | None]) -> None:
+    def refresh(self, root: Path, config: Any, run: dict[str, RunFile]) -> None:
         """Bring the index up to date with the files under ``root``. ``run`` maps the resolved
-        path of each file of the run to its documents and signatures (indexed from those,
-        without reading the file again)."""
+        path of each file of the run to its features: such a file is indexed from those (its
+        folded text re-read from the run's spool), never read again."""
         from ..load import documents_from_bytes, hash_bytes
         from .normalize import folded_paragraphs
 
@@ -175,10 +142,12 @@ class SignatureIndex:
             nonlocal pending_docs
             if not pending:
                 return
-            sigs = iter(sign_many([f for item in pending for f in item[5]], self.settings.params))
-            for key, display, st, h, docs, _ in pending:
+            sigs = iter(sign_many([f for item in pending for f in item[5]], self.params, self.banding,
+                                  [paragraph_spans(d) for item in pending for d in item[4]]))
+            for key, display, st, h, docs, folded in pending:
                 self._drop_file(key)
-                self._put_docs(key, display, [(d, next(sigs)) for d in docs])
+                self._put_docs(key, display, [(d.record, int(d.meta.get("jsonl_line", 0) or 0), next(sigs), f)
+                                              for d, f in zip(docs, folded)])
                 db.execute("INSERT INTO files VALUES (?,?,?,?)", (key, st.st_size, st.st_mtime_ns, h))
             pending.clear()
             pending_docs = 0
@@ -188,13 +157,15 @@ class SignatureIndex:
                 key = path_key(display)
                 seen.add(key)
                 old = known.get(key)
-                if key in run:
-                    h = run_hash.get(key)
+                mine = run.get(key)
+                if mine is not None:
+                    h = mine.content_hash
                     if old is not None and old[0] == st.st_size and old[1] == st.st_mtime_ns and \
                             (h is None or old[2] == h):
                         continue
                     self._drop_file(key)
-                    self._put_docs(key, display, run[key])
+                    self._put_docs(key, display, [(r, line, sig, f) for (r, line, sig), f
+                                                  in zip(mine.docs, mine.folded())])
                     db.execute("INSERT INTO files VALUES (?,?,?,?)", (key, st.st_size, st.st_mtime_ns, h))
                     continue
                 if old is not None and old[0] == st.st_size and old[1] == st.st_mtime_ns:
@@ -221,7 +192,8 @@ class SignatureIndex:
         """Documents outside the run sharing an LSH band with a paragraph of the run."""
         keys: set[int] = set()
         for sig in sigs:
-            keys.update(int(k) for k in band_keys(sig.minhashes, self.bands, self.rows).ravel())
+            if sig.extra_bands is not None:
+                keys.update(sig.extra_bands.view(np.int64).ravel().tolist())
         hits: dict[int, int] = {}
         key_list = sorted(keys)
         excluded = {r[0] for path in exclude_paths
@@ -245,11 +217,11 @@ class SignatureIndex:
             paras = self.db.execute("SELECT line, start, end, col, folded FROM paras WHERE doc=? ORDER BY para",
                                     (doc_id,)).fetchall()
             folded = [p[4] for p in paras]
-            sig = sign_folded(folded, self.settings.params)
+            spans = np.array([p[:4] for p in paras], dtype=np.int64).reshape(len(paras), 4)
+            sig = sign_many([folded], self.params, self.banding, [spans])[0]
             rel = config.relpath(display) if config is not None else display
             ident = f"{display}#{record}" if record is not None else display
-            out.append(Entry(ident, display, record, (rel, jsonl_line or 0, 1 << 30), sig,
-                             spans=[(p[0], p[1], p[2], p[3]) for p in paras]))
+            out.append(Entry(ident, display, record, (rel, jsonl_line or 0, 1 << 30), sig, folded=folded))
         return out
 
 
@@ -297,52 +269,6 @@ def walk(root: Path, config: Any) -> Iterator[tuple[str, os.stat_result]]:
 def _chunks(items: list[Any], size: int) -> Iterator[list[Any]]:
     for i in range(0, len(items), size):
         yield items[i : i + size]
-
-
-def duplicates_with_index(corpus: Any) -> Duplicates:
-    """Duplicates for the DUP rules: the run's own, plus files under the corpus root through the
-    persisted index when the cache is on. Computed once per corpus."""
-    cached = _RESULTS.get(corpus)
-    if cached is not None:
-        return cached
-    root, cache_dir = getattr(corpus, "root", None), getattr(corpus, "cache_dir", None)
-    result: Duplicates | None = None
-    if root is not None and cache_dir is not None:
-        try:
-            result = _with_index(corpus, Path(root), Path(cache_dir))
-            _REFRESHED.add(corpus)
-        except (sqlite3.Error, OSError, UnicodeError):
-            # A read-only or damaged cache, or a file name SQLite cannot store: compare the
-            # run's documents only.
-            result = None
-    if result is None:
-        result = corpus_duplicates(corpus)
-    _RESULTS[corpus] = result
-    return result
-
-
-def _with_index(corpus: Any, root: Path, cache_dir: Path) -> Duplicates:
-    settings = Settings.from_config(corpus.config)
-    mine = run_entries(corpus, settings)
-    run: dict[str, list[tuple[Document, DocSignature]]] = {}
-    run_hash: dict[str, str | None] = {}
-    for e in mine:
-        if e.doc is None or not e.doc.path or e.doc.path == "-":
-            continue
-        key = path_key(e.doc.path)
-        run.setdefault(key, []).append((e.doc, e.sig))
-        # A text file's document hash is the hash of its bytes; JSONL records hash their text.
-        run_hash[key] = e.doc.content_hash if e.doc.record is None else None
-    index = SignatureIndex(cache_dir / INDEX_NAME, settings, index_threshold(settings, corpus.config))
-    try:
-        index.refresh(root, corpus.config, run, run_hash)
-        ids = index.candidates((e.sig for e in mine), set(run))
-        external = index.entries(ids, corpus.config)
-    finally:
-        index.close()
-    if not external:
-        return corpus_duplicates(corpus)
-    return find_duplicates(mine + external, settings, relevant=mine)
 
 
 @dataclass(frozen=True)
@@ -396,24 +322,3 @@ class CorpusLines:
         """The folded paragraphs of an indexed document longer than ``min_len`` characters."""
         return [t for (t,) in self.db.execute(
             "SELECT folded FROM paras WHERE doc=? AND length(folded) > ? ORDER BY para", (doc, min_len))]
-
-
-def corpus_lines(corpus: Any) -> CorpusLines | None:
-    """The index of the corpus root, brought up to date for this run (once per corpus, shared
-    with DUP), for reading; None without an index (no cache or no root) or when it cannot be
-    opened, or when the run holds every indexed file. An index this run could not bring up
-    to date (a read-only, locked or damaged cache) is not read: it may be stale or of an older
-    schema."""
-    duplicates_with_index(corpus)  # refreshes the index for this run
-    if corpus not in _REFRESHED:
-        return None
-    path = Path(corpus.cache_dir) / INDEX_NAME
-    run_files = {path_key(d.path) for d in corpus.documents if d.path and d.path != "-"}
-    try:
-        reader = CorpusLines(path, run_files)
-        if reader.covers_more_than_run():
-            return reader
-        reader.db.close()
-    except sqlite3.Error:
-        pass
-    return None

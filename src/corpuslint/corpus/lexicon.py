@@ -14,6 +14,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Mapping
 
+from ..core.compiled import compiled
 from ..core.packs import PackStore
 
 # Frequency given to words from packs that carry none: "known, moderately common".
@@ -160,30 +161,37 @@ def _read_base() -> tuple[dict[str, int], frozenset[str], frozenset[str]]:
 _CACHE: dict[tuple[Path, ...], Lexicon] = {}
 
 
+def _pack_files(packs: PackStore) -> list[Path]:
+    return [path for d in packs.dirs if (d / "lexicon").is_dir() for path in sorted((d / "lexicon").glob("*.txt"))]
+
+
+def _build(files: list[Path]) -> Lexicon:
+    freqs = dict(_base())
+    for path in files:
+        for line in path.read_text(encoding="utf-8").splitlines():
+            line = line.strip()
+            if not line or line.startswith("#"):
+                continue
+            word, _, rest = line.partition(" ")
+            if word.startswith("-"):  # "-word" removes a bad entry of the base lexicon
+                freqs.pop(word[1:], None)
+                continue
+            try:
+                freqs[word] = max(freqs.get(word, 0), int(rest.split()[0]) if rest.strip() else DEFAULT_PACK_FREQ)
+            except ValueError:
+                freqs[word] = max(freqs.get(word, 0), DEFAULT_PACK_FREQ)
+    lex = Lexicon(freqs)
+    _, lex.predicates, lex.proper = _read_base()
+    return lex
+
+
 def load_lexicon(packs: PackStore) -> Lexicon:
-    """The lexicon for a set of pack folders, built once per process."""
+    """The lexicon for a set of pack folders: built once per process, and its compiled form
+    cached on disk between runs (keyed on jieba's dictionary and the pack files)."""
     key = packs.dirs
     lex = _CACHE.get(key)
     if lex is None:
-        freqs = dict(_base())
-        for d in packs.dirs:
-            folder = d / "lexicon"
-            if not folder.is_dir():
-                continue
-            for path in sorted(folder.glob("*.txt")):
-                for line in path.read_text(encoding="utf-8").splitlines():
-                    line = line.strip()
-                    if not line or line.startswith("#"):
-                        continue
-                    word, _, rest = line.partition(" ")
-                    if word.startswith("-"):  # "-word" removes a bad entry of the base lexicon
-                        freqs.pop(word[1:], None)
-                        continue
-                    try:
-                        freqs[word] = max(freqs.get(word, 0), int(rest.split()[0]) if rest.strip() else DEFAULT_PACK_FREQ)
-                    except ValueError:
-                        freqs[word] = max(freqs.get(word, 0), DEFAULT_PACK_FREQ)
-        lex = Lexicon(freqs)
-        _, lex.predicates, lex.proper = _read_base()
+        files = _pack_files(packs)
+        lex = compiled("lexicon", [_jieba_dict(), *files], lambda: _build(files))
         _CACHE[key] = lex
     return lex

@@ -21,11 +21,13 @@ n-grams is the only way it can differ from the Jaccard of the n-gram strings).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Sequence
 
 import numpy as np
-from datasketch import LeanMinHash, MinHash
+import xxhash
+
+from ..core.compiled import compiled
+from ..core.document import Document
 
 SCHEME = "affine32"
 _M64 = np.uint64(0xFFFFFFFFFFFFFFFF)
@@ -47,11 +49,24 @@ class SignatureParams:
         return f"n{self.n}.p{self.num_perm}.m{self.min_chars}.s{self.seed}"
 
 
-@lru_cache(maxsize=8)
-def permutations(num_perm: int, seed: int) -> tuple[np.ndarray, np.ndarray]:
-    """datasketch's affine32 permutation parameters for (num_perm, seed)."""
+def _datasketch_permutations(num_perm: int, seed: int) -> tuple[np.ndarray, np.ndarray]:
+    from datasketch import MinHash
+
     a, b = MinHash(num_perm=num_perm, seed=seed, scheme=SCHEME).permutations
     return a.astype(np.uint32), b.astype(np.uint32)
+
+
+def permutations(num_perm: int, seed: int) -> tuple[np.ndarray, np.ndarray]:
+    """datasketch's affine32 permutation parameters for (num_perm, seed), compiled once: importing
+    datasketch costs more than a small run (it pulls in scipy)."""
+    return compiled("minhash-permutations", [], lambda: _datasketch_permutations(num_perm, seed),
+                    extra=f"{num_perm}|{seed}|{_datasketch_version()}")
+
+
+def _datasketch_version() -> str:
+    from importlib.metadata import version
+
+    return version("datasketch")
 
 
 def _fmix64(h: np.ndarray) -> np.ndarray:
@@ -152,63 +167,135 @@ def minhash_matrix(hashes: np.ndarray, offsets: np.ndarray, num_perm: int, seed:
     return out
 
 
+def text_hashes(texts: Sequence[str]) -> np.ndarray:
+    """A 64-bit hash of each text (xxh3): identical folded paragraphs are grouped by it, so the
+    corpus phase needs no paragraph text (two distinct paragraphs share a hash with probability
+    about n^2 / 2^65)."""
+    return np.fromiter((xxhash.xxh3_64_intdigest(t.encode("utf-8", "surrogatepass")) for t in texts),
+                       dtype=np.uint64, count=len(texts))
+
+
 @dataclass(eq=False)
 class DocSignature:
-    """Signatures of one document's paragraphs (indices into ``doc.paragraphs``)."""
+    """What the corpus phase keeps of one document's paragraphs: no text, only lengths, hashes
+    and LSH band keys (a few hundred bytes per paragraph)."""
 
     params: SignatureParams
-    folded: list[str]
-    signed: np.ndarray  # paragraph indices with a sketch (folded length >= min_chars)
-    hashes: np.ndarray  # 64-bit shingle hashes of the signed paragraphs, concatenated
-    offsets: np.ndarray  # runs of ``hashes`` per signed paragraph
-    minhashes: np.ndarray  # (len(signed), num_perm) uint32
-    _row: dict[int, int] = field(default_factory=dict, repr=False)
-    _sets: dict[int, np.ndarray] = field(default_factory=dict, repr=False)
+    lengths: np.ndarray  # int32: folded length of every paragraph
+    hashes: np.ndarray  # uint64: hash of every folded paragraph
+    signed: np.ndarray  # int64: indices of the paragraphs with a sketch (folded length >= min_chars)
+    bands: np.ndarray  # (len(signed), b) uint64 LSH band keys of their MinHash
+    spans: np.ndarray  # (paragraphs, 4) int64: line, start, end, column of every paragraph
+    whole: np.ndarray | None = None  # band keys of the whole text's MinHash (None: text too short)
+    extra_bands: np.ndarray | None = None  # keys of a second banding (the persisted index's)
+    _row: dict[int, int] | None = field(default=None, repr=False)
 
-    def __post_init__(self) -> None:
-        self._row = {int(p): r for r, p in enumerate(self.signed)}
+    def row(self, para: int) -> int | None:
+        if self._row is None:
+            self._row = {int(p): r for r, p in enumerate(self.signed.tolist())}
+        return self._row.get(para)
 
     def has(self, para: int) -> bool:
-        return para in self._row
+        return self.row(para) is not None
+
+
+class DocText:
+    """A document's folded paragraphs, re-read for exact checks: shingle sets and MinHash rows
+    computed on demand and cached while this object lives."""
+
+    def __init__(self, folded: list[str], params: SignatureParams) -> None:
+        self.folded = folded
+        self.params = params
+        self._sets: dict[int, np.ndarray] = {}
+        self._minhash: dict[int, np.ndarray] = {}
+        self.inverted: object | None = None  # similarity's per-document inverted index
 
     def shingles(self, para: int) -> np.ndarray:
-        """Sorted unique 64-bit shingle hashes of a paragraph (computed on demand)."""
+        """Sorted unique 64-bit shingle hashes of a paragraph."""
         s = self._sets.get(para)
         if s is None:
-            r = self._row.get(para)
-            if r is not None:
-                s = np.unique(self.hashes[self.offsets[r] : self.offsets[r + 1]])
-            else:
-                h, _ = shingle_hashes([self.folded[para]], self.params.n)
-                s = np.unique(h)
-            self._sets[para] = s
+            h, _ = shingle_hashes([self.folded[para]], self.params.n)
+            s = self._sets[para] = np.unique(h)
         return s
 
+    def preload(self, paras: Sequence[int]) -> None:
+        """Shingle sets of many paragraphs in one vectorised pass."""
+        todo = [p for p in dict.fromkeys(paras) if p not in self._sets]
+        if not todo:
+            return
+        h, off = shingle_hashes([self.folded[p] for p in todo], self.params.n)
+        for k, p in enumerate(todo):
+            self._sets[p] = np.unique(h[off[k]:off[k + 1]])
+
     def minhash(self, para: int) -> np.ndarray:
-        return self.minhashes[self._row[para]]
+        m = self._minhash.get(para)
+        if m is None:
+            h, off = shingle_hashes([self.folded[para]], self.params.n)
+            m = self._minhash[para] = minhash_matrix(h, off, self.params.num_perm, self.params.seed)[0]
+        return m
 
-    def sketch(self, para: int) -> LeanMinHash:
-        return LeanMinHash(seed=self.params.seed, hashvalues=self.minhash(para), scheme=SCHEME)
+    def whole_set(self) -> np.ndarray:
+        h, _ = shingle_hashes(["".join(self.folded)], self.params.n)
+        return np.unique(h)
 
 
-def sign_folded(folded: list[str], params: SignatureParams) -> DocSignature:
-    return sign_many([folded], params)[0]
+def band_keys(minhashes: np.ndarray, bands: int, rows: int) -> np.ndarray:
+    """(k, bands) uint64 keys: a 64-bit hash of each band of each MinHash row (vectorised)."""
+    k = minhashes.shape[0]
+    if k == 0:
+        return np.zeros((0, bands), dtype=np.uint64)
+    m = minhashes[:, : bands * rows].astype(np.uint64).reshape(k, bands, rows)
+    with np.errstate(over="ignore"):
+        h = np.zeros((k, bands), dtype=np.uint64) + np.arange(bands, dtype=np.uint64)[None, :] * np.uint64(0x9E3779B97F4A7C15)
+        for r in range(rows):
+            h = _fmix64(h * np.uint64(0x100000001B3) + m[:, :, r] + np.uint64(1))
+    return h
 
 
-def sign_many(docs: Sequence[list[str]], params: SignatureParams) -> list[DocSignature]:
-    """``sign_folded`` for many documents at once: one hashing and MinHash pass over all their
-    paragraphs (the per-call overhead of numpy dominates for small documents)."""
+def paragraph_spans(doc: Document) -> np.ndarray:
+    """(paragraphs, 4) array of each paragraph's line, start, end and 1-based column."""
+    lines = doc.lines
+    rows = [(p.line, p.start, p.end, p.start - lines[p.line - 1].start + 1) for p in doc.paragraphs]
+    return np.array(rows, dtype=np.int64).reshape(len(rows), 4)
+
+
+@dataclass(frozen=True)
+class Banding:
+    """How signatures are banded: the LSH banding, the whole-text banding (with the fewest
+    shingles a text needs for it) and an optional second banding (the persisted index's)."""
+
+    lsh: tuple[int, int]
+    whole: tuple[int, int] | None = None
+    whole_min: int = 0
+    extra: tuple[int, int] | None = None
+
+
+def sign_many(docs: Sequence[list[str]], params: SignatureParams, banding: Banding,
+              spans: Sequence[np.ndarray]) -> list[DocSignature]:
+    """Signatures of many documents at once (folded paragraphs and their spans): one hashing and
+    MinHash pass over all their paragraphs (the per-call overhead of numpy dominates for small
+    documents). With a whole-text banding, each document's whole folded text (line breaks
+    erased) gets band keys too when it has at least ``whole_min`` shingles."""
     signed = [np.array([i for i, t in enumerate(f) if len(t) >= params.min_chars], dtype=np.int64)
               for f in docs]
     texts = [f[i] for f, s in zip(docs, signed) for i in s.tolist()]
     hashes, offsets = shingle_hashes(texts, params.n)
     mh = minhash_matrix(hashes, offsets, params.num_perm, params.seed)
+    bands = band_keys(mh, *banding.lsh)
+    extra = band_keys(mh, *banding.extra) if banding.extra is not None else None
+    whole: list[np.ndarray | None] = [None] * len(docs)
+    if banding.whole is not None:
+        wh, wo = shingle_hashes(["".join(f) for f in docs], params.n)
+        sizes = [len(np.unique(wh[wo[i]:wo[i + 1]])) for i in range(len(docs))]
+        wm = band_keys(minhash_matrix(wh, wo, params.num_perm, params.seed), *banding.whole)
+        whole = [wm[i] if sizes[i] >= banding.whole_min else None for i in range(len(docs))]
     out: list[DocSignature] = []
     r = 0
-    for f, s in zip(docs, signed):
+    for d, (f, s) in enumerate(zip(docs, signed)):
         k = len(s)
-        lo, hi = offsets[r], offsets[r + k]
-        out.append(DocSignature(params, f, s, hashes[lo:hi], offsets[r : r + k + 1] - lo, mh[r : r + k]))
+        out.append(DocSignature(params, np.fromiter((len(t) for t in f), dtype=np.int32, count=len(f)),
+                                text_hashes(f), s, bands[r:r + k], spans[d], whole[d],
+                                extra[r:r + k] if extra is not None else None))
         r += k
     return out
 

@@ -39,18 +39,21 @@ check the threshold fits the corpus.
 
 from __future__ import annotations
 
-import hashlib
 import sqlite3
 from typing import Any, Iterable
 
-from ...core import Applicability, CorpusRule, Document, Finding, Fix, related
-from ...core.findings import Related
-from ...corpus.index import IndexedLine, corpus_lines, path_key
+import numpy as np
+import xxhash
+
+from ...core import Applicability, CorpusRule, Document, Finding, Fix
+from ...core.findings import Location, Related
+from ...corpus.index import IndexedLine, path_key
+from ...corpus.normalize import folded_paragraphs
 from ._zones import delete_lines, layout
 
 
-def _key(folded: str) -> bytes:
-    return hashlib.blake2b(folded.encode("utf-8"), digest_size=8).digest()
+def _key(folded: str) -> int:
+    return xxhash.xxh3_64_intdigest(folded.encode("utf-8", "surrogatepass"))
 
 
 class TemplateLine(CorpusRule):
@@ -61,85 +64,97 @@ class TemplateLine(CorpusRule):
     options = {"min_documents": 5, "min_groups": 5, "min_chars": 4, "max_chars": 300,
                "max_body_length": 30}
 
-    def setup(self) -> None:
-        self._seen: list[tuple[Document, dict[bytes, list[int]]]] = []
-        self._count: dict[bytes, int] = {}
-        self._text: dict[bytes, str] = {}
-
-    def observe(self, doc: Document, corpus: Any) -> Iterable[Finding]:
+    def extract(self, doc: Document) -> tuple[np.ndarray, np.ndarray] | None:
+        """The hashes of the document's candidate lines (short, or outside the article body)
+        and their paragraph indices: all the corpus phase keeps of it for this rule."""
         lay = layout(doc)
-        folded = corpus.features(doc).folded  # shared with DUP: folded once per run
-        keys: dict[bytes, list[int]] = {}
+        folded = folded_paragraphs(doc)
+        keys: list[int] = []
+        paras: list[int] = []
         for i, b in enumerate(lay.blocks):
             if b.length > self.opts["max_chars"] or len(folded[i]) < self.opts["min_chars"]:
                 continue
             if b.prose and not lay.outside_body(i) and b.length > self.opts["max_body_length"]:
                 continue
-            k = _key(folded[i])
-            keys.setdefault(k, []).append(i)
-            self._text.setdefault(k, folded[i])
-        for k in keys:
-            self._count[k] = self._count.get(k, 0) + 1
-        self._seen.append((doc, keys))
-        return ()
+            keys.append(_key(folded[i]))
+            paras.append(i)
+        if not keys:
+            return None
+        return np.array(keys, dtype=np.uint64), np.array(paras, dtype=np.int32)
 
     def finish(self, corpus: Any) -> Iterable[Finding]:
-        # take the run's state and reset it, so a reused rule starts the next run empty
-        seen, count, text = self._seen, self._count, self._text
-        self._seen, self._count, self._text = [], {}, {}
-        holders: dict[bytes, list[Document]] = {}
-        for doc, keys in seen:
-            for k in keys:
-                holders.setdefault(k, []).append(doc)
-        versions = corpus.versions
+        holders: dict[int, list[Any]] = {}  # key -> features of the run's documents holding it
+        lines = [(f, f.data[self.code]) for f in corpus if self.code in f.data]
+        if not lines:
+            return
+        all_keys = np.concatenate([np.unique(k) for _, (k, _) in lines])
+        uniq, counts = np.unique(all_keys, return_counts=True)
+        frequent = set(uniq[counts >= self.opts["min_documents"]].tolist())
+        rest_docs = []
+        for f, (keys, _) in lines:
+            mine = set(keys.tolist())
+            for k in mine & frequent:
+                holders.setdefault(k, []).append(f)
+            if mine - frequent:
+                rest_docs.append(f)
         # key -> (number of documents holding the line, places in files outside the run)
-        template: dict[bytes, tuple[int, list[IndexedLine]]] = {}
-        for k, docs in holders.items():
-            if count[k] >= self.opts["min_documents"] and self._unrelated(docs, versions):
-                template[k] = (len(docs), [])
-        rest = [k for k in holders if k not in template]
-        if rest:
+        template: dict[int, tuple[int, list[IndexedLine]]] = {}
+        for k, feats in holders.items():
+            if len({corpus.group_key(f) for f in feats}) >= self.opts["min_groups"]:
+                template[k] = (len(feats), [])
+        candidates = [f for f in rest_docs] + [f for k, fs in holders.items() if k not in template for f in fs]
+        if candidates:
             # Pre-commit checks one changed file: the rest of the corpus counts through the index.
             try:
-                template.update(self._through_index(corpus, rest, holders, text))
+                template.update(self._through_index(corpus, candidates, template))
             except sqlite3.Error:
                 pass  # a damaged or locked index: the run's own documents decide
-        where = {id(doc): keys for doc, keys in seen}
-        for doc, keys in seen:
+        if not template:
+            return
+        holders = {}
+        for f, (keys, _) in lines:
+            for k in set(keys.tolist()) & template.keys():
+                holders.setdefault(k, []).append(f)
+        for f, (keys, paras) in lines:
+            found = [(int(k), int(i)) for k, i in zip(keys.tolist(), paras.tolist()) if k in template]
+            if not found:
+                continue
+            doc = corpus.document(f)
             lay = layout(doc)
-            for k, idx in keys.items():
-                got = template.get(k)
-                if got is None:
-                    continue
-                n, external = got
-                rel = []
-                for other in [d for d in holders[k] if d is not doc][:3]:
-                    ob = layout(other).blocks[where[id(other)][k][0]]
-                    rel.append(related(other, ob.para.start, ob.para.end, "the same line"))
+            for k, i in found:
+                n, external = template[k]
+                rel = [Related(_location(o, _first_para(o, k, self.code)), "the same line")
+                       for o in holders[k] if o is not f][:3]
                 rel += [Related(p.location, "the same line") for p in external[:3 - len(rel)]]
-                for i in idx:
-                    b = lay.blocks[i]
-                    fix = Fix.unsafe("delete the template line", delete_lines(doc, b.line, b.line))
-                    yield self.finding(
-                        doc, b.para.start, b.para.end,
-                        f"site template line, in {n} documents: `{b.text[:40]}`",
-                        fix=fix, related=rel)
+                b = lay.blocks[i]
+                fix = Fix.unsafe("delete the template line", delete_lines(doc, b.line, b.line))
+                yield self.finding(doc, b.para.start, b.para.end,
+                                   f"site template line, in {n} documents: `{b.text[:40]}`", fix=fix, related=rel)
 
-    def _unrelated(self, docs: list[Document], versions: Any) -> bool:
-        """Whether the run's documents holding a line belong to ``min_groups`` version groups."""
-        return len({_group(versions, d) for d in docs}) >= self.opts["min_groups"]
-
-    def _through_index(self, corpus: Any, keys: list[bytes], holders: dict[bytes, list[Document]],
-                       text: dict[bytes, str]) -> dict[bytes, tuple[int, list[IndexedLine]]]:
-        """Template lines among ``keys`` counted over every file under the corpus root."""
-        reader = corpus_lines(corpus)
+    def _through_index(self, corpus: Any, feats: list[Any], known: Any) -> dict[int, tuple[int, list[IndexedLine]]]:
+        """Template lines of the run's documents ``feats`` counted over every file under the
+        corpus root (their text is re-read: a pre-commit run checks a few files)."""
+        reader = corpus.lines()
         if reader is None:
             return {}
-        out: dict[bytes, tuple[int, list[IndexedLine]]] = {}
+        out: dict[int, tuple[int, list[IndexedLine]]] = {}
         body = self.opts["max_body_length"]
-        versions = corpus.versions
+        text: dict[int, str] = {}
+        holders: dict[int, list[Any]] = {}
+        long_of_run: dict[int, frozenset[str]] = {}
+        for f in dict.fromkeys(feats):
+            keys, paras = f.data[self.code]
+            folded = folded_paragraphs(corpus.document(f))
+            long_of_run[f.order] = frozenset(t for t in folded if len(t) > body)
+            for k, i in zip(keys.tolist(), paras.tolist()):
+                if k in known:
+                    continue
+                text.setdefault(k, folded[i])
+                holders.setdefault(k, [])
+                if f not in holders[k]:
+                    holders[k].append(f)
         with reader:
-            found = reader.holders(text[k] for k in keys)
+            found = reader.holders(text.values())
             context = {(path_key(d.path), d.record): d for d in corpus.context if d.path}
             long_of: dict[int, frozenset[str]] = {}
 
@@ -149,30 +164,36 @@ class TemplateLine(CorpusRule):
                     got = long_of[p.doc] = frozenset(reader.paragraphs(p.doc, body))
                 return got
 
-            for k in keys:
-                mine = {(path_key(d.path), d.record) for d in holders[k] if d.path}
+            for k, mine_feats in holders.items():
+                mine = {(path_key(f.path), f.record) for f in mine_feats if f.path}
                 others = [p for p in found.get(text[k], []) if (p.key, p.record) not in mine]
-                n = len(holders[k]) + len(others)
+                n = len(mine_feats) + len(others)
                 if not others or n < self.opts["min_documents"]:
                     continue
                 # Representatives of distinct articles: (version group or None, long paragraphs);
                 # the indexed files are read only until enough are found (a footer of 10 000 pages).
                 reps: list[tuple[Any, frozenset[str]]] = []
-                for d in holders[k]:
-                    _add(reps, _group(versions, d), frozenset(t for t in corpus.features(d).folded if len(t) > body))
+                for f in mine_feats:
+                    _add(reps, corpus.group_key(f), long_of_run[f.order])
                 for p in others:
                     if len(reps) >= self.opts["min_groups"]:
                         break
                     ctx = context.get((p.key, p.record))
-                    _add(reps, _group(versions, ctx) if ctx is not None else None, long_paragraphs(p))
+                    _add(reps, corpus.group_key(corpus.features(ctx)) if ctx is not None else None,
+                         long_paragraphs(p))
                 if len(reps) >= self.opts["min_groups"]:
                     out[k] = (n, others)
         return out
 
 
-def _group(versions: Any, doc: Document) -> Any:
-    g = versions.group_of(doc)
-    return g.key if g is not None else ("doc", doc.id)
+def _first_para(feats: Any, key: int, code: str) -> int:
+    keys, paras = feats.data[code]
+    return int(paras[np.flatnonzero(keys == np.uint64(key))[0]])
+
+
+def _location(feats: Any, para: int) -> Location:
+    line, start, end, col = (int(x) for x in feats.sig.spans[para])
+    return Location.in_line(feats.path, feats.record, start, end, line, col)
 
 
 def _add(reps: list[tuple[Any, frozenset[str]]], group: Any, paras: frozenset[str]) -> None:

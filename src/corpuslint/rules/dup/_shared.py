@@ -6,19 +6,19 @@ from typing import Any
 
 from ...core.document import Document
 from ...core.findings import Edit, Related
-from ...corpus.similarity import Duplicates, Entry
+from ...corpus.results import Entry
+from ...corpus.similarity import Duplicates
 
 # Signature options every DUP corpus rule accepts; the first of DUP002, DUP003, DUP004 that sets
-# one decides it for all (signatures are computed once per run).
+# one decides it for all (signatures are computed once per run: the engine hands every rule's
+# ``duplicate_role`` and options to the corpus, see ``similarity.settings_from_options``).
 SIGNATURE_OPTIONS = {"shingle_size": 5, "num_perm": 128}
 
 
 def duplicates(corpus: Any) -> Duplicates:
     """The run's duplicates, with the documents of the persisted corpus index (other files under
     the corpus root) when the cache is on; computed once per corpus."""
-    from ...corpus.index import duplicates_with_index
-
-    return duplicates_with_index(corpus)
+    return corpus.duplicates  # type: ignore[no-any-return]
 
 
 def where(entry: Entry, para: int) -> str:

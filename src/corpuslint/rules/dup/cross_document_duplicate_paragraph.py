@@ -45,6 +45,7 @@ class CrossDocumentDuplicateParagraph(CorpusRule):
     name = "cross-document-duplicate-paragraph"
     summary = "Paragraph repeats (or nearly repeats) a paragraph of an earlier document"
     options = {"threshold": 0.8, "min_chars": 20, **SIGNATURE_OPTIONS}
+    duplicate_role = "paragraph"
 
     def finish(self, corpus: Any) -> Iterable[Finding]:
         dup = duplicates(corpus)
@@ -56,12 +57,12 @@ class CrossDocumentDuplicateParagraph(CorpusRule):
         def copies(rid: int) -> tuple[list[Partner], dict[int, int]]:
             got = cache.get(rid)
             if got is None:
-                found: list[Partner] = [(dup.entries[e].order, e, q, 1.0, None) for e, q in dup.members[rid]]
+                found: list[Partner] = [(dup.entries[e].order, e, q, 1.0, None) for e, q in dup.members(rid)]
                 for hit in dup.near.get(rid, ()):
                     if hit.exact >= threshold:
                         found.extend((dup.entries[e].order, e, q, hit.exact, hit.estimated)
-                                     for e, q in dup.members[hit.other]
-                                     if len(dup.entries[e].sig.folded[q]) >= min_chars)
+                                     for e, q in dup.members(hit.other)
+                                     if dup.entries[e].sig.lengths[q] >= min_chars)
                 found.sort(key=lambda t: (t[0], t[2]))
                 per_doc: dict[int, int] = {}
                 for _, e, *_rest in found:
@@ -69,15 +70,17 @@ class CrossDocumentDuplicateParagraph(CorpusRule):
                 got = cache[rid] = (found, per_doc)
             return got
 
-        for entry in dup.entries:
-            if entry.doc is None:
+        for index, paras in dup.shared():
+            entry = dup.entries[index]
+            if not entry.in_run:
                 continue
-            folded = entry.sig.folded
+            lengths = entry.sig.lengths
             versions = {m.a.index if m.b is entry else m.b.index for m in dup.doc_partners(entry)}
-            for p in entry.sig.signed.tolist():
-                if len(folded[p]) < min_chars:
+            doc = None
+            for p in paras:
+                if lengths[p] < min_chars:
                     continue
-                found, per_doc = copies(dup.rep_of[(entry.index, p)])
+                found, per_doc = copies(dup.rep_of(index, p))
                 shown: list[Partner] = []
                 for item in found:
                     e = item[1]
@@ -101,5 +104,7 @@ class CrossDocumentDuplicateParagraph(CorpusRule):
                 related = [rel(dup.entries[x[1]], x[2],
                                "identical" if x[4] is None else similarity_text(x[3], x[4]))
                            for x in shown]
-                para = entry.doc.paragraphs[p]
-                yield self.finding(entry.doc, para.start, para.end, msg, related=related)
+                doc = doc or entry.doc
+                assert doc is not None
+                para = doc.paragraphs[p]
+                yield self.finding(doc, para.start, para.end, msg, related=related)

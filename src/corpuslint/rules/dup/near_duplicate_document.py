@@ -36,7 +36,7 @@ from __future__ import annotations
 from typing import Any, Iterable
 
 from ...core import CorpusRule, Finding
-from ...corpus.similarity import DocMatch, Entry
+from ...corpus.results import DocMatch, Entry
 from ._shared import SIGNATURE_OPTIONS, duplicates, rel
 
 
@@ -45,6 +45,7 @@ class NearDuplicateDocument(CorpusRule):
     name = "near-duplicate-document"
     summary = "Document is a version or reprint of another document"
     options = {"threshold": 0.5, **SIGNATURE_OPTIONS}
+    duplicate_role = "document"
 
     def finish(self, corpus: Any) -> Iterable[Finding]:
         dup = duplicates(corpus)
@@ -56,7 +57,7 @@ class NearDuplicateDocument(CorpusRule):
             by_entry.setdefault(m.b.index, []).append((m.a, m, False))
         for index in sorted(by_entry):
             entry = dup.entries[index]
-            if entry.doc is None:
+            if not entry.in_run:
                 continue
             partners = sorted(by_entry[index], key=lambda t: t[0].order)
             original = partners[0][0].order > entry.order
@@ -84,6 +85,7 @@ class NearDuplicateDocument(CorpusRule):
             head = ("document is the original (first in path order) of "
                     if original else "document is a near-duplicate (version or reprint) of ")
             msg = head + "; ".join(parts)
-            assert first_mine is not None and entry.doc is not None
-            para = entry.doc.paragraphs[first_mine]
-            yield self.finding(entry.doc, para.start, para.end, msg, related=related)
+            doc = entry.doc
+            assert first_mine is not None and doc is not None
+            para = doc.paragraphs[first_mine]
+            yield self.finding(doc, para.start, para.end, msg, related=related)

