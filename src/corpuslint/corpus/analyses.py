@@ -44,7 +44,7 @@ class CorpusAnalyses(Corpus):
             assert f.sig is not None
             rel = cfg.relpath(f.path) if (f.path and f.path != "-") else (f.path or "")
             out.append(Entry(f.id, f.path, f.record, (rel, int(f.meta.get("jsonl_line", 0) or 0), pos), f.sig,
-                             loader=lambda f=f: self.document(f)))  # type: ignore[misc]
+                             loader=lambda f=f: self.document(f), key=("run", f.order)))  # type: ignore[misc]
         return out
 
     @cached_property
@@ -119,8 +119,8 @@ class CorpusAnalyses(Corpus):
 
     def _align(self, fa: DocFeatures, fb: DocFeatures, source: str) -> VersionPair:
         """Paragraph alignment of two documents (explicit version groups use it)."""
-        ea, eb = (Entry(f.id, f.path, f.record, (i,), f.sig, loader=lambda f=f: self._load(f))  # type: ignore[arg-type, misc]
-                  for i, f in enumerate((fa, fb)))
+        ea, eb = (Entry(f.id, f.path, f.record, (i,), f.sig, loader=lambda f=f: self._load(f),  # type: ignore[arg-type, misc]
+                        key=("run", f.order)) for i, f in enumerate((fa, fb)))
         return align_entries(ea, eb, self.texts).version_pair(source)
 
     def _external_versions(self) -> list[VersionPair]:

@@ -221,7 +221,8 @@ class SignatureIndex:
             sig = sign_many([folded], self.params, self.banding, [spans])[0]
             rel = config.relpath(display) if config is not None else display
             ident = f"{display}#{record}" if record is not None else display
-            out.append(Entry(ident, display, record, (rel, jsonl_line or 0, 1 << 30), sig, folded=folded))
+            out.append(Entry(ident, display, record, (rel, jsonl_line or 0, 1 << 30), sig, folded=folded,
+                             key=("index", doc_id)))
         return out
 
 

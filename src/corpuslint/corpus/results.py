@@ -81,6 +81,7 @@ class Entry:
     sig: DocSignature
     loader: Callable[[], Document] | None = None
     folded: list[str] | None = None
+    key: object = None  # identifies the document across Entry objects (caches of its text)
     index: int = -1  # position in ``Duplicates.entries``
 
     @property

@@ -86,12 +86,13 @@ class TextCache:
     def __init__(self, fold: Callable[[Document], list[str]], size: int = TEXT_CACHE) -> None:
         self.fold = fold
         self.size = size
-        self._items: OrderedDict[int, DocText] = OrderedDict()
+        self._items: OrderedDict[object, DocText] = OrderedDict()
 
     def get(self, entry: Entry) -> DocText:
-        got = self._items.get(id(entry))
+        key = entry.key if entry.key is not None else (entry.path, entry.record, entry.order)
+        got = self._items.get(key)
         if got is not None:
-            self._items.move_to_end(id(entry))
+            self._items.move_to_end(key)
             return got
         if entry.folded is not None:
             folded = entry.folded
@@ -99,7 +100,7 @@ class TextCache:
             doc = entry.doc
             assert doc is not None
             folded = self.fold(doc)
-        got = self._items[id(entry)] = DocText(folded, entry.sig.params)
+        got = self._items[key] = DocText(folded, entry.sig.params)
         if len(self._items) > self.size:
             self._items.popitem(last=False)
         return got

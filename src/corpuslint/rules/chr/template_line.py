@@ -40,6 +40,7 @@ check the threshold fits the corpus.
 from __future__ import annotations
 
 import sqlite3
+from itertools import islice
 from typing import Any, Iterable
 
 import numpy as np
@@ -123,8 +124,8 @@ class TemplateLine(CorpusRule):
             lay = layout(doc)
             for k, i in found:
                 n, external = template[k]
-                rel = [Related(_location(o, _first_para(o, k, self.code)), "the same line")
-                       for o in holders[k] if o is not f][:3]
+                others = islice((o for o in holders[k] if o is not f), 3)
+                rel = [Related(_location(o, _first_para(o, k, self.code)), "the same line") for o in others]
                 rel += [Related(p.location, "the same line") for p in external[:3 - len(rel)]]
                 b = lay.blocks[i]
                 fix = Fix.unsafe("delete the template line", delete_lines(doc, b.line, b.line))
