@@ -25,7 +25,7 @@ from .core.rule import OptionError, family_of
 from .engine import Engine, LintResult
 from .fix import fix_documents, unified_diff, write_documents
 from .load import SourceError
-from .report import FORMATS, Report, formatter
+from .report import FORMATS, Report, formatter, writer
 from .report.text import statistics
 from .suppress import BaselineError, apply_baseline, read_baseline, write_baseline
 
@@ -212,16 +212,24 @@ def cmd_check(args: argparse.Namespace) -> int:
         raise UsageError(f"unknown output format {fmt!r}")
     report = Report(findings=findings, files=result.files, rules=engine.rules.registry,
                     version=__version__, root=str(config.root) if config.root else None, fixed=fixed)
-    if args.statistics:
-        out = statistics(report)
+    stream = None if args.statistics else writer(fmt)
+    if stream is not None:
+        if args.output_file:
+            with open(args.output_file, "w", encoding="utf-8") as fh:
+                stream(report, fh)
+        else:
+            stream(report, sys.stdout)
     else:
-        out = formatter(fmt)(report)
-        if args.quiet and fmt in ("text", "concise"):
-            out = "".join(line + "\n" for line in out.splitlines()[:-1])
-    if args.output_file:
-        Path(args.output_file).write_text(out, encoding="utf-8")
-    else:
-        sys.stdout.write(out)
+        if args.statistics:
+            out = statistics(report)
+        else:
+            out = formatter(fmt)(report)
+            if args.quiet and fmt in ("text", "concise"):
+                out = "".join(line + "\n" for line in out.splitlines()[:-1])
+        if args.output_file:
+            Path(args.output_file).write_text(out, encoding="utf-8")
+        else:
+            sys.stdout.write(out)
     if result.errors:
         return EXIT_ERROR
     return EXIT_FINDINGS if findings and not args.exit_zero else EXIT_OK

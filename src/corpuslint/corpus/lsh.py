@@ -15,6 +15,8 @@ each member's pair with the bucket's first member and with its neighbour in the 
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import numpy as np
 
 from ..core.compiled import compiled
@@ -29,6 +31,7 @@ def _datasketch_banding(threshold: float, num_perm: int) -> tuple[int, int]:
     return int(lsh.b), int(lsh.r)
 
 
+@lru_cache(maxsize=16)
 def banding(threshold: float, num_perm: int) -> tuple[int, int]:
     """datasketch's (bands, rows) for ``MinHashLSH(threshold, num_perm)``."""
     return compiled("lsh-banding", [], lambda: _datasketch_banding(threshold, num_perm),

@@ -17,6 +17,7 @@ import regex
 from ..core.document import Document
 
 _DROP = regex.compile(r"[^\p{L}\p{N}]+")
+_PUNCT = regex.compile(r"[\p{P}\p{Z}\s]+")
 
 
 @lru_cache(maxsize=4)
@@ -58,8 +59,14 @@ def nfkc(text: str) -> str:
 
 
 def fold(text: str) -> str:
-    """The comparison form of a text: NFKC, simplified, lower case, letters and digits only."""
-    return _DROP.sub("", to_simplified(nfkc(text)).lower())
+    """The comparison form of a text: NFKC, simplified, lower case, letters and digits only.
+
+    Punctuation and spaces go first (NFKC maps them to punctuation and spaces, which are dropped
+    anyway), so most Chinese text is already NFKC-normal and skips the conversion."""
+    text = _PUNCT.sub("", text)
+    if not unicodedata.is_normalized("NFKC", text):
+        text = unicodedata.normalize("NFKC", text)
+    return _DROP.sub("", to_simplified(text).lower())
 
 
 _FOLDED: weakref.WeakKeyDictionary[Document, list[str]] = weakref.WeakKeyDictionary()
@@ -98,7 +105,15 @@ def is_cjk(ch: str) -> bool:
     return 0x4E00 <= o <= 0x9FFF or 0x3400 <= o <= 0x4DBF or 0x20000 <= o <= 0x2FA1F or 0xF900 <= o <= 0xFAFF
 
 
+_CJK = regex.compile("[\u4e00-\u9fff\u3400-\u4dbf\U00020000-\U0002fa1f\uf900-\ufaff]+")
+
+
+def cjk_count(text: str) -> int:
+    """Number of CJK ideographs in ``text`` (the ranges of ``is_cjk``), counted by one regex."""
+    return len(text) - len(_CJK.sub("", text))
+
+
 def cjk_share(text: str) -> float:
     if not text:
         return 0.0
-    return sum(1 for c in text if is_cjk(c)) / len(text)
+    return cjk_count(text) / len(text)

@@ -21,6 +21,7 @@ n-grams is the only way it can differ from the Jaccard of the n-gram strings).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Sequence
 
 import numpy as np
@@ -56,6 +57,7 @@ def _datasketch_permutations(num_perm: int, seed: int) -> tuple[np.ndarray, np.n
     return a.astype(np.uint32), b.astype(np.uint32)
 
 
+@lru_cache(maxsize=8)
 def permutations(num_perm: int, seed: int) -> tuple[np.ndarray, np.ndarray]:
     """datasketch's affine32 permutation parameters for (num_perm, seed), compiled once: importing
     datasketch costs more than a small run (it pulls in scipy)."""
@@ -63,6 +65,7 @@ def permutations(num_perm: int, seed: int) -> tuple[np.ndarray, np.ndarray]:
                     extra=f"{num_perm}|{seed}|{_datasketch_version()}")
 
 
+@lru_cache(maxsize=1)
 def _datasketch_version() -> str:
     from importlib.metadata import version
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Callable, Mapping, Sequence
+from typing import Callable, Mapping, Sequence, TextIO
 
 from ..core.findings import Finding
 from ..core.rule import Rule
@@ -36,6 +36,15 @@ def formatter(name: str) -> Callable[[Report], str]:
         "github": github.render,
     }
     return table[name]
+
+
+def writer(name: str) -> Callable[[Report, TextIO], None] | None:
+    """The streaming writer of a format, if it has one (large outputs are written as they are
+    encoded instead of built whole)."""
+    from . import jsonl
+    from . import json_output as json_
+
+    return {"json": json_.write, "jsonl": jsonl.write}.get(name)
 
 
 FORMATS = ("text", "concise", "json", "jsonl", "sarif", "github")

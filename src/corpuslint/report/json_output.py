@@ -16,7 +16,7 @@ Lines and columns are 1-based; ``start``/``end`` are code-point offsets into the
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import Any, TextIO
 
 from ..core.findings import Finding, Location
 from . import Report
@@ -56,3 +56,15 @@ def document(report: Report) -> dict[str, Any]:
 
 def render(report: Report) -> str:
     return json.dumps(document(report), ensure_ascii=False, indent=2) + "\n"
+
+
+def write(report: Report, out: TextIO) -> None:
+    """``render`` streamed, byte for byte: each finding is encoded and written on its own (at
+    the indentation ``json.dumps(..., indent=2)`` gives it), nothing is built whole."""
+    encode = json.JSONEncoder(ensure_ascii=False, indent=2).encode
+    out.write("{\n" + f'  "version": {json.dumps(report.version, ensure_ascii=False)},\n  "findings": [')
+    for i, f in enumerate(report.findings):
+        out.write(("," if i else "") + "\n    " + encode(finding_dict(f)).replace("\n", "\n    "))
+    out.write("\n  ]," if report.findings else "],")
+    summary = {"files": report.files, "findings": len(report.findings), "by_code": report.by_code()}
+    out.write('\n  "summary": ' + encode(summary).replace("\n", "\n  ") + "\n}\n")

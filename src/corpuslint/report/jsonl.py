@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from typing import TextIO
 
 from . import Report
 from .json_output import finding_dict
@@ -10,3 +11,10 @@ from .json_output import finding_dict
 
 def render(report: Report) -> str:
     return "".join(json.dumps(finding_dict(f), ensure_ascii=False) + "\n" for f in report.findings)
+
+
+def write(report: Report, out: TextIO) -> None:
+    """``render`` streamed: one line written per finding, nothing built whole."""
+    encode = json.JSONEncoder(ensure_ascii=False).encode
+    for f in report.findings:
+        out.write(encode(finding_dict(f)) + "\n")

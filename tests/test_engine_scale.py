@@ -1,0 +1,84 @@
+"""The two-pass engine: documents are not kept, band-key LSH equals datasketch's, output streams."""
+
+from __future__ import annotations
+
+import gc
+import io
+import weakref
+
+import numpy as np
+
+from conftest import SEEDS
+from corpuslint import Linter
+from corpuslint.core import Document
+from corpuslint.corpus.lsh import banding, candidate_pairs
+from corpuslint.corpus.signatures import band_keys
+from corpuslint.corpus.spool import Spool
+from corpuslint.report import Report, json_output, jsonl
+
+
+def test_banding_is_datasketchs():
+    from datasketch import MinHashLSH
+
+    for t in (0.4, 0.6, 0.7):
+        lsh = MinHashLSH(threshold=t, num_perm=128)
+        assert banding(t, 128) == (lsh.b, lsh.r)
+
+
+def test_candidate_pairs_equal_datasketch_buckets():
+    from datasketch import LeanMinHash, MinHashLSH
+
+    rng = np.random.default_rng(3)
+    base = rng.integers(0, 2**32, size=(40, 128), dtype=np.uint64).astype(np.uint32)
+    rows = np.concatenate([base, base[:20] ^ (rng.random((20, 128)) < 0.3) * np.uint32(7)])
+    b, r = banding(0.4, 128)
+    ours = {tuple(p) for p in candidate_pairs(band_keys(rows, b, r)).tolist()}
+    lsh = MinHashLSH(threshold=0.4, num_perm=128)
+    for i, row in enumerate(rows):
+        lsh.insert(i, LeanMinHash(seed=1, hashvalues=row, scheme="affine32"))
+    theirs = {(min(i, j), max(i, j)) for i, row in enumerate(rows)
+              for j in lsh.query(LeanMinHash(seed=1, hashvalues=row, scheme="affine32")) if j != i}
+    assert ours == theirs and len(ours) >= 20
+
+
+def test_streamed_documents_are_not_kept():
+    texts = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))]
+    refs = []
+
+    def docs():
+        for i, t in enumerate(texts * 4):
+            d = Document(t, path=f"d{i:02d}.txt")
+            refs.append(weakref.ref(d))
+            yield d
+
+    out = list(Linter().engine.stream(docs()))
+    del out
+    gc.collect()
+    alive = [r for r in refs if r() is not None]
+    assert len(refs) == 20 and len(alive) <= 2
+
+
+def test_spool_round_trip(tmp_path):
+    spool = Spool()
+    d = Document("甲\n乙\u200b\n", path="a.txt", record="7", meta={"jsonl_line": 3})
+    back = spool.get(spool.put(d))
+    assert (back.text, back.path, back.record, dict(back.meta)) == (d.text, "a.txt", "7", {"jsonl_line": 3})
+    folder = spool.folder
+    spool.close()
+    assert not folder.exists()
+
+
+def test_json_outputs_stream_byte_for_byte():
+    found = Linter().lint_paths([SEEDS]).findings
+    for n in (0, 1, len(found)):
+        rep = Report(findings=found[:n], files=5, version="0.1.0")
+        for mod in (json_output, jsonl):
+            buf = io.StringIO()
+            mod.write(rep, buf)
+            assert buf.getvalue() == mod.render(rep)
+
+
+def test_jobs_give_identical_findings():
+    one = Linter(jobs=1).lint_paths([SEEDS]).findings
+    two = Linter(jobs=2).lint_paths([SEEDS]).findings
+    assert one == two and len(one) > 50
