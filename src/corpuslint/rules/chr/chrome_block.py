@@ -95,9 +95,10 @@ from typing import Iterable, Iterator
 
 import regex
 
-from ...core import Applicability, Document, Finding, RuleContext
-from ._base import ChromeRule
-from ._zones import Block, Layout, layout
+from ...core import Applicability, Document
+from ._anchors import chrome_anchors
+from ._base import ChromeRule, Hit
+from ...page import Block, Page, page
 
 # sentence punctuation inside a line (a slogan or title may end with "！" or "？": "搜狐天气为你抢先报！")
 _SENTENCE = regex.compile(r"[。，,；;]|[！？!?](?!\s*$)")
@@ -124,7 +125,7 @@ def _sentence(b: Block) -> bool:
     return b.prose and (b.length >= 20 or "。" in b.text)
 
 
-def _zone(lay: Layout, i: int, first: int, last: int) -> str:
+def _zone(lay: Page, i: int, first: int, last: int) -> str:
     """Where block ``i`` lies outside the article: ``head`` (before its first sentence of
     prose, ``first``), ``tail`` (after its last, ``last``), ``before``/``after`` (between prose,
     before or after the best-scoring run of prose), or "" inside that run."""
@@ -149,25 +150,14 @@ class ChromeBlock(ChromeRule):
                "menu_row_items": 5, "good_chars": 30, "menu_row_function_share": 0.03}
 
     def setup(self) -> None:
-        # the sibling rules, to find the anchors when they are not enabled in this run (when they
-        # are, their findings on the document are reused from its layout)
-        from . import RULES
-
         self.function_words = frozenset(w for w in self.ctx.packs.lines("chr/function_words.txt") if len(w) == 1)
-        self.siblings = [cls(RuleContext({}, self.ctx.packs)) for cls in RULES
-                         if cls is not ChromeBlock and issubclass(cls, ChromeRule)]
 
-    def anchors(self, doc: Document, lay: Layout) -> set[int]:
-        out: set[int] = set()
-        for rule in self.siblings:
-            if rule.code not in lay.ran:
-                for _ in rule.check(doc):
-                    pass
-            out |= lay.flagged.get(rule.code, set())
-        return out
+    def anchors(self, doc: Document, lay: Page) -> set[int]:
+        """The lines the CHR detectors recognise (the page's chrome anchors, computed once)."""
+        return set(chrome_anchors(doc, self.ctx.packs))
 
-    def check(self, doc: Document) -> Iterable[Finding]:
-        lay = layout(doc)
+    def detect(self, doc: Document) -> Iterable[Hit]:
+        lay = page(doc, self.ctx.packs)
         blocks = lay.blocks
         if lay.last_prose < 0:
             return
@@ -222,7 +212,7 @@ class ChromeBlock(ChromeRule):
                 chosen.setdefault(i, f"line between recognised chrome lines with no article sentence between them (lines {span})")
         yield from self._report(doc, lay, chosen, anchors)
 
-    def head_only(self, doc: Document, lay: Layout, total: int) -> Iterable[Finding]:
+    def head_only(self, doc: Document, lay: Page, total: int) -> Iterable[Hit]:
         """A page with too little prose to place an article (under `min_prose_chars`) may still
         open with a long run of menu items above its first sentence: a forum's error or login
         page under the board's full menu. Only that run is taken, and only when it is long
@@ -251,7 +241,7 @@ class ChromeBlock(ChromeRule):
         chosen = {j: f"short lines inside a block of page chrome (lines {first}-{last})" for j in run if j not in anchors}
         yield from self._report(doc, lay, chosen, anchors)
 
-    def article_extent(self, lay: Layout, prose: list[int], anchors: set[int]) -> tuple[int, int]:
+    def article_extent(self, lay: Page, prose: list[int], anchors: set[int]) -> tuple[int, int]:
         """The first and last sentence of the article. Sentences are grouped into clusters: two
         consecutive sentences are apart when at least `split_anchors` recognised chrome lines lie
         between them (a share bar, a list header, a footer). The article is the cluster with the
@@ -290,7 +280,7 @@ class ChromeBlock(ChromeRule):
             return False
         return sum(1 for c in b.text if c in self.function_words) <= self.opts["menu_row_function_share"] * max(1, b.cjk)
 
-    def _block(self, lay: Layout, run: list[int], anchors: set[int], zone: str, chosen: dict[int, str],
+    def _block(self, lay: Page, run: list[int], anchors: set[int], zone: str, chosen: dict[int, str],
                keep: int | None = None) -> None:
         if not run:
             return
@@ -319,7 +309,7 @@ class ChromeBlock(ChromeRule):
             if j not in anchors:
                 chosen[j] = f"short lines inside a block of page chrome (lines {first}-{last})"
 
-    def sandwiched(self, lay: Layout, anchors: set[int], title_chars: set[str], title: str) -> Iterator[tuple[int, str]]:
+    def sandwiched(self, lay: Page, anchors: set[int], title_chars: set[str], title: str) -> Iterator[tuple[int, str]]:
         """The context rule of jusText (Pomikálek 2011) with recognised chrome lines as its bad
         blocks: a line that is not a good sentence (at least `good_chars` characters with
         sentence punctuation, not a bulleted item or a teaser cut short) is chrome when the nearest good-or-bad line on each side is a
@@ -348,7 +338,7 @@ class ChromeBlock(ChromeRule):
             stretch = []
             prev_bad = closing_bad
 
-    def _report(self, doc: Document, lay: Layout, chosen: dict[int, str], anchors: set[int]) -> Iterable[Finding]:
+    def _report(self, doc: Document, lay: Page, chosen: dict[int, str], anchors: set[int]) -> Iterable[Hit]:
         """One finding per run of consecutive chosen lines with one message."""
         piece: list[int] = []
         for j in [*sorted(chosen), None]:

@@ -35,9 +35,9 @@ from typing import Iterable
 
 import regex
 
-from ...core import Applicability, Document, Finding
-from ._base import ChromeRule
-from ._zones import Block, layout
+from ...core import Applicability, Document
+from ._base import ChromeRule, Hit
+from ...page import Block, page
 
 
 class ContactBlock(ChromeRule):
@@ -73,8 +73,8 @@ class ContactBlock(ChromeRule):
     def is_member(self, b: Block) -> bool:
         return b.length <= 50 and bool(self.words.search(b.text))
 
-    def check(self, doc: Document) -> Iterable[Finding]:
-        lay = layout(doc)
+    def detect(self, doc: Document) -> Iterable[Hit]:
+        lay = page(doc, self.ctx.packs)
         blocks = lay.blocks
         core = [i for i, b in enumerate(blocks) if self.is_contact(b, lay.outside_body(i))]
         taken: set[int] = set()

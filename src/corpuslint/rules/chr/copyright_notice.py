@@ -32,9 +32,10 @@ from typing import Iterable
 
 import regex
 
-from ...core import Applicability, Document, Finding
-from ._base import ChromeRule
-from ._zones import BULLET, layout
+from ...core import Applicability, Document
+from ._base import ChromeRule, Hit
+from ...page import page
+from ...text import BULLET
 
 _SPACES = regex.compile(r"\s+")
 _HAN_WORD = regex.compile(r"\p{Han}+")
@@ -69,8 +70,8 @@ class CopyrightNotice(ChromeRule):
         m = self.head.match(t)
         return bool(m) and (m.end() == len(t.rstrip()) or t[m.end()] in ":：|｜ \u3000\u00a0")
 
-    def check(self, doc: Document) -> Iterable[Finding]:
-        lay = layout(doc)
+    def detect(self, doc: Document) -> Iterable[Hit]:
+        lay = page(doc, self.ctx.packs)
         blocks = lay.blocks
         skip = -1
         for i, b in enumerate(blocks):

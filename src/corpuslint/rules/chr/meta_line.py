@@ -35,9 +35,10 @@ from typing import Iterable
 
 import regex
 
-from ...core import Applicability, Document, Finding
-from ._base import ChromeRule
-from ._zones import SENTENCE_END, Block, layout
+from ...core import Applicability, Document
+from ._base import ChromeRule, Hit
+from ...page import Block, page
+from ...text import STRONG_END
 
 _URL = regex.compile(r"(?:https?://|www\.)\S+|\b[\w-]+(?:\.[\w-]+)+\.(?:com|cn|net|org|gov)(?:\.cn)?\b/?", regex.I)
 _NOISE = regex.compile(r"[\d\s\p{P}\p{S}]+")
@@ -100,7 +101,7 @@ class MetaLine(ChromeRule):
         """``outside``: outside the article body; ``edge``: before the first or after the last
         sentence of prose (a bare date only counts there)."""
         t = text.strip()
-        if not t or len(t) > self.opts["max_length"] or SENTENCE_END.search(t):
+        if not t or len(t) > self.opts["max_length"] or STRONG_END.search(t):
             return False
         if self.lines.search(t):
             return True
@@ -140,8 +141,8 @@ class MetaLine(ChromeRule):
             return False
         return ((outside if edge is None else edge) or bool(self.relative.search(t))) and leftover <= self.opts["max_leftover"]
 
-    def check(self, doc: Document) -> Iterable[Finding]:
-        lay = layout(doc)
+    def detect(self, doc: Document) -> Iterable[Hit]:
+        lay = page(doc, self.ctx.packs)
         heads = [0, lay.body_start, lay.title_repeat or 0]
         titles = tuple({lay.blocks[k].text for k in heads
                         if k < len(lay.blocks) and 4 <= lay.blocks[k].length <= 40})

@@ -39,9 +39,10 @@ from typing import Iterable
 
 import regex
 
-from ...core import Applicability, Document, Finding
-from ._base import ChromeRule
-from ._zones import SENTENCE_END, Block, Layout, layout
+from ...core import Applicability, Document
+from ._base import ChromeRule, Hit
+from ...page import Block, Page, page
+from ...text import STRONG_END
 
 
 
@@ -60,14 +61,14 @@ class ReaderComments(ChromeRule):
 
     def header(self, b: Block, titles: tuple[str, ...]) -> bool:
         t = b.text
-        if b.length > self.opts["max_header_length"] or SENTENCE_END.search(t):
+        if b.length > self.opts["max_header_length"] or STRONG_END.search(t):
             return False
         if not self.time.search(t):
             return False
         return bool(self.marker.search(t)) or any(title in t for title in titles)
 
-    def check(self, doc: Document) -> Iterable[Finding]:
-        lay = layout(doc)
+    def detect(self, doc: Document) -> Iterable[Hit]:
+        lay = page(doc, self.ctx.packs)
         if not lay.has_body:
             return
         headers = self._headers(lay)
@@ -85,21 +86,21 @@ class ReaderComments(ChromeRule):
         yield from self.report(doc, span, f"reader comments: {len(headers)} replies after the article",
                           safe=False, fix_message="delete the comment section")
 
-    def _opened(self, lay: Layout) -> int | None:
+    def _opened(self, lay: Page) -> int | None:
         """The first comment-count heading after the start of the article with a dated reply
         line within `opener_window` lines after it."""
         blocks = lay.blocks
         window = self.opts["opener_window"]
         for i in range(lay.body_start + 1, len(blocks)):
             b = blocks[i]
-            if b.length > self.opts["max_header_length"] or SENTENCE_END.search(b.text) or not self.opener.search(b.text):
+            if b.length > self.opts["max_header_length"] or STRONG_END.search(b.text) or not self.opener.search(b.text):
                 continue
             if any(blocks[j].length <= 40 and self.time.search(blocks[j].text)
                    for j in range(i + 1, min(len(blocks), i + 1 + window))):
                 return i
         return None
 
-    def _headers(self, lay: Layout) -> list[int]:
+    def _headers(self, lay: Page) -> list[int]:
         blocks = lay.blocks
         start = lay.body_start
         titles = tuple({blocks[k].text for k in (0, start) if 4 <= blocks[k].length <= 40})

@@ -46,7 +46,7 @@ from typing import Any, Iterable
 from ...core import Applicability, CorpusRule, Document, Finding, Fix, related
 from ...core.findings import Related
 from ...corpus.index import IndexedLine, corpus_lines, path_key
-from ._zones import delete_lines, layout
+from ...page import delete_lines, page
 
 
 def _key(folded: str) -> bytes:
@@ -67,7 +67,7 @@ class TemplateLine(CorpusRule):
         self._text: dict[bytes, str] = {}
 
     def observe(self, doc: Document, corpus: Any) -> Iterable[Finding]:
-        lay = layout(doc)
+        lay = page(doc, self.ctx.packs)
         folded = corpus.features(doc).folded  # shared with DUP: folded once per run
         keys: dict[bytes, list[int]] = {}
         for i, b in enumerate(lay.blocks):
@@ -106,7 +106,7 @@ class TemplateLine(CorpusRule):
                 pass  # a damaged or locked index: the run's own documents decide
         where = {id(doc): keys for doc, keys in seen}
         for doc, keys in seen:
-            lay = layout(doc)
+            lay = page(doc, self.ctx.packs)
             for k, idx in keys.items():
                 got = template.get(k)
                 if got is None:
@@ -114,7 +114,7 @@ class TemplateLine(CorpusRule):
                 n, external = got
                 rel = []
                 for other in [d for d in holders[k] if d is not doc][:3]:
-                    ob = layout(other).blocks[where[id(other)][k][0]]
+                    ob = page(other, self.ctx.packs).blocks[where[id(other)][k][0]]
                     rel.append(related(other, ob.para.start, ob.para.end, "the same line"))
                 rel += [Related(p.location, "the same line") for p in external[:3 - len(rel)]]
                 for i in idx:

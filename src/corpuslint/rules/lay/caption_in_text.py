@@ -41,7 +41,7 @@ class CaptionInText(DocumentRule):
         self.data = layout_data(self.ctx.packs)
 
     def check(self, doc: Document) -> Iterable[Finding]:
-        lay = analyse(doc, self.data)
+        lay = analyse(doc, self.data, self.ctx.packs)
         n = len(lay.paras)
         for k, reason in sorted(lay.captions.items()):
             p = lay.paras[k]

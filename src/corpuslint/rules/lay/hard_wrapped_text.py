@@ -45,7 +45,7 @@ class HardWrappedText(DocumentRule):
         self.data = layout_data(self.ctx.packs)
 
     def check(self, doc: Document) -> Iterable[Finding]:
-        lay = analyse(doc, self.data)
+        lay = analyse(doc, self.data, self.ctx.packs)
         wrap = lay.wrap
         if wrap is None:
             return

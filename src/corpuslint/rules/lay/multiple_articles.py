@@ -52,7 +52,7 @@ class MultipleArticles(DocumentRule):
         self.data = layout_data(self.ctx.packs)
 
     def check(self, doc: Document) -> Iterable[Finding]:
-        lay = analyse(doc, self.data)
+        lay = analyse(doc, self.data, self.ctx.packs)
         paras, kinds = lay.paras, lay.kinds
         # A headline carries no clock time: `# re: … 2004-12-28 13:42 name` heads a comment.
         heads = [k for k, p in enumerate(paras) if _H1.match(p.text) and not _TIME.search(p.text)]
