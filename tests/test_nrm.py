@@ -118,7 +118,7 @@ def test_full_width_parentheses_are_not_pushed_to_ascii(nrm):
     text = "会议(北京)召开，代表(一百人)到会，报告(全文)发布，附件（二）见后。\n"
     assert found(nrm, text) == []
     strict = Linter(select=["NRM001"], options={"NRM001": {"prefer": "halfwidth"}})
-    assert ("NRM001", "（）") in found(strict, text)
+    assert ("NRM001", "（二）") in found(strict, text)
 
 
 # -- NRM003 full-width letters and digits -------------------------------------------------------
