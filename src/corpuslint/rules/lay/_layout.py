@@ -30,6 +30,18 @@ _CLAUSE_SPLIT = regex.compile(r"[，,。；;：:！!？?]")
 # A title's first chunk: two to four Han characters, then a space.
 _TITLE_CHUNK = regex.compile(r"(?:#+\s*)?(\p{Han}{2,4})[ \u3000]+\S")
 _SHORT = ("item", "title")
+_FIELD_SPLIT = regex.compile(r"[，,、；;：:\s|｜/]+")
+_SENTENCE_INSIDE = regex.compile(r"[。！？!?]")
+
+
+def _fields(text: str) -> bool:
+    """A paragraph of short fields with no sentence in it: a byline or an author's bio
+    (`张三，男，1960年生，北京大学教授`), a list of names or places. It ends without 。 by its
+    nature: with nothing going on with it, it is not text cut short."""
+    if _SENTENCE_INSIDE.search(text):
+        return False
+    parts = [x for x in _FIELD_SPLIT.split(text) if x]
+    return len(parts) >= 3 and max(len(x) for x in parts) <= 12
 # Caption positions: a caption or figure title is short.
 CAPTION_MAX = 30  # a floating caption (no credit, no break around it)
 BETWEEN_MAX = 60  # a line between the two halves of a broken sentence
@@ -310,6 +322,8 @@ class _Analyser:
                 lay.captions[c] = "between the two halves of a broken sentence"
         for i in sorted(ends):
             p = self.paras[i]
+            if _fields(p.text):
+                continue
             if damaged or self._cut_evidence(p.text):
                 lay.lost.append(Lost("end", i, None, "paragraph stops mid-sentence "
                                      f"(…{p.text[-12:]}); the rest may be lost",
