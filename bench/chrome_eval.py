@@ -114,7 +114,8 @@ def main(argv: list[str] | None = None) -> int:
             exact_page[ex] += 1
             exact_page[ex + 1] += hit
             if args.show and lab == "content" and hit:
-                tag = "FLAGGED content" if hand[n] == "content" else "flagged relabel"
+                tag = ("flagged relabel" if hand[n] != "content" else
+                       "flagged short" if _substring_only(lines[n - 1], gold) else "FLAGGED content")
                 print(f"   {tag} {rec['id']}:{n} [{flagged[n]}] {lines[n-1][:70]}")
             elif args.show and lab != "content" and not hit:
                 print(f"   missed other   {rec['id']}:{n} {lines[n-1][:70]}")

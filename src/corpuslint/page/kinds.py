@@ -47,6 +47,7 @@ class KindData:
     heading: regex.Pattern[str]
     credit: regex.Pattern[str]
     byline: regex.Pattern[str]
+    document_number: regex.Pattern[str]
 
 
 def _union(patterns: Sequence[str]) -> regex.Pattern[str]:
@@ -57,7 +58,7 @@ def _union(patterns: Sequence[str]) -> regex.Pattern[str]:
 def _load(dirs: tuple) -> KindData:  # type: ignore[type-arg]
     data = PackStore(dirs[1:]).toml(PACK)
     return KindData(_union(data["heading_marks"]), _union(data["credit_patterns"]),
-                    _union(data["byline_patterns"]))
+                    _union(data["byline_patterns"]), regex.compile(data.get("document_number", r"(?!)")))
 
 
 def kind_data(packs: PackStore | None = None) -> KindData:

@@ -50,6 +50,7 @@ class Block:
     bullet: bool  # starts with a list marker
     truncated: bool  # a teaser cut short ("..." / "…")
     kind: str  # see page.kinds
+    docno: bool = False  # an official document's number alone (`国发〔2020〕3号`): its title is above
     _folded: str | None = None
 
     @property
@@ -165,9 +166,11 @@ def is_prose(text: str) -> bool:
 
 def _build(doc: Document, packs: PackStore | None) -> Page:
     paras = doc.paragraphs
-    ks = kinds([p.text for p in paras], kind_data(packs))
+    data = kind_data(packs)
+    ks = kinds([p.text for p in paras], data)
     blocks = [Block(para=p, length=len(p.text), prose=is_prose(p.text), bullet=bool(BULLET.match(p.text)),
-                    truncated=bool(_TRUNCATED.search(p.text.rstrip())), kind=k)
+                    truncated=bool(_TRUNCATED.search(p.text.rstrip())), kind=k,
+                    docno=len(p.text) <= 30 and bool(data.document_number.match(p.text.strip())))
               for p, k in zip(paras, ks)]
     start, end = _body_span(blocks)
     prose = [k for k, b in enumerate(blocks) if b.prose]

@@ -62,13 +62,17 @@ class ChromeRule(DocumentRule):
             yield self.finding(doc, first.para.start, last.para.end, hit.message, fix=fix)
 
     def report(self, doc: Document, blocks: list[Block], message: str, *, safe: bool,
-               fix_message: str | None = None, symbols: bool = False) -> Iterator[Hit]:
+               fix_message: str | None = None, symbols: bool = False,
+               items: frozenset[int] = frozenset()) -> Iterator[Hit]:
         """One hit per run of reportable lines of ``blocks`` (a run is cut at lines too
         short to judge, which stay in the text). With ``symbols``, a short line of symbols only
-        (a bullet `•` or a bar `|` that was its own element) is reportable: it holds no word."""
+        (a bullet `•` or a bar `|` that was its own element) is reportable: it holds no word.
+        The blocks whose index is in ``items`` (items of a long run of menu or calendar cells)
+        are reportable however short."""
         run: list[Block] = []
         for b in [*blocks, None]:
-            if b is not None and (b.length >= MIN_CHARS or (symbols and not _WORD.search(b.text))):
+            if b is not None and (b.length >= MIN_CHARS or (symbols and not _WORD.search(b.text))
+                                  or b.para.index in items):
                 run.append(b)
                 continue
             if run:

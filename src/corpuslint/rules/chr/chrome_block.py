@@ -98,7 +98,7 @@ import regex
 from ...core import Applicability, Document
 from ._anchors import chrome_anchors
 from ._base import ChromeRule, Hit
-from ...page import Block, Page, page
+from ...page import ITEM_MAX, Block, Page, page
 
 # sentence punctuation inside a line (a slogan or title may end with "！" or "？": "搜狐天气为你抢先报！")
 _SENTENCE = regex.compile(r"[。，,；;]|[！？!?](?!\s*$)")
@@ -147,7 +147,8 @@ class ChromeBlock(ChromeRule):
     fix = Applicability.UNSAFE
     options = {"max_length": 60, "min_run": 3, "min_prose_chars": 200, "min_head_prose_chars": 80, "min_head_run_short_page": 20, "menu_item_chars": 6, "min_head_run": 6, "head_keep": 2,
                "between_anchor_share": 0.25, "split_anchors": 2, "satellite_share": 0.25, "satellite_chars": 300, "satellite_sentences": 1,
-               "menu_row_items": 5, "good_chars": 30, "menu_row_function_share": 0.03}
+               "menu_row_items": 5, "good_chars": 30, "menu_row_function_share": 0.03,
+               "min_item_run": 5, "min_title_run": 6}
 
     def setup(self) -> None:
         self.function_words = frozenset(w for w in self.ctx.packs.lines("chr/function_words.txt") if len(w) == 1)
@@ -204,13 +205,57 @@ class ChromeBlock(ChromeRule):
             headline = b is not None and bool(run) and _repeats_title(b, title_chars, title)
             self._block(lay, run, anchors, zone, chosen, keep=0 if headline else None)
             run = []
+        items: set[int] = set()
+        for run, what in self.item_runs(lay, first, last, anchors):
+            span = f"{blocks[run[0]].line}-{blocks[run[-1]].line}"
+            for j in run:
+                if j not in anchors:
+                    chosen[j] = f"a run of {len(run)} {what} outside the article (lines {span})"
+                    items.add(j)
         # after the article only: above it the stretch between a breadcrumb and a meta line is
         # the headline's (on the held-out pages of bench/chrome_eval.py the head too flagged six
         # more `content` lines, a government page's metadata table, for 0.8 % more caught)
         for i, span in self.sandwiched(lay, anchors, title_chars, title):
             if _zone(lay, i, first, last) == "tail":
                 chosen.setdefault(i, f"line between recognised chrome lines with no article sentence between them (lines {span})")
-        yield from self._report(doc, lay, chosen, anchors)
+        yield from self._report(doc, lay, chosen, anchors, frozenset(items))
+
+    @staticmethod
+    def _after_chrome(start: int, last: int, anchors: set[int]) -> bool:
+        """A recognised chrome line lies between the article's last sentence and ``start``, or
+        right after the run begins: after the article a run of items may be its own list."""
+        return any(last < a <= start + 1 for a in anchors)
+
+    def item_runs(self, lay: Page, first: int, last: int, anchors: set[int]) -> Iterator[tuple[list[int], str]]:
+        """Long vertical runs before the article's first or after its last sentence of
+        same-shape lines: short items (1-6 characters: menu, channel and tag words, calendar
+        days, pager numbers; at least `min_item_run`) or link-like titles (7-40 characters with
+        no sentence punctuation: lists of other articles; at least `min_title_run`). A table of
+        the article lies between its sentences, never here; after the article a run counts only
+        with a recognised chrome line between the article and it (a list that ends the article,
+        `圣经的原理` / `环境的带领` …, has none)."""
+        blocks = lay.blocks
+        shapes = {"item": ("item", "other"), "title": ("title",)}
+        need = {"item": self.opts["min_item_run"], "title": self.opts["min_title_run"]}
+        names = {"item": "short menu, tag or calendar items", "title": "link-like titles"}
+        for shape, ks in shapes.items():
+
+            def zone_of(i: int) -> str:
+                b = blocks[i]
+                if b.kind not in ks or b.prose or (shape == "item" and b.length > ITEM_MAX):
+                    return ""
+                z = _zone(lay, i, first, last)
+                return z if z in ("head", "tail") else ""
+
+            run: list[int] = []
+            for i in range(1, len(blocks) + 1):
+                z = zone_of(i) if i < len(blocks) else ""
+                if z and (not run or zone_of(run[-1]) == z):
+                    run.append(i)
+                    continue
+                if len(run) >= need[shape] and (zone_of(run[0]) == "head" or self._after_chrome(run[0], last, anchors)):
+                    yield run, names[shape]
+                run = [i] if z else []
 
     def head_only(self, doc: Document, lay: Page, total: int) -> Iterable[Hit]:
         """A page with too little prose to place an article (under `min_prose_chars`) may still
@@ -286,7 +331,15 @@ class ChromeBlock(ChromeRule):
             return
         marked = [j for j in run if j in anchors]
         keep = self.opts["head_keep"] if keep is None else keep
-        if zone == "head" and len(run) - keep >= self.opts["min_head_run"]:
+        docno = [j for j in run if lay.blocks[j].docno]
+        if zone == "head" and docno:
+            # an official document's number: the lines above it up to the nearest recognised
+            # chrome line are the document's title (`吉林省人民政府关于…` / `…的通告`)
+            before = [j for j in marked if j < docno[-1]]
+            if not before:
+                return
+            run = [j for j in run if j <= before[-1]]
+        elif zone == "head" and len(run) - keep >= self.opts["min_head_run"]:
             # a long run of short lines above the article is the page head (menus, sidebars)
             # even with no recognised line in it, except its last lines: headline and byline
             last = max(run[-keep - 1], marked[-1] if marked else -1)
@@ -338,13 +391,14 @@ class ChromeBlock(ChromeRule):
             stretch = []
             prev_bad = closing_bad
 
-    def _report(self, doc: Document, lay: Page, chosen: dict[int, str], anchors: set[int]) -> Iterable[Hit]:
+    def _report(self, doc: Document, lay: Page, chosen: dict[int, str], anchors: set[int],
+                items: frozenset[int] = frozenset()) -> Iterable[Hit]:
         """One finding per run of consecutive chosen lines with one message."""
         piece: list[int] = []
         for j in [*sorted(chosen), None]:
             if piece and (j is None or j != piece[-1] + 1 or chosen[j] != chosen[piece[-1]]):
                 yield from self.report(doc, [lay.blocks[k] for k in piece], chosen[piece[-1]], safe=False,
-                                       fix_message="delete the lines", symbols=True)
+                                       fix_message="delete the lines", symbols=True, items=items)
                 piece = []
             if j is not None:
                 piece.append(j)
