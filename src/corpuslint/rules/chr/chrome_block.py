@@ -220,6 +220,24 @@ class ChromeBlock(ChromeRule):
                 chosen.setdefault(i, f"line between recognised chrome lines with no article sentence between them (lines {span})")
         yield from self._report(doc, lay, chosen, anchors, frozenset(items))
 
+    def _head_article(self, lay: Page, run: list[int], anchors: set[int], first: int) -> list[int]:
+        """The part of a run above the article that is page, not the article's own head: an
+        official document's number at or after the run's end keeps its title (the lines after the
+        last recognised chrome line above it); the headline repeating the page title and what
+        follows it stay; a run that ends right at the first sentence keeps its last `head_keep`
+        lines (a headline broken over lines, a byline)."""
+        blocks = lay.blocks
+        nxt = run[-1] + 1
+        docno = [j for j in run if blocks[j].docno] + ([nxt] if nxt < len(blocks) and blocks[nxt].docno else [])
+        if docno:
+            before = [a for a in anchors if a < docno[0]]
+            return [j for j in run if before and j <= max(before)]
+        if lay.title_repeat is not None:
+            run = [j for j in run if j < lay.title_repeat]
+        if run and run[-1] + 1 == first:
+            run = run[:len(run) - self.opts["head_keep"]]
+        return run
+
     @staticmethod
     def _after_chrome(start: int, last: int, anchors: set[int]) -> bool:
         """A recognised chrome line lies between the article's last sentence and ``start``, or
@@ -253,6 +271,8 @@ class ChromeBlock(ChromeRule):
                 if z and (not run or zone_of(run[-1]) == z):
                     run.append(i)
                     continue
+                if run and zone_of(run[0]) == "head":
+                    run = self._head_article(lay, run, anchors, first)
                 if len(run) >= need[shape] and (zone_of(run[0]) == "head" or self._after_chrome(run[0], last, anchors)):
                     yield run, names[shape]
                 run = [i] if z else []

@@ -38,6 +38,8 @@ from typing import Iterable
 
 import regex
 
+# lines above a contact block where the notice may introduce it (`…负责人联系方式：` / `沈某 老师`)
+_INTRO_WINDOW = 4
 # an advertiser's call to add a messenger id: never a notice's own contact section
 _SCAN = regex.compile(r"微信|扫一扫|扫码|二维码|QQ群|加群")
 
@@ -78,11 +80,11 @@ class ContactBlock(ChromeRule):
 
     def own_contacts(self, blocks: list[Block], lo: int, hi: int) -> bool:
         """A notice's own contact section: introduced by the line above it (`…联系方式：`,
-        `联系人：`) or naming a contact person, with no advertising in it."""
+        `联系人：`, within the few lines above it) or naming a contact person, with no advertising in it."""
         if any(self.ads.search(b.text) or _SCAN.search(b.text) for b in blocks[lo:hi + 1]):
             return False
-        prev = blocks[lo - 1].text.rstrip() if lo > 0 else ""
-        introduced = "联系" in prev and prev.endswith(("：", ":"))
+        around = [b.text.rstrip() for b in blocks[max(0, lo - _INTRO_WINDOW):hi + 1]]
+        introduced = any("联系" in t and t.endswith(("：", ":")) for t in around)
         return introduced or any(b.text.lstrip().startswith("联系人") for b in blocks[lo:hi + 1])
 
     def is_member(self, b: Block) -> bool:
