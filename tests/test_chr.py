@@ -868,3 +868,9 @@ def test_traditional_comment_headers_with_a_date_open_a_comment_thread():
     replies = "".join(f"#{k} 用户{k} 於 2016/12/{k + 10} 回覆\n謝謝分享，寫得很好，很有意思的文章。\n" for k in range(1, 5))
     found = _chr("城市发展新闻\n" + _ARTICLE + replies)
     assert ("CHR009", 10, 17) in found
+
+
+def test_table_rows_inside_the_article_are_never_chrome():
+    rows = "".join(f"{2000 + k}年  金马奖  最佳影片  《电影{k}》\n" for k in range(6))
+    text = "城市发展新闻\n" + _ARTICLE + rows + _ARTICLE
+    assert not [f for f in _chr(text) if f[1] <= 15 and f[2] >= 10]

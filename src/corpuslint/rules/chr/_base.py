@@ -70,9 +70,11 @@ class ChromeRule(DocumentRule):
         The blocks whose index is in ``items`` (items of a long run of menu or calendar cells)
         are reportable however short."""
         run: list[Block] = []
+        pg = page(doc, self.ctx.packs)
         for b in [*blocks, None]:
-            if b is not None and (b.length >= MIN_CHARS or (symbols and not _WORD.search(b.text))
-                                  or b.para.index in items):
+            # a row of a table or infobox inside the article body is content: it ends the run
+            if b is not None and not pg.in_table(b.para.index) and (
+                    b.length >= MIN_CHARS or (symbols and not _WORD.search(b.text)) or b.para.index in items):
                 run.append(b)
                 continue
             if run:
