@@ -139,9 +139,20 @@ def kinds(texts: Sequence[str], data: KindData) -> list[str]:
             for k in range(i, j + 1):
                 out[k] = "table"
         i = j + 1
-    fields = [is_field(t) for t in texts]
-    for i in range(len(texts)):
-        # a field among fields (two of the three lines around it) is a table row
-        if fields[i] and sum(fields[max(0, i - 2):i + 3]) >= 3:
-            out[i] = "table"
+    # a metadata table: at least three fields, each at most two lines after the one before
+    # (a field and its value may be two lines), from the first field to the last one's value
+    fields = [i for i, t in enumerate(texts) if is_field(t)]
+    cluster: list[int] = []
+    for i in [*fields, None]:
+        if i is not None and (not cluster or i - cluster[-1] <= 2):
+            cluster.append(i)
+            continue
+        if len(cluster) >= 3:
+            last = cluster[-1]
+            # the last field's value on the next line when the field holds none
+            if texts[last].rstrip().endswith(("：", ":")) and last + 1 < len(texts):
+                last += 1
+            for k in range(cluster[0], last + 1):
+                out[k] = "table"
+        cluster = [i] if i is not None else []
     return out

@@ -213,9 +213,20 @@ def _title_repeat(blocks: list[Block], body_start: int) -> int | None:
 
 
 # -- the one line-deletion edit ----------------------------------------------------------------
-def delete_lines(doc: Document, first: int, last: int) -> Edit:
+def delete_lines(doc: Document, first: int, last: int, *, blank_lines: bool = False) -> Edit:
     """One edit deleting whole lines ``first..last`` (1-based, inclusive) with terminators: the
-    only way a rule removes lines (CHR's chrome, CHR008's template lines, LAY's captions)."""
+    only way a rule removes lines (CHR's chrome, CHR008's template lines, LAY's captions).
+
+    With ``blank_lines`` the blank lines after them go too (before them when they end the
+    text), so the paragraphs around keep their spacing."""
     start = doc.line_span(first)[0]
     end = doc.line_span(last)[1]
+    if blank_lines:
+        paras = doc.paragraphs
+        after = [p for p in paras if p.line > last]
+        before = [p for p in paras if p.line < first]
+        if after:
+            end = doc.line_span(after[0].line)[0]
+        else:
+            start = doc.line_span(before[-1].line, with_newline=False)[1] if before else 0
     return Edit.delete(start, end)

@@ -81,7 +81,8 @@ class ChromeRule(DocumentRule):
                 first, last = run[0], run[-1]
                 what = fix_message or ("delete the line" if first is last else
                                        f"delete lines {first.para.line}-{last.para.line}")
-                yield Hit(tuple(run), message, safe, what)
+                # a flattened table (a metadata table, an infobox) is never deleted without a look
+                yield Hit(tuple(run), message, safe and not any(x.kind == "table" for x in run), what)
                 run = []
 
 
