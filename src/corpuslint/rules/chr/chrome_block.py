@@ -37,6 +37,19 @@ sentence punctuation, not a bulleted item or a teaser cut short) is chrome when 
 recognised one (the end of the page counts as one), whatever its length: a long teaser, a
 sidebar's one-line blurb or an advertising slogan between a list header and the footer.
 
+Runs of same-shape lines (the page model's kinds): before the article's first sentence, or after
+its last one past a recognised chrome line, a vertical run of short items (1-6 characters: menu
+and channel words, tags, calendar days, pager numbers, at least `min_item_run`) or of link-like
+titles (7-40 characters with no sentence punctuation, at least `min_title_run`) is chrome, short
+items included. A run above the article keeps the headline (the line repeating the page title)
+and what follows it, its last `head_keep` lines when it ends at the first sentence, and an
+official document's title (the lines above a document number `国发〔2020〕3号` after the last
+recognised chrome line). Rows of a table inside the article body are never taken.
+
+The anchors are the page's chrome anchors (`_anchors.chrome_anchors`): what the other CHR
+detectors recognise with their default options, computed once per document; this rule does
+not run them.
+
 ## Why it matters
 Lists of links and sidebars are the bulk of a scraped page's chrome; no lexicon knows the titles
 of other articles or a blog's categories, but their place in the page frame does.
@@ -74,6 +87,8 @@ should glance at it.
   `max_length` joins a block before or after the article when it has at least `menu_row_items`
   space-separated items, no sentence punctuation and function words under this share of its
   Chinese characters.
+- `min_item_run` (int, 5), `min_title_run` (int, 6): shortest runs of short items and of
+  link-like titles taken as chrome outside the article (bench/chrome_page_model.md).
 - `good_chars` (int, 30): shortest line with sentence punctuation that counts as an article
   sentence in the context rule after the article.
 - `min_prose_chars` (int, 200): the document must have at least this much prose, so that there
@@ -105,6 +120,8 @@ _SENTENCE = regex.compile(r"[。，,；;]|[！？!?](?!\s*$)")
 
 
 _FIRST_WORD = regex.compile(r"\w")
+# lines of a run's own shape it needs besides the recognised chrome lines inside it
+_MIN_SHAPED = 3
 
 
 def _repeats_title(b: Block, title_chars: set[str], title: str) -> bool:
@@ -260,7 +277,9 @@ class ChromeBlock(ChromeRule):
 
             def zone_of(i: int) -> str:
                 b = blocks[i]
-                if b.kind not in ks or b.prose or (shape == "item" and b.length > ITEM_MAX):
+                shaped = b.kind in ks and not b.prose and (shape != "item" or b.length <= ITEM_MAX)
+                # a recognised chrome line (a submenu row, a share prompt) does not break a run
+                if not (shaped or i in anchors):
                     return ""
                 z = _zone(lay, i, first, last)
                 return z if z in ("head", "tail") else ""
@@ -271,10 +290,19 @@ class ChromeBlock(ChromeRule):
                 if z and (not run or zone_of(run[-1]) == z):
                     run.append(i)
                     continue
+                while run and run[-1] in anchors:  # a run ends with its own kind of line
+                    run.pop()
                 if run and zone_of(run[0]) == "head":
                     run = self._head_article(lay, run, anchors, first)
-                if len(run) >= need[shape] and (zone_of(run[0]) == "head" or self._after_chrome(run[0], last, anchors)):
-                    yield run, names[shape]
+                    if shape == "title":
+                        # title-shaped lines above the article may be its headline, subtitle
+                        # and byline: the last `head_keep` of them stay
+                        own = [j for j in run if j not in anchors][-self.opts["head_keep"]:] if self.opts["head_keep"] else []
+                        run = [j for j in run if j < own[0]] if own else run
+                shaped = [j for j in run if j not in anchors]
+                if (len(run) >= need[shape] and len(shaped) >= _MIN_SHAPED
+                        and (zone_of(run[0]) == "head" or self._after_chrome(run[0], last, anchors))):
+                    yield [j for j in run if j not in anchors], names[shape]
                 run = [i] if z else []
 
     def head_only(self, doc: Document, lay: Page, total: int) -> Iterable[Hit]:

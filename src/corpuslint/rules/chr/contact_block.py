@@ -39,7 +39,7 @@ from typing import Iterable
 import regex
 
 # lines above a contact block where the notice may introduce it (`…负责人联系方式：` / `沈某 老师`)
-_INTRO_WINDOW = 4
+_INTRO_WINDOW = 6
 # an advertiser's call to add a messenger id: never a notice's own contact section
 _SCAN = regex.compile(r"微信|扫一扫|扫码|二维码|QQ群|加群")
 
