@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 import unicodedata
 import weakref
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ..core import Document, Edit, PackStore, Paragraph
@@ -114,7 +115,7 @@ class Page:
     def has_body(self) -> bool:
         return self.body_end >= self.body_start
 
-    def runs(self, same: "callable[[Block], object]") -> list[tuple[int, int, object]]:  # type: ignore[valid-type]
+    def runs(self, same: Callable[[Block], object]) -> list[tuple[int, int, object]]:
         """Maximal runs of consecutive blocks with one value of ``same``: (first, last, value)."""
         out: list[tuple[int, int, object]] = []
         for i, b in enumerate(self.blocks):

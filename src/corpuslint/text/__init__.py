@@ -5,8 +5,30 @@ ends a sentence, what separates clauses, which marks open and close, what a bull
 Imports: core -> text -> page -> corpus -> rules.
 """
 
-from .chars import (BULLET, CHARS, CLAUSE_PUNCT, STRONG_END, HAN_CLASS, Chars, ends_sentence, han_count, has_clause_punct,
-                    is_han, strip_closers)
+from .chars import (
+                    BULLET,
+                    CHARS,
+                    CLAUSE_PUNCT,
+                    HAN_CLASS,
+                    STRONG_END,
+                    Chars,
+                    ends_sentence,
+                    han_count,
+                    has_clause_punct,
+                    is_han,
+                    strip_closers,
+)
 
-__all__ = ["BULLET", "CHARS", "CLAUSE_PUNCT", "STRONG_END", "HAN_CLASS", "Chars", "ends_sentence", "han_count",
-           "has_clause_punct", "is_han", "strip_closers"]
+__all__ = [
+                    "BULLET",
+                    "CHARS",
+                    "CLAUSE_PUNCT",
+                    "HAN_CLASS",
+                    "STRONG_END",
+                    "Chars",
+                    "ends_sentence",
+                    "han_count",
+                    "has_clause_punct",
+                    "is_han",
+                    "strip_closers",
+]

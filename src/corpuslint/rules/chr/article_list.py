@@ -39,9 +39,9 @@ from typing import Iterable
 import regex
 
 from ...core import Applicability, Document
-from ._base import ChromeRule, Hit
 from ...page import Block, Page, page
 from ...text import CLAUSE_PUNCT
+from ._base import ChromeRule, Hit
 
 _DECOR = regex.compile(r"^[\s■□◆◇●○★☆▲△►▶|｜>»:：·•【\[《<]+|[\s■□◆◇●○★☆▲△►▶|｜>»:：·•】\]》>]+$")
 _LONE_BULLET = regex.compile(r"\s*[•·▪▫◆◇■□●○★☆►▶▸※]\s*")

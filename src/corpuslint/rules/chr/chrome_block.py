@@ -111,9 +111,9 @@ from typing import Iterable, Iterator
 import regex
 
 from ...core import Applicability, Document
+from ...page import ITEM_MAX, Block, Page, page
 from ._anchors import chrome_anchors
 from ._base import ChromeRule, Hit
-from ...page import ITEM_MAX, Block, Page, page
 
 # sentence punctuation inside a line (a slogan or title may end with "！" or "？": "搜狐天气为你抢先报！")
 _SENTENCE = regex.compile(r"[。，,；;]|[！？!?](?!\s*$)")
@@ -275,7 +275,7 @@ class ChromeBlock(ChromeRule):
         names = {"item": "short menu, tag or calendar items", "title": "link-like titles"}
         for shape, ks in shapes.items():
 
-            def zone_of(i: int) -> str:
+            def zone_of(i: int, ks: tuple[str, ...] = ks, shape: str = shape) -> str:
                 b = blocks[i]
                 shaped = b.kind in ks and not b.prose and (shape != "item" or b.length <= ITEM_MAX)
                 # a recognised chrome line (a submenu row, a share prompt) does not break a run

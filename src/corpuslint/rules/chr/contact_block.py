@@ -44,8 +44,8 @@ _INTRO_WINDOW = 6
 _SCAN = regex.compile(r"微信|扫一扫|扫码|二维码|QQ群|加群")
 
 from ...core import Applicability, Document
-from ._base import ChromeRule, Hit
 from ...page import Block, page
+from ._base import ChromeRule, Hit
 
 
 class ContactBlock(ChromeRule):

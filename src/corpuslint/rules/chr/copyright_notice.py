@@ -33,12 +33,12 @@ from typing import Iterable
 import regex
 
 from ...core import Applicability, Document
-from ._base import ChromeRule, Hit
 from ...page import page
-from ...text import BULLET
+from ...text import BULLET, HAN_CLASS
+from ._base import ChromeRule, Hit
 
 _SPACES = regex.compile(r"\s+")
-_HAN_WORD = regex.compile(r"\p{Han}+")
+_HAN_WORD = regex.compile(f"[{HAN_CLASS}]+")
 
 
 class CopyrightNotice(ChromeRule):

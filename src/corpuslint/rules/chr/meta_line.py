@@ -36,9 +36,9 @@ from typing import Iterable
 import regex
 
 from ...core import Applicability, Document
-from ._base import ChromeRule, Hit
 from ...page import Block, page
-from ...text import STRONG_END
+from ...text import HAN_CLASS, STRONG_END
+from ._base import ChromeRule, Hit
 
 _URL = regex.compile(r"(?:https?://|www\.)\S+|\b[\w-]+(?:\.[\w-]+)+\.(?:com|cn|net|org|gov)(?:\.cn)?\b/?", regex.I)
 _NOISE = regex.compile(r"[\d\s\p{P}\p{S}]+")
@@ -53,7 +53,7 @@ _BARE_TIME = regex.compile(r"\d{1,2}:\d{2}(?::\d{2})?")
 # ("特此通告。" / "吉林省人民政府" / "2022年1月27日"). The date is the document's own, written the
 # way documents date themselves (年月日, no clock time), not a page timestamp.
 _DOC_DATE = regex.compile(r"^(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$")
-_SIGNER = regex.compile(r"^[\p{Han}（）()]{2,30}$")
+_SIGNER = regex.compile(f"^[{HAN_CLASS}（）()]{{2,30}}$")
 _CLOSED = regex.compile(r"[。！!]\s*[”」』）)]?\s*$")
 
 

@@ -36,9 +36,9 @@ from typing import Iterable
 import regex
 
 from ...core import Applicability, Document
-from ._base import ChromeRule, Hit, Lexicon, tokens
 from ...page import Block, page
 from ...text import CLAUSE_PUNCT
+from ._base import ChromeRule, Hit, Lexicon, tokens
 
 _STRUCTURAL_SEP = regex.compile(r"\s[|｜\-—·•]\s|[|｜]")
 

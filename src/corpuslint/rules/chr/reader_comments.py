@@ -40,10 +40,9 @@ from typing import Iterable
 import regex
 
 from ...core import Applicability, Document
-from ._base import ChromeRule, Hit
 from ...page import Block, Page, page
 from ...text import STRONG_END
-
+from ._base import ChromeRule, Hit
 
 
 class ReaderComments(ChromeRule):

@@ -30,8 +30,8 @@ from typing import Iterable
 import regex
 
 from ...core import Applicability, Document
-from ._base import ChromeRule, Hit
 from ...page import page
+from ._base import ChromeRule, Hit
 
 _SENTENCE = regex.compile(r"[。！？!?]\s*$|[，,；;].*[。！？!?]")
 _STRIP = regex.compile(r"[\s:：|｜\-—·•>»【】\[\]()（）]+")

@@ -30,9 +30,8 @@ from typing import Iterable
 import regex
 
 from ...core import Applicability, Document
-from ._base import ChromeRule, Hit, Lexicon
 from ...page import page
-
+from ._base import ChromeRule, Hit, Lexicon
 
 # Frame lines: a rule of dashes or dots, or a lone arrow or bar (box-drawing characters are left
 # alone: they draw tables and diagrams of the article).

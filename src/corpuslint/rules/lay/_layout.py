@@ -16,19 +16,19 @@ from typing import Sequence
 
 import regex
 
-from ...core import Document, Paragraph, PackStore
+from ...core import Document, PackStore, Paragraph
 from ...corpus.lexicon import Lexicon, load_lexicon
 from ...page import page, unclosed
 from ...page.kinds import HAN as _HAN
 from ...page.kinds import SPACED as _SPACED
-from ...text import CHARS
+from ...text import CHARS, HAN_CLASS
 
 PACK = "lay/layout.toml"
 
 _SENTENCE_END = CHARS.sentence_final | CHARS.closing_quotes
 _CLAUSE_SPLIT = regex.compile(r"[，,。；;：:！!？?]")
 # A title's first chunk: two to four Han characters, then a space.
-_TITLE_CHUNK = regex.compile(r"(?:#+\s*)?(\p{Han}{2,4})[ \u3000]+\S")
+_TITLE_CHUNK = regex.compile(rf"(?:#+\s*)?([{HAN_CLASS}]{{2,4}})[ \u3000]+\S")
 _SHORT = ("item", "title")
 _FIELD_SPLIT = regex.compile(r"[，,、；;：:\s|｜/]+")
 _SENTENCE_INSIDE = regex.compile(r"[。！？!?]")

@@ -37,7 +37,7 @@ from __future__ import annotations
 from typing import Iterable
 
 from ...core import Applicability, Document, DocumentRule, Edit, Finding, Fix, related
-from ._layout import Break, Analysis, analyse, layout_data
+from ._layout import Analysis, Break, analyse, layout_data
 
 
 class BrokenSentence(DocumentRule):

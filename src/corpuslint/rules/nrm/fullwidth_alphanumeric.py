@@ -34,7 +34,7 @@ from typing import Iterable
 import regex
 
 from ...core import Applicability, Document, DocumentRule, Edit, Finding, Fix, OptionError
-from ...corpus.normalize import cjk_share
+from ...text import han_count
 
 # A run of full-width letters and digits, with number punctuation inside it.
 _RUN = regex.compile(r"[０-９Ａ-Ｚａ-ｚ]+(?:[．％－＋／，：][０-９Ａ-Ｚａ-ｚ]+)*％?")
@@ -60,7 +60,7 @@ class FullwidthAlphanumeric(DocumentRule):
         if first is None:
             return
         # Chinese text only: Japanese writes full-width forms by convention.
-        if cjk_share(text) < 0.2 or len(_KANA.findall(text)) > 20:
+        if han_count(text) < 0.2 * len(text) or len(_KANA.findall(text)) > 20:
             return
         runs = list(_RUN.finditer(text, first.start()))
         if self.opts["prefer"] == "auto":

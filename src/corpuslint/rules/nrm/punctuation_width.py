@@ -37,8 +37,9 @@ from typing import Iterable
 import regex
 
 from ...core import Applicability, Document, DocumentRule, Edit, Finding, Fix, OptionError
+from ...text import HAN_CLASS
 
-_HAN = regex.compile(r"\p{Han}")
+_HAN = regex.compile(f"[{HAN_CLASS}]")
 _ENUMERATOR = regex.compile(r"[0-9A-Za-z]{1,3}$")
 _PREFER = ("auto", "fullwidth", "halfwidth")
 # sentence-final particles: a `?` after one ends a question even with Han text after it
