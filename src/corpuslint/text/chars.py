@@ -19,6 +19,7 @@ class Chars:
     han_ranges: tuple[tuple[int, int], ...]
     sentence_final: frozenset[str]
     sentence_final_strong: frozenset[str]
+    ellipsis: frozenset[str]
     closing_quotes: frozenset[str]
     closing_brackets: frozenset[str]
     clause: frozenset[str]
@@ -45,6 +46,7 @@ def _load() -> Chars:
         han_ranges=ranges,
         sentence_final=frozenset(d["sentence_final"]),
         sentence_final_strong=frozenset(d["sentence_final_strong"]),
+        ellipsis=frozenset(d["ellipsis"]),
         closing_quotes=frozenset(d["closing_quotes"]),
         closing_brackets=frozenset(d["closing_brackets"]),
         clause=frozenset(d["clause"]),

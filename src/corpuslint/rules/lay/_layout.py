@@ -25,7 +25,7 @@ from ...text import CHARS, HAN_CLASS
 
 PACK = "lay/layout.toml"
 
-_SENTENCE_END = CHARS.sentence_final | CHARS.closing_quotes
+_SENTENCE_END = CHARS.sentence_final | CHARS.ellipsis | CHARS.closing_quotes
 _CLAUSE_SPLIT = regex.compile(r"[，,。；;：:！!？?]")
 # A title's first chunk: two to four Han characters, then a space.
 _TITLE_CHUNK = regex.compile(rf"(?:#+\s*)?([{HAN_CLASS}]{{2,4}})[ \u3000]+\S")

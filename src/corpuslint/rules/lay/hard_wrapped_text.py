@@ -37,7 +37,7 @@ from ...text import CHARS
 from ._layout import analyse, layout_data
 
 _INDENT = (" ", "\t", "\u3000", "\u00a0")
-_ENDS = CHARS.sentence_final_strong | CHARS.closing_quotes | frozenset("…")
+_ENDS = CHARS.sentence_final_strong | CHARS.closing_quotes | CHARS.ellipsis
 
 
 
