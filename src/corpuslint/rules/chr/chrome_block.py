@@ -261,7 +261,8 @@ class ChromeBlock(ChromeRule):
         right after the run begins: after the article a run of items may be its own list."""
         return any(last < a <= start + 1 for a in anchors)
 
-    def item_runs(self, lay: Page, first: int, last: int, anchors: set[int]) -> Iterator[tuple[list[int], str]]:
+    def item_runs(self, lay: Page, first: int, last: int, anchors: set[int],
+                  head_only: bool = False) -> Iterator[tuple[list[int], str]]:
         """Long vertical runs before the article's first or after its last sentence of
         same-shape lines: short items (1-6 characters: menu, channel and tag words, calendar
         days, pager numbers; at least `min_item_run`) or link-like titles (7-40 characters with
@@ -277,12 +278,15 @@ class ChromeBlock(ChromeRule):
 
             def zone_of(i: int, ks: tuple[str, ...] = ks, shape: str = shape) -> str:
                 b = blocks[i]
-                shaped = b.kind in ks and not b.prose and (shape != "item" or b.length <= ITEM_MAX)
-                # a recognised chrome line (a submenu row, a share prompt) does not break a run
-                if not (shaped or i in anchors):
-                    return ""
                 z = _zone(lay, i, first, last)
-                return z if z in ("head", "tail") else ""
+                if z not in (("head",) if head_only else ("head", "tail")):
+                    return ""
+                shaped = b.kind in ks and not b.prose and (shape != "item" or b.length <= ITEM_MAX)
+                # a recognised chrome line (a submenu row, a share prompt) does not break a run,
+                # nor above the article a title among menu items
+                if shaped or i in anchors or (shape == "item" and z == "head" and b.kind == "title" and not head_only):
+                    return z
+                return ""
 
             run: list[int] = []
             for i in range(1, len(blocks) + 1):
@@ -290,17 +294,28 @@ class ChromeBlock(ChromeRule):
                 if z and (not run or zone_of(run[-1]) == z):
                     run.append(i)
                     continue
-                while run and run[-1] in anchors:  # a run ends with its own kind of line
+                # a run starts and ends with its own kind of line (a recognised chrome line or a
+                # title next to the article is the rules' or the article's own)
+                while run and (run[-1] in anchors or blocks[run[-1]].kind not in ks):
                     run.pop()
+                while run and (run[0] in anchors or blocks[run[0]].kind not in ks):
+                    run.pop(0)
                 if run and zone_of(run[0]) == "head":
                     run = self._head_article(lay, run, anchors, first)
+                    if head_only and lay.title_repeat is None:
+                        # the last lines above the message (headline, byline) stay, unless the
+                        # headline is known (the line repeating the page title)
+                        run = run[:len(run) - self.opts["head_keep"]]
                     if shape == "title":
                         # title-shaped lines above the article may be its headline, subtitle
                         # and byline: the last `head_keep` of them stay
                         own = [j for j in run if j not in anchors][-self.opts["head_keep"]:] if self.opts["head_keep"] else []
                         run = [j for j in run if j < own[0]] if own else run
-                shaped = [j for j in run if j not in anchors]
-                if (len(run) >= need[shape] and len(shaped) >= _MIN_SHAPED
+                shaped = [j for j in run if j not in anchors and (blocks[j].kind in ks)]
+                # titles above the article are a list of links only next to recognised chrome (a
+                # programme or a table of contents of the page's own has none)
+                touching = bool(run) and any(a in anchors for a in range(run[0] - 1, run[-1] + 2))
+                if (len(run) >= need[shape] and len(shaped) >= _MIN_SHAPED and (shape == "item" or touching)
                         and (zone_of(run[0]) == "head" or self._after_chrome(run[0], last, anchors))):
                     yield [j for j in run if j not in anchors], names[shape]
                 run = [i] if z else []
@@ -314,25 +329,33 @@ class ChromeBlock(ChromeRule):
         if total < self.opts["min_head_prose_chars"]:
             return
         blocks = lay.blocks
+        anchors = self.anchors(doc, lay)
+        chosen: dict[int, str] = {}
+        items: set[int] = set()
+        # runs of short items above the first sentence, as on a page with an article
+        for run, what in self.item_runs(lay, lay.first_prose, lay.last_prose, anchors, head_only=True):
+            span = f"{blocks[run[0]].line}-{blocks[run[-1]].line}"
+            for j in run:
+                chosen[j] = f"a run of {len(run)} {what} outside the article (lines {span})"
+                items.add(j)
         # the run opens the page (after its title line) and is one block of short lines
         run: list[int] = []
         for i in range(1, lay.first_prose):
             if blocks[i].length > self.opts["max_length"] or _SENTENCE.search(blocks[i].text):
                 break
             run.append(i)
-        if len(run) - self.opts["head_keep"] < self.opts["min_head_run_short_page"]:
-            return
-        anchors = self.anchors(doc, lay)
         # a recognised chrome line in it, or menu-item shape: half its lines of a few characters
         # (a poem without punctuation has longer lines)
         lengths = sorted(blocks[i].length for i in run)
-        if not any(i in anchors for i in run) and lengths[len(lengths) // 2] > self.opts["menu_item_chars"]:
-            return
-        # the last lines of the run (headline, byline) stay, even next to a recognised line
-        run = run[:len(run) - self.opts["head_keep"]]  # (not run[:-keep]: empty for keep = 0)
-        first, last = blocks[run[0]].line, blocks[run[-1]].line
-        chosen = {j: f"short lines inside a block of page chrome (lines {first}-{last})" for j in run if j not in anchors}
-        yield from self._report(doc, lay, chosen, anchors)
+        if len(run) - self.opts["head_keep"] >= self.opts["min_head_run_short_page"] and (
+                any(i in anchors for i in run) or lengths[len(lengths) // 2] <= self.opts["menu_item_chars"]):
+            # the last lines of the run (headline, byline) stay, even next to a recognised line
+            run = run[:len(run) - self.opts["head_keep"]]  # (not run[:-keep]: empty for keep = 0)
+            first, last = blocks[run[0]].line, blocks[run[-1]].line
+            for j in run:
+                if j not in anchors:
+                    chosen[j] = f"short lines inside a block of page chrome (lines {first}-{last})"
+        yield from self._report(doc, lay, chosen, anchors, frozenset(items))
 
     def article_extent(self, lay: Page, prose: list[int], anchors: set[int]) -> tuple[int, int]:
         """The first and last sentence of the article. Sentences are grouped into clusters: two
