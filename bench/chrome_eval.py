@@ -76,6 +76,9 @@ def main(argv: list[str] | None = None) -> int:
     fixes = _load_fixes(FIXES)
     tot = [0] * 8  # content, flagged content, other, caught other: automatic, then hand-corrected
     noise = 0
+    exact = [0] * 4
+    per_page: list[float] = []
+    per_page_content: list[float] = []
     kinds = json.loads(KINDS.read_text()) if KINDS.exists() else {}
     by_kind: dict[str, list[int]] = {}
     print(f"{'page':18} {'content':>8} {'flagged':>8} {'other':>6} {'caught':>7} | "
@@ -92,6 +95,7 @@ def main(argv: list[str] | None = None) -> int:
             else:
                 print(f"   stale label fix {rec['id']}:{n} `{text[:30]}` (ignored)", file=sys.stderr)
         page = [0] * 8
+        exact_page = [0] * 4  # content, flagged content, other, caught other with exact labels
         for n, lab in enumerate(rec["labels"], 1):
             if n > len(lines) or not lines[n - 1].strip():
                 continue
@@ -105,12 +109,22 @@ def main(argv: list[str] | None = None) -> int:
                     page[k + 3] += hit
             if lab == "content" and hit and _substring_only(lines[n - 1], gold):
                 noise += 1
+            # exact labels: a short line found in the gold only inside a longer line is `other`
+            ex = 0 if lab == "content" and not _substring_only(lines[n - 1], gold) else 2
+            exact_page[ex] += 1
+            exact_page[ex + 1] += hit
             if args.show and lab == "content" and hit:
-                tag = "FLAGGED content" if hand[n] == "content" else "flagged relabel"
+                tag = ("flagged relabel" if hand[n] != "content" else
+                       "flagged short" if _substring_only(lines[n - 1], gold) else "FLAGGED content")
                 print(f"   {tag} {rec['id']}:{n} [{flagged[n]}] {lines[n-1][:70]}")
             elif args.show and lab != "content" and not hit:
                 print(f"   missed other   {rec['id']}:{n} {lines[n-1][:70]}")
         tot = [a + b for a, b in zip(tot, page)]
+        exact = [a + b for a, b in zip(exact, exact_page)]
+        if exact_page[2]:
+            per_page.append(exact_page[3] / exact_page[2])
+        if exact_page[0]:
+            per_page_content.append(exact_page[1] / exact_page[0])
         for key in (kinds.get(rec["id"], "unknown"), *(["small pages"] if len(rec["labels"]) <= BIG else [])):
             acc = by_kind.setdefault(key, [0] * 9)
             for k, v in enumerate((1, *page)):
@@ -131,6 +145,10 @@ def main(argv: list[str] | None = None) -> int:
           f"{tot[5]}/{tot[4]} ({_pct(tot[5], tot[4])}), other caught {tot[7]}/{tot[6]} ({_pct(tot[7], tot[6])})")
     print(f"of the flagged content lines, {noise} are short lines found in the gold only inside a "
           f"longer line (menu items such as `中国`): without them {_pct(tot[1] - noise, tot[0] - noise)}")
+    print(f"exact labels: content flagged {exact[1]}/{exact[0]} ({_pct(exact[1], exact[0])}), other caught "
+          f"{exact[3]}/{exact[2]} ({_pct(exact[3], exact[2])}); averaged per page: other caught "
+          f"{100 * sum(per_page) / max(1, len(per_page)):.1f}%, content flagged "
+          f"{100 * sum(per_page_content) / max(1, len(per_page_content)):.1f}%")
     return 0
 
 

@@ -218,6 +218,36 @@ def test_hard_wrapped_text_is_one_finding_not_hundreds():
     assert Linter(select=["LAY005"]).lint_text(joined) == []
 
 
+def test_blank_line_hard_wrapped_text_is_found_like_single_newline_wrap():
+    # the same wrapped text with a blank line after every line, paragraphs apart by two
+    original, _ = _wrapped_seed()
+    paras = original.splitlines()
+    spaced = "\n\n\n".join("\n\n".join(p[i:i + 36] for i in range(0, len(p), 36)) for p in paras) + "\n"
+    found = Linter(select=["LAY"]).lint_text(spaced)
+    assert [f.code for f in found] == ["LAY005"]
+    joined, _ = Linter(select=["LAY005"]).fix_text(spaced, unsafe=True)
+    assert set(joined.rstrip("\n").split("\n\n\n")) >= {p for p in paras if len(p) % 36}
+
+
 def test_paragraph_per_line_text_is_not_hard_wrapped():
     for prefix in ("000", "001", "002", "003", "004"):
         assert not [f for f in Linter(select=["LAY005"]).lint_text(seed_text(prefix))]
+
+
+def test_caption_with_a_label_is_never_joined_into_the_next_paragraph():
+    text = ("记者昨天走访了城东的几个社区，了解居民的生活情况。\n\n"
+            "图注：市民在公园里观看表演，现场气氛热烈的\n\n"
+            "场面令人难忘，许多人拍照留念。\n")
+    found = Linter(select=["LAY001"]).lint_text(text)
+    assert found == []
+    assert Linter(select=["LAY"]).fix_text(text)[0] == text
+
+
+def test_bio_paragraph_without_full_stop_is_not_lost_text():
+    # the page shows damage (a sentence broken mid-word), and ends with the author's bio
+    text = ("记者昨天走访了城东的几个社区，了解居民的生\n\n活情况，大家都很满意。\n\n"
+            "他说，今后还要继续做好服务。\n\n"
+            "张三，男，1960年生，北京人，教授，博士生导师，现任研究所所长\n")
+    found = [(f.code, f.location.line) for f in Linter(select=["LAY"]).lint_text(text)]
+    assert ("LAY001", 1) in found
+    assert not [c for c, line in found if line == 7]

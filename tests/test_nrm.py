@@ -108,11 +108,38 @@ def test_allow_and_quotes_options():
     assert allow.lint_text(text) == []
 
 
+def test_question_mark_for_a_lost_interpunct_is_left_alone(nrm):
+    text = "约翰?史密斯说，他明天到。玛丽?居里来了，她会来吗？你去吗?我不去，真的。\n"
+    assert found(nrm, text) == [("NRM001", "?")]
+    assert nrm.fix_text(text)[0] == text.replace("吗?", "吗？")
+
+
+def test_full_width_parentheses_are_not_pushed_to_ascii(nrm):
+    text = "会议(北京)召开，代表(一百人)到会，报告(全文)发布，附件（二）见后。\n"
+    assert found(nrm, text) == []
+    strict = Linter(select=["NRM001"], options={"NRM001": {"prefer": "halfwidth"}})
+    assert ("NRM001", "（二）") in found(strict, text)
+
+
 # -- NRM003 full-width letters and digits -------------------------------------------------------
-def test_fullwidth_digits_and_letters(nrm):
+def test_fullwidth_digits_and_letters_on_request():
     text = "截至２０１２年底，ＧＤＰ增长７．５％，５Ｇ基站建成。\n"
-    assert [t for c, t in found(nrm, text) if c == "NRM003"] == ["２０１２", "ＧＤＰ", "７．５％", "５Ｇ"]
-    assert nrm.fix_text(text)[0] == "截至2012年底，GDP增长7.5%，5G基站建成。\n"
+    strict = Linter(select=["NRM003"], options={"NRM003": {"prefer": "halfwidth"}})
+    assert [t for c, t in found(strict, text)] == ["２０１２", "ＧＤＰ", "７．５％", "５Ｇ"]
+    assert strict.fix_text(text)[0] == "截至2012年底，GDP增长7.5%，5G基站建成。\n"
+
+
+def test_fullwidth_house_style_is_not_a_defect(nrm):
+    # a newspaper writing every number full-width: consistent, no finding by default
+    text = "截至２０１２年底，ＧＤＰ增长７．５％，５Ｇ基站建成。\n" * 5
+    assert found(nrm, text) == []
+
+
+def test_mostly_fullwidth_with_some_halfwidth_is_one_finding(nrm):
+    text = "截至２０１２年底，ＧＤＰ增长７．５％，５Ｇ基站建成。\n" * 5 + "另有3个项目。\n"
+    got = [f for f in nrm.lint_text(text) if f.code == "NRM003"]
+    assert len(got) == 1 and "20 times" in got[0].message and "half-width 1 times" in got[0].message
+    assert nrm.fix_text(text)[0] == "截至2012年底，GDP增长7.5%，5G基站建成。\n" * 5 + "另有3个项目。\n"
 
 
 def test_ascii_and_full_width_symbols_alone_are_fine(nrm):

@@ -3,12 +3,13 @@ words of a lexicon (menus and interface words are lines made only of such words)
 
 from __future__ import annotations
 
-from typing import Any, Iterable, Iterator
+from dataclasses import dataclass
+from typing import Iterable, Iterator
 
 import regex
 
 from ...core import Document, DocumentRule, Finding, Fix
-from ._zones import Block, delete_lines, layout
+from ...page import Block, delete_lines, page
 
 # Separators between menu items, breadcrumb steps and interface words (private-use characters
 # are icon-font glyphs: "返目录\ue5e5").
@@ -27,48 +28,76 @@ MIN_CHARS = 3
 _WORD = regex.compile(r"\w")
 
 
+@dataclass(frozen=True)
+class Hit:
+    """Lines a CHR detector recognises as chrome: one run of reportable lines, the message and
+    the deletion it offers."""
+
+    blocks: tuple[Block, ...]
+    message: str
+    safe: bool
+    fix_message: str
+
+    @property
+    def indices(self) -> range:
+        return range(self.blocks[0].para.index, self.blocks[-1].para.index + 1)
+
+
 class ChromeRule(DocumentRule):
     """A document rule that reports chrome lines and offers to delete them.
 
-    Every block a rule reports is recorded on the document's layout (``Layout.flagged``) and a
-    finished check is marked (``Layout.ran``), so CHR010 can grow blocks of chrome from the lines
-    the other rules found without running them twice."""
+    A rule is split into its analysis, ``detect`` (the chrome lines it recognises on a page), and
+    the reporting, ``check``. The analyses of every CHR detector with its default options are
+    computed once per document (``_anchors.chrome_anchors``): CHR010 reads them as the anchors of
+    its blocks, and a rule run with its default options reports the hits already computed there."""
 
-    def __init_subclass__(cls, **kwargs: Any) -> None:
-        super().__init_subclass__(**kwargs)
-        inner = cls.__dict__.get("check")
-        if inner is None:
-            return
+    def detect(self, doc: Document) -> Iterator[Hit]:
+        raise NotImplementedError
 
-        def check(self: "ChromeRule", doc: Document, _inner=inner) -> Iterable[Finding]:  # type: ignore[no-untyped-def]
-            lay = layout(doc)
-            lay.flagged[self.code] = set()
-            lay.ran.discard(self.code)
-            yield from _inner(self, doc)
-            lay.ran.add(self.code)
-
-        check.__doc__ = inner.__doc__
-        cls.check = check  # type: ignore[method-assign]
+    def check(self, doc: Document) -> Iterable[Finding]:
+        for hit in hits_of(self, doc):
+            first, last = hit.blocks[0], hit.blocks[-1]
+            edit = delete_lines(doc, first.para.line, last.para.line)
+            fix = Fix.safe(hit.fix_message, edit) if hit.safe else Fix.unsafe(hit.fix_message, edit)
+            yield self.finding(doc, first.para.start, last.para.end, hit.message, fix=fix)
 
     def report(self, doc: Document, blocks: list[Block], message: str, *, safe: bool,
-               fix_message: str | None = None, symbols: bool = False) -> Iterator[Finding]:
-        """One finding per run of reportable lines of ``blocks`` (a run is cut at lines too
+               fix_message: str | None = None, symbols: bool = False,
+               items: frozenset[int] = frozenset()) -> Iterator[Hit]:
+        """One hit per run of reportable lines of ``blocks`` (a run is cut at lines too
         short to judge, which stay in the text). With ``symbols``, a short line of symbols only
-        (a bullet `•` or a bar `|` that was its own element) is reportable: it holds no word."""
+        (a bullet `•` or a bar `|` that was its own element) is reportable: it holds no word.
+        The blocks whose index is in ``items`` (items of a long run of menu or calendar cells)
+        are reportable however short."""
         run: list[Block] = []
+        pg = page(doc, self.ctx.packs)
         for b in [*blocks, None]:
-            if b is not None and (b.length >= MIN_CHARS or (symbols and not _WORD.search(b.text))):
+            # a row of a table or infobox inside the article body is content: it ends the run
+            if b is not None and not pg.in_table(b.para.index) and (
+                    b.length >= MIN_CHARS or (symbols and not _WORD.search(b.text)) or b.para.index in items):
                 run.append(b)
                 continue
             if run:
-                layout(doc).flagged.setdefault(self.code, set()).update(x.para.index for x in run)
                 first, last = run[0], run[-1]
-                edit = delete_lines(doc, first.para.line, last.para.line)
                 what = fix_message or ("delete the line" if first is last else
                                        f"delete lines {first.para.line}-{last.para.line}")
-                fix = Fix.safe(what, edit) if safe else Fix.unsafe(what, edit)
-                yield self.finding(doc, first.para.start, last.para.end, message, fix=fix)
+                # a flattened table (a metadata table, an infobox) is never deleted without a look
+                yield Hit(tuple(run), message, safe and not any(x.kind == "table" for x in run), what)
                 run = []
+
+
+def hits_of(rule: ChromeRule, doc: Document) -> list[Hit]:
+    """What ``rule`` detects on ``doc``: computed once per document for a rule with its default
+    options and the run's rule packs (kept on the page model, shared by the rule's own report and
+    by CHR010's anchors), computed afresh for a rule with options of its own."""
+    if rule.opts != dict(type(rule).options):
+        return list(rule.detect(doc))
+    cache = page(doc, rule.ctx.packs).extra.setdefault("chr.hits", {})
+    assert isinstance(cache, dict)
+    got = cache.get(rule.code)
+    if got is None:
+        got = cache[rule.code] = list(rule.detect(doc))
+    return got
 
 
 def tokens(text: str) -> list[str]:

@@ -38,9 +38,10 @@ from typing import Iterable
 
 import regex
 
-from ...core import Applicability, Document, Finding
-from ._base import ChromeRule
-from ._zones import CLAUSE_PUNCT, Block, Layout, layout
+from ...core import Applicability, Document
+from ...page import Block, Page, page
+from ...text import CLAUSE_PUNCT
+from ._base import ChromeRule, Hit
 
 _DECOR = regex.compile(r"^[\s■□◆◇●○★☆▲△►▶|｜>»:：·•【\[《<]+|[\s■□◆◇●○★☆▲△►▶|｜>»:：·•】\]》>]+$")
 _LONE_BULLET = regex.compile(r"\s*[•·▪▫◆◇■□●○★☆►▶▸※]\s*")
@@ -94,15 +95,15 @@ class ArticleList(ChromeRule):
             return True
         return prev is not None and b.folded == prev.folded and bool(b.folded)
 
-    def check(self, doc: Document) -> Iterable[Finding]:
-        lay = layout(doc)
+    def detect(self, doc: Document) -> Iterable[Hit]:
+        lay = page(doc, self.ctx.packs)
         taken: set[int] = set()
         for found, first, last in self._lists(doc, lay):
             taken.update(range(first, last + 1))
             yield from found
         yield from self._headerless(doc, lay, taken)
 
-    def _headerless(self, doc: Document, lay: Layout, taken: set[int]) -> Iterable[Finding]:
+    def _headerless(self, doc: Document, lay: Page, taken: set[int]) -> Iterable[Hit]:
         """Runs of short link lines outside the article body, most of them marked as links
         (★/■/· decorations, "(图)", "[财运]" tags, "影视| …", teasers cut short "…"), with no
         header above them."""
@@ -127,7 +128,7 @@ class ArticleList(ChromeRule):
                                   fix_message="delete the link list")
             run = []
 
-    def _lists(self, doc: Document, lay: Layout) -> Iterable[tuple[list[Finding], int, int]]:
+    def _lists(self, doc: Document, lay: Page) -> Iterable[tuple[list[Hit], int, int]]:
         blocks = lay.blocks
         i = 0
         while i < len(blocks):
@@ -144,7 +145,7 @@ class ArticleList(ChromeRule):
                                     fix_message="delete the header and its list")), i, end)
             i = end + 1
 
-    def _extent(self, lay: Layout, i: int) -> int:
+    def _extent(self, lay: Page, i: int) -> int:
         blocks = lay.blocks
         tail = lay.in_tail(i)
         end = i

@@ -37,6 +37,19 @@ sentence punctuation, not a bulleted item or a teaser cut short) is chrome when 
 recognised one (the end of the page counts as one), whatever its length: a long teaser, a
 sidebar's one-line blurb or an advertising slogan between a list header and the footer.
 
+Runs of same-shape lines (the page model's kinds): before the article's first sentence, or after
+its last one past a recognised chrome line, a vertical run of short items (1-6 characters: menu
+and channel words, tags, calendar days, pager numbers, at least `min_item_run`) or of link-like
+titles (7-40 characters with no sentence punctuation, at least `min_title_run`) is chrome, short
+items included. A run above the article keeps the headline (the line repeating the page title)
+and what follows it, its last `head_keep` lines when it ends at the first sentence, and an
+official document's title (the lines above a document number `国发〔2020〕3号` after the last
+recognised chrome line). Rows of a table inside the article body are never taken.
+
+The anchors are the page's chrome anchors (`_anchors.chrome_anchors`): what the other CHR
+detectors recognise with their default options, computed once per document; this rule does
+not run them.
+
 ## Why it matters
 Lists of links and sidebars are the bulk of a scraped page's chrome; no lexicon knows the titles
 of other articles or a blog's categories, but their place in the page frame does.
@@ -74,6 +87,8 @@ should glance at it.
   `max_length` joins a block before or after the article when it has at least `menu_row_items`
   space-separated items, no sentence punctuation and function words under this share of its
   Chinese characters.
+- `min_item_run` (int, 5), `min_title_run` (int, 6): shortest runs of short items and of
+  link-like titles taken as chrome outside the article (bench/chrome_page_model.md).
 - `good_chars` (int, 30): shortest line with sentence punctuation that counts as an article
   sentence in the context rule after the article.
 - `min_prose_chars` (int, 200): the document must have at least this much prose, so that there
@@ -95,15 +110,18 @@ from typing import Iterable, Iterator
 
 import regex
 
-from ...core import Applicability, Document, Finding, RuleContext
-from ._base import ChromeRule
-from ._zones import Block, Layout, layout
+from ...core import Applicability, Document
+from ...page import ITEM_MAX, Block, Page, page
+from ._anchors import chrome_anchors
+from ._base import ChromeRule, Hit
 
 # sentence punctuation inside a line (a slogan or title may end with "！" or "？": "搜狐天气为你抢先报！")
 _SENTENCE = regex.compile(r"[。，,；;]|[！？!?](?!\s*$)")
 
 
 _FIRST_WORD = regex.compile(r"\w")
+# lines of a run's own shape it needs besides the recognised chrome lines inside it
+_MIN_SHAPED = 3
 
 
 def _repeats_title(b: Block, title_chars: set[str], title: str) -> bool:
@@ -124,7 +142,7 @@ def _sentence(b: Block) -> bool:
     return b.prose and (b.length >= 20 or "。" in b.text)
 
 
-def _zone(lay: Layout, i: int, first: int, last: int) -> str:
+def _zone(lay: Page, i: int, first: int, last: int) -> str:
     """Where block ``i`` lies outside the article: ``head`` (before its first sentence of
     prose, ``first``), ``tail`` (after its last, ``last``), ``before``/``after`` (between prose,
     before or after the best-scoring run of prose), or "" inside that run."""
@@ -146,28 +164,18 @@ class ChromeBlock(ChromeRule):
     fix = Applicability.UNSAFE
     options = {"max_length": 60, "min_run": 3, "min_prose_chars": 200, "min_head_prose_chars": 80, "min_head_run_short_page": 20, "menu_item_chars": 6, "min_head_run": 6, "head_keep": 2,
                "between_anchor_share": 0.25, "split_anchors": 2, "satellite_share": 0.25, "satellite_chars": 300, "satellite_sentences": 1,
-               "menu_row_items": 5, "good_chars": 30, "menu_row_function_share": 0.03}
+               "menu_row_items": 5, "good_chars": 30, "menu_row_function_share": 0.03,
+               "min_item_run": 5, "min_title_run": 6}
 
     def setup(self) -> None:
-        # the sibling rules, to find the anchors when they are not enabled in this run (when they
-        # are, their findings on the document are reused from its layout)
-        from . import RULES
-
         self.function_words = frozenset(w for w in self.ctx.packs.lines("chr/function_words.txt") if len(w) == 1)
-        self.siblings = [cls(RuleContext({}, self.ctx.packs)) for cls in RULES
-                         if cls is not ChromeBlock and issubclass(cls, ChromeRule)]
 
-    def anchors(self, doc: Document, lay: Layout) -> set[int]:
-        out: set[int] = set()
-        for rule in self.siblings:
-            if rule.code not in lay.ran:
-                for _ in rule.check(doc):
-                    pass
-            out |= lay.flagged.get(rule.code, set())
-        return out
+    def anchors(self, doc: Document, lay: Page) -> set[int]:
+        """The lines the CHR detectors recognise (the page's chrome anchors, computed once)."""
+        return set(chrome_anchors(doc, self.ctx.packs))
 
-    def check(self, doc: Document) -> Iterable[Finding]:
-        lay = layout(doc)
+    def detect(self, doc: Document) -> Iterable[Hit]:
+        lay = page(doc, self.ctx.packs)
         blocks = lay.blocks
         if lay.last_prose < 0:
             return
@@ -214,15 +222,105 @@ class ChromeBlock(ChromeRule):
             headline = b is not None and bool(run) and _repeats_title(b, title_chars, title)
             self._block(lay, run, anchors, zone, chosen, keep=0 if headline else None)
             run = []
+        items: set[int] = set()
+        for run, what in self.item_runs(lay, first, last, anchors):
+            span = f"{blocks[run[0]].line}-{blocks[run[-1]].line}"
+            for j in run:
+                if j not in anchors:
+                    chosen[j] = f"a run of {len(run)} {what} outside the article (lines {span})"
+                    items.add(j)
         # after the article only: above it the stretch between a breadcrumb and a meta line is
         # the headline's (on the held-out pages of bench/chrome_eval.py the head too flagged six
         # more `content` lines, a government page's metadata table, for 0.8 % more caught)
         for i, span in self.sandwiched(lay, anchors, title_chars, title):
             if _zone(lay, i, first, last) == "tail":
                 chosen.setdefault(i, f"line between recognised chrome lines with no article sentence between them (lines {span})")
-        yield from self._report(doc, lay, chosen, anchors)
+        yield from self._report(doc, lay, chosen, anchors, frozenset(items))
 
-    def head_only(self, doc: Document, lay: Layout, total: int) -> Iterable[Finding]:
+    def _head_article(self, lay: Page, run: list[int], anchors: set[int], first: int) -> list[int]:
+        """The part of a run above the article that is page, not the article's own head: an
+        official document's number at or after the run's end keeps its title (the lines after the
+        last recognised chrome line above it); the headline repeating the page title and what
+        follows it stay; a run that ends right at the first sentence keeps its last `head_keep`
+        lines (a headline broken over lines, a byline)."""
+        blocks = lay.blocks
+        nxt = run[-1] + 1
+        docno = [j for j in run if blocks[j].docno] + ([nxt] if nxt < len(blocks) and blocks[nxt].docno else [])
+        if docno:
+            before = [a for a in anchors if a < docno[0]]
+            return [j for j in run if before and j <= max(before)]
+        if lay.title_repeat is not None:
+            run = [j for j in run if j < lay.title_repeat]
+        if run and run[-1] + 1 == first:
+            run = run[:len(run) - self.opts["head_keep"]]
+        return run
+
+    @staticmethod
+    def _after_chrome(start: int, last: int, anchors: set[int]) -> bool:
+        """A recognised chrome line lies between the article's last sentence and ``start``, or
+        right after the run begins: after the article a run of items may be its own list."""
+        return any(last < a <= start + 1 for a in anchors)
+
+    def item_runs(self, lay: Page, first: int, last: int, anchors: set[int],
+                  head_only: bool = False) -> Iterator[tuple[list[int], str]]:
+        """Long vertical runs before the article's first or after its last sentence of
+        same-shape lines: short items (1-6 characters: menu, channel and tag words, calendar
+        days, pager numbers; at least `min_item_run`) or link-like titles (7-40 characters with
+        no sentence punctuation: lists of other articles; at least `min_title_run`). A table of
+        the article lies between its sentences, never here; after the article a run counts only
+        with a recognised chrome line between the article and it (a list that ends the article,
+        `圣经的原理` / `环境的带领` …, has none)."""
+        blocks = lay.blocks
+        shapes = {"item": ("item", "other"), "title": ("title",)}
+        need = {"item": self.opts["min_item_run"], "title": self.opts["min_title_run"]}
+        names = {"item": "short menu, tag or calendar items", "title": "link-like titles"}
+        for shape, ks in shapes.items():
+
+            def zone_of(i: int, ks: tuple[str, ...] = ks, shape: str = shape) -> str:
+                b = blocks[i]
+                z = _zone(lay, i, first, last)
+                if z not in (("head",) if head_only else ("head", "tail")):
+                    return ""
+                shaped = b.kind in ks and not b.prose and (shape != "item" or b.length <= ITEM_MAX)
+                # a recognised chrome line (a submenu row, a share prompt) does not break a run,
+                # nor above the article a title among menu items
+                if shaped or i in anchors or (shape == "item" and z == "head" and b.kind == "title" and not head_only):
+                    return z
+                return ""
+
+            run: list[int] = []
+            for i in range(1, len(blocks) + 1):
+                z = zone_of(i) if i < len(blocks) else ""
+                if z and (not run or zone_of(run[-1]) == z):
+                    run.append(i)
+                    continue
+                # a run starts and ends with its own kind of line (a recognised chrome line or a
+                # title next to the article is the rules' or the article's own)
+                while run and (run[-1] in anchors or blocks[run[-1]].kind not in ks):
+                    run.pop()
+                while run and (run[0] in anchors or blocks[run[0]].kind not in ks):
+                    run.pop(0)
+                if run and zone_of(run[0]) == "head":
+                    run = self._head_article(lay, run, anchors, first)
+                    if head_only and lay.title_repeat is None:
+                        # the last lines above the message (headline, byline) stay, unless the
+                        # headline is known (the line repeating the page title)
+                        run = run[:len(run) - self.opts["head_keep"]]
+                    if shape == "title":
+                        # title-shaped lines above the article may be its headline, subtitle
+                        # and byline: the last `head_keep` of them stay
+                        own = [j for j in run if j not in anchors][-self.opts["head_keep"]:] if self.opts["head_keep"] else []
+                        run = [j for j in run if j < own[0]] if own else run
+                shaped = [j for j in run if j not in anchors and (blocks[j].kind in ks)]
+                # titles above the article are a list of links only next to recognised chrome (a
+                # programme or a table of contents of the page's own has none)
+                touching = bool(run) and any(a in anchors for a in range(run[0] - 1, run[-1] + 2))
+                if (len(run) >= need[shape] and len(shaped) >= _MIN_SHAPED and (shape == "item" or touching)
+                        and (zone_of(run[0]) == "head" or self._after_chrome(run[0], last, anchors))):
+                    yield [j for j in run if j not in anchors], names[shape]
+                run = [i] if z else []
+
+    def head_only(self, doc: Document, lay: Page, total: int) -> Iterable[Hit]:
         """A page with too little prose to place an article (under `min_prose_chars`) may still
         open with a long run of menu items above its first sentence: a forum's error or login
         page under the board's full menu. Only that run is taken, and only when it is long
@@ -231,27 +329,35 @@ class ChromeBlock(ChromeRule):
         if total < self.opts["min_head_prose_chars"]:
             return
         blocks = lay.blocks
+        anchors = self.anchors(doc, lay)
+        chosen: dict[int, str] = {}
+        items: set[int] = set()
+        # runs of short items above the first sentence, as on a page with an article
+        for run, what in self.item_runs(lay, lay.first_prose, lay.last_prose, anchors, head_only=True):
+            span = f"{blocks[run[0]].line}-{blocks[run[-1]].line}"
+            for j in run:
+                chosen[j] = f"a run of {len(run)} {what} outside the article (lines {span})"
+                items.add(j)
         # the run opens the page (after its title line) and is one block of short lines
         run: list[int] = []
         for i in range(1, lay.first_prose):
             if blocks[i].length > self.opts["max_length"] or _SENTENCE.search(blocks[i].text):
                 break
             run.append(i)
-        if len(run) - self.opts["head_keep"] < self.opts["min_head_run_short_page"]:
-            return
-        anchors = self.anchors(doc, lay)
         # a recognised chrome line in it, or menu-item shape: half its lines of a few characters
         # (a poem without punctuation has longer lines)
         lengths = sorted(blocks[i].length for i in run)
-        if not any(i in anchors for i in run) and lengths[len(lengths) // 2] > self.opts["menu_item_chars"]:
-            return
-        # the last lines of the run (headline, byline) stay, even next to a recognised line
-        run = run[:len(run) - self.opts["head_keep"]]  # (not run[:-keep]: empty for keep = 0)
-        first, last = blocks[run[0]].line, blocks[run[-1]].line
-        chosen = {j: f"short lines inside a block of page chrome (lines {first}-{last})" for j in run if j not in anchors}
-        yield from self._report(doc, lay, chosen, anchors)
+        if len(run) - self.opts["head_keep"] >= self.opts["min_head_run_short_page"] and (
+                any(i in anchors for i in run) or lengths[len(lengths) // 2] <= self.opts["menu_item_chars"]):
+            # the last lines of the run (headline, byline) stay, even next to a recognised line
+            run = run[:len(run) - self.opts["head_keep"]]  # (not run[:-keep]: empty for keep = 0)
+            first, last = blocks[run[0]].line, blocks[run[-1]].line
+            for j in run:
+                if j not in anchors:
+                    chosen[j] = f"short lines inside a block of page chrome (lines {first}-{last})"
+        yield from self._report(doc, lay, chosen, anchors, frozenset(items))
 
-    def article_extent(self, lay: Layout, prose: list[int], anchors: set[int]) -> tuple[int, int]:
+    def article_extent(self, lay: Page, prose: list[int], anchors: set[int]) -> tuple[int, int]:
         """The first and last sentence of the article. Sentences are grouped into clusters: two
         consecutive sentences are apart when at least `split_anchors` recognised chrome lines lie
         between them (a share bar, a list header, a footer). The article is the cluster with the
@@ -290,13 +396,21 @@ class ChromeBlock(ChromeRule):
             return False
         return sum(1 for c in b.text if c in self.function_words) <= self.opts["menu_row_function_share"] * max(1, b.cjk)
 
-    def _block(self, lay: Layout, run: list[int], anchors: set[int], zone: str, chosen: dict[int, str],
+    def _block(self, lay: Page, run: list[int], anchors: set[int], zone: str, chosen: dict[int, str],
                keep: int | None = None) -> None:
         if not run:
             return
         marked = [j for j in run if j in anchors]
         keep = self.opts["head_keep"] if keep is None else keep
-        if zone == "head" and len(run) - keep >= self.opts["min_head_run"]:
+        docno = [j for j in run if lay.blocks[j].docno]
+        if zone == "head" and docno:
+            # an official document's number: the lines above it up to the nearest recognised
+            # chrome line are the document's title (`吉林省人民政府关于…` / `…的通告`)
+            before = [j for j in marked if j < docno[-1]]
+            if not before:
+                return
+            run = [j for j in run if j <= before[-1]]
+        elif zone == "head" and len(run) - keep >= self.opts["min_head_run"]:
             # a long run of short lines above the article is the page head (menus, sidebars)
             # even with no recognised line in it, except its last lines: headline and byline
             last = max(run[-keep - 1], marked[-1] if marked else -1)
@@ -319,7 +433,7 @@ class ChromeBlock(ChromeRule):
             if j not in anchors:
                 chosen[j] = f"short lines inside a block of page chrome (lines {first}-{last})"
 
-    def sandwiched(self, lay: Layout, anchors: set[int], title_chars: set[str], title: str) -> Iterator[tuple[int, str]]:
+    def sandwiched(self, lay: Page, anchors: set[int], title_chars: set[str], title: str) -> Iterator[tuple[int, str]]:
         """The context rule of jusText (Pomikálek 2011) with recognised chrome lines as its bad
         blocks: a line that is not a good sentence (at least `good_chars` characters with
         sentence punctuation, not a bulleted item or a teaser cut short) is chrome when the nearest good-or-bad line on each side is a
@@ -348,13 +462,14 @@ class ChromeBlock(ChromeRule):
             stretch = []
             prev_bad = closing_bad
 
-    def _report(self, doc: Document, lay: Layout, chosen: dict[int, str], anchors: set[int]) -> Iterable[Finding]:
+    def _report(self, doc: Document, lay: Page, chosen: dict[int, str], anchors: set[int],
+                items: frozenset[int] = frozenset()) -> Iterable[Hit]:
         """One finding per run of consecutive chosen lines with one message."""
         piece: list[int] = []
         for j in [*sorted(chosen), None]:
             if piece and (j is None or j != piece[-1] + 1 or chosen[j] != chosen[piece[-1]]):
                 yield from self.report(doc, [lay.blocks[k] for k in piece], chosen[piece[-1]], safe=False,
-                                       fix_message="delete the lines", symbols=True)
+                                       fix_message="delete the lines", symbols=True, items=items)
                 piece = []
             if j is not None:
                 piece.append(j)

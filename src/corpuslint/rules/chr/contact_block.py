@@ -10,6 +10,9 @@ data; a sentence of the article that mentions a hotline (`市民可拨打12345�
 From each contact line the block grows over neighbouring short lines that hold ad or contact
 words (`微信`, `需求`, `对接`, `租售` …), at most `max_block` lines.
 
+A notice's own contact section (introduced by `…联系方式：` or `联系人：` on the line above it, or
+naming a `联系人`, with no advertising words or messenger ids in it) is the article's and is left.
+
 ## Why it matters
 Ads and contact details are not the article; phone numbers and ids are also personal data that
 a corpus should not keep.
@@ -35,9 +38,14 @@ from typing import Iterable
 
 import regex
 
-from ...core import Applicability, Document, Finding
-from ._base import ChromeRule
-from ._zones import Block, layout
+# lines above a contact block where the notice may introduce it (`…负责人联系方式：` / `沈某 老师`)
+_INTRO_WINDOW = 6
+# an advertiser's call to add a messenger id: never a notice's own contact section
+_SCAN = regex.compile(r"微信|扫一扫|扫码|二维码|QQ群|加群")
+
+from ...core import Applicability, Document
+from ...page import Block, page
+from ._base import ChromeRule, Hit
 
 
 class ContactBlock(ChromeRule):
@@ -70,11 +78,20 @@ class ContactBlock(ChromeRule):
             return False
         return len(t) <= self.opts["max_line_length"] or (outside and len(t) <= 120 and not b.prose)
 
+    def own_contacts(self, blocks: list[Block], lo: int, hi: int) -> bool:
+        """A notice's own contact section: introduced by the line above it (`…联系方式：`,
+        `联系人：`, within the few lines above it) or naming a contact person, with no advertising in it."""
+        if any(self.ads.search(b.text) or _SCAN.search(b.text) for b in blocks[lo:hi + 1]):
+            return False
+        around = [b.text.rstrip() for b in blocks[max(0, lo - _INTRO_WINDOW):hi + 1]]
+        introduced = any("联系" in t and t.endswith(("：", ":")) for t in around)
+        return introduced or any(b.text.lstrip().startswith("联系人") for b in blocks[lo:hi + 1])
+
     def is_member(self, b: Block) -> bool:
         return b.length <= 50 and bool(self.words.search(b.text))
 
-    def check(self, doc: Document) -> Iterable[Finding]:
-        lay = layout(doc)
+    def detect(self, doc: Document) -> Iterable[Hit]:
+        lay = page(doc, self.ctx.packs)
         blocks = lay.blocks
         core = [i for i, b in enumerate(blocks) if self.is_contact(b, lay.outside_body(i))]
         taken: set[int] = set()
@@ -90,6 +107,8 @@ class ContactBlock(ChromeRule):
                     lo - 1 in core or self.is_member(blocks[lo - 1])):
                 lo -= 1
             taken.update(range(lo, hi + 1))
+            if self.own_contacts(blocks, lo, hi):
+                continue
             span = blocks[lo:hi + 1]
             what = "contact line" if lo == hi else f"contact/ad block of {hi - lo + 1} lines"
             yield from self.report(doc, span, f"{what}: `{blocks[i].text[:40]}`", safe=False,

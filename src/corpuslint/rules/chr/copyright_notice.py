@@ -32,12 +32,13 @@ from typing import Iterable
 
 import regex
 
-from ...core import Applicability, Document, Finding
-from ._base import ChromeRule
-from ._zones import BULLET, layout
+from ...core import Applicability, Document
+from ...page import page
+from ...text import BULLET, HAN_CLASS
+from ._base import ChromeRule, Hit
 
 _SPACES = regex.compile(r"\s+")
-_HAN_WORD = regex.compile(r"\p{Han}+")
+_HAN_WORD = regex.compile(f"[{HAN_CLASS}]+")
 
 
 class CopyrightNotice(ChromeRule):
@@ -69,8 +70,8 @@ class CopyrightNotice(ChromeRule):
         m = self.head.match(t)
         return bool(m) and (m.end() == len(t.rstrip()) or t[m.end()] in ":：|｜ \u3000\u00a0")
 
-    def check(self, doc: Document) -> Iterable[Finding]:
-        lay = layout(doc)
+    def detect(self, doc: Document) -> Iterable[Hit]:
+        lay = page(doc, self.ctx.packs)
         blocks = lay.blocks
         skip = -1
         for i, b in enumerate(blocks):

@@ -35,9 +35,10 @@ from typing import Iterable
 
 import regex
 
-from ...core import Applicability, Document, Finding
-from ._base import ChromeRule
-from ._zones import SENTENCE_END, Block, layout
+from ...core import Applicability, Document
+from ...page import Block, page
+from ...text import HAN_CLASS, STRONG_END
+from ._base import ChromeRule, Hit
 
 _URL = regex.compile(r"(?:https?://|www\.)\S+|\b[\w-]+(?:\.[\w-]+)+\.(?:com|cn|net|org|gov)(?:\.cn)?\b/?", regex.I)
 _NOISE = regex.compile(r"[\d\s\p{P}\p{S}]+")
@@ -52,7 +53,7 @@ _BARE_TIME = regex.compile(r"\d{1,2}:\d{2}(?::\d{2})?")
 # ("特此通告。" / "吉林省人民政府" / "2022年1月27日"). The date is the document's own, written the
 # way documents date themselves (年月日, no clock time), not a page timestamp.
 _DOC_DATE = regex.compile(r"^(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$")
-_SIGNER = regex.compile(r"^[\p{Han}（）()]{2,30}$")
+_SIGNER = regex.compile(f"^[{HAN_CLASS}（）()]{{2,30}}$")
 _CLOSED = regex.compile(r"[。！!]\s*[”」』）)]?\s*$")
 
 
@@ -100,7 +101,7 @@ class MetaLine(ChromeRule):
         """``outside``: outside the article body; ``edge``: before the first or after the last
         sentence of prose (a bare date only counts there)."""
         t = text.strip()
-        if not t or len(t) > self.opts["max_length"] or SENTENCE_END.search(t):
+        if not t or len(t) > self.opts["max_length"] or STRONG_END.search(t):
             return False
         if self.lines.search(t):
             return True
@@ -140,8 +141,8 @@ class MetaLine(ChromeRule):
             return False
         return ((outside if edge is None else edge) or bool(self.relative.search(t))) and leftover <= self.opts["max_leftover"]
 
-    def check(self, doc: Document) -> Iterable[Finding]:
-        lay = layout(doc)
+    def detect(self, doc: Document) -> Iterable[Hit]:
+        lay = page(doc, self.ctx.packs)
         heads = [0, lay.body_start, lay.title_repeat or 0]
         titles = tuple({lay.blocks[k].text for k in heads
                         if k < len(lay.blocks) and 4 <= lay.blocks[k].length <= 40})

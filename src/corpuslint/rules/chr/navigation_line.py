@@ -35,9 +35,10 @@ from typing import Iterable
 
 import regex
 
-from ...core import Applicability, Document, Finding
-from ._base import ChromeRule, Lexicon, tokens
-from ._zones import CLAUSE_PUNCT, Block, layout
+from ...core import Applicability, Document
+from ...page import Block, page
+from ...text import CLAUSE_PUNCT
+from ._base import ChromeRule, Hit, Lexicon, tokens
 
 _STRUCTURAL_SEP = regex.compile(r"\s[|｜\-—·•]\s|[|｜]")
 
@@ -122,8 +123,8 @@ class NavigationLine(ChromeRule):
     def is_item(self, b: Block) -> bool:
         return not b.prose and b.length <= self.opts["max_item_length"] and not CLAUSE_PUNCT.search(b.text)
 
-    def check(self, doc: Document) -> Iterable[Finding]:
-        lay = layout(doc)
+    def detect(self, doc: Document) -> Iterable[Hit]:
+        lay = page(doc, self.ctx.packs)
         blocks = lay.blocks
         done: set[int] = set()
         for i, b in enumerate(blocks):
@@ -158,7 +159,7 @@ class NavigationLine(ChromeRule):
             run = []
         yield from self._run(doc, lay, run, head_end)
 
-    def _run(self, doc: Document, lay, run: list[int], head_end: int) -> Iterable[Finding]:  # type: ignore[no-untyped-def]
+    def _run(self, doc: Document, lay, run: list[int], head_end: int) -> Iterable[Hit]:  # type: ignore[no-untyped-def]
         before_headline = bool(run) and run[-1] < head_end
         if not before_headline:
             # a menu starts and ends with menu words; short lines around them are the article's

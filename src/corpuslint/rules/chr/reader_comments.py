@@ -2,7 +2,8 @@
 Readers' comments and forum replies printed after the article: a run of reply headers (a short
 line with a time of day and a reply mark — `# re: 很高兴入住博客堂 2004-12-27 12:46 王勇`,
 `楼层： 第 2 楼 时间：2005-08-28 23:38:58`, `… 发布时间 2005/05/17 22:11:42 by 眉间尺 〓`) each
-followed by the reply. Marks are in `rules/chr/comments.toml`.
+followed by the reply. The zone is the page model's comment-thread zone (`corpuslint.page.comments`);
+marks are in `rules/page/comments.toml`.
 
 The section starts at the first reply header after the start of the article body (a forum's
 first post, which comes after its own header, stays) and runs to the end of the page. At least
@@ -29,7 +30,7 @@ is inferred from the page's structure.
 - `min_replies` (int, 3): fewest reply headers that make a comment section.
 - `max_header_length` (int, 80): longest line taken as a reply header.
 - `opener_window` (int, 3): after the article, a heading that counts the comments (`已有1件评论`,
-  `3 条评论`, `评论 (12)`; `openers` in `rules/chr/comments.toml`) opens the section, however few
+  `3 条评论`, `评论 (12)`; `openers` in `rules/page/comments.toml`) opens the section, however few
   the replies, when a short line with a time of day follows within this many lines.
 """
 
@@ -37,12 +38,10 @@ from __future__ import annotations
 
 from typing import Iterable
 
-import regex
-
-from ...core import Applicability, Document, Finding
-from ._base import ChromeRule
-from ._zones import SENTENCE_END, Block, Layout, layout
-
+from ...core import Applicability, Document
+from ...page import page
+from ...page.comments import DEFAULTS, comment_data, comment_zone, comments
+from ._base import ChromeRule, Hit
 
 
 class ReaderComments(ChromeRule):
@@ -50,57 +49,17 @@ class ReaderComments(ChromeRule):
     name = "reader-comments"
     summary = "Readers' comments or forum replies printed after the article"
     fix = Applicability.UNSAFE
-    options = {"min_replies": 3, "max_header_length": 80, "opener_window": 3}
+    options = dict(DEFAULTS)
 
-    def setup(self) -> None:
-        data = self.ctx.packs.toml("chr/comments.toml")
-        self.marker = regex.compile("|".join(f"(?:{p})" for p in data["markers"]), regex.I)
-        self.time = regex.compile("|".join(f"(?:{p})" for p in data["times"]))
-        self.opener = regex.compile("|".join(f"(?:{p})" for p in data.get("openers", [])) or r"(?!)")
-
-    def header(self, b: Block, titles: tuple[str, ...]) -> bool:
-        t = b.text
-        if b.length > self.opts["max_header_length"] or SENTENCE_END.search(t):
-            return False
-        if not self.time.search(t):
-            return False
-        return bool(self.marker.search(t)) or any(title in t for title in titles)
-
-    def check(self, doc: Document) -> Iterable[Finding]:
-        lay = layout(doc)
-        if not lay.has_body:
+    def detect(self, doc: Document) -> Iterable[Hit]:
+        pg = page(doc, self.ctx.packs)
+        if self.opts == DEFAULTS:
+            zone = comments(pg, self.ctx.packs)
+        else:
+            zone = comment_zone(pg, comment_data(self.ctx.packs), **self.opts)
+        if zone is None:
             return
-        headers = self._headers(lay)
-        blocks = lay.blocks
-        start = self._opened(lay)
-        if start is not None:
-            # a heading counting the comments opens the section whatever their number
-            n = sum(1 for h in headers if h > start)
-            yield from self.report(doc, blocks[start:], f"reader comments: a comment section after the article ({n} replies)",
-                                   safe=False, fix_message="delete the comment section")
-            return
-        if len(headers) < self.opts["min_replies"]:
-            return
-        span = blocks[headers[0]:]
-        yield from self.report(doc, span, f"reader comments: {len(headers)} replies after the article",
-                          safe=False, fix_message="delete the comment section")
-
-    def _opened(self, lay: Layout) -> int | None:
-        """The first comment-count heading after the start of the article with a dated reply
-        line within `opener_window` lines after it."""
-        blocks = lay.blocks
-        window = self.opts["opener_window"]
-        for i in range(lay.body_start + 1, len(blocks)):
-            b = blocks[i]
-            if b.length > self.opts["max_header_length"] or SENTENCE_END.search(b.text) or not self.opener.search(b.text):
-                continue
-            if any(blocks[j].length <= 40 and self.time.search(blocks[j].text)
-                   for j in range(i + 1, min(len(blocks), i + 1 + window))):
-                return i
-        return None
-
-    def _headers(self, lay: Layout) -> list[int]:
-        blocks = lay.blocks
-        start = lay.body_start
-        titles = tuple({blocks[k].text for k in (0, start) if 4 <= blocks[k].length <= 40})
-        return [i for i in range(start + 1, len(blocks)) if self.header(blocks[i], titles)]
+        what = (f"a comment section after the article ({zone.replies} replies)" if zone.opened
+                else f"{zone.replies} replies after the article")
+        yield from self.report(doc, pg.blocks[zone.start:], f"reader comments: {what}", safe=False,
+                               fix_message="delete the comment section")

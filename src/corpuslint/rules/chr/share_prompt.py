@@ -29,9 +29,9 @@ from typing import Iterable
 
 import regex
 
-from ...core import Applicability, Document, Finding
-from ._base import ChromeRule
-from ._zones import layout
+from ...core import Applicability, Document
+from ...page import page
+from ._base import ChromeRule, Hit
 
 _SENTENCE = regex.compile(r"[。！？!?]\s*$|[，,；;].*[。！？!?]")
 _STRIP = regex.compile(r"[\s:：|｜\-—·•>»【】\[\]()（）]+")
@@ -50,8 +50,8 @@ class SharePrompt(ChromeRule):
         self.phrase = regex.compile("|".join(regex.escape(p) for p in phrases), regex.I)
         self.whole = {_STRIP.sub("", w) for w in data["whole_lines"]}
 
-    def check(self, doc: Document) -> Iterable[Finding]:
-        lay = layout(doc)
+    def detect(self, doc: Document) -> Iterable[Hit]:
+        lay = page(doc, self.ctx.packs)
         for i, b in enumerate(lay.blocks):
             t = b.text
             if len(t) > self.opts["max_length"] or _SENTENCE.search(t):

@@ -29,10 +29,9 @@ from typing import Iterable
 
 import regex
 
-from ...core import Applicability, Document, Finding
-from ._base import ChromeRule, Lexicon
-from ._zones import layout
-
+from ...core import Applicability, Document
+from ...page import page
+from ._base import ChromeRule, Hit, Lexicon
 
 # Frame lines: a rule of dashes or dots, or a lone arrow or bar (box-drawing characters are left
 # alone: they draw tables and diagrams of the article).
@@ -53,8 +52,8 @@ class SiteUiText(ChromeRule):
         prefixes = sorted(data["link_prefixes"], key=len, reverse=True)
         self.link = regex.compile(r"^[\s【\[(（]*(?:" + "|".join(regex.escape(p) for p in prefixes) + r")\s*[:：]\s*\S")
 
-    def check(self, doc: Document) -> Iterable[Finding]:
-        lay = layout(doc)
+    def detect(self, doc: Document) -> Iterable[Hit]:
+        lay = page(doc, self.ctx.packs)
         for i, b in enumerate(lay.blocks):
             t = b.text
             if len(t) > 80:

@@ -50,7 +50,7 @@ from ...core import Applicability, CorpusRule, Document, Finding, Fix
 from ...core.findings import Location, Related
 from ...corpus.index import IndexedLine, path_key
 from ...corpus.normalize import folded_paragraphs
-from ._zones import delete_lines, layout
+from ...page import delete_lines, page
 
 
 def _key(folded: str) -> int:
@@ -68,7 +68,7 @@ class TemplateLine(CorpusRule):
     def extract(self, doc: Document) -> tuple[np.ndarray, np.ndarray] | None:
         """The hashes of the document's candidate lines (short, or outside the article body)
         and their paragraph indices: all the corpus phase keeps of it for this rule."""
-        lay = layout(doc)
+        lay = page(doc, self.ctx.packs)
         folded = folded_paragraphs(doc)
         keys: list[int] = []
         paras: list[int] = []
@@ -121,7 +121,7 @@ class TemplateLine(CorpusRule):
             if not found:
                 continue
             doc = corpus.document(f)
-            lay = layout(doc)
+            lay = page(doc, self.ctx.packs)
             for k, i in found:
                 n, external = template[k]
                 others = islice((o for o in holders[k] if o is not f), 3)

@@ -16,40 +16,44 @@ from typing import Sequence
 
 import regex
 
-from ...core import Document, Paragraph, PackStore
+from ...core import Document, PackStore, Paragraph
 from ...corpus.lexicon import Lexicon, load_lexicon
+from ...page import page, unclosed
+from ...page.kinds import HAN as _HAN
+from ...page.kinds import SPACED as _SPACED
+from ...text import CHARS, HAN_CLASS
 
 PACK = "lay/layout.toml"
 
-# A paragraph made of space-separated chunks of Han text is a title, not prose (newspaper
-# titles separate their parts with spaces; running Chinese text does not use them).
-_SPACED = regex.compile(r"[\p{Han}”」》)）][ \u3000]+[\p{Han}“「《(（]")
-_HAN = regex.compile(r"\p{Han}")
-_SENTENCE_END = "。．！!？?；;…”’」』"
+_SENTENCE_END = CHARS.sentence_final | CHARS.ellipsis | CHARS.closing_quotes
 _CLAUSE_SPLIT = regex.compile(r"[，,。；;：:！!？?]")
 # A title's first chunk: two to four Han characters, then a space.
-_TITLE_CHUNK = regex.compile(r"(?:#+\s*)?(\p{Han}{2,4})[ \u3000]+\S")
+_TITLE_CHUNK = regex.compile(rf"(?:#+\s*)?([{HAN_CLASS}]{{2,4}})[ \u3000]+\S")
+_SHORT = ("item", "title")
+_FIELD_SPLIT = regex.compile(r"[，,、；;：:\s|｜/]+")
+_SENTENCE_INSIDE = regex.compile(r"[。！？!?]")
+
+
+def _fields(text: str) -> bool:
+    """A paragraph of short fields with no sentence in it: a byline or an author's bio
+    (`张三，男，1960年生，北京大学教授`), a list of names or places. It ends without 。 by its
+    nature: with nothing going on with it, it is not text cut short."""
+    if _SENTENCE_INSIDE.search(text):
+        return False
+    parts = [x for x in _FIELD_SPLIT.split(text) if x]
+    return len(parts) >= 3 and max(len(x) for x in parts) <= 12
 # Caption positions: a caption or figure title is short.
 CAPTION_MAX = 30  # a floating caption (no credit, no break around it)
 BETWEEN_MAX = 60  # a line between the two halves of a broken sentence
-CREDIT_MAX = 100  # a line holding a photo credit
 
 
 @dataclass(frozen=True)
 class LayoutData:
     terminal: frozenset[str]
     continuing: frozenset[str]
-    openers: tuple[tuple[str, str], ...]
     non_initial: frozenset[str]
     open_endings: frozenset[str]
-    heading: regex.Pattern[str]
-    credit: regex.Pattern[str]
-    byline: regex.Pattern[str]
     lexicon: Lexicon
-
-
-def _union(patterns: Sequence[str]) -> regex.Pattern[str]:
-    return regex.compile("|".join(f"(?:{p})" for p in patterns) or r"(?!)")
 
 
 @lru_cache(maxsize=8)
@@ -59,12 +63,8 @@ def _load(dirs: tuple) -> LayoutData:  # type: ignore[type-arg]
     return LayoutData(
         terminal=frozenset(data["terminal"]),
         continuing=frozenset(data["continuing"]),
-        openers=tuple((p[0], p[1]) for p in data["openers"]),
         non_initial=frozenset(data["non_initial"]),
         open_endings=frozenset(data["open_endings"]),
-        heading=_union(data["heading_marks"]),
-        credit=_union(data["credit_patterns"]),
-        byline=_union(data["byline_patterns"]),
         lexicon=load_lexicon(packs),
     )
 
@@ -99,10 +99,14 @@ class Lost:
 
 
 @dataclass
-class Layout:
+class Analysis:
+    """LAY's reading of a page: where sentences were broken, captions interleaved, text lost."""
+
     doc: Document
     paras: list[Paragraph]
-    kinds: list[str]  # "heading", "credit", "byline", "prose", "short", "other"
+    # the page model's kinds, with its short items and link-like titles read as "short":
+    # "heading", "credit", "byline", "prose", "table", "short", "other"
+    kinds: list[str]
     # Set when the whole text is hard-wrapped at a fixed width: then every line "breaks a
     # sentence", which is one finding for the document (LAY005), not hundreds.
     wrap: Wrap | None = None
@@ -111,14 +115,14 @@ class Layout:
     lost: list[Lost] = field(default_factory=list)
 
 
-_CACHE: weakref.WeakKeyDictionary[Document, tuple[int, Layout]] = weakref.WeakKeyDictionary()
+_CACHE: weakref.WeakKeyDictionary[Document, tuple[int, Analysis]] = weakref.WeakKeyDictionary()
 
 
-def analyse(doc: Document, data: LayoutData) -> Layout:
+def analyse(doc: Document, data: LayoutData, packs: PackStore | None = None) -> Analysis:
     cached = _CACHE.get(doc)
     if cached is not None and cached[0] == id(data):
         return cached[1]
-    layout = _Analyser(doc, data).run()
+    layout = _Analyser(doc, data, packs).run()
     _CACHE[doc] = (id(data), layout)
     return layout
 
@@ -168,47 +172,15 @@ def wrap_width(paras: Sequence[Paragraph]) -> Wrap | None:
 
 
 class _Analyser:
-    def __init__(self, doc: Document, data: LayoutData) -> None:
+    def __init__(self, doc: Document, data: LayoutData, packs: PackStore | None) -> None:
         self.doc = doc
         self.d = data
         self.paras = doc.paragraphs
-        self.kinds = [self._kind(p.text) for p in self.paras]
-        self.layout = Layout(doc, self.paras, self.kinds)
-
-    # -- paragraph kinds ------------------------------------------------------------------
-    def _kind(self, text: str) -> str:
-        d = self.d
-        if d.heading.search(text):
-            return "heading"
-        if len(text) <= CREDIT_MAX and d.credit.search(text):
-            return "credit"
-        if len(text) <= 40 and d.byline.search(text):
-            return "byline"
-        if not _HAN.search(text):
-            return "other"  # numbers, URLs, Latin text: not what these rules read
-        if self._is_prose(text):
-            return "prose"
-        return "short"
-
-    def _is_prose(self, text: str) -> bool:
-        """Running text rather than a title: it has a sentence inside it, an open quotation,
-        clauses, or is long; titles made of space-separated chunks are not prose."""
-        body = text[:-1]
-        if any(c in "。！？；!?;" for c in body):
-            return True
-        if self._unclosed(text):
-            return True
-        if _SPACED.search(text):
-            return False
-        if len(text) >= 20 and any(c in "，,、" for c in body):
-            return True
-        return len(text) >= 40
+        self.kinds = ["short" if k in _SHORT else k for k in page(doc, packs).kinds]
+        self.layout = Analysis(doc, self.paras, self.kinds)
 
     def _unclosed(self, text: str) -> str | None:
-        for a, b in self.d.openers:
-            if text.count(a) > text.count(b):
-                return a + b
-        return None
+        return unclosed(text)
 
     def _terminated(self, text: str) -> bool:
         return text[-1] in self.d.terminal
@@ -287,7 +259,7 @@ class _Analyser:
         return last_clause.count("、") >= 2 and "、" not in first_clause and "等" not in first_clause
 
     # -- the pass -----------------------------------------------------------------------------
-    def run(self) -> Layout:
+    def run(self) -> Analysis:
         n = len(self.paras)
         lay = self.layout
         lay.wrap = wrap_width(self.paras)
@@ -350,6 +322,8 @@ class _Analyser:
                 lay.captions[c] = "between the two halves of a broken sentence"
         for i in sorted(ends):
             p = self.paras[i]
+            if _fields(p.text):
+                continue
             if damaged or self._cut_evidence(p.text):
                 lay.lost.append(Lost("end", i, None, "paragraph stops mid-sentence "
                                      f"(…{p.text[-12:]}); the rest may be lost",

@@ -37,7 +37,7 @@ from __future__ import annotations
 from typing import Iterable
 
 from ...core import Applicability, Document, DocumentRule, Edit, Finding, Fix, related
-from ._layout import Break, Layout, analyse, layout_data
+from ._layout import Analysis, Break, analyse, layout_data
 
 
 class BrokenSentence(DocumentRule):
@@ -50,7 +50,7 @@ class BrokenSentence(DocumentRule):
         self.data = layout_data(self.ctx.packs)
 
     def check(self, doc: Document) -> Iterable[Finding]:
-        lay = analyse(doc, self.data)
+        lay = analyse(doc, self.data, self.ctx.packs)
         for chain in _chains(lay.breaks):
             fix = _join(doc, lay, chain)
             for b in chain:
@@ -78,7 +78,7 @@ def _chains(breaks: list[Break]) -> list[list[Break]]:
     return chains
 
 
-def _join(doc: Document, lay: Layout, chain: list[Break]) -> Fix:
+def _join(doc: Document, lay: Analysis, chain: list[Break]) -> Fix:
     text = doc.text
     edits: list[Edit] = []
     moved: list[str] = []

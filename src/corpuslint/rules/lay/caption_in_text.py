@@ -27,7 +27,8 @@ from __future__ import annotations
 
 from typing import Iterable
 
-from ...core import Applicability, Document, DocumentRule, Edit, Finding, Fix
+from ...core import Applicability, Document, DocumentRule, Finding, Fix
+from ...page import delete_lines
 from ._layout import analyse, layout_data
 
 
@@ -41,18 +42,10 @@ class CaptionInText(DocumentRule):
         self.data = layout_data(self.ctx.packs)
 
     def check(self, doc: Document) -> Iterable[Finding]:
-        lay = analyse(doc, self.data)
-        n = len(lay.paras)
+        lay = analyse(doc, self.data, self.ctx.packs)
         for k, reason in sorted(lay.captions.items()):
             p = lay.paras[k]
-            # Delete the line and the blank lines after it (before it, at the end of the text),
-            # so that the paragraphs around keep their spacing.
-            if k + 1 < n:
-                start = doc.line_span(p.line)[0]
-                end = doc.line_span(lay.paras[k + 1].line)[0]
-            else:
-                start = doc.line_span(lay.paras[k - 1].line, with_newline=False)[1] if k else 0
-                end = doc.line_span(p.line)[1]
-            fix = Fix.unsafe("delete the caption line", Edit.delete(start, end))
+            # the line and the blank lines after it (before it, at the end of the text)
+            fix = Fix.unsafe("delete the caption line", delete_lines(doc, p.line, p.line, blank_lines=True))
             yield self.finding(doc, p.start, p.end, f"caption among the text, {reason}: "
                                f"{p.text[:30]}", fix=fix)

@@ -5,6 +5,10 @@ terminal, an e-mail, a BBS post or a fixed-width e-book. One finding per documen
 wrapped line, instead of one "broken sentence" per line (LAY001 and LAY003 stay silent on such
 a document).
 
+Text wrapped and then spaced with a blank line after every line (every "paragraph" stops at the
+margin, mid-sentence) is the same damage and is found the same way: the lines are the
+paragraphs, and the usual gap between them is what separates wrapped lines.
+
 ## Why it matters
 Every wrapped line splits a sentence: sentence splitters, deduplication by paragraph, language
 models and search all see fragments. Only the paragraph ends (the short last line of each
@@ -18,20 +22,22 @@ paragraph) are real.
 
 ## Fix
 Join the lines of each paragraph: a line that reaches the wrap width (or falls a little short
-of it without ending a sentence) is joined with the next one unless that one is blank or
-indented (a new paragraph); a space is put back only between two Latin letters or digits. **Unsafe**: where a paragraph happened to end exactly at the
+of it without ending a sentence) is joined with the next one unless more blank lines than usual
+lie between them or the next is indented (a new paragraph); a space is put back only between two Latin letters or digits. **Unsafe**: where a paragraph happened to end exactly at the
 margin it is joined with the next.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import Iterable
 
 from ...core import Applicability, Document, DocumentRule, Edit, Finding, Fix
+from ...text import CHARS
 from ._layout import analyse, layout_data
 
 _INDENT = (" ", "\t", "\u3000", "\u00a0")
-_ENDS = "。！？!?…”」』"
+_ENDS = CHARS.sentence_final_strong | CHARS.closing_quotes | CHARS.ellipsis
 
 
 
@@ -45,28 +51,33 @@ class HardWrappedText(DocumentRule):
         self.data = layout_data(self.ctx.packs)
 
     def check(self, doc: Document) -> Iterable[Finding]:
-        lay = analyse(doc, self.data)
+        lay = analyse(doc, self.data, self.ctx.packs)
         wrap = lay.wrap
         if wrap is None:
             return
-        lines = doc.lines
+        paras = lay.paras
+        gaps = Counter(q.line - p.line - 1 for p, q in zip(paras, paras[1:]))
+        usual = gaps.most_common(1)[0][0] if gaps else 0
         edits: list[Edit] = []
         first = None
-        for line, nxt in zip(lines, lines[1:]):
-            text = line.text.rstrip()
-            size = wrap.measure(text)
+        for p, q in zip(paras, paras[1:]):
+            line = doc.lines[p.line - 1]
+            body = line.text.rstrip()
+            size = wrap.measure(body)
             # A line filled to the margin was wrapped; one a little short of it was wrapped too
             # unless it ends a sentence (then it is taken as the end of its paragraph).
-            full = size >= wrap.width - 1 or (size >= wrap.width - wrap.slack and text[-1:] not in _ENDS)
-            if not full or not nxt.text.strip():
+            full = size >= wrap.width - 1 or (size >= wrap.width - wrap.slack and body[-1:] not in _ENDS)
+            # more blank lines than the text puts between its lines: a paragraph break
+            if not full or q.line - p.line - 1 > usual:
                 continue
+            nxt = doc.lines[q.line - 1]
             if nxt.text.startswith(_INDENT):
                 continue
             if first is None:
                 first = line
-            a, b = line.text.rstrip()[-1:], nxt.text[:1]
+            a, b = body[-1:], nxt.text[:1]
             glue = " " if (a.isascii() and a.isalnum() and b.isascii() and b.isalnum()) else ""
-            edits.append(Edit(line.start + len(line.text.rstrip()), nxt.start, glue))
+            edits.append(Edit(line.start + len(body), nxt.start, glue))
         if first is None:
             return
         fix = Fix(tuple(edits), Applicability.UNSAFE, f"join the {len(edits) + 1} wrapped lines into paragraphs")

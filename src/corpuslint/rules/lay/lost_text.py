@@ -37,7 +37,7 @@ class LostText(DocumentRule):
         self.data = layout_data(self.ctx.packs)
 
     def check(self, doc: Document) -> Iterable[Finding]:
-        lay = analyse(doc, self.data)
+        lay = analyse(doc, self.data, self.ctx.packs)
         for lost in lay.lost:
             rel = []
             if lost.other is not None:

@@ -31,12 +31,13 @@ from typing import Iterable
 import regex
 
 from ...core import Document, DocumentRule, Finding, Severity
+from ...text import HAN_CLASS
 from ._layout import analyse, layout_data
 
 _H1 = regex.compile(r"^#\s+\S")
 _TIME = regex.compile(r"\d{1,2}:\d{2}")
 _HN = regex.compile(r"^#{2,6}\s+\S")
-_HAN_RUN = regex.compile(r"\p{Han}{2,}")
+_HAN_RUN = regex.compile(f"[{HAN_CLASS}]{{2,}}")
 MIN_BODY = 3  # prose paragraphs on each side
 MIN_CHARS = 300  # characters of prose on each side
 
@@ -52,7 +53,7 @@ class MultipleArticles(DocumentRule):
         self.data = layout_data(self.ctx.packs)
 
     def check(self, doc: Document) -> Iterable[Finding]:
-        lay = analyse(doc, self.data)
+        lay = analyse(doc, self.data, self.ctx.packs)
         paras, kinds = lay.paras, lay.kinds
         # A headline carries no clock time: `# re: … 2004-12-28 13:42 name` heads a comment.
         heads = [k for k, p in enumerate(paras) if _H1.match(p.text) and not _TIME.search(p.text)]

@@ -2,6 +2,13 @@
 Full-width Latin letters and digits (`２０１２`, `ＡＢＣ`, `５Ｇ`) in Chinese text, with the
 full-width `．` `％` `－` `＋` `／` `，` `：` that sit inside such a number or code.
 
+A document that writes its numbers and letters full-width throughout (a newspaper's house style,
+no half-width run in it) is consistent and is not reported by default. Where both forms occur,
+the minority form is reported like NRM001 does: each full-width run when most runs are
+half-width; one finding for the document, with the count, when most are full-width (a house
+style with a few half-width runs is one decision, not one finding per number). The option
+`prefer = "halfwidth"` reports every full-width run (the GB/T 15835 style, enforced).
+
 ## Why it matters
 Chinese typesetting standards (GB/T 15835) write numbers and Latin letters half-width. Full-width
 forms come from old GB2312-era input and OCR; they defeat search, number parsing and exact
@@ -11,8 +18,12 @@ matching (`２０１２年` is not `2012年` to a tokeniser) and split the vocab
 `截至２０１２年底，ＧＤＰ增长７．５％` → `截至2012年底，GDP增长7.5%`.
 
 ## Fix
-Replace each run by its NFKC form. **Safe**: the characters are compatibility forms of the same
-letters and digits.
+Replace each run by its NFKC form (the document-level finding replaces every run). **Safe**: the
+characters are compatibility forms of the same letters and digits.
+
+## Options
+`prefer` (default `"auto"`): `"auto"` reports the minority form as above; `"halfwidth"` reports
+every full-width run.
 """
 
 from __future__ import annotations
@@ -22,12 +33,14 @@ from typing import Iterable
 
 import regex
 
-from ...core import Applicability, Document, DocumentRule, Edit, Finding, Fix
-from ...corpus.normalize import cjk_share
+from ...core import Applicability, Document, DocumentRule, Edit, Finding, Fix, OptionError
+from ...text import han_count
 
 # A run of full-width letters and digits, with number punctuation inside it.
 _RUN = regex.compile(r"[０-９Ａ-Ｚａ-ｚ]+(?:[．％－＋／，：][０-９Ａ-Ｚａ-ｚ]+)*％?")
 _KANA = regex.compile(r"[\p{Hiragana}\p{Katakana}]")
+_HALF = regex.compile(r"[0-9A-Za-z]+")
+_PREFER = ("auto", "halfwidth")
 
 
 class FullwidthAlphanumeric(DocumentRule):
@@ -35,6 +48,11 @@ class FullwidthAlphanumeric(DocumentRule):
     name = "fullwidth-alphanumeric"
     summary = "Full-width Latin letters or digits in Chinese text"
     fix = Applicability.SAFE
+    options = {"prefer": "auto"}
+
+    def setup(self) -> None:
+        if self.opts["prefer"] not in _PREFER:
+            raise OptionError(f"{self.code}: prefer must be one of {', '.join(_PREFER)}")
 
     def check(self, doc: Document) -> Iterable[Finding]:
         text = doc.text
@@ -42,9 +60,22 @@ class FullwidthAlphanumeric(DocumentRule):
         if first is None:
             return
         # Chinese text only: Japanese writes full-width forms by convention.
-        if cjk_share(text) < 0.2 or len(_KANA.findall(text)) > 20:
+        if han_count(text) < 0.2 * len(text) or len(_KANA.findall(text)) > 20:
             return
-        for m in _RUN.finditer(text, first.start()):
+        runs = list(_RUN.finditer(text, first.start()))
+        if self.opts["prefer"] == "auto":
+            half = len(_HALF.findall(text))
+            if half == 0:
+                return  # full-width throughout: a house style
+            if len(runs) > half:
+                edits = [Edit(m.start(), m.end(), unicodedata.normalize("NFKC", m.group())) for m in runs]
+                fix = Fix.safe(f"replace the {len(runs)} full-width runs with half-width", *edits)
+                yield self.finding(doc, runs[0].start(), runs[0].end(),
+                                   f"the document writes letters and digits full-width {len(runs)} times and "
+                                   f"half-width {half} times: mixed widths (first here, {runs[0].group()!r})",
+                                   fix=fix)
+                return
+        for m in runs:
             run = m.group()
             new = unicodedata.normalize("NFKC", run)
             fix = Fix.safe(f"replace with {new!r}", Edit(m.start(), m.end(), new))

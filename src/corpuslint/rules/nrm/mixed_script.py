@@ -43,7 +43,8 @@ import regex
 
 from ...core import Applicability, Document, DocumentRule, Edit, Finding, Fix, related
 from ...core.packs import PackStore
-from ...corpus.normalize import convert, is_cjk, simplified_aligned, to_simplified, to_traditional
+from ...corpus.normalize import convert, simplified_aligned, to_simplified, to_traditional
+from ...text import is_han
 
 _QUOTED = regex.compile(r"“[^“”\n]*”|「[^「」\n]*」|『[^『』\n]*』|《[^《》\n]*》")
 MIN_MAJORITY = 5  # script-specific characters needed to know a document's script
@@ -85,13 +86,13 @@ class MixedScript(DocumentRule):
     def check(self, doc: Document) -> Iterable[Finding]:
         trad: list[tuple[int, str]] = []  # (offset, simplified form)
         simp_chars = 0  # characters only simplified text writes (character by character)
-        paras = [p for p in doc.paragraphs if any(is_cjk(c) for c in p.text)]
+        paras = [p for p in doc.paragraphs if any(is_han(c) for c in p.text)]
         for para in paras:
             text = para.text
             s = simplified_aligned(text)
             shield: set[int] | None = None
             for i, c in enumerate(text):
-                if not is_cjk(c) or 0xF900 <= ord(c) <= 0xFAFF:
+                if not is_han(c) or 0xF900 <= ord(c) <= 0xFAFF:
                     continue
                 sc = s[i]
                 if sc != c:

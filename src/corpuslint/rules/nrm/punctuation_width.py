@@ -7,6 +7,10 @@ forms is judged apart, so a house style of ASCII parentheses with full-width com
 consistent. By default the minority form of a pair is reported; the option `prefer` enforces one
 style instead.
 
+A `?` between two Han characters that is no question (`约翰?史密斯`: no question particle
+before it) is an interpunct lost in an encoding and is left alone. Full-width parentheses are
+the standard form in Chinese text: by default they are never reported as the minority form.
+
 ## Why it matters
 Mixed widths are the trace of text merged from several sources or half normalised (NFKC turns
 `，` into `,`). They break exact matching and deduplication, tokenisers treat the two forms as
@@ -33,10 +37,13 @@ from typing import Iterable
 import regex
 
 from ...core import Applicability, Document, DocumentRule, Edit, Finding, Fix, OptionError
+from ...text import HAN_CLASS
 
-_HAN = regex.compile(r"\p{Han}")
+_HAN = regex.compile(f"[{HAN_CLASS}]")
 _ENUMERATOR = regex.compile(r"[0-9A-Za-z]{1,3}$")
 _PREFER = ("auto", "fullwidth", "halfwidth")
+# sentence-final particles: a `?` after one ends a question even with Han text after it
+_QUESTION_END = frozenset("吗呢吧么嘛啊呀哪谁")
 
 
 class PunctuationWidth(DocumentRule):
@@ -74,7 +81,9 @@ class PunctuationWidth(DocumentRule):
             if prefer == "fullwidth" or (prefer == "auto" and h and f and len(h) <= len(f)):
                 for offs in h:
                     yield self._report(doc, offs, self.to_full, len(f), "full-width")
-            elif prefer == "halfwidth" or (prefer == "auto" and h and f):
+            elif prefer == "halfwidth" or (prefer == "auto" and h and f and klass != "()"):
+                # full-width parentheses are the standard form in Chinese text (GB/T 15834):
+                # a page that mostly writes ASCII ones is not pushed away from them
                 for offs in f:
                     yield self._report(doc, offs, self.to_half, len(h), "half-width")
 
@@ -111,6 +120,10 @@ class PunctuationWidth(DocumentRule):
                 continue
             # , : ; ! ? — Chinese context, and no space after (a space marks Western usage).
             if nxt in (" ", "\t"):
+                continue
+            if c == "?" and _HAN.match(prev) and _HAN.match(nxt) and prev not in _QUESTION_END:
+                # `约翰?史密斯`: a `?` inside a name is an interpunct lost in an encoding (a
+                # matter for ENC), not a question mark to widen
                 continue
             if (self._cjk(prev) and (nxt != "" or c in "!?")) \
                     or (self._cjk(nxt) and prev not in ("", " ", "\t")):

@@ -1,43 +1,44 @@
-"""Page structure shared by the CHR rules, computed once per document.
+"""The page model: one layout of a document, computed once and read by every family.
 
 A scraped page is a head (site name, menus, breadcrumb, headline, meta line), a body (the article:
 long lines of prose ending in sentence punctuation, with short headings between them) and a tail
-(byline, share bar, copyright, lists of other articles, footer). Chrome patterns are only trusted
-where the structure agrees: a short line of menu words in the head or tail is navigation, the same
-words inside the body may be a heading.
+(byline, share bar, copyright, lists of other articles, comments, footer). Chrome patterns are
+only trusted where the structure agrees: a short line of menu words in the head or tail is
+navigation, the same words inside the body may be a heading.
 
 The body is found as the maximum-scoring run of paragraphs (body text extraction in the manner of
 Finn et al.'s BTE): a prose paragraph scores its length, any other paragraph a penalty, so short
 headings inside the article are absorbed while menus and footers fall outside.
 
-``layout(doc)`` caches the result on the document (a weak-keyed cache: one computation however
-many CHR rules run, freed with the document).
+``page(doc)`` caches the result on the document (a weak-keyed cache: one computation however
+many rules read it, freed with the document).
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 import weakref
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from ...core import Document, Edit, Paragraph
-from ...corpus.normalize import fold, is_cjk
+from ..core import Document, Edit, PackStore, Paragraph
+from ..text import BULLET, CHARS, han_count, strip_closers
+from .kinds import kind_data, kinds
 
-# Sentence-final punctuation: a line ending with one of these is a finished sentence.
-_FINAL = set("。！？!?；;.．\"”’」』")
-_FINAL_CLOSE = set("”’」』）)】")  # closing marks allowed after the final punctuation
-_INNER = set("，,。、；;：:！？!?")
+_INNER = CHARS.sentence_final_strong | CHARS.clause | CHARS.enumeration | CHARS.colon | frozenset("。")
 # A single "…" or ASCII "..." marks a teaser cut short by the page; the Chinese ellipsis "……"
 # (two U+2026) ends real sentences.
 _TRUNCATED = re.compile(r"(?:(?<!…)…|\.{3,}|。{3,})\s*[)）]?$")
-BULLET = re.compile(r"^\s*(?:[•·▪▫◆◇■□●○★☆►▶▸※→>\-*+]|v\s|\d{1,2}[.、．)](?!\d)|[（(]\d{1,2}[)）]|\[\d{1,2}\])\s*")
 _PUNCT = re.compile(r"[^\w\s]")
 _SPACE = re.compile(r"\s")
-# A line that ends a sentence (meta lines, reply headers and comment headings never do).
-SENTENCE_END = re.compile(r"[。！？!?]\s*$")
-# Sentence or clause punctuation anywhere in a line: menu items, breadcrumb steps and list
-# headers have none.
-CLAUSE_PUNCT = re.compile(r"[。！？!?，,；;]")
+_DROP = re.compile(r"[\W_]+")
+
+
+def title_key(text: str) -> str:
+    """The form two lines of one page are compared in (page title and headline): NFKC, lower
+    case, letters and digits only. Both come from one page, so no script conversion."""
+    return _DROP.sub("", unicodedata.normalize("NFKC", text).lower())
 
 
 @dataclass(slots=True)
@@ -49,13 +50,14 @@ class Block:
     prose: bool  # a finished sentence of article text
     bullet: bool  # starts with a list marker
     truncated: bool  # a teaser cut short ("..." / "…")
+    kind: str  # see page.kinds
+    docno: bool = False  # an official document's number alone (`国发〔2020〕3号`): its title is above
     _folded: str | None = None
 
-    # Counted on use, not for every paragraph: each is read for a few lines of a page only.
     @property
     def cjk(self) -> int:
         """Number of Han characters."""
-        return sum(1 for c in self.para.text if is_cjk(c))
+        return han_count(self.para.text)
 
     @property
     def punct_share(self) -> float:
@@ -65,16 +67,9 @@ class Block:
 
     @property
     def folded(self) -> str:
-        """``fold`` of the text, computed on first use (OpenCC is the costly part).
-
-        Not ``normalize.folded_paragraphs(doc)``: that folds every paragraph, while the CHR
-        document rules read a fifth of them (2 853 of 13 319 on the 50 held-out pages of
-        bench/chrome_eval.py); when only document rules run (or in a worker process, where the
-        corpus model's folding happens later in the main process) taking the whole list cost
-        CHR001+CHR006+CHR010 0.72 -> 0.84 s CPU there, and saved nothing measurable in a run of
-        every rule."""
+        """``title_key`` of the text, computed on first use."""
         if self._folded is None:
-            self._folded = fold(self.para.text)
+            self._folded = title_key(self.para.text)
         return self._folded
 
     @property
@@ -87,7 +82,7 @@ class Block:
 
 
 @dataclass
-class Layout:
+class Page:
     doc: Document
     blocks: list[Block]
     body_start: int  # index of the first body block (len(blocks) when there is no body)
@@ -95,10 +90,12 @@ class Layout:
     title_repeat: int | None  # index of the headline that repeats the page title (block 0)
     first_prose: int  # index of the first prose block (len(blocks) when there is none)
     last_prose: int  # index of the last prose block (-1 when there is none)
-    # what the CHR rules reported on this document: code -> indices of the reported blocks, and
-    # the codes whose check ran to the end (CHR010 grows chrome blocks from these lines)
-    flagged: dict[str, set[int]] = field(default_factory=dict)
-    ran: set[str] = field(default_factory=set)
+    # analyses of later layers kept with the page (e.g. CHR's chrome anchors), by name
+    extra: dict[str, object] = field(default_factory=dict)
+
+    @property
+    def kinds(self) -> list[str]:
+        return [b.kind for b in self.blocks]
 
     def outside_prose(self, i: int) -> bool:
         """Before the first or after the last sentence of prose in the document: stricter than
@@ -118,16 +115,35 @@ class Layout:
     def has_body(self) -> bool:
         return self.body_end >= self.body_start
 
+    def runs(self, same: Callable[[Block], object]) -> list[tuple[int, int, object]]:
+        """Maximal runs of consecutive blocks with one value of ``same``: (first, last, value)."""
+        out: list[tuple[int, int, object]] = []
+        for i, b in enumerate(self.blocks):
+            v = same(b)
+            if out and out[-1][2] == v and out[-1][1] == i - 1:
+                out[-1] = (out[-1][0], i, v)
+            else:
+                out.append((i, i, v))
+        return out
 
-_CACHE: "weakref.WeakKeyDictionary[Document, Layout]" = weakref.WeakKeyDictionary()
+    def in_table(self, i: int) -> bool:
+        """Block ``i`` is a row of a table or infobox inside the article body: content."""
+        return self.blocks[i].kind == "table" and self.body_start <= i <= self.body_end
 
 
-def layout(doc: Document) -> Layout:
-    lay = _CACHE.get(doc)
-    if lay is None:
-        lay = _build(doc)
-        _CACHE[doc] = lay
-    return lay
+# per document: the page for each set of rule-pack folders (user packs may extend kinds.toml)
+_CACHE: "weakref.WeakKeyDictionary[Document, dict[tuple, Page]]" = weakref.WeakKeyDictionary()
+
+
+def page(doc: Document, packs: PackStore | None = None) -> Page:
+    key = tuple((packs or PackStore()).dirs)
+    per_doc = _CACHE.get(doc)
+    if per_doc is None:
+        per_doc = _CACHE[doc] = {}
+    got = per_doc.get(key)
+    if got is None:
+        got = per_doc[key] = _build(doc, packs)
+    return got
 
 
 def is_prose(text: str) -> bool:
@@ -137,10 +153,10 @@ def is_prose(text: str) -> bool:
     t = BULLET.sub("", t, count=1)
     if len(t) < 12 or _TRUNCATED.search(t):
         return False
-    end = t
-    while end and end[-1] in _FINAL_CLOSE:
-        end = end[:-1]
-    if not end or end[-1] not in _FINAL:
+    # the last mark before closing quotes and brackets ends the sentence (a quotation ending
+    # without one, `他说“你好”`, is not taken as finished; an ASCII `"` is)
+    end = strip_closers(t)
+    if not (t[-1] == '"' or (end and end[-1] in CHARS.sentence_final)):
         # a closing bracket ends a long parenthetical sentence; a colon ends a sentence that
         # introduces a list
         if not ((t[-1] in "）)" and len(t) >= 40) or (t[-1] in "：:" and len(t) >= 20)):
@@ -149,18 +165,18 @@ def is_prose(text: str) -> bool:
     return inner >= 1 or len(t) >= 40
 
 
-def _block(p: Paragraph) -> Block:
-    t = p.text
-    return Block(para=p, length=len(t), prose=is_prose(t), bullet=bool(BULLET.match(t)),
-                 truncated=bool(_TRUNCATED.search(t.rstrip())))
-
-
-def _build(doc: Document) -> Layout:
-    blocks = [_block(p) for p in doc.paragraphs]
+def _build(doc: Document, packs: PackStore | None) -> Page:
+    paras = doc.paragraphs
+    data = kind_data(packs)
+    ks = kinds([p.text for p in paras], data)
+    blocks = [Block(para=p, length=len(p.text), prose=is_prose(p.text), bullet=bool(BULLET.match(p.text)),
+                    truncated=bool(_TRUNCATED.search(p.text.rstrip())), kind=k,
+                    docno=len(p.text) <= 30 and bool(data.document_number.match(p.text.strip())))
+              for p, k in zip(paras, ks)]
     start, end = _body_span(blocks)
     prose = [k for k, b in enumerate(blocks) if b.prose]
-    return Layout(doc, blocks, start, end, _title_repeat(blocks, start),
-                  prose[0] if prose else len(blocks), prose[-1] if prose else -1)
+    return Page(doc, blocks, start, end, _title_repeat(blocks, start),
+                prose[0] if prose else len(blocks), prose[-1] if prose else -1)
 
 
 def _body_span(blocks: list[Block]) -> tuple[int, int]:
@@ -197,9 +213,21 @@ def _title_repeat(blocks: list[Block], body_start: int) -> int | None:
     return None
 
 
-# -- fixes -----------------------------------------------------------------------------------
-def delete_lines(doc: Document, first: int, last: int) -> Edit:
-    """One edit deleting whole lines ``first..last`` (1-based, inclusive) with terminators."""
+# -- the one line-deletion edit ----------------------------------------------------------------
+def delete_lines(doc: Document, first: int, last: int, *, blank_lines: bool = False) -> Edit:
+    """One edit deleting whole lines ``first..last`` (1-based, inclusive) with terminators: the
+    only way a rule removes lines (CHR's chrome, CHR008's template lines, LAY's captions).
+
+    With ``blank_lines`` the blank lines after them go too (before them when they end the
+    text), so the paragraphs around keep their spacing."""
     start = doc.line_span(first)[0]
     end = doc.line_span(last)[1]
+    if blank_lines:
+        paras = doc.paragraphs
+        after = [p for p in paras if p.line > last]
+        before = [p for p in paras if p.line < first]
+        if after:
+            end = doc.line_span(after[0].line)[0]
+        else:
+            start = doc.line_span(before[-1].line, with_newline=False)[1] if before else 0
     return Edit.delete(start, end)

@@ -1,0 +1,87 @@
+"""The comment-thread zone of a page: readers' comments or forum replies printed after the
+article, from the first reply header (or a heading counting the comments) to the end of the page.
+
+A reply header is a short line with a time of day or a date and a reply mark (`# re: … 12:46`,
+`第 2 楼 时间：…`, `#12 用户名 於 2016/12/31 回覆`) or the article's title; the zone needs
+`min_replies` of them after the start of the body, or a comment-count heading (`已有1件评论`,
+`评论 (12)`) with a dated line within `opener_window` lines after it. Marks: rules/page/comments.toml.
+CHR009 reports the zone; DUP and VER may leave it out of what they compare."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+import regex
+
+from ..core import PackStore
+from ..text import STRONG_END
+from .layout import Block, Page
+
+PACK = "page/comments.toml"
+DEFAULTS = {"min_replies": 3, "max_header_length": 80, "opener_window": 3}
+
+
+@dataclass(frozen=True)
+class CommentData:
+    marker: regex.Pattern[str]
+    time: regex.Pattern[str]
+    opener: regex.Pattern[str]
+
+
+@dataclass(frozen=True)
+class CommentZone:
+    start: int  # index of the zone's first block; the zone runs to the end of the page
+    replies: int  # reply headers in it
+    opened: bool  # opened by a heading counting the comments
+
+
+def _union(patterns: list[str], flags: int = 0) -> regex.Pattern[str]:
+    return regex.compile("|".join(f"(?:{p})" for p in patterns) or r"(?!)", flags)
+
+
+@lru_cache(maxsize=8)
+def _load(dirs: tuple) -> CommentData:  # type: ignore[type-arg]
+    data = PackStore(dirs[1:]).toml(PACK)
+    return CommentData(_union(data["markers"], regex.I), _union(data["times"]), _union(data.get("openers", [])))
+
+
+def comment_data(packs: PackStore | None = None) -> CommentData:
+    return _load(tuple((packs or PackStore()).dirs))
+
+
+def comment_zone(pg: Page, data: CommentData, min_replies: int = 3, max_header_length: int = 80,
+                 opener_window: int = 3) -> CommentZone | None:
+    if not pg.has_body:
+        return None
+    blocks = pg.blocks
+    start = pg.body_start
+    titles = tuple({blocks[k].text for k in (0, start) if 4 <= blocks[k].length <= 40})
+
+    def header(b: Block) -> bool:
+        t = b.text
+        if b.length > max_header_length or STRONG_END.search(t) or not data.time.search(t):
+            return False
+        return bool(data.marker.search(t)) or any(title in t for title in titles)
+
+    headers = [i for i in range(start + 1, len(blocks)) if header(blocks[i])]
+    for i in range(start + 1, len(blocks)):
+        b = blocks[i]
+        if b.length > max_header_length or STRONG_END.search(b.text) or not data.opener.search(b.text):
+            continue
+        if any(blocks[j].length <= 40 and data.time.search(blocks[j].text)
+               for j in range(i + 1, min(len(blocks), i + 1 + opener_window))):
+            # a heading counting the comments opens the zone whatever their number
+            return CommentZone(i, sum(1 for h in headers if h > i), True)
+    if len(headers) < min_replies:
+        return None
+    return CommentZone(headers[0], len(headers), False)
+
+
+def comments(pg: Page, packs: PackStore | None = None) -> CommentZone | None:
+    """The page's comment-thread zone with the default settings, computed once per page."""
+    key = "page.comments"
+    if key not in pg.extra:
+        pg.extra[key] = comment_zone(pg, comment_data(packs))
+    got = pg.extra[key]
+    return got if isinstance(got, CommentZone) else None

@@ -1,0 +1,34 @@
+"""Character classes and punctuation of Chinese text, from one data pack (rules/text/).
+
+Every rule family and the page model read these definitions: what a Han character is, what
+ends a sentence, what separates clauses, which marks open and close, what a bullet is.
+Imports: core -> text -> page -> corpus -> rules.
+"""
+
+from .chars import (
+                    BULLET,
+                    CHARS,
+                    CLAUSE_PUNCT,
+                    HAN_CLASS,
+                    STRONG_END,
+                    Chars,
+                    ends_sentence,
+                    han_count,
+                    has_clause_punct,
+                    is_han,
+                    strip_closers,
+)
+
+__all__ = [
+                    "BULLET",
+                    "CHARS",
+                    "CLAUSE_PUNCT",
+                    "HAN_CLASS",
+                    "STRONG_END",
+                    "Chars",
+                    "ends_sentence",
+                    "han_count",
+                    "has_clause_punct",
+                    "is_han",
+                    "strip_closers",
+]
