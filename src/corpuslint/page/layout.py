@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-import weakref
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -131,15 +130,15 @@ class Page:
         return self.blocks[i].kind == "table" and self.body_start <= i <= self.body_end
 
 
-# per document: the page for each set of rule-pack folders (user packs may extend kinds.toml)
-_CACHE: "weakref.WeakKeyDictionary[Document, dict[tuple, Page]]" = weakref.WeakKeyDictionary()
+# Per document: the page for each set of rule-pack folders (user packs may extend kinds.toml),
+# kept on the document itself: a Page refers to its document, so a WeakKeyDictionary holding
+# pages would keep every document alive.
+_SLOT = "_corpuslint_pages"
 
 
 def page(doc: Document, packs: PackStore | None = None) -> Page:
     key = tuple((packs or PackStore()).dirs)
-    per_doc = _CACHE.get(doc)
-    if per_doc is None:
-        per_doc = _CACHE[doc] = {}
+    per_doc = doc.__dict__.setdefault(_SLOT, {})
     got = per_doc.get(key)
     if got is None:
         got = per_doc[key] = _build(doc, packs)

@@ -8,7 +8,6 @@ Everything here is about one document's own layout; no corpus structure is neede
 from __future__ import annotations
 
 import unicodedata
-import weakref
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -115,15 +114,17 @@ class Analysis:
     lost: list[Lost] = field(default_factory=list)
 
 
-_CACHE: weakref.WeakKeyDictionary[Document, tuple[int, Analysis]] = weakref.WeakKeyDictionary()
+# Kept on the document (an Analysis refers to its document: a WeakKeyDictionary of analyses
+# would keep every document alive).
+_SLOT = "_corpuslint_lay_analysis"
 
 
 def analyse(doc: Document, data: LayoutData, packs: PackStore | None = None) -> Analysis:
-    cached = _CACHE.get(doc)
+    cached = doc.__dict__.get(_SLOT)
     if cached is not None and cached[0] == id(data):
         return cached[1]
     layout = _Analyser(doc, data, packs).run()
-    _CACHE[doc] = (id(data), layout)
+    doc.__dict__[_SLOT] = (id(data), layout)
     return layout
 
 
