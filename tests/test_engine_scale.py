@@ -82,3 +82,34 @@ def test_jobs_give_identical_findings():
     one = Linter(jobs=1).lint_paths([SEEDS]).findings
     two = Linter(jobs=2).lint_paths([SEEDS]).findings
     assert one == two and len(one) > 50
+
+
+def test_fold_equals_nfkc_first_on_mixed_code_points():
+    """``fold`` skips NFKC where it cannot change the result (punctuation stripped first,
+    full-width ASCII mapped); it must equal the plain NFKC-first form on any text."""
+    import random
+    import unicodedata
+
+    from corpuslint.corpus.normalize import _DROP, _PUNCT, fold, to_simplified
+
+    def reference(text: str) -> str:
+        text = unicodedata.normalize("NFKC", _PUNCT.sub("", text))
+        return _DROP.sub("", to_simplified(text).lower())
+
+    rng = random.Random(5)
+    pool = [c for c in range(0x20, 0x30000) if not 0xD800 <= c < 0xE000]
+    texts = ["１９９８年１２月", "Ｃｏｒｐｕｓ\u0301ｌｉｎｔ", "㈠第一條", "ｅ\u0301", "漢字 ＡＢ１２"]
+    for _ in range(3000):
+        texts.append("".join(chr(rng.choice(pool)) if rng.random() < 0.4 else chr(rng.randrange(0xFF01, 0xFF5F))
+                             for _ in range(rng.randint(1, 10))))
+    assert [fold(t) for t in texts] == [reference(t) for t in texts]
+
+
+def test_spool_keeps_folded_paragraphs_exactly(tmp_path):
+    from corpuslint.corpus.spool import Spool
+
+    spool = Spool()
+    cases = [[], [""], ["", ""], ["abc", "", "漢字"], ["\udc80x"]]
+    refs = [spool.put_folded(c) for c in cases]
+    assert [spool.get_folded(r) for r in refs] == cases
+    spool.close()

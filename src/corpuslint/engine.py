@@ -302,7 +302,7 @@ class Engine:
     def _take(c: Checked, corpus: CorpusAnalyses | None, doc: Document) -> Checked:
         if corpus is not None and c.features is not None:
             corpus.append(c.features)
-            corpus._remember(doc, c.features)
+            corpus.remember(doc, c.features)
         return c
 
     def _corpus_findings(self, corpus: CorpusAnalyses, progress: Progress | None) -> dict[str, list[Finding]]:

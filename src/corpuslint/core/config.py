@@ -15,6 +15,7 @@ import hashlib
 import json
 import sys
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from pathlib import Path, PurePosixPath
 from typing import Any, Mapping, Sequence
 
@@ -29,6 +30,21 @@ CONFIG_FILES = ("corpuslint.toml", ".corpuslint.toml", "pyproject.toml")
 DEFAULT_EXCLUDE = (".git", ".hg", ".svn", ".corpuslint_cache", "node_modules", ".venv", "venv",
                    "__pycache__", ".tox", ".mypy_cache", ".pytest_cache")
 DEFAULT_EXTENSIONS = (".txt", ".md", ".jsonl")
+
+
+@lru_cache(maxsize=1 << 16)
+def _relative(path: str, root: str) -> str | None:
+    """``path`` relative to ``root`` (both resolved), or None outside it. Memoised: findings,
+    excludes and the index ask for the same few paths many times in a run."""
+    try:
+        return Path(path).resolve().relative_to(_resolved(root)).as_posix()
+    except (ValueError, OSError, RuntimeError):
+        return None
+
+
+@lru_cache(maxsize=64)
+def _resolved(root: str) -> Path:
+    return Path(root).resolve()
 
 
 class ConfigError(ValueError):
@@ -88,13 +104,11 @@ class Config:
         return self.rule_options.get(code, {})
 
     def relpath(self, path: str) -> str:
-        p = Path(path)
         if self.root is not None:
-            try:
-                return p.resolve().relative_to(self.root.resolve()).as_posix()
-            except (ValueError, OSError):
-                pass
-        return PurePosixPath(p.as_posix()).as_posix()
+            rel = _relative(path, str(self.root))
+            if rel is not None:
+                return rel
+        return PurePosixPath(Path(path).as_posix()).as_posix()
 
     def is_excluded(self, path: Path) -> bool:
         return self.is_excluded_rel(self.relpath(str(path)))

@@ -37,14 +37,18 @@ class CorpusAnalyses(Corpus):
     def texts(self) -> TextCache:
         return TextCache(folded_paragraphs)
 
+    def entry(self, f: DocFeatures, order: tuple) -> Entry:
+        """The duplicate-detection view of a document of the run (re-read on demand)."""
+        assert f.sig is not None
+        return Entry(f.id, f.path, f.record, order, f.sig, loader=lambda: self._load(f), key=("run", f.order),
+                     folded_loader=(lambda: self.folded(f)) if f.ref is not None else None)
+
     def entries(self) -> list[Entry]:
         cfg = self.config
         out = []
         for pos, f in enumerate(self):
-            assert f.sig is not None
             rel = cfg.relpath(f.path) if (f.path and f.path != "-") else (f.path or "")
-            out.append(Entry(f.id, f.path, f.record, (rel, int(f.meta.get("jsonl_line", 0) or 0), pos), f.sig,
-                             loader=lambda f=f: self.document(f), key=("run", f.order)))  # type: ignore[misc]
+            out.append(self.entry(f, (rel, int(f.meta.get("jsonl_line", 0) or 0), pos)))
         return out
 
     @cached_property
@@ -119,9 +123,7 @@ class CorpusAnalyses(Corpus):
 
     def _align(self, fa: DocFeatures, fb: DocFeatures, source: str) -> VersionPair:
         """Paragraph alignment of two documents (explicit version groups use it)."""
-        ea, eb = (Entry(f.id, f.path, f.record, (i,), f.sig, loader=lambda f=f: self._load(f),  # type: ignore[arg-type, misc]
-                        key=("run", f.order)) for i, f in enumerate((fa, fb)))
-        return align_entries(ea, eb, self.texts).version_pair(source)
+        return align_entries(self.entry(fa, (0,)), self.entry(fb, (1,)), self.texts).version_pair(source)
 
     def _external_versions(self) -> list[VersionPair]:
         """Versions of the run's documents among the other files of the corpus root, found by the

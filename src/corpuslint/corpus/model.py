@@ -49,6 +49,7 @@ class DocFeatures:
     record: str | None
     meta: Mapping[str, Any]
     ref: Ref | None  # where the spool keeps its text (None: held in memory)
+    folded_ref: Ref | None = None  # where the spool keeps its folded paragraphs
     content_hash: str | None = None
     sig: DocSignature | None = None
     data: dict[str, Any] = field(default_factory=dict)  # rule code -> what the rule extracted
@@ -76,9 +77,11 @@ class FeatureBuilder:
         self._pending: list[tuple[DocFeatures, list[str], Any]] = []
 
     def add(self, doc: Document, data: Mapping[str, Any] | None = None, suppressions: Any = None) -> DocFeatures:
-        feats = DocFeatures(-1, doc.id, doc.path, doc.record, _meta(doc), self.spool.put(doc), doc.content_hash,
-                            data=dict(data or {}), suppressions=suppressions)
-        self._pending.append((feats, folded_paragraphs(doc), paragraph_spans(doc)))
+        folded = folded_paragraphs(doc)
+        feats = DocFeatures(-1, doc.id, doc.path, doc.record, _meta(doc), self.spool.put(doc),
+                            self.spool.put_folded(folded), doc.content_hash, data=dict(data or {}),
+                            suppressions=suppressions)
+        self._pending.append((feats, folded, paragraph_spans(doc)))
         if len(self._pending) >= SIGN_BATCH:
             self.flush()
         return feats
@@ -132,7 +135,7 @@ class Corpus:
         if feats is not None:
             return feats
         feats = self.append(self.builder.add(doc, data, suppressions))
-        self._remember(doc, feats)
+        self.remember(doc, feats)
         return feats
 
     def append(self, feats: DocFeatures) -> DocFeatures:
@@ -143,8 +146,8 @@ class Corpus:
 
     def add_context(self, doc: Document) -> DocFeatures:
         feats = DocFeatures(len(self.features_list) + len(self.context), doc.id, doc.path, doc.record,
-                            _meta(doc), None, doc.content_hash)
-        self._remember(doc, feats)
+                            _meta(doc), None, None, doc.content_hash)
+        self.remember(doc, feats)
         self.context.append(doc)
         self._context_ids.add(id(doc))
         feats.sig = sign_many([folded_paragraphs(doc)], self.settings.params, self.banding,
@@ -173,12 +176,18 @@ class Corpus:
             if feats.ref is None:
                 raise LookupError(f"{feats.id}: document not kept")
             doc = self.spool.get(feats.ref)
-            self._remember(doc, feats)
+            self.remember(doc, feats)
         self._recent[feats.order] = doc
         self._recent.move_to_end(feats.order)
         if len(self._recent) > KEEP_LOADED:
             self._recent.popitem(last=False)
         return doc
+
+    def folded(self, feats: DocFeatures) -> list[str]:
+        """The folded paragraphs of ``feats``' document, without re-reading the document."""
+        if feats.folded_ref is None:
+            return folded_paragraphs(self.document(feats))
+        return self.spool.get_folded(feats.folded_ref)
 
     def documents(self) -> Iterator[Document]:
         """Every document of the run, re-read one at a time, in run order."""
@@ -188,7 +197,8 @@ class Corpus:
     def is_context(self, doc: Document) -> bool:
         return id(doc) in self._context_ids and any(d is doc for d in self.context)
 
-    def _remember(self, doc: Document, feats: DocFeatures) -> None:
+    def remember(self, doc: Document, feats: DocFeatures) -> None:
+        """Tie a loaded document to its features (the engine does so for documents linted elsewhere)."""
         self._of[doc] = feats
         self._live[feats.order] = doc
 

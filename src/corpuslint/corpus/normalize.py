@@ -65,8 +65,20 @@ def fold(text: str) -> str:
     anyway), so most Chinese text is already NFKC-normal and skips the conversion."""
     text = _PUNCT.sub("", text)
     if not unicodedata.is_normalized("NFKC", text):
-        text = unicodedata.normalize("NFKC", text)
+        # Full-width ASCII (newspaper digits) is NFKC's own decomposition, so mapping it first
+        # changes no result and leaves most such text normal, which skips the slow conversion.
+        text = _FULL_WIDTH.sub(_to_ascii, text)
+        if not unicodedata.is_normalized("NFKC", text):
+            text = unicodedata.normalize("NFKC", text)
     return _DROP.sub("", to_simplified(text).lower())
+
+
+_FULL_WIDTH = regex.compile(r"[\uff01-\uff5e]+")
+_ASCII = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}
+
+
+def _to_ascii(m: regex.Match[str]) -> str:
+    return m.group().translate(_ASCII)
 
 
 _FOLDED: weakref.WeakKeyDictionary[Document, list[str]] = weakref.WeakKeyDictionary()

@@ -81,6 +81,7 @@ class Entry:
     sig: DocSignature
     loader: Callable[[], Document] | None = None
     folded: list[str] | None = None
+    folded_loader: Callable[[], list[str]] | None = None  # re-reads the run's folded paragraphs
     key: object = None  # identifies the document across Entry objects (caches of its text)
     index: int = -1  # position in ``Duplicates.entries``
 
@@ -94,10 +95,10 @@ class Entry:
         return self.loader() if self.loader is not None else None
 
     def line(self, para: int) -> int:
-        return int(self.sig.spans[para, 0])
+        return self.sig.span(para)[0]
 
     def location(self, para: int) -> Location:
-        line, start, end, col = (int(x) for x in self.sig.spans[para])
+        line, start, end, col = self.sig.span(para)
         return Location.in_line(self.path, self.record, start, end, line, col)
 
     def name(self) -> str:

@@ -193,6 +193,10 @@ class DocSignature:
     extra_bands: np.ndarray | None = None  # keys of a second banding (the persisted index's)
     _row: dict[int, int] | None = field(default=None, repr=False)
 
+    def span(self, para: int) -> list[int]:
+        """(line, start, end, column) of a paragraph as Python ints."""
+        return self.spans[para].tolist()  # type: ignore[no-any-return]
+
     def row(self, para: int) -> int | None:
         if self._row is None:
             self._row = {int(p): r for r, p in enumerate(self.signed.tolist())}

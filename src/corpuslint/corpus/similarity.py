@@ -35,7 +35,7 @@ from ..core.document import Document
 from .lsh import banding, candidate_pairs
 from .matching import PARA_THRESHOLD, align
 from .results import DocMatch, Entry, PairHit
-from .signatures import Banding, DocText, SignatureParams, estimated_jaccard, jaccard
+from .signatures import Banding, DocText, SignatureParams, estimated_jaccard, jaccard, minhash_matrix
 
 SHINGLE = 5
 NUM_PERM = 128
@@ -96,6 +96,8 @@ class TextCache:
             return got
         if entry.folded is not None:
             folded = entry.folded
+        elif entry.folded_loader is not None:
+            folded = entry.folded_loader()
         else:
             doc = entry.doc
             assert doc is not None
@@ -232,15 +234,25 @@ def _verify(dup: Duplicates, pairs: np.ndarray, rep_first: np.ndarray, texts: Te
         t.preload(paras)
         for p in paras:
             sets[_key(e, p)] = t.shingles(p)
-    near: dict[int, list[PairHit]] = defaultdict(list)
     floor = dup.settings.lsh_threshold
+    kept: list[tuple[int, int, float]] = []
     for x, y in pairs.tolist():
-        ex, px = where[x]
-        ey, py = where[y]
-        exact = jaccard(sets[_key(ex, px)], sets[_key(ey, py)])
-        if exact < floor:
-            continue  # an LSH candidate that the exact check rejects is never reported
-        est = estimated_jaccard(texts.get(dup.entries[ex]).minhash(px), texts.get(dup.entries[ey]).minhash(py))
+        exact = jaccard(sets[_key(*where[x])], sets[_key(*where[y])])
+        if exact >= floor:  # an LSH candidate that the exact check rejects is never reported
+            kept.append((x, y, exact))
+    # The estimate each finding quotes, from the shingle sets at hand (the minimum over a set is
+    # the minimum over the paragraph's shingles): no paragraph is read twice.
+    reps = sorted({r for x, y, _ in kept for r in (x, y)})
+    row = {r: i for i, r in enumerate(reps)}
+    chosen = [sets[_key(*where[r])] for r in reps]
+    offsets = np.zeros(len(chosen) + 1, dtype=np.int64)
+    np.cumsum([len(c) for c in chosen], out=offsets[1:])
+    params = dup.settings.params
+    mh = minhash_matrix(np.concatenate(chosen) if chosen else np.zeros(0, dtype=np.uint64), offsets,
+                        params.num_perm, params.seed)
+    near: dict[int, list[PairHit]] = defaultdict(list)
+    for x, y, exact in kept:
+        est = estimated_jaccard(mh[row[x]], mh[row[y]])
         near[x].append(PairHit(y, est, exact))
         near[y].append(PairHit(x, est, exact))
     for hits in near.values():

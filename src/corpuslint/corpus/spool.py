@@ -40,12 +40,21 @@ class Spool:
         self._readers: dict[int, IO[bytes]] = {}
 
     def put(self, doc: Document) -> Ref:
+        return self._write(pickle.dumps((doc.text, doc.path, doc.record, doc.encoding, doc.newline,
+                                         dict(doc.meta), doc.decode_error, doc.content_hash),
+                                        protocol=pickle.HIGHEST_PROTOCOL))
+
+    def put_folded(self, folded: list[str]) -> Ref:
+        """Keep a document's folded paragraphs (they hold no line break), so exact checks of the
+        corpus phase re-read them without re-building and re-folding the document."""
+        # "+" marks a list of at least one paragraph, so [] and [""] differ.
+        return self._write(("+" + "\n".join(folded)).encode("utf-8", "surrogatepass") if folded else b"")
+
+    def _write(self, data: bytes) -> Ref:
         if self._writer is None or self._number != os.getpid():  # a forked worker writes its own file
             self._number = os.getpid()
             self._writer = (self.folder / f"{self._number}.spool").open("ab")
             self._end = self._writer.tell()
-        data = pickle.dumps((doc.text, doc.path, doc.record, doc.encoding, doc.newline, dict(doc.meta),
-                             doc.decode_error, doc.content_hash), protocol=pickle.HIGHEST_PROTOCOL)
         self._writer.write(data)
         ref = (self._number, self._end, len(data))
         self._end += len(data)
@@ -57,6 +66,15 @@ class Spool:
             self._writer.flush()
 
     def get(self, ref: Ref) -> Document:
+        text, path, record, encoding, newline, meta, error, content_hash = pickle.loads(self._read(ref))
+        return Document(text, path=path, record=record, encoding=encoding, newline=newline, meta=meta,
+                        decode_error=error, content_hash=content_hash)
+
+    def get_folded(self, ref: Ref) -> list[str]:
+        data = self._read(ref)
+        return data[1:].decode("utf-8", "surrogatepass").split("\n") if data else []
+
+    def _read(self, ref: Ref) -> bytes:
         number, offset, size = ref
         if number == self._number and self._writer is not None:
             self._writer.flush()
@@ -64,9 +82,7 @@ class Spool:
         if fh is None:
             fh = self._readers[number] = (self.folder / f"{number}.spool").open("rb")
         fh.seek(offset)
-        text, path, record, encoding, newline, meta, error, content_hash = pickle.loads(fh.read(size))
-        return Document(text, path=path, record=record, encoding=encoding, newline=newline, meta=meta,
-                        decode_error=error, content_hash=content_hash)
+        return fh.read(size)
 
     def close(self) -> None:
         for fh in self._readers.values():
