@@ -151,9 +151,9 @@ def corpus_mb(path: Path) -> float:
 
 
 # -- measuring -------------------------------------------------------------------------------
-def timed(cmd: list[str]) -> dict[str, float]:
+def timed(cmd: list[str], cwd: Path | None = None) -> dict[str, float]:
     """Run ``cmd`` under /usr/bin/time -v: CPU s (user + sys), wall s, peak RSS MB."""
-    proc = subprocess.run(["/usr/bin/time", "-v", *cmd], capture_output=True, text=True)
+    proc = subprocess.run(["/usr/bin/time", "-v", *cmd], capture_output=True, text=True, cwd=cwd)
     err = proc.stderr
     if proc.returncode not in (0, 1):
         raise SystemExit(f"{' '.join(cmd)} failed ({proc.returncode}):\n{err[-3000:]}")

