@@ -175,12 +175,16 @@ class _Pass1:
 
 # Worker-process state for jobs > 1: built once per process by the initializer.
 _WORKER: tuple[_Pass1, bool] | None = None
+# The parent's rule set while its pool starts: a forked worker inherits it, built and warm,
+# instead of building its own (a spawned worker finds None and builds one).
+_PARENT_RULES: RuleSet | None = None
 
 
 def _init_worker(config: Config, cache_root: Path | None, salt: str, spool_dir: str | None,
                  with_index: bool, keep: bool) -> None:
     global _WORKER
-    rules = RuleSet(config)
+    inherited = _PARENT_RULES
+    rules = inherited if inherited is not None and inherited.fingerprint() == salt else RuleSet(config)
     builder = None
     if spool_dir is not None:
         settings, banding, _ = corpus_settings(rules.duplicate_options(), with_index)
@@ -224,26 +228,15 @@ class Engine:
         parallel = self.jobs > 1 and len(files) > 1 and "-" not in files
         if parallel:
             tasks = [files[i:i + FILES_PER_TASK] for i in range(0, len(files), FILES_PER_TASK)]
-            with ProcessPoolExecutor(
-                max_workers=min(self.jobs, len(tasks)), initializer=_init_worker,
-                initargs=(self.config, self.cache_root, self.salt,
-                          str(corpus.spool.folder) if corpus is not None else None,
-                          corpus is not None and corpus.uses_index, keep_documents),
-            ) as pool:
-                done = nbytes = 0
-                for task, result in zip(tasks, pool.map(_work, tasks)):
-                    for item in result:
-                        if isinstance(item, str):
-                            errors.append(item)
-                            continue
-                        for c in item:
-                            if corpus is not None and c.features is not None:
-                                corpus.append(c.features)
-                            checked.append(c)
-                    done += len(result)
-                    if progress:
-                        nbytes += sum(_size(p) for p in task)
-                        progress("reading", done, len(files), nbytes)
+            for result in self._in_workers(tasks, corpus, keep_documents, len(files), progress):
+                for item in result:
+                    if isinstance(item, str):
+                        errors.append(item)
+                        continue
+                    for c in item:
+                        if corpus is not None and c.features is not None:
+                            corpus.append(c.features)
+                        checked.append(c)
         else:
             one = self._pass1(corpus)
             nbytes = 0
@@ -261,6 +254,28 @@ class Engine:
         result = self._finish(checked, corpus, progress)
         result.errors = errors
         return result
+
+    def _in_workers(self, tasks: list[list[str]], corpus: CorpusAnalyses | None, keep: bool, total: int,
+                    progress: Progress | None) -> Iterator[list[list[Checked] | str]]:
+        """Pass 1 of each task of files in a worker process, results in task order."""
+        global _PARENT_RULES
+        _PARENT_RULES = self.rules
+        try:
+            with ProcessPoolExecutor(
+                max_workers=min(self.jobs, len(tasks)), initializer=_init_worker,
+                initargs=(self.config, self.cache_root, self.salt,
+                          str(corpus.spool.folder) if corpus is not None else None,
+                          corpus is not None and corpus.uses_index, keep),
+            ) as pool:
+                done = nbytes = 0
+                for task, result in zip(tasks, pool.map(_work, tasks)):
+                    yield result
+                    done += len(result)
+                    if progress:
+                        nbytes += sum(_size(p) for p in task)
+                        progress("reading", done, total, nbytes)
+        finally:
+            _PARENT_RULES = None
 
     def lint_documents(self, docs: Iterable[Document], *, keep_documents: bool = True) -> LintResult:
         corpus = self.new_corpus()
