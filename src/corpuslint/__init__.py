@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-__version__ = "0.1.0"
-
+from .core.version import __version__
 from .api import Linter, fix_text, lint_paths, lint_text  # noqa: E402
 from .core import (  # noqa: E402
     Applicability, Config, CorpusRule, Document, DocumentRule, Edit, Finding, Fix, Location,

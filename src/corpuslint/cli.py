@@ -16,7 +16,7 @@ import time
 from pathlib import Path
 from typing import Any, Callable, Sequence
 
-from . import __version__
+from .core.version import __version__
 from .core.config import Config, ConfigError, discover_config
 from .core.findings import Applicability
 from .core.packs import PackError

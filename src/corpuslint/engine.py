@@ -25,6 +25,7 @@ from .core.document import Document
 from .core.findings import Finding
 from .core.packs import PackStore
 from .core.registry import discover
+from .core.version import __version__
 from .core.rule import CorpusRule, DocumentRule, Rule, RuleContext
 from .corpus.analyses import CorpusAnalyses
 from .corpus.model import DocFeatures, FeatureBuilder, corpus_settings
@@ -39,8 +40,6 @@ Progress = Callable[[str, int, int, int], None]
 
 
 def version() -> str:
-    from . import __version__
-
     return __version__
 
 

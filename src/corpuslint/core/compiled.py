@@ -19,6 +19,8 @@ from typing import Callable, Sequence, TypeVar
 
 import xxhash
 
+from .version import __version__
+
 T = TypeVar("T")
 _FORMAT = "1"
 _MEMO: dict[str, object] = {}  # key -> object, so one process unpickles a table once
@@ -34,15 +36,9 @@ def cache_folder() -> Path | None:
     return Path(base) / "corpuslint"
 
 
-def _version() -> str:
-    from .. import __version__
-
-    return __version__
-
-
 def input_key(name: str, inputs: Sequence[Path | str], extra: str = "") -> str:
     h = xxhash.xxh3_128()
-    h.update(f"{_FORMAT}|{_version()}|{name}|{extra}".encode())
+    h.update(f"{_FORMAT}|{__version__}|{name}|{extra}".encode())
     for item in inputs:
         p = Path(item)
         h.update(str(p).encode("utf-8", "surrogatepass"))
