@@ -34,6 +34,7 @@ from __future__ import annotations
 from typing import Any, Iterable
 
 from ...core import CorpusRule, Finding
+from ...corpus.results import Entry
 from ._shared import SIGNATURE_OPTIONS, duplicates, rel, similarity_text, where
 
 MAX_RELATED = 5
@@ -77,20 +78,17 @@ class CrossDocumentDuplicateParagraph(CorpusRule):
             lengths = entry.sig.lengths
             versions = {m.a.index if m.b is entry else m.b.index for m in dup.doc_partners(entry)}
             doc = None
+            # What a text's copies show is the same for every copy inside this document: worked
+            # out once per text, so a paragraph repeated N times in one document costs O(N).
+            shown_for: dict[int, list[Partner]] = {}
             for p in paras:
                 if lengths[p] < min_chars:
                     continue
-                found, per_doc = copies(dup.rep_of(index, p))
-                shown: list[Partner] = []
-                for item in found:
-                    e = item[1]
-                    if e == entry.index or e in versions:
-                        continue
-                    if not shown and item[0] > entry.order:
-                        break  # this copy is the first in path order: the later ones are reported
-                    shown.append(item)
-                    if len(shown) == MAX_RELATED:
-                        break
+                rid = dup.rep_of(index, p)
+                found, per_doc = copies(rid)
+                shown = shown_for.get(rid)
+                if shown is None:
+                    shown = shown_for[rid] = _shown(found, entry, versions)
                 if not shown:
                     continue
                 _, e, q, exact, est = shown[0]
@@ -108,3 +106,19 @@ class CrossDocumentDuplicateParagraph(CorpusRule):
                 assert doc is not None
                 para = doc.paragraphs[p]
                 yield self.finding(doc, para.start, para.end, msg, related=related)
+
+
+def _shown(found: list[Partner], entry: Entry, versions: set[int]) -> list[Partner]:
+    """The copies a finding on ``entry`` names: those of other documents (not its versions) up
+    to ``MAX_RELATED``, the first in path order first; none when ``entry`` holds that first copy."""
+    shown: list[Partner] = []
+    for item in found:
+        e = item[1]
+        if e == entry.index or e in versions:
+            continue
+        if not shown and item[0] > entry.order:
+            break  # this copy is the first in path order: the later ones are reported
+        shown.append(item)
+        if len(shown) == MAX_RELATED:
+            break
+    return shown
