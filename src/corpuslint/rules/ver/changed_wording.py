@@ -23,7 +23,7 @@ from __future__ import annotations
 
 from ...core.findings import Severity
 from ._base import VersionRule
-from ._variants import WORDING
+from ...corpus.differences import WORDING
 
 
 class ChangedWording(VersionRule):

@@ -1,0 +1,544 @@
+"""What differs between two versions of one article: every aligned difference, labelled once.
+
+The one difference classifier of corpuslint: VER001 reports its figures, VER002 its names, VER003
+its wording, VER004 its passages, TYP004 its typos, and the HTML report shows all of them. Each
+version pair is aligned character by character (``corpus.align``); every *edit* between the two
+streams gets one label:
+
+* ``figure``  — the edit changes a figure and the values differ (``50亿元``/``60亿元``), edits at
+  a figure's edge included (``3日``/``13日``), and a unit changed (``3天``/``3年``). Equal values
+  written differently (``1.5万``/``15000``), a date facing a relative date word
+  (``2021年``/``去年``) are ``neutral``.
+* ``typo``    — one side forms no word in its context where the other does, and the characters
+  are look-alikes (``rules/typ`` shape data: 人/入, 土/士, 本/木) or the odd one is rare; or it
+  doubles a character (``辐射射材``/``溅射靶材``); or a figure became impossible
+  (``2023年05月``/``2023日05月``: no month has day 2023).
+* ``name``    — the edit is part of a name on either side: a proper noun, or a stem before an
+  organisation head (``丞达精机``/``丞达精密``, ``浙江大学``/``浙工大学``, ``高新技术产业园区``/
+  ``开发区``; ``corpus.names``), or a term of three characters or more changed in one character
+  (``汽车零配件``/``汽车零部件``).
+* ``wording`` — both sides are real words with another meaning; synonyms (``ver/synonyms.txt``).
+* ``neutral`` — nothing to report: inserted or dropped words (``的``), abbreviations
+  (``ver/equivalents.txt``: ``规上``/``规模以上``), equal figures, edits nothing decides.
+* ``passage`` — a long run present in one version only, inside the part both share.
+
+Punctuation and re-wrapping never reach the classifier: streams hold letters and digits only.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING, Any, Callable, Iterator
+
+import regex
+
+from ..core.document import Document
+from ..core.findings import Related, related
+from .align import Alignment, Edit, Stream, alignment_of, stream_of
+from .figures import Figure, FigureExtractor
+from .lexicon import Lexicon, load_lexicon
+from .names import NameFinder
+from .normalize import is_cjk, simplified_aligned
+
+if TYPE_CHECKING:
+    from ..core.packs import PackStore
+    from .model import Corpus
+    from .results import VersionPair
+
+FIGURE, TYPO, NAME, WORDING, NEUTRAL, PASSAGE = "figure", "typo", "name", "wording", "neutral", "passage"
+KINDS = (FIGURE, NAME, TYPO, WORDING, PASSAGE, NEUTRAL)
+
+MAX_WORD_EDIT = 6  # longest substitution (characters per side) classified as words
+MAX_TYPO_EDIT = 4
+MAX_FIGURE_EDIT = 12
+MIN_PASSAGE = 30  # stream characters
+WINDOW = 6  # characters either side of an edit read for the words around it
+COMMON_DOUBLE = 20  # a doubled character pair this frequent is a word (常常, 天天)
+RARE_CHAR = 5000  # a character less frequent than this (as a word on its own) is rare
+WORD_FREQ = 3  # a lexicon entry this frequent counts as a word
+GLYPH_SIMILARITY = 0.78  # rendered look-alikes (typ/shape_glyph.txt) at least this similar
+
+FigureAt = tuple[Figure, int, int]  # a figure and its stream range
+
+
+@dataclass(frozen=True, slots=True)
+class Side:
+    doc: Document
+    lo: int  # stream range
+    hi: int
+    start: int  # text offsets
+    end: int
+
+    @property
+    def text(self) -> str:
+        return self.doc.text[self.start:self.end]
+
+
+@dataclass(frozen=True, slots=True)
+class Difference:
+    kind: str
+    pair: Any  # the VersionPair (None when classified outside a corpus)
+    a: Side
+    b: Side
+    a_show: str  # how each side is shown in a message
+    b_show: str
+    typo_side: str = ""  # "a" | "b" for typos
+    reason: str = ""
+    figure_a: Figure | None = None
+    figure_b: Figure | None = None
+
+
+class DifferenceClassifier:
+    """Loads the data once; labels the edits of version pairs (cached per pair in a corpus)."""
+
+    def __init__(self, packs: PackStore) -> None:
+        self.lex: Lexicon = load_lexicon(packs)
+        self.figures = FigureExtractor(packs.table("ver/units.txt", 2), packs.lines("ver/relative_dates.txt"))
+        self.names = NameFinder(packs, self.lex)
+        self.equivalents = [tuple(r[:2]) for r in packs.table("ver/equivalents.txt", 2)]
+        self.synonyms = [tuple(r[:2]) for r in packs.table("ver/synonyms.txt", 2)]
+        self.lookalikes = _lookalikes(packs)
+        self._extra = {h: 100 for h in self.names.heads}
+
+    # -- per document --------------------------------------------------------------------------
+    def figures_in(self, doc: Document, stream: Stream) -> list[FigureAt]:
+        out = []
+        for text, offsets in _logical_paragraphs(doc):
+            # read figures in simplified characters (萬 -> 万), offsets unchanged
+            for f in self.figures.extract(simplified_aligned(text)):
+                start, end = offsets[f.start], offsets[f.end - 1] + 1
+                f = replace(f, start=start, end=end, text=doc.text[start:end])
+                lo, hi = stream.range_of(f.start, f.end)
+                if lo < hi:
+                    out.append((f, lo, hi))
+        return out
+
+    def relative_in(self, doc: Document, stream: Stream) -> list[tuple[int, int, str]]:
+        return [(*stream.range_of(p.start + s, p.start + e), w)
+                for p in doc.paragraphs for s, e, w in self.figures.relative_dates(p.text)]
+
+    def doc_figures(self, corpus: Corpus, doc: Document) -> list[FigureAt]:
+        extra = corpus.features(doc).extra
+        if "ver.figures" not in extra:
+            extra["ver.figures"] = self.figures_in(doc, stream_of(corpus, doc))
+        return extra["ver.figures"]
+
+    def _doc_relative(self, corpus: Corpus, doc: Document) -> list[tuple[int, int, str]]:
+        extra = corpus.features(doc).extra
+        if "ver.relative" not in extra:
+            extra["ver.relative"] = self.relative_in(doc, stream_of(corpus, doc))
+        return extra["ver.relative"]
+
+    # -- per pair ------------------------------------------------------------------------------
+    def differences(self, corpus: Corpus, pair: VersionPair) -> list[Difference]:
+        """Every labelled difference of a version pair (neutral ones included), once per run."""
+        cache: dict[int, list[Difference]] = corpus.features(pair.a).extra.setdefault("ver.diffs", {})
+        got = cache.get(id(pair.b))
+        if got is None:
+            got = self.classify(alignment_of(corpus, pair), self.doc_figures(corpus, pair.a),
+                                self.doc_figures(corpus, pair.b), self._doc_relative(corpus, pair.a),
+                                self._doc_relative(corpus, pair.b), pair)
+            cache[id(pair.b)] = got
+        return got
+
+    def figure_agreement(self, corpus: Corpus, pair: VersionPair) -> tuple[int, int]:
+        """(figures of ``pair.a`` the other version repeats identically, figure differences)."""
+        al = alignment_of(corpus, pair)
+        same = sum(1 for _, lo, hi in self.doc_figures(corpus, pair.a) if al.map_range(lo, hi)[2])
+        diff = sum(1 for d in self.differences(corpus, pair) if d.kind == FIGURE)
+        return same, diff
+
+    def classify(self, al: Alignment, figs_a: list[FigureAt], figs_b: list[FigureAt],
+                 rel_a: list[tuple[int, int, str]], rel_b: list[tuple[int, int, str]],
+                 pair: Any = None) -> list[Difference]:
+        """Label every inner edit of an alignment (no corpus needed: the HTML report calls it)."""
+        out: list[Difference] = []
+        ctx = _Pair(al.a, al.b, figs_a, figs_b, rel_a, rel_b, pair)
+        for e in al.edits:
+            la, lb = e.a_hi - e.a_lo, e.b_hi - e.b_lo
+            if not e.inner and (not la or not lb or max(la, lb) > MAX_FIGURE_EDIT):
+                continue  # material before or after the shared part: another article, chrome
+            out.extend(self._edit(ctx, e))
+        return out
+
+    def _edit(self, c: _Pair, e: Edit) -> list[Difference]:
+        sa, sb = c.sa, c.sb
+        la, lb = e.a_hi - e.a_lo, e.b_hi - e.b_lo
+        if max(la, lb) >= MIN_PASSAGE and min(la, lb) * 4 <= max(la, lb):
+            return [c.diff(PASSAGE, e.a_lo, e.a_hi, e.b_lo, e.b_hi,
+                           _clip(sa.text[e.a_lo:e.a_hi]), _clip(sb.text[e.b_lo:e.b_hi]))]
+        fa, fb = figures_touching(c.figs_a, e.a_lo, e.a_hi), figures_touching(c.figs_b, e.b_lo, e.b_hi)
+        if fa and fb:
+            return self._figures(c, e, fa, fb)
+        ta, tb = sa.text[e.a_lo:e.a_hi], sb.text[e.b_lo:e.b_hi]
+        if not la or not lb:
+            d = self._doubling_insert(c, e)
+            return [d if d is not None else c.diff(NEUTRAL, e.a_lo, e.a_hi, e.b_lo, e.b_hi, ta, tb,
+                                                   reason="inserted or dropped")]
+        if max(la, lb) > MAX_WORD_EDIT or (fa or fb) and (la != lb or la > 2):
+            return [c.diff(NEUTRAL, e.a_lo, e.a_hi, e.b_lo, e.b_hi, ta, tb, reason="too long to tell")]
+        whole = self._words(c, e.a_lo, e.a_hi, e.b_lo, e.b_hi, bool(fa), bool(fb))
+        runs = _differing_runs(ta, tb) if la == lb else []
+        if len(runs) > 1 and whole.kind in (NEUTRAL, WORDING):
+            # two changes a character or two apart were merged by the alignment (本情况土 /
+            # 木情况士): each on its own may be a typo or a name
+            parts = [self._words(c, e.a_lo + i, e.a_lo + j, e.b_lo + i, e.b_lo + j,
+                                 bool(figures_touching(c.figs_a, e.a_lo + i, e.a_lo + j)),
+                                 bool(figures_touching(c.figs_b, e.b_lo + i, e.b_lo + j))) for i, j in runs]
+            if any(d.kind not in (NEUTRAL, WORDING) for d in parts):
+                return parts
+        return [whole]
+
+    # -- figures -------------------------------------------------------------------------------
+    def _figures(self, c: _Pair, e: Edit, fa: list[FigureAt], fb: list[FigureAt]) -> list[Difference]:
+        # "2021年" facing "去年": a relative date word where the other version has the figure;
+        # it stands for a year, a month or a day, by its last character
+        rel_cats = {_REL_CATEGORY.get(w[-1], "") for w in
+                    _overlapping_words(c.rel_a, e.a_lo, e.a_hi) + _overlapping_words(c.rel_b, e.b_lo, e.b_hi)}
+        out: list[Difference] = []
+        used: set[int] = set()
+        for x, xlo, xhi in fa:
+            for n, (y, ylo, yhi) in enumerate(fb):
+                if n in used:
+                    continue
+                kind, reason, typo_side = self._compare(x, y, rel_cats)
+                if kind is None:
+                    continue
+                used.add(n)
+                if kind == TYPO:  # show and replace what differs, not the whole figure
+                    out.append(self._typo(c, e.a_lo, e.a_hi, e.b_lo, e.b_hi, typo_side, reason))
+                    break
+                out.append(Difference(kind, c.pair, Side(c.sa.doc, xlo, xhi, x.start, x.end),
+                                      Side(c.sb.doc, ylo, yhi, y.start, y.end), x.text, y.text,
+                                      typo_side=typo_side, reason=reason, figure_a=x, figure_b=y))
+                break
+        if not out:
+            out.append(c.diff(NEUTRAL, e.a_lo, e.a_hi, e.b_lo, e.b_hi, c.sa.text[e.a_lo:e.a_hi],
+                              c.sb.text[e.b_lo:e.b_hi], reason="figures not comparable"))
+        return out
+
+    @staticmethod
+    def _compare(x: Figure, y: Figure, rel_cats: set[str]) -> tuple[str | None, str, str]:
+        """(label, reason, typo side) for two figures facing each other; None: not a pair."""
+        bad_x, bad_y = _impossible(x), _impossible(y)
+        if bad_x != bad_y:
+            return TYPO, "an impossible figure", "a" if bad_x else "b"
+        if x.comparable(y):
+            if x.same_value(y) or x.category in rel_cats or y.category in rel_cats:
+                return NEUTRAL, "the same figure", ""
+            return FIGURE, x.category, ""
+        if x.ordinal != y.ordinal or (x.date is None) != (y.date is None):
+            return None, "", ""
+        if x.value == y.value and x.unit and y.unit and not (rel_cats & {x.category, y.category}):
+            return FIGURE, "unit", ""  # 3天 / 3年: the same number of other things
+        return None, "", ""
+
+    # -- inserted characters -------------------------------------------------------------------
+    def _doubling_insert(self, c: _Pair, e: Edit) -> Difference | None:
+        """One extra character that doubles its neighbour (``3月份份`` / ``3月份``): an OCR typo."""
+        a_has = e.a_hi > e.a_lo
+        x, lo, hi = (c.sa, e.a_lo, e.a_hi) if a_has else (c.sb, e.b_lo, e.b_hi)
+        if hi - lo != 1:
+            return None
+        ch = x.text[lo]
+        if not is_cjk(ch) or x.breaks[lo]:
+            return None
+        prev_same = lo > 0 and x.text[lo - 1] == ch
+        next_same = hi < len(x.text) and x.text[hi] == ch and not x.breaks[hi]
+        if not (prev_same or next_same) or self.lex.freq(ch + ch) >= COMMON_DOUBLE:
+            return None
+        s, t = (lo - 1, hi) if prev_same else (lo, hi + 1)
+        side_x = _side(x, s, t)
+        y, ylo = (c.sb, e.b_lo) if a_has else (c.sa, e.a_lo)
+        side_y = _side(y, ylo - (1 if prev_same else 0), ylo + (0 if prev_same else 1))
+        side_a, side_b = (side_x, side_y) if a_has else (side_y, side_x)
+        return Difference(TYPO, c.pair, side_a, side_b, side_a.text, side_b.text,
+                          typo_side="a" if a_has else "b", reason="a doubled character")
+
+    # -- substitutions: typos, names, wording --------------------------------------------------
+    def _words(self, c: _Pair, alo: int, ahi: int, blo: int, bhi: int, fig_a: bool, fig_b: bool) -> Difference:
+        sa, sb = c.sa, c.sb
+        ta, tb = sa.text[alo:ahi], sb.text[blo:bhi]
+        wa, wb = sa.text[max(0, alo - 3):ahi + 3], sb.text[max(0, blo - 3):bhi + 3]
+        if not all(is_cjk(ch) or ch.isdigit() for ch in ta + tb):
+            return c.diff(NEUTRAL, alo, ahi, blo, bhi, ta, tb, reason="letters or symbols")
+        if any(_same_after(wa, wb, x, y) for x, y in self.equivalents):
+            return c.diff(NEUTRAL, alo, ahi, blo, bhi, ta, tb, reason="an abbreviation")
+        word_swap = min(len(ta), len(tb)) >= 2 and self.lex.freq(ta) >= WORD_FREQ and self.lex.freq(tb) >= WORD_FREQ
+        dbl_a, dbl_b = self._doubled(sa, alo, ahi), self._doubled(sb, blo, bhi)
+        if max(len(ta), len(tb)) <= MAX_TYPO_EDIT and dbl_a != dbl_b and not word_swap:
+            return self._typo(c, alo, ahi, blo, bhi, "a" if dbl_a else "b", "a doubled character")
+        cov_a = fig_a or self._covered(sa, alo, ahi)
+        cov_b = fig_b or self._covered(sb, blo, bhi)
+        look = len(ta) == len(tb) and self._looks_alike(ta, tb)
+        name_a, name_b = self.names.in_name(sa, alo, ahi), self.names.in_name(sb, blo, bhi)
+        synonym = any(_same_after(wa, wb, x, y) for x, y in self.synonyms)
+        if (name_a or name_b) and not look and not synonym and not (fig_a or fig_b):
+            return self._name(c, alo, ahi, blo, bhi, name_a, name_b, "a name")
+        if len(ta) == len(tb) <= 2 and not word_swap and cov_a != cov_b:
+            # one side forms no word where the other does: a typo when OCR could make it
+            # (look-alikes) or the odd character is rare, whatever its frequency as a word alone
+            bad, odd = ("b", tb) if cov_a else ("a", ta)
+            if look or self._rare(odd):
+                return self._typo(c, alo, ahi, blo, bhi, bad, "not a word here")
+        if fig_a or fig_b or not (cov_a and cov_b) or dbl_a or dbl_b:
+            return c.diff(NEUTRAL, alo, ahi, blo, bhi, ta, tb, reason="nothing decides")
+        if not (_context_ok(sa, alo, ahi) and _context_ok(sb, blo, bhi)):
+            return c.diff(NEUTRAL, alo, ahi, blo, bhi, ta, tb, reason="no context")
+        if synonym:
+            return self._wording(c, alo, ahi, blo, bhi, "synonyms")
+        words_a, words_b = self._covering(sa, alo, ahi), self._covering(sb, blo, bhi)
+        if any(self.names.is_proper(w) for w in words_a + words_b):
+            return self._name(c, alo, ahi, blo, bhi, None, None, "a proper noun")
+        if len(ta) == len(tb) == 1 and _term_change(words_a, words_b):
+            return self._name(c, alo, ahi, blo, bhi, None, None, "a term")
+        return self._wording(c, alo, ahi, blo, bhi, "other words")
+
+    def _typo(self, c: _Pair, alo: int, ahi: int, blo: int, bhi: int, which: str, reason: str) -> Difference:
+        # show (and replace) the edit widened to the words covering it, over shared text
+        side_a, side_b = self._widen(c, alo, ahi, blo, bhi, limit=2)
+        return Difference(TYPO, c.pair, side_a, side_b, side_a.text, side_b.text, typo_side=which, reason=reason)
+
+    def _name(self, c: _Pair, alo: int, ahi: int, blo: int, bhi: int,
+              name_a: tuple[int, int] | None, name_b: tuple[int, int] | None, reason: str) -> Difference:
+        side_a, side_b = self._widen(c, alo, ahi, blo, bhi, spans=(name_a, name_b))
+        return Difference(NAME, c.pair, side_a, side_b, side_a.text, side_b.text, reason=reason)
+
+    def _wording(self, c: _Pair, alo: int, ahi: int, blo: int, bhi: int, reason: str) -> Difference:
+        side_a, side_b = self._widen(c, alo, ahi, blo, bhi)
+        return Difference(WORDING, c.pair, side_a, side_b, side_a.text, side_b.text, reason=reason)
+
+    def _widen(self, c: _Pair, alo: int, ahi: int, blo: int, bhi: int, *, limit: int = 4,
+               spans: tuple[tuple[int, int] | None, tuple[int, int] | None] = (None, None)) -> tuple[Side, Side]:
+        """Widen an edit on both sides alike to the words covering it (a name: to the name),
+        over text both versions share."""
+        left = right = 0
+        for s, lo, hi, span in ((c.sa, alo, ahi, spans[0]), (c.sb, blo, bhi, spans[1])):
+            wlo, whi = span if span is not None else self._cover_span(s, lo, hi)
+            left, right = max(left, lo - wlo), max(right, whi - hi)
+        limit = max(limit, 8) if any(spans) else limit
+        left = _shared(c.sa.text, c.sb.text, alo, blo, min(left, limit), -1)
+        right = _shared(c.sa.text, c.sb.text, ahi, bhi, min(right, limit), 1)
+        return _side(c.sa, alo - left, ahi + right), _side(c.sb, blo - left, bhi + right)
+
+    # -- words around an edit ------------------------------------------------------------------
+    def _segment(self, s: Stream, lo: int, hi: int) -> tuple[int, list[tuple[int, int]]]:
+        """The best segmentation of the clause window around ``lo:hi``: (window start, spans)."""
+        clo, _ = s.clause(lo)
+        _, chi = s.clause(max(lo, hi - 1))
+        wlo, whi = max(clo, lo - WINDOW), min(chi, hi + WINDOW)
+        _, spans = self.lex.best_segmentation(s.text[wlo:whi], self._extra)
+        return wlo, spans
+
+    def _word_spans(self, s: Stream, lo: int, hi: int) -> list[tuple[int, int]]:
+        """Words (2+ characters, known) of the best segmentation that hold part of ``lo:hi``."""
+        wlo, spans = self._segment(s, lo, hi)
+        out = []
+        for i, j in spans:
+            i, j = i + wlo, j + wlo
+            if j - i >= 2 and i < hi and lo < j and (self.lex.freq(s.text[i:j]) >= WORD_FREQ
+                                                      or s.text[i:j] in self._extra):
+                out.append((i, j))
+        return out
+
+    def _covered(self, s: Stream, lo: int, hi: int) -> bool:
+        words = self._word_spans(s, lo, hi)
+        return all(any(i <= p < j for i, j in words) for p in range(lo, hi))
+
+    def _covering(self, s: Stream, lo: int, hi: int) -> list[str]:
+        return [s.text[i:j] for i, j in self._word_spans(s, lo, hi)]
+
+    def _cover_span(self, s: Stream, lo: int, hi: int) -> tuple[int, int]:
+        words = self._word_spans(s, lo, hi)
+        return min([lo, *(i for i, _ in words)]), max([hi, *(j for _, j in words)])
+
+    def _looks_alike(self, ta: str, tb: str) -> bool:
+        return all(x == y or y in self.lookalikes.get(x, ()) for x, y in zip(ta, tb))
+
+    def _rare(self, t: str) -> bool:
+        return all(self.lex.freq(ch) < RARE_CHAR for ch in t if is_cjk(ch))
+
+    def _doubled(self, s: Stream, lo: int, hi: int) -> bool:
+        t = s.text
+        for p in range(max(0, lo - 1), min(hi, len(t) - 1)):
+            if t[p] == t[p + 1] and is_cjk(t[p]) and not s.breaks[p + 1]:
+                if self.lex.freq(t[p] * 2) < COMMON_DOUBLE:
+                    return True
+        return False
+
+
+@dataclass(frozen=True, slots=True)
+class _Pair:
+    """What classifying the edits of one pair needs."""
+
+    sa: Stream
+    sb: Stream
+    figs_a: list[FigureAt]
+    figs_b: list[FigureAt]
+    rel_a: list[tuple[int, int, str]]
+    rel_b: list[tuple[int, int, str]]
+    pair: Any
+
+    def diff(self, kind: str, alo: int, ahi: int, blo: int, bhi: int, a_show: str, b_show: str,
+             reason: str = "") -> Difference:
+        return Difference(kind, self.pair, _side(self.sa, alo, ahi), _side(self.sb, blo, bhi),
+                          a_show, b_show, reason=reason)
+
+
+_CLASSIFIERS: dict[tuple, DifferenceClassifier] = {}
+
+
+def classifier_for(packs: PackStore) -> DifferenceClassifier:
+    """One classifier per set of pack folders and process (VER and TYP004 share it, and with it
+    the per-pair cache: each pair is classified once)."""
+    got = _CLASSIFIERS.get(tuple(packs.dirs))
+    if got is None:
+        got = _CLASSIFIERS[tuple(packs.dirs)] = DifferenceClassifier(packs)
+    return got
+
+
+def _lookalikes(packs: PackStore) -> dict[str, frozenset[str]]:
+    """Character -> characters OCR confuses it with: the curated look-alike groups and the
+    rendered-glyph pairs of TYP's shape data (``rules/typ``)."""
+    table: dict[str, set[str]] = {}
+    for relpath in ("typ/shape_ocr.txt", "typ/shape_similar.txt"):
+        for line in packs.lines(relpath):
+            chars = [ch for ch in dict.fromkeys(line.replace("\t", "")) if not ch.isspace()]
+            for x in chars:
+                table.setdefault(x, set()).update(y for y in chars if y != x)
+    for line in packs.lines("typ/shape_glyph.txt"):
+        parts = line.split("\t")
+        if len(parts) >= 3 and len(parts[0]) == len(parts[1]) == 1 and float(parts[2]) >= GLYPH_SIMILARITY:
+            table.setdefault(parts[0], set()).add(parts[1])
+            table.setdefault(parts[1], set()).add(parts[0])
+    return {k: frozenset(v) for k, v in table.items()}
+
+
+# -- iterating and locating ---------------------------------------------------------------------
+def iter_kind(classifier: DifferenceClassifier, corpus: Corpus, kind: str,
+              pick: Callable[[Difference], tuple[Side, Side]]) -> Iterator[tuple[Difference, Side, Side]]:
+    """Differences of one kind as (difference, side reported on, other side), each reported
+    place once; ``pick`` chooses the side a finding goes on."""
+    seen: set[tuple[int, int, int]] = set()
+    for pair in corpus.versions.pairs():
+        for d in classifier.differences(corpus, pair):
+            if d.kind != kind:
+                continue
+            target, other = pick(d)
+            key = (id(target.doc), target.start, target.end)
+            if key not in seen:
+                seen.add(key)
+                yield d, target, other
+
+
+def location(doc: Document, side: Side) -> str:
+    """``path:line`` of a side, as messages name the other version's place."""
+    return f"{doc.id}:{doc.position(side.start).line}"
+
+
+def other_version_has(other: Side) -> Related:
+    """The related location every version finding points at: the other version's text."""
+    return related(other.doc, other.start, other.end, f"the other version has `{other.text}`")
+
+
+def versions_in_reach(corpus: Corpus) -> bool:
+    """Whether another version of a document can exist: two documents in the run, or the
+    corpus-root index (``cache_dir``) to find one outside it."""
+    return len(corpus) >= 2 or corpus.cache_dir is not None
+
+
+# -- helpers ------------------------------------------------------------------------------------
+_OPEN_END = regex.compile(r"[\p{Han}0-9０-９]$")
+_OPEN_START = regex.compile(r"^[\p{Han}0-9０-９]")
+_REL_CATEGORY = {"年": "year", "月": "month", "日": "day", "天": "day", "前": "day", "期": "day"}
+
+
+def _logical_paragraphs(doc: Document) -> Iterator[tuple[str, list[int]]]:
+    """Paragraphs with lines broken mid-sentence joined again (``百分之七`` / ``十``), each with
+    the offset in ``doc.text`` of every character."""
+    text: list[str] = []
+    offsets: list[int] = []
+    for para in doc.paragraphs:
+        if text and not (_OPEN_END.search(text[-1]) and _OPEN_START.match(para.text)):
+            yield "".join(text), offsets
+            text, offsets = [], []
+        text.append(para.text)
+        offsets.extend(range(para.start, para.end))
+    if text:
+        yield "".join(text), offsets
+
+
+def _side(s: Stream, lo: int, hi: int) -> Side:
+    if hi > lo:
+        start, end = s.span(lo, hi)
+    else:
+        start = end = s.offsets[lo] if lo < len(s.offsets) else len(s.doc.text)
+    return Side(s.doc, lo, hi, start, end)
+
+
+def _clip(t: str, n: int = 24) -> str:
+    return t if len(t) <= n else t[: n - 1] + "…"
+
+
+def figures_touching(figs: list[FigureAt], lo: int, hi: int) -> list[FigureAt]:
+    """Figures an edit overlaps; for an insertion point, figures it touches (``3日`` -> ``13日``)."""
+    if lo == hi:
+        return [f for f in figs if f[1] <= lo <= f[2]]
+    return [f for f in figs if f[1] < hi and lo < f[2]]
+
+
+def _impossible(f: Figure) -> bool:
+    """A figure no text means: month 13, day 2023 (an OCR'd unit: ``2023日05月``)."""
+    if f.date is not None:
+        _, m, d = f.date
+        return (m is not None and not 1 <= m <= 12) or (d is not None and not 1 <= d <= 31)
+    if f.unit in ("月", "月份"):
+        return not 1 <= f.value <= 12 or f.value != int(f.value)
+    if f.unit in ("日", "号"):
+        return not 1 <= f.value <= 31 or f.value != int(f.value)
+    return False
+
+
+def _overlapping_words(words: list[tuple[int, int, str]], lo: int, hi: int) -> list[str]:
+    return [w for s, e, w in words if s <= hi and lo <= e]
+
+
+def _same_after(wa: str, wb: str, x: str, y: str) -> bool:
+    return (x in wa and wa.replace(x, y) == wb) or (y in wa and wa.replace(y, x) == wb)
+
+
+def _differing_runs(ta: str, tb: str) -> list[tuple[int, int]]:
+    """Runs of positions where two equally long strings differ."""
+    runs: list[tuple[int, int]] = []
+    for i, (x, y) in enumerate(zip(ta, tb)):
+        if x != y:
+            if runs and runs[-1][1] == i:
+                runs[-1] = (runs[-1][0], i + 1)
+            else:
+                runs.append((i, i + 1))
+    return runs
+
+
+def _term_change(words_a: list[str], words_b: list[str]) -> bool:
+    """A term of 3+ characters changed in one character (``零配件``/``零部件``)."""
+    return any(len(x) == len(y) >= 3 and sum(p != q for p, q in zip(x, y)) == 1
+               for x in words_a for y in words_b)
+
+
+def _shared(ta: str, tb: str, pa: int, pb: int, n: int, step: int) -> int:
+    """How many of ``n`` characters next to positions ``pa``/``pb`` (leftwards with step -1,
+    rightwards from the end with step 1) are the same in both texts."""
+    k = 0
+    while k < n:
+        ia, ib = (pa - k - 1, pb - k - 1) if step < 0 else (pa + k, pb + k)
+        if ia < 0 or ib < 0 or ia >= len(ta) or ib >= len(tb) or ta[ia] != tb[ib]:
+            break
+        k += 1
+    return k
+
+
+def _context_ok(s: Stream, lo: int, hi: int) -> bool:
+    """At least two characters of the same clause on the left or on the right of the edit."""
+    left = lo >= 2 and not s.breaks[lo] and not s.breaks[lo - 1]
+    right = hi + 1 < len(s.text) and not s.breaks[hi] and not s.breaks[hi + 1]
+    return left or right
