@@ -197,11 +197,13 @@ class DifferenceClassifier:
                     _overlapping_words(c.rel_a, e.a_lo, e.a_hi) + _overlapping_words(c.rel_b, e.b_lo, e.b_hi)}
         out: list[Difference] = []
         used: set[int] = set()
+        # a changed digit is a changed figure, even when it makes an impossible one (10月/30月)
+        digits = any(ch.isdigit() for ch in c.sa.text[e.a_lo:e.a_hi] + c.sb.text[e.b_lo:e.b_hi])
         for x, xlo, xhi in fa:
             for n, (y, ylo, yhi) in enumerate(fb):
                 if n in used:
                     continue
-                kind, reason, typo_side = self._compare(x, y, rel_cats)
+                kind, reason, typo_side = self._compare(x, y, rel_cats, digits)
                 if kind is None:
                     continue
                 used.add(n)
@@ -218,9 +220,9 @@ class DifferenceClassifier:
         return out
 
     @staticmethod
-    def _compare(x: Figure, y: Figure, rel_cats: set[str]) -> tuple[str | None, str, str]:
+    def _compare(x: Figure, y: Figure, rel_cats: set[str], digits: bool) -> tuple[str | None, str, str]:
         """(label, reason, typo side) for two figures facing each other; None: not a pair."""
-        bad_x, bad_y = _impossible(x), _impossible(y)
+        bad_x, bad_y = (False, False) if digits else (_impossible(x), _impossible(y))
         if bad_x != bad_y:
             return TYPO, "an impossible figure", "a" if bad_x else "b"
         if x.comparable(y):
@@ -288,7 +290,8 @@ class DifferenceClassifier:
         if synonym:
             return self._wording(c, alo, ahi, blo, bhi, "synonyms")
         words_a, words_b = self._covering(sa, alo, ahi), self._covering(sb, blo, bhi)
-        if any(self.names.is_proper(w) for w in words_a + words_b):
+        if any(self.names.is_proper(s.text[i:j]) and i <= lo and hi <= j
+               for s, lo, hi in ((sa, alo, ahi), (sb, blo, bhi)) for i, j in self._word_spans(s, lo, hi)):
             return self._name(c, alo, ahi, blo, bhi, None, None, "a proper noun")
         if len(ta) == len(tb) == 1 and _term_change(words_a, words_b):
             return self._name(c, alo, ahi, blo, bhi, None, None, "a term")
@@ -352,6 +355,15 @@ class DifferenceClassifier:
         words = self._word_spans(s, lo, hi)
         return min([lo, *(i for i, _ in words)]), max([hi, *(j for _, j in words)])
 
+    def _word_at(self, t: str, p: int, direction: int) -> bool:
+        """Whether a known word of 2-4 characters ends at ``p`` (direction -1: ``t[..p+1]``) or
+        starts at ``p`` (1)."""
+        for k in range(2, 5):
+            w = t[p - k + 1:p + 1] if direction < 0 else t[p:p + k]
+            if len(w) == k and p - k + 1 >= 0 and self.lex.freq(w) >= WORD_FREQ:
+                return True
+        return False
+
     def _looks_alike(self, ta: str, tb: str) -> bool:
         return all(x == y or y in self.lookalikes.get(x, ()) for x, y in zip(ta, tb))
 
@@ -362,8 +374,12 @@ class DifferenceClassifier:
         t = s.text
         for p in range(max(0, lo - 1), min(hi, len(t) - 1)):
             if t[p] == t[p + 1] and is_cjk(t[p]) and not s.breaks[p + 1]:
-                if self.lex.freq(t[p] * 2) < COMMON_DOUBLE:
-                    return True
+                if self.lex.freq(t[p] * 2) >= COMMON_DOUBLE:
+                    continue
+                # 法规规避: a word ends with the character and the next one starts with it
+                if self._word_at(t, p, -1) and self._word_at(t, p + 1, 1):
+                    continue
+                return True
         return False
 
 
@@ -488,14 +504,13 @@ def figures_touching(figs: list[FigureAt], lo: int, hi: int) -> list[FigureAt]:
 
 
 def _impossible(f: Figure) -> bool:
-    """A figure no text means: month 13, day 2023 (an OCR'd unit: ``2023日05月``)."""
+    """A figure no text means: month 13 of a date, a year read as a day (``2023日05月``: its
+    年 OCR'd as 日)."""
     if f.date is not None:
         _, m, d = f.date
         return (m is not None and not 1 <= m <= 12) or (d is not None and not 1 <= d <= 31)
-    if f.unit in ("月", "月份"):
-        return not 1 <= f.value <= 12 or f.value != int(f.value)
-    if f.unit in ("日", "号"):
-        return not 1 <= f.value <= 31 or f.value != int(f.value)
+    if f.unit in ("日", "号", "月份"):
+        return 1900 <= f.value <= 2100 and f.value == int(f.value)
     return False
 
 

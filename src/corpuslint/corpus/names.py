@@ -61,8 +61,8 @@ class NameFinder:
             if c in self.function_chars or c.isdigit() or not (is_cjk(c) or c.isalpha()):
                 break
             if lo >= 2 and not s.breaks[lo - 1] and self.lex.freq(text[lo - 2:lo]) >= 3:
-                if not over_words or text[lo - 2] in self.function_chars:
-                    break
+                if not over_words or text[lo - 2] in self.function_chars or text[lo - 2:lo] in self.lex.predicates:
+                    break  # a verb or an adverb is no part of a name (选择仲裁委员会)
                 lo -= 2
                 continue
             lo -= 1
