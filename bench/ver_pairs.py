@@ -144,17 +144,27 @@ def make_pair(text: str, rng: random.Random, *, changes: bool = True) -> tuple[s
     return "\n\n".join(a) + "\n", "\n\n".join(_rewrap(b, rng)) + "\n（来源：本报综合）\n", records
 
 
-def _replace_free(p: str, x: str, y: str) -> str:
+def _replace_free(p: str, x: str, y: str, whole_word: bool = False) -> str:
     for m in re.finditer(re.escape(x), p):
+        if whole_word and _in_word(p, m.start()):
+            continue  # an editor swaps 称 for 说 where it is a word, not inside 名称
         if _free(p, m.start(), m.end()):
             return p[:m.start()] + y + p[m.end():]
     return p
 
 
+def _in_word(p: str, i: int) -> bool:
+    from corpuslint.core.packs import PackStore
+    from corpuslint.corpus.lexicon import load_lexicon
+
+    lex = load_lexicon(PackStore())
+    return any(lex.freq(p[s:s + k]) >= 3 for k in (2, 3) for s in range(i - k + 1, i + 1) if s >= 0)
+
+
 def _neutral_and_paraphrase(p: str, rng: random.Random) -> str:
     for x, y in NEUTRAL_WORDS + PARAPHRASES:
         if x in p and rng.random() < 0.5:
-            p = _replace_free(p, x, y)
+            p = _replace_free(p, x, y, whole_word=len(x) == 1)
     if rng.random() < 0.5:  # 的 dropped
         p = _replace_free(p, "的", "")
     if rng.random() < 0.5:
