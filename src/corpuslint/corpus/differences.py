@@ -56,6 +56,7 @@ WINDOW = 6  # characters either side of an edit read for the words around it
 COMMON_DOUBLE = 20  # a doubled character pair this frequent is a word (常常, 天天)
 RARE_CHAR = 5000  # a character less frequent than this (as a word on its own) is rare
 WORD_FREQ = 3  # a lexicon entry this frequent counts as a word
+SCORE_GAP = 6.0  # nats between the two sides' readings that make the worse one a typo
 GLYPH_SIMILARITY = 0.78  # rendered look-alikes (typ/shape_glyph.txt) at least this similar
 
 FigureAt = tuple[Figure, int, int]  # a figure and its stream range
@@ -283,6 +284,12 @@ class DifferenceClassifier:
             bad, odd = ("b", tb) if cov_a else ("a", ta)
             if look or self._rare(odd):
                 return self._typo(c, alo, ahi, blo, bhi, bad, "not a word here")
+        if look and len(ta) == len(tb) <= 2 and cov_a == cov_b and not word_swap and not synonym:
+            # both read as words, one only by accident (推进士地: 进士), or neither does: look-alikes where one
+            # side reads far worse than the other
+            gap = self._score(sa, alo, ahi) - self._score(sb, blo, bhi)
+            if abs(gap) >= SCORE_GAP:
+                return self._typo(c, alo, ahi, blo, bhi, "b" if gap > 0 else "a", "reads far worse")
         if fig_a or fig_b or not (cov_a and cov_b) or dbl_a or dbl_b:
             return c.diff(NEUTRAL, alo, ahi, blo, bhi, ta, tb, reason="nothing decides")
         if not (_context_ok(sa, alo, ahi) and _context_ok(sb, blo, bhi)):
@@ -332,6 +339,12 @@ class DifferenceClassifier:
         wlo, whi = max(clo, lo - WINDOW), min(chi, hi + WINDOW)
         _, spans = self.lex.best_segmentation(s.text[wlo:whi], self._extra)
         return wlo, spans
+
+    def _score(self, s: Stream, lo: int, hi: int) -> float:
+        """Log-probability of the best segmentation of the clause window around ``lo:hi``."""
+        clo, _ = s.clause(lo)
+        _, chi = s.clause(max(lo, hi - 1))
+        return self.lex.best_segmentation(s.text[max(clo, lo - WINDOW):min(chi, hi + WINDOW)], self._extra)[0]
 
     def _word_spans(self, s: Stream, lo: int, hi: int) -> list[tuple[int, int]]:
         """Words (2+ characters, known) of the best segmentation that hold part of ``lo:hi``."""
