@@ -148,6 +148,8 @@ def _replace_free(p: str, x: str, y: str, whole_word: bool = False) -> str:
     for m in re.finditer(re.escape(x), p):
         if whole_word and _in_word(p, m.start()):
             continue  # an editor swaps 称 for 说 where it is a word, not inside 名称
+        if p[max(0, m.start() - 2):m.start()] in ("有限", "股份"):
+            continue  # nor 公司 inside a registered company name
         if _free(p, m.start(), m.end()):
             return p[:m.start()] + y + p[m.end():]
     return p

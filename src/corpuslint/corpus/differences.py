@@ -99,6 +99,7 @@ class DifferenceClassifier:
         self.equivalents = [tuple(r[:2]) for r in packs.table("ver/equivalents.txt", 2)]
         self.synonyms = [tuple(r[:2]) for r in packs.table("ver/synonyms.txt", 2)]
         self.lookalikes = _lookalikes(packs)
+        self._synonyms_longest = sorted(self.synonyms, key=lambda p: -len(p[1]))
         self._extra = {h: 100 for h in self.names.heads}
 
     # -- per document --------------------------------------------------------------------------
@@ -275,7 +276,7 @@ class DifferenceClassifier:
         cov_b = fig_b or self._covered(sb, blo, bhi)
         look = len(ta) == len(tb) and self._looks_alike(ta, tb)
         name_a, name_b = self.names.in_name(sa, alo, ahi), self.names.in_name(sb, blo, bhi)
-        synonym = any(_same_after(wa, wb, x, y) for x, y in self.synonyms)
+        synonym = self._canon(wa) == self._canon(wb) or self._synonym_at(sa, alo, ahi, sb, blo, bhi)
         if (name_a or name_b) and not look and not synonym and not (fig_a or fig_b):
             return self._name(c, alo, ahi, blo, bhi, name_a, name_b, "a name")
         if len(ta) == len(tb) <= 2 and not word_swap and cov_a != cov_b:
@@ -297,7 +298,7 @@ class DifferenceClassifier:
         if synonym:
             return self._wording(c, alo, ahi, blo, bhi, "synonyms")
         words_a, words_b = self._covering(sa, alo, ahi), self._covering(sb, blo, bhi)
-        if any(self.names.is_proper(s.text[i:j]) and i <= lo and hi <= j
+        if not word_swap and any(self.names.is_proper(s.text[i:j]) and i <= lo and hi <= j
                for s, lo, hi in ((sa, alo, ahi), (sb, blo, bhi)) for i, j in self._word_spans(s, lo, hi)):
             return self._name(c, alo, ahi, blo, bhi, None, None, "a proper noun")
         if len(ta) == len(tb) == 1 and _term_change(words_a, words_b):
@@ -339,6 +340,22 @@ class DifferenceClassifier:
         wlo, whi = max(clo, lo - WINDOW), min(chi, hi + WINDOW)
         _, spans = self.lex.best_segmentation(s.text[wlo:whi], self._extra)
         return wlo, spans
+
+    def _synonym_at(self, sa: Stream, alo: int, ahi: int, sb: Stream, blo: int, bhi: int) -> bool:
+        """A synonym pair swapped in the edit, with other changes merged into it (高科技公司因此 /
+        高科技企业所以: a generic head swapped for its synonym is no changed name)."""
+        for x, y in self.synonyms:
+            for p, q in ((x, y), (y, x)):
+                if _occurs_over(sa.text, p, alo, ahi) and _occurs_over(sb.text, q, blo, bhi):
+                    return True
+        return False
+
+    def _canon(self, t: str) -> str:
+        """``t`` with every synonym written as the first of its pair (两处 swaps merged into one
+        edit, 公司称因此 / 企业称所以, compare equal)."""
+        for x, y in self._synonyms_longest:
+            t = t.replace(y, x)
+        return t
 
     def _score(self, s: Stream, lo: int, hi: int) -> float:
         """Log-probability of the best segmentation of the clause window around ``lo:hi``."""
@@ -533,6 +550,13 @@ def _overlapping_words(words: list[tuple[int, int, str]], lo: int, hi: int) -> l
 
 def _same_after(wa: str, wb: str, x: str, y: str) -> bool:
     return (x in wa and wa.replace(x, y) == wb) or (y in wa and wa.replace(y, x) == wb)
+
+
+def _occurs_over(text: str, word: str, lo: int, hi: int) -> bool:
+    """Whether ``word`` occurs in ``text`` overlapping ``lo:hi``."""
+    start = max(0, lo - len(word) + 1)
+    i = text.find(word, start, hi + len(word) - 1)
+    return i >= 0 and i < max(hi, lo + 1)
 
 
 def _differing_runs(ta: str, tb: str) -> list[tuple[int, int]]:
