@@ -9,10 +9,12 @@ streams gets one label:
   a figure's edge included (``3日``/``13日``), and a unit changed (``3天``/``3年``). Equal values
   written differently (``1.5万``/``15000``), a date facing a relative date word
   (``2021年``/``去年``) are ``neutral``.
-* ``typo``    — one side forms no word in its context where the other does, and the characters
-  are look-alikes (``rules/typ`` shape data: 人/入, 土/士, 本/木) or the odd one is rare; or it
-  doubles a character (``辐射射材``/``溅射靶材``); or a figure became impossible
-  (``2023年05月``/``2023日05月``: no month has day 2023).
+* ``typo``    — one side forms no word in its context where the other does, whatever the
+  characters' frequency as words alone (``工作入员``/``工作人员``, ``丙名``/``两名``), unless two
+  grammatical characters were swapped (与/和: editors do that); or both read as words but the
+  characters are OCR look-alikes (``rules/typ`` shape data) and one side reads far worse
+  (``推进士地``: 进士 by accident); or it doubles a character (``辐射射材``/``溅射靶材``); or a
+  figure's unit became impossible (``2023年05月``/``2023日05月``).
 * ``name``    — the edit is part of a name on either side: a proper noun, or a stem before an
   organisation head (``丞达精机``/``丞达精密``, ``浙江大学``/``浙工大学``, ``高新技术产业园区``/
   ``开发区``; ``corpus.names``), or a term of three characters or more changed in one character
@@ -268,6 +270,9 @@ class DifferenceClassifier:
             return c.diff(NEUTRAL, alo, ahi, blo, bhi, ta, tb, reason="letters or symbols")
         if any(_same_after(wa, wb, x, y) for x, y in self.equivalents):
             return c.diff(NEUTRAL, alo, ahi, blo, bhi, ta, tb, reason="an abbreviation")
+        fn = self.names.function_chars
+        if len(ta) == len(tb) == 1 and ta in fn and tb in fn and not self._looks_alike(ta, tb):
+            return c.diff(NEUTRAL, alo, ahi, blo, bhi, ta, tb, reason="grammatical words swapped")
         word_swap = min(len(ta), len(tb)) >= 2 and self.lex.freq(ta) >= WORD_FREQ and self.lex.freq(tb) >= WORD_FREQ
         dbl_a, dbl_b = self._doubled(sa, alo, ahi), self._doubled(sb, blo, bhi)
         if max(len(ta), len(tb)) <= MAX_TYPO_EDIT and dbl_a != dbl_b and not word_swap:
@@ -280,10 +285,11 @@ class DifferenceClassifier:
         if (name_a or name_b) and not look and not synonym and not (fig_a or fig_b):
             return self._name(c, alo, ahi, blo, bhi, name_a, name_b, "a name")
         if len(ta) == len(tb) <= 2 and not word_swap and cov_a != cov_b:
-            # one side forms no word where the other does: a typo when OCR could make it
-            # (look-alikes) or the odd character is rare, whatever its frequency as a word alone
+            # one side forms no word where the other does: a typo, whatever the characters'
+            # frequency as words alone — unless grammatical characters are swapped for each other
+            # (与/和, 于/在: editors do that) and OCR could not have made it
             bad, odd = ("b", tb) if cov_a else ("a", ta)
-            if look or self._rare(odd):
+            if look or self._rare(odd) or not (all(ch in fn for ch in ta) and all(ch in fn for ch in tb)):
                 return self._typo(c, alo, ahi, blo, bhi, bad, "not a word here")
         if look and len(ta) == len(tb) <= 2 and cov_a == cov_b and not word_swap and not synonym:
             # both read as words, one only by accident (推进士地: 进士), or neither does: look-alikes where one

@@ -9,9 +9,10 @@ other is:
 * it doubles a character that the other version does not (`辐射射材` / `溅射靶材`,
   `超超纯` / `超高纯`, `3月份份` / `3月份`), and the doubled pair is not a word (`常常`);
 * or one or two of its characters form no word with their neighbours where the other version's
-  do, and OCR could have made them: look-alikes (`工作入员` / `工作人员`, `士地` / `土地`,
-  `丙名` / `两名`, from the shape data of `rules/typ/`) or a rare character (`经济开友区`) —
-  however common the wrong character is as a word on its own;
+  do (`工作入员` / `工作人员`, `丙名` / `两名`, `经济开友区` / `经济开发区`), however common the
+  wrong character is as a word on its own — two grammatical characters swapped (`与`/`和`) are
+  an editor's choice, not a typo; or both sides read as words but OCR look-alikes (the shape data
+  of `rules/typ/`) make one read far worse (`推进士地` / `推进土地`);
 * or a figure's unit became impossible (`2023日05月` / `2023年05月`).
 
 When both sides are real words the difference is not a typo but an inconsistent name or a change
