@@ -8,10 +8,9 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from conftest import seed_path
 
 from corpuslint.cli import main
-
-from conftest import seed_path
 
 
 @pytest.fixture(scope="module")

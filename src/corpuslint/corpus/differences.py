@@ -29,18 +29,36 @@ Punctuation and re-wrapping never reach the classifier: streams hold letters and
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Callable, Iterator
-
-import regex
 
 from ..core.document import Document
 from ..core.findings import Related, related
 from .align import Alignment, Edit, Stream, alignment_of, stream_of
+from .edit_strings import (
+    clip,
+    context_ok,
+    differing_runs,
+    lookalikes,
+    occurs_over,
+    same_after,
+    shared,
+    term_change,
+)
+from .edit_words import WORD_FREQ, ContextWords
+from .figure_differences import (
+    FigureAt,
+    RelativeAt,
+    compare_figures,
+    figures_in,
+    figures_touching,
+    relative_categories,
+    relative_in,
+)
 from .figures import Figure, FigureExtractor
 from .lexicon import Lexicon, load_lexicon
 from .names import NameFinder
-from .normalize import is_cjk, simplified_aligned
+from .normalize import is_cjk
 
 if TYPE_CHECKING:
     from ..core.packs import PackStore
@@ -54,14 +72,10 @@ MAX_WORD_EDIT = 6  # longest substitution (characters per side) classified as wo
 MAX_TYPO_EDIT = 4
 MAX_FIGURE_EDIT = 12
 MIN_PASSAGE = 30  # stream characters
-WINDOW = 6  # characters either side of an edit read for the words around it
 COMMON_DOUBLE = 20  # a doubled character pair this frequent is a word (常常, 天天)
 RARE_CHAR = 5000  # a character less frequent than this (as a word on its own) is rare
-WORD_FREQ = 3  # a lexicon entry this frequent counts as a word
 SCORE_GAP = 6.0  # nats between the two sides' readings that make the worse one a typo
-GLYPH_SIMILARITY = 0.78  # rendered look-alikes (typ/shape_glyph.txt) at least this similar
 
-FigureAt = tuple[Figure, int, int]  # a figure and its stream range
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,26 +114,16 @@ class DifferenceClassifier:
         self.names = NameFinder(packs, self.lex)
         self.equivalents = [tuple(r[:2]) for r in packs.table("ver/equivalents.txt", 2)]
         self.synonyms = [tuple(r[:2]) for r in packs.table("ver/synonyms.txt", 2)]
-        self.lookalikes = _lookalikes(packs)
+        self.lookalikes = lookalikes(packs)
         self._synonyms_longest = sorted(self.synonyms, key=lambda p: -len(p[1]))
-        self._extra = {h: 100 for h in self.names.heads}
+        self.words = ContextWords(self.lex, {h: 100 for h in self.names.heads})
 
     # -- per document --------------------------------------------------------------------------
     def figures_in(self, doc: Document, stream: Stream) -> list[FigureAt]:
-        out = []
-        for text, offsets in _logical_paragraphs(doc):
-            # read figures in simplified characters (萬 -> 万), offsets unchanged
-            for f in self.figures.extract(simplified_aligned(text)):
-                start, end = offsets[f.start], offsets[f.end - 1] + 1
-                f = replace(f, start=start, end=end, text=doc.text[start:end])
-                lo, hi = stream.range_of(f.start, f.end)
-                if lo < hi:
-                    out.append((f, lo, hi))
-        return out
+        return figures_in(self.figures, doc, stream)
 
-    def relative_in(self, doc: Document, stream: Stream) -> list[tuple[int, int, str]]:
-        return [(*stream.range_of(p.start + s, p.start + e), w)
-                for p in doc.paragraphs for s, e, w in self.figures.relative_dates(p.text)]
+    def relative_in(self, doc: Document, stream: Stream) -> list[RelativeAt]:
+        return relative_in(self.figures, doc, stream)
 
     def doc_figures(self, corpus: Corpus, doc: Document) -> list[FigureAt]:
         extra = corpus.features(doc).extra
@@ -170,7 +174,7 @@ class DifferenceClassifier:
         la, lb = e.a_hi - e.a_lo, e.b_hi - e.b_lo
         if max(la, lb) >= MIN_PASSAGE and min(la, lb) * 4 <= max(la, lb):
             return [c.diff(PASSAGE, e.a_lo, e.a_hi, e.b_lo, e.b_hi,
-                           _clip(sa.text[e.a_lo:e.a_hi]), _clip(sb.text[e.b_lo:e.b_hi]))]
+                           clip(sa.text[e.a_lo:e.a_hi]), clip(sb.text[e.b_lo:e.b_hi]))]
         fa, fb = figures_touching(c.figs_a, e.a_lo, e.a_hi), figures_touching(c.figs_b, e.b_lo, e.b_hi)
         if fa and fb:
             return self._figures(c, e, fa, fb)
@@ -182,7 +186,7 @@ class DifferenceClassifier:
         if max(la, lb) > MAX_WORD_EDIT or (fa or fb) and (la != lb or la > 2):
             return [c.diff(NEUTRAL, e.a_lo, e.a_hi, e.b_lo, e.b_hi, ta, tb, reason="too long to tell")]
         whole = self._words(c, e.a_lo, e.a_hi, e.b_lo, e.b_hi, bool(fa), bool(fb))
-        runs = _differing_runs(ta, tb) if la == lb else []
+        runs = differing_runs(ta, tb) if la == lb else []
         if len(runs) > 1 and whole.kind in (NEUTRAL, WORDING):
             # two changes a character or two apart were merged by the alignment (本情况土 /
             # 木情况士): each on its own may be a typo or a name
@@ -197,8 +201,7 @@ class DifferenceClassifier:
     def _figures(self, c: _Pair, e: Edit, fa: list[FigureAt], fb: list[FigureAt]) -> list[Difference]:
         # "2021年" facing "去年": a relative date word where the other version has the figure;
         # it stands for a year, a month or a day, by its last character
-        rel_cats = {_REL_CATEGORY.get(w[-1], "") for w in
-                    _overlapping_words(c.rel_a, e.a_lo, e.a_hi) + _overlapping_words(c.rel_b, e.b_lo, e.b_hi)}
+        rel_cats = relative_categories(c.rel_a, e.a_lo, e.a_hi, c.rel_b, e.b_lo, e.b_hi)
         out: list[Difference] = []
         used: set[int] = set()
         # a changed digit is a changed figure, even when it makes an impossible one (10月/30月)
@@ -207,7 +210,7 @@ class DifferenceClassifier:
             for n, (y, ylo, yhi) in enumerate(fb):
                 if n in used:
                     continue
-                kind, reason, typo_side = self._compare(x, y, rel_cats, digits)
+                kind, reason, typo_side = compare_figures(x, y, rel_cats, digits)
                 if kind is None:
                     continue
                 used.add(n)
@@ -222,22 +225,6 @@ class DifferenceClassifier:
             out.append(c.diff(NEUTRAL, e.a_lo, e.a_hi, e.b_lo, e.b_hi, c.sa.text[e.a_lo:e.a_hi],
                               c.sb.text[e.b_lo:e.b_hi], reason="figures not comparable"))
         return out
-
-    @staticmethod
-    def _compare(x: Figure, y: Figure, rel_cats: set[str], digits: bool) -> tuple[str | None, str, str]:
-        """(label, reason, typo side) for two figures facing each other; None: not a pair."""
-        bad_x, bad_y = (False, False) if digits else (_impossible(x), _impossible(y))
-        if bad_x != bad_y:
-            return TYPO, "an impossible figure", "a" if bad_x else "b"
-        if x.comparable(y):
-            if x.same_value(y) or x.category in rel_cats or y.category in rel_cats:
-                return NEUTRAL, "the same figure", ""
-            return FIGURE, x.category, ""
-        if x.ordinal != y.ordinal or (x.date is None) != (y.date is None):
-            return None, "", ""
-        if x.value == y.value and x.unit and y.unit and not (rel_cats & {x.category, y.category}):
-            return FIGURE, "unit", ""  # 3天 / 3年: the same number of other things
-        return None, "", ""
 
     # -- inserted characters -------------------------------------------------------------------
     def _doubling_insert(self, c: _Pair, e: Edit) -> Difference | None:
@@ -268,7 +255,7 @@ class DifferenceClassifier:
         wa, wb = sa.text[max(0, alo - 3):ahi + 3], sb.text[max(0, blo - 3):bhi + 3]
         if not all(is_cjk(ch) or ch.isdigit() for ch in ta + tb):
             return c.diff(NEUTRAL, alo, ahi, blo, bhi, ta, tb, reason="letters or symbols")
-        if any(_same_after(wa, wb, x, y) for x, y in self.equivalents):
+        if any(same_after(wa, wb, x, y) for x, y in self.equivalents):
             return c.diff(NEUTRAL, alo, ahi, blo, bhi, ta, tb, reason="an abbreviation")
         fn = self.names.function_chars
         if len(ta) == len(tb) == 1 and ta in fn and tb in fn and not self._looks_alike(ta, tb):
@@ -277,8 +264,8 @@ class DifferenceClassifier:
         dbl_a, dbl_b = self._doubled(sa, alo, ahi), self._doubled(sb, blo, bhi)
         if max(len(ta), len(tb)) <= MAX_TYPO_EDIT and dbl_a != dbl_b and not word_swap:
             return self._typo(c, alo, ahi, blo, bhi, "a" if dbl_a else "b", "a doubled character")
-        cov_a = fig_a or self._covered(sa, alo, ahi)
-        cov_b = fig_b or self._covered(sb, blo, bhi)
+        cov_a = fig_a or self.words.covered(sa, alo, ahi)
+        cov_b = fig_b or self.words.covered(sb, blo, bhi)
         look = len(ta) == len(tb) and self._looks_alike(ta, tb)
         name_a, name_b = self.names.in_name(sa, alo, ahi), self.names.in_name(sb, blo, bhi)
         synonym = self._canon(wa) == self._canon(wb) or self._synonym_at(sa, alo, ahi, sb, blo, bhi)
@@ -294,20 +281,20 @@ class DifferenceClassifier:
         if look and len(ta) == len(tb) <= 2 and cov_a == cov_b and not word_swap and not synonym:
             # both read as words, one only by accident (推进士地: 进士), or neither does: look-alikes where one
             # side reads far worse than the other
-            gap = self._score(sa, alo, ahi) - self._score(sb, blo, bhi)
+            gap = self.words.score(sa, alo, ahi) - self.words.score(sb, blo, bhi)
             if abs(gap) >= SCORE_GAP:
                 return self._typo(c, alo, ahi, blo, bhi, "b" if gap > 0 else "a", "reads far worse")
         if fig_a or fig_b or not (cov_a and cov_b) or dbl_a or dbl_b:
             return c.diff(NEUTRAL, alo, ahi, blo, bhi, ta, tb, reason="nothing decides")
-        if not (_context_ok(sa, alo, ahi) and _context_ok(sb, blo, bhi)):
+        if not (context_ok(sa, alo, ahi) and context_ok(sb, blo, bhi)):
             return c.diff(NEUTRAL, alo, ahi, blo, bhi, ta, tb, reason="no context")
         if synonym:
             return self._wording(c, alo, ahi, blo, bhi, "synonyms")
-        words_a, words_b = self._covering(sa, alo, ahi), self._covering(sb, blo, bhi)
+        words_a, words_b = self.words.covering(sa, alo, ahi), self.words.covering(sb, blo, bhi)
         if not word_swap and any(self.names.is_proper(s.text[i:j]) and i <= lo and hi <= j
-               for s, lo, hi in ((sa, alo, ahi), (sb, blo, bhi)) for i, j in self._word_spans(s, lo, hi)):
+               for s, lo, hi in ((sa, alo, ahi), (sb, blo, bhi)) for i, j in self.words.word_spans(s, lo, hi)):
             return self._name(c, alo, ahi, blo, bhi, None, None, "a proper noun")
-        if len(ta) == len(tb) == 1 and _term_change(words_a, words_b):
+        if len(ta) == len(tb) == 1 and term_change(words_a, words_b):
             return self._name(c, alo, ahi, blo, bhi, None, None, "a term")
         return self._wording(c, alo, ahi, blo, bhi, "other words")
 
@@ -331,28 +318,20 @@ class DifferenceClassifier:
         over text both versions share."""
         left = right = 0
         for s, lo, hi, span in ((c.sa, alo, ahi, spans[0]), (c.sb, blo, bhi, spans[1])):
-            wlo, whi = span if span is not None else self._cover_span(s, lo, hi)
+            wlo, whi = span if span is not None else self.words.cover_span(s, lo, hi)
             left, right = max(left, lo - wlo), max(right, whi - hi)
         limit = max(limit, 8) if any(spans) else limit
-        left = _shared(c.sa.text, c.sb.text, alo, blo, min(left, limit), -1)
-        right = _shared(c.sa.text, c.sb.text, ahi, bhi, min(right, limit), 1)
+        left = shared(c.sa.text, c.sb.text, alo, blo, min(left, limit), -1)
+        right = shared(c.sa.text, c.sb.text, ahi, bhi, min(right, limit), 1)
         return _side(c.sa, alo - left, ahi + right), _side(c.sb, blo - left, bhi + right)
 
     # -- words around an edit ------------------------------------------------------------------
-    def _segment(self, s: Stream, lo: int, hi: int) -> tuple[int, list[tuple[int, int]]]:
-        """The best segmentation of the clause window around ``lo:hi``: (window start, spans)."""
-        clo, _ = s.clause(lo)
-        _, chi = s.clause(max(lo, hi - 1))
-        wlo, whi = max(clo, lo - WINDOW), min(chi, hi + WINDOW)
-        _, spans = self.lex.best_segmentation(s.text[wlo:whi], self._extra)
-        return wlo, spans
-
     def _synonym_at(self, sa: Stream, alo: int, ahi: int, sb: Stream, blo: int, bhi: int) -> bool:
         """A synonym pair swapped in the edit, with other changes merged into it (高科技公司因此 /
         高科技企业所以: a generic head swapped for its synonym is no changed name)."""
         for x, y in self.synonyms:
             for p, q in ((x, y), (y, x)):
-                if _occurs_over(sa.text, p, alo, ahi) and _occurs_over(sb.text, q, blo, bhi):
+                if occurs_over(sa.text, p, alo, ahi) and occurs_over(sb.text, q, blo, bhi):
                     return True
         return False
 
@@ -362,43 +341,6 @@ class DifferenceClassifier:
         for x, y in self._synonyms_longest:
             t = t.replace(y, x)
         return t
-
-    def _score(self, s: Stream, lo: int, hi: int) -> float:
-        """Log-probability of the best segmentation of the clause window around ``lo:hi``."""
-        clo, _ = s.clause(lo)
-        _, chi = s.clause(max(lo, hi - 1))
-        return self.lex.best_segmentation(s.text[max(clo, lo - WINDOW):min(chi, hi + WINDOW)], self._extra)[0]
-
-    def _word_spans(self, s: Stream, lo: int, hi: int) -> list[tuple[int, int]]:
-        """Words (2+ characters, known) of the best segmentation that hold part of ``lo:hi``."""
-        wlo, spans = self._segment(s, lo, hi)
-        out = []
-        for i, j in spans:
-            i, j = i + wlo, j + wlo
-            if j - i >= 2 and i < hi and lo < j and (self.lex.freq(s.text[i:j]) >= WORD_FREQ
-                                                      or s.text[i:j] in self._extra):
-                out.append((i, j))
-        return out
-
-    def _covered(self, s: Stream, lo: int, hi: int) -> bool:
-        words = self._word_spans(s, lo, hi)
-        return all(any(i <= p < j for i, j in words) for p in range(lo, hi))
-
-    def _covering(self, s: Stream, lo: int, hi: int) -> list[str]:
-        return [s.text[i:j] for i, j in self._word_spans(s, lo, hi)]
-
-    def _cover_span(self, s: Stream, lo: int, hi: int) -> tuple[int, int]:
-        words = self._word_spans(s, lo, hi)
-        return min([lo, *(i for i, _ in words)]), max([hi, *(j for _, j in words)])
-
-    def _word_at(self, t: str, p: int, direction: int) -> bool:
-        """Whether a known word of 2-4 characters ends at ``p`` (direction -1: ``t[..p+1]``) or
-        starts at ``p`` (1)."""
-        for k in range(2, 5):
-            w = t[p - k + 1:p + 1] if direction < 0 else t[p:p + k]
-            if len(w) == k and p - k + 1 >= 0 and self.lex.freq(w) >= WORD_FREQ:
-                return True
-        return False
 
     def _looks_alike(self, ta: str, tb: str) -> bool:
         return all(x == y or y in self.lookalikes.get(x, ()) for x, y in zip(ta, tb))
@@ -413,7 +355,7 @@ class DifferenceClassifier:
                 if self.lex.freq(t[p] * 2) >= COMMON_DOUBLE:
                     continue
                 # 法规规避: a word ends with the character and the next one starts with it
-                if self._word_at(t, p, -1) and self._word_at(t, p + 1, 1):
+                if self.words.word_at(t, p, -1) and self.words.word_at(t, p + 1, 1):
                     continue
                 return True
         return False
@@ -447,23 +389,6 @@ def classifier_for(packs: PackStore) -> DifferenceClassifier:
     if got is None:
         got = _CLASSIFIERS[tuple(packs.dirs)] = DifferenceClassifier(packs)
     return got
-
-
-def _lookalikes(packs: PackStore) -> dict[str, frozenset[str]]:
-    """Character -> characters OCR confuses it with: the curated look-alike groups and the
-    rendered-glyph pairs of TYP's shape data (``rules/typ``)."""
-    table: dict[str, set[str]] = {}
-    for relpath in ("typ/shape_ocr.txt", "typ/shape_similar.txt"):
-        for line in packs.lines(relpath):
-            chars = [ch for ch in dict.fromkeys(line.replace("\t", "")) if not ch.isspace()]
-            for x in chars:
-                table.setdefault(x, set()).update(y for y in chars if y != x)
-    for line in packs.lines("typ/shape_glyph.txt"):
-        parts = line.split("\t")
-        if len(parts) >= 3 and len(parts[0]) == len(parts[1]) == 1 and float(parts[2]) >= GLYPH_SIMILARITY:
-            table.setdefault(parts[0], set()).add(parts[1])
-            table.setdefault(parts[1], set()).add(parts[0])
-    return {k: frozenset(v) for k, v in table.items()}
 
 
 # -- iterating and locating ---------------------------------------------------------------------
@@ -500,26 +425,6 @@ def versions_in_reach(corpus: Corpus) -> bool:
 
 
 # -- helpers ------------------------------------------------------------------------------------
-_OPEN_END = regex.compile(r"[\p{Han}0-9０-９]$")
-_OPEN_START = regex.compile(r"^[\p{Han}0-9０-９]")
-_REL_CATEGORY = {"年": "year", "月": "month", "日": "day", "天": "day", "前": "day", "期": "day"}
-
-
-def _logical_paragraphs(doc: Document) -> Iterator[tuple[str, list[int]]]:
-    """Paragraphs with lines broken mid-sentence joined again (``百分之七`` / ``十``), each with
-    the offset in ``doc.text`` of every character."""
-    text: list[str] = []
-    offsets: list[int] = []
-    for para in doc.paragraphs:
-        if text and not (_OPEN_END.search(text[-1]) and _OPEN_START.match(para.text)):
-            yield "".join(text), offsets
-            text, offsets = [], []
-        text.append(para.text)
-        offsets.extend(range(para.start, para.end))
-    if text:
-        yield "".join(text), offsets
-
-
 def _side(s: Stream, lo: int, hi: int) -> Side:
     if hi > lo:
         start, end = s.span(lo, hi)
@@ -528,75 +433,3 @@ def _side(s: Stream, lo: int, hi: int) -> Side:
     return Side(s.doc, lo, hi, start, end)
 
 
-def _clip(t: str, n: int = 24) -> str:
-    return t if len(t) <= n else t[: n - 1] + "…"
-
-
-def figures_touching(figs: list[FigureAt], lo: int, hi: int) -> list[FigureAt]:
-    """Figures an edit overlaps; for an insertion point, figures it touches (``3日`` -> ``13日``)."""
-    if lo == hi:
-        return [f for f in figs if f[1] <= lo <= f[2]]
-    return [f for f in figs if f[1] < hi and lo < f[2]]
-
-
-def _impossible(f: Figure) -> bool:
-    """A figure no text means: month 13 of a date, a year read as a day (``2023日05月``: its
-    年 OCR'd as 日)."""
-    if f.date is not None:
-        _, m, d = f.date
-        return (m is not None and not 1 <= m <= 12) or (d is not None and not 1 <= d <= 31)
-    if f.unit in ("日", "号", "月份"):
-        return 1900 <= f.value <= 2100 and f.value == int(f.value)
-    return False
-
-
-def _overlapping_words(words: list[tuple[int, int, str]], lo: int, hi: int) -> list[str]:
-    return [w for s, e, w in words if s <= hi and lo <= e]
-
-
-def _same_after(wa: str, wb: str, x: str, y: str) -> bool:
-    return (x in wa and wa.replace(x, y) == wb) or (y in wa and wa.replace(y, x) == wb)
-
-
-def _occurs_over(text: str, word: str, lo: int, hi: int) -> bool:
-    """Whether ``word`` occurs in ``text`` overlapping ``lo:hi``."""
-    start = max(0, lo - len(word) + 1)
-    i = text.find(word, start, hi + len(word) - 1)
-    return i >= 0 and i < max(hi, lo + 1)
-
-
-def _differing_runs(ta: str, tb: str) -> list[tuple[int, int]]:
-    """Runs of positions where two equally long strings differ."""
-    runs: list[tuple[int, int]] = []
-    for i, (x, y) in enumerate(zip(ta, tb)):
-        if x != y:
-            if runs and runs[-1][1] == i:
-                runs[-1] = (runs[-1][0], i + 1)
-            else:
-                runs.append((i, i + 1))
-    return runs
-
-
-def _term_change(words_a: list[str], words_b: list[str]) -> bool:
-    """A term of 3+ characters changed in one character (``零配件``/``零部件``)."""
-    return any(len(x) == len(y) >= 3 and sum(p != q for p, q in zip(x, y)) == 1
-               for x in words_a for y in words_b)
-
-
-def _shared(ta: str, tb: str, pa: int, pb: int, n: int, step: int) -> int:
-    """How many of ``n`` characters next to positions ``pa``/``pb`` (leftwards with step -1,
-    rightwards from the end with step 1) are the same in both texts."""
-    k = 0
-    while k < n:
-        ia, ib = (pa - k - 1, pb - k - 1) if step < 0 else (pa + k, pb + k)
-        if ia < 0 or ib < 0 or ia >= len(ta) or ib >= len(tb) or ta[ia] != tb[ib]:
-            break
-        k += 1
-    return k
-
-
-def _context_ok(s: Stream, lo: int, hi: int) -> bool:
-    """At least two characters of the same clause on the left or on the right of the edit."""
-    left = lo >= 2 and not s.breaks[lo] and not s.breaks[lo - 1]
-    right = hi + 1 < len(s.text) and not s.breaks[hi] and not s.breaks[hi + 1]
-    return left or right

@@ -40,8 +40,16 @@ from typing import Any, Iterable
 
 from ...core.findings import Applicability, Edit, Finding, Fix, Severity
 from ...core.rule import CorpusRule
-from ...corpus.differences import (TYPO, Difference, Side, classifier_for, iter_kind, location, other_version_has,
-                                   versions_in_reach)
+from ...corpus.differences import (
+    TYPO,
+    Difference,
+    Side,
+    classifier_for,
+    iter_kind,
+    location,
+    other_version_has,
+    versions_in_reach,
+)
 
 
 class VersionTypo(CorpusRule):

@@ -6,9 +6,16 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Iterator
 
 from ...core.document import Document
-from ...core.findings import Edit as FixEdit, Finding, Fix
+from ...core.findings import Edit as FixEdit
+from ...core.findings import Finding, Fix
 from ...corpus.align import Alignment, alignment_of, stream_of
-from ...corpus.differences import FIGURE, Difference, DifferenceClassifier, figures_touching, other_version_has
+from ...corpus.differences import (
+    FIGURE,
+    Difference,
+    DifferenceClassifier,
+    figures_touching,
+    other_version_has,
+)
 
 if TYPE_CHECKING:
     from ...core.rule import Rule

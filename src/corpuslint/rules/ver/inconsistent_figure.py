@@ -41,8 +41,8 @@ copies is evidence, not proof).
 from __future__ import annotations
 
 from ...core.findings import Applicability, Severity
-from ._base import VersionRule
 from ...corpus.differences import FIGURE, Difference
+from ._base import VersionRule
 
 
 class InconsistentFigure(VersionRule):

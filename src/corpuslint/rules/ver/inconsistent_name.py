@@ -32,8 +32,8 @@ when one spelling has a strict majority, the others get an unsafe fix to it.
 from __future__ import annotations
 
 from ...core.findings import Applicability, Severity
-from ._base import VersionRule
 from ...corpus.differences import NAME, Difference
+from ._base import VersionRule
 
 
 class InconsistentName(VersionRule):

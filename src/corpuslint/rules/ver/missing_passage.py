@@ -26,8 +26,8 @@ from __future__ import annotations
 from typing import Any, Iterable
 
 from ...core.findings import Finding, Severity, related
-from ._base import VersionRule
 from ...corpus.differences import PASSAGE, Difference, Side, iter_kind, location, versions_in_reach
+from ._base import VersionRule
 
 
 class MissingPassage(VersionRule):
