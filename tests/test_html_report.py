@@ -65,3 +65,31 @@ def test_renders_in_headless_chromium(report_file, tmp_path):
                    capture_output=True, timeout=120)
     data = shot.read_bytes()
     assert data[:8] == b"\x89PNG\r\n\x1a\n" and len(data) > 10_000  # a page was drawn, not a blank
+
+
+def test_usable_on_ten_thousand_findings():
+    # 10 000 findings over 200 documents and one long version pair: every section collapsed
+    # but the pair, alike paragraphs folded, so the page stays small
+    from corpuslint.core.document import Document
+    from corpuslint.core.findings import Finding, Location, Severity, related
+    from corpuslint.core.packs import PackStore
+    from corpuslint.report import Report
+    from corpuslint.report.html import render
+
+    para = "余姚经济开发区紧盯重点项目，全力扩大投资，新落户项目总投资约为15亿元。"
+    a = Document("\n\n".join(f"{k}{para}" for k in range(2000)) + "\n", path="long_a.txt")
+    b = Document(a.text.replace("7余姚", "7余桃"), path="long_b.txt")
+    docs = [a, b] + [Document(f"第{k}篇。{para}\n", path=f"d{k:03d}.txt") for k in range(198)]
+    findings = []
+    for n in range(10_000):
+        d = docs[n % len(docs)]
+        loc = Location.in_line(d.path, None, 0, 2, 1, 1)
+        rel = [related(a, 0, 2, "the other version")] if d is b else []
+        findings.append(Finding(code="VER002", name="inconsistent-name", severity=Severity.WARNING,
+                                message=f"finding {n}", location=loc, related=tuple(rel)))
+    page = render(Report(findings=findings, files=len(docs), documents=docs, packs=PackStore()))
+    assert len(page.encode()) < 4_000_000
+    (pair,) = re.findall(r'<details class="pair".*?</details>', page, re.S)
+    assert len(pair.encode()) < 300_000  # 2 000 paragraphs a side, but only the changed rows
+    assert pair.count("<tr id=") <= 400 and "paragraphs alike" in pair
+    assert page.count('<details class="doc">') == 200

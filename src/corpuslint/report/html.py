@@ -12,6 +12,7 @@ however long the articles; only the documents of the pairs shown are aligned.
 
 from __future__ import annotations
 
+import bisect
 import html
 from collections import Counter, defaultdict
 from typing import Iterable, Sequence
@@ -20,12 +21,13 @@ from ..core.document import Document
 from ..core.findings import Finding
 from ..core.rule import family_of
 from ..corpus.align import Stream, align_streams, build_stream
-from ..corpus.differences import NEUTRAL, Difference, classifier_for
+from ..corpus.differences import NEUTRAL, PASSAGE, Difference, classifier_for
 from . import Report
 
 PAIR_CODES = ("VER", "TYP004", "DUP004")
 CLUSTER_CODES = ("DUP002", "DUP003", "DUP004")
 MAX_PAIRS = 200  # version pairs shown side by side
+OPEN_PAIRS = 3  # this few pairs are shown open; more start collapsed
 MAX_ROWS = 400  # rows of one pair (the rest is cut with a note)
 MAX_FINDINGS_PER_DOC = 500
 
@@ -52,7 +54,8 @@ def render(report: Report) -> str:
         by_doc[(f.path, f.record)].append((i, f))
     pairs = _pairs(report.findings, docs)
     pair_rows: dict[int, str] = {}  # finding index -> anchor of its row in a pair
-    pair_html = [_pair(n, a, b, report, by_doc, pair_rows) for n, (a, b) in enumerate(pairs[:MAX_PAIRS])]
+    pair_html = [_pair(n, a, b, report, by_doc, pair_rows, opened=len(pairs) <= OPEN_PAIRS)
+                 for n, (a, b) in enumerate(pairs[:MAX_PAIRS])]
     out = ["<!DOCTYPE html><html lang=\"zh\"><head><meta charset=\"utf-8\">",
            "<title>corpuslint report</title><style>", _CSS, "</style></head><body>",
            f"<h1>corpuslint report</h1><p>{len(report.findings)} findings in {report.files} files"
@@ -128,7 +131,8 @@ def _clusters(findings: Sequence[Finding]) -> list[str]:
     return out
 
 
-def _pair(n: int, a: Document, b: Document, report: Report, by_doc: dict, pair_rows: dict[int, str]) -> str:
+def _pair(n: int, a: Document, b: Document, report: Report, by_doc: dict, pair_rows: dict[int, str],
+          opened: bool) -> str:
     sa, sb = build_stream(a), build_stream(b)
     diffs: list[Difference] = []
     if report.packs is not None:
@@ -136,13 +140,16 @@ def _pair(n: int, a: Document, b: Document, report: Report, by_doc: dict, pair_r
         diffs = [d for d in c.classify(align_streams(sa, sb), c.figures_in(a, sa), c.figures_in(b, sb),
                                        c.relative_in(a, sa), c.relative_in(b, sb)) if d.kind != NEUTRAL]
     al = align_streams(sa, sb)
-    marks_a = [(d.a.start, d.a.end, d.kind) for d in diffs if d.a.end > d.a.start]
-    marks_b = [(d.b.start, d.b.end, d.kind) for d in diffs if d.b.end > d.b.start]
+    # a passage is marked on the version that has it only
+    marks_a = [(d.a.start, d.a.end, d.kind) for d in diffs
+               if d.a.end > d.a.start and (d.kind != PASSAGE or d.a.hi - d.a.lo > d.b.hi - d.b.lo)]
+    marks_b = [(d.b.start, d.b.end, d.kind) for d in diffs
+               if d.b.end > d.b.start and (d.kind != PASSAGE or d.b.hi - d.b.lo > d.a.hi - d.a.lo)]
     rows = _rows(a, b, sa, sb, al)
     fa, fb = by_doc.get((a.path, a.record), []), by_doc.get((b.path, b.record), [])
     kinds = Counter(d.kind for d in diffs)
     label = ", ".join(f"{k} {v}" for k, v in sorted(kinds.items())) or "no differences"
-    out = [f"<details class=\"pair\" id=\"pair{n}\"><summary>{_e(_name(a.path, a.record))} ⟷ "
+    out = [f"<details class=\"pair\" id=\"pair{n}\"{' open' if opened else ''}><summary>{_e(_name(a.path, a.record))} ⟷ "
            f"{_e(_name(b.path, b.record))} — {label}</summary><table class=\"pair\">",
            f"<tr><th>{_e(_name(a.path, a.record))}</th><th>{_e(_name(b.path, b.record))}</th></tr>"]
     alike = 0
@@ -187,32 +194,44 @@ def _rows(a: Document, b: Document, sa: Stream, sb: Stream, al) -> list[tuple[li
                 return i
         return 0
 
-    target: dict[int, int] = {}
+    target: dict[int, tuple[int, int]] = {}  # paragraph of a -> first and last paragraph of b
     for i, p in enumerate(a.paragraphs):
         lo, hi = sa.range_of(p.start, p.end)
-        if lo < hi:
+        if lo < hi and _aligned(al.blocks, lo, hi) * 3 >= hi - lo:  # a third of it is shared
             blo, bhi, _ = al.map_range(lo, hi)
             if bhi > blo and len(sb.text):
-                target[i] = para_of(sb, b, blo)
+                target[i] = (para_of(sb, b, blo), para_of(sb, b, bhi - 1))
     rows: list[tuple[list[int], list[int]]] = []
     nb = 0
     for i in range(len(a.paragraphs)):
-        j = target.get(i)
-        if j is None or j < nb:
-            if rows and j is not None and j == nb - 1:
+        j, last = target.get(i, (None, None))
+        if j is None or last is None or last < nb:
+            if rows and j is not None and j < nb and rows[-1][1]:
                 rows[-1][0].append(i)  # a paragraph the other version joins to the previous one
             else:
                 rows.append(([i], []))
             continue
+        j = max(j, nb)
         while nb < j:
             rows.append(([], [nb]))
             nb += 1
-        rows.append(([i], [j]))
-        nb = j + 1
+        rows.append(([i], list(range(j, last + 1))))  # one paragraph broken over lines in b
+        nb = last + 1
     while nb < len(b.paragraphs):
         rows.append(([], [nb]))
         nb += 1
     return rows
+
+
+def _aligned(blocks, lo: int, hi: int) -> int:
+    """How many characters of ``lo:hi`` (stream of a) are inside matching blocks."""
+    k = max(0, bisect.bisect_right(blocks, (lo, 1 << 62, 0)) - 1)
+    n = 0
+    while k < len(blocks) and blocks[k][0] < hi:
+        ai, _, size = blocks[k]
+        n += max(0, min(hi, ai + size) - max(lo, ai))
+        k += 1
+    return n
 
 
 def _hits(start: int, end: int, marks: list[tuple[int, int, str]]) -> bool:
