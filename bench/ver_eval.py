@@ -113,7 +113,7 @@ def real_pairs(verbose: bool) -> list[tuple[str, int, int]]:
 
 def main() -> None:
     ap = argparse.ArgumentParser()
-    ap.add_argument("--split", default="tune", choices=("tune", "held"))
+    ap.add_argument("--split", default="tune", choices=("tune", "held", "fresh"))
     ap.add_argument("--seeds", default="1,2,3")
     ap.add_argument("-v", "--verbose", action="store_true")
     args = ap.parse_args()

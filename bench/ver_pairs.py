@@ -60,8 +60,15 @@ _CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
 def articles(split: str) -> list[tuple[str, str]]:
-    """(name, text) of the source articles of a split: ``tune`` or ``held`` (disjoint)."""
+    """(name, text) of the source articles of a split: ``tune`` or ``held`` (disjoint), or
+    ``fresh``: the correct sentences of the SIGHAN 2013/2014 test sets (academic use: measured
+    here, never shipped), kept for one last measurement."""
     out = []
+    if split == "fresh":
+        sents = [json.loads(line)["right"] for name in ("sighan13_test.jsonl", "sighan14_test.jsonl")
+                 for line in (DEV / "typos" / name).read_text(encoding="utf-8").splitlines() if line.strip()]
+        return [(f"sighan-{k // 12:03d}", "\n\n".join("".join(sents[j:j + 3]) for j in range(k, k + 12, 3)) + "\n")
+                for k in range(0, len(sents) - 11, 12)][:60]
     gold = sorted((DEV / "chrome").glob("*.gold.txt"))
     for i, p in enumerate(gold):
         if (i % 2 == 0) == (split == "tune"):
@@ -161,7 +168,7 @@ def _in_word(p: str, i: int) -> bool:
     from corpuslint.corpus.lexicon import load_lexicon
 
     lex = load_lexicon(PackStore())
-    return any(lex.freq(p[s:s + k]) >= 3 for k in (2, 3) for s in range(i - k + 1, i + 1) if s >= 0)
+    return any(lex.freq(p[s:s + k]) >= 3 for k in (2, 3, 4) for s in range(i - k + 1, i + 1) if s >= 0)
 
 
 def _neutral_and_paraphrase(p: str, rng: random.Random) -> str:

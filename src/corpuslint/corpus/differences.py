@@ -111,12 +111,14 @@ class DifferenceClassifier:
     def __init__(self, packs: PackStore) -> None:
         self.lex: Lexicon = load_lexicon(packs)
         self.figures = FigureExtractor(packs.table("ver/units.txt", 2), packs.lines("ver/relative_dates.txt"))
+        # characters whose doubling is ordinary though the lexicon lacks it (年年, 说说; TYP's data)
+        self.reduplicating = packs.chars("typ/reduplication.txt")
         self.names = NameFinder(packs, self.lex)
         self.equivalents = [tuple(r[:2]) for r in packs.table("ver/equivalents.txt", 2)]
         self.synonyms = [tuple(r[:2]) for r in packs.table("ver/synonyms.txt", 2)]
         self.lookalikes = lookalikes(packs)
         self._synonyms_longest = sorted(self.synonyms, key=lambda p: -len(p[1]))
-        self.words = ContextWords(self.lex, {h: 100 for h in self.names.heads})
+        self.words = ContextWords(self.lex, {h: 100 for h in self.names.heads})  # heads read as words
 
     # -- per document --------------------------------------------------------------------------
     def figures_in(self, doc: Document, stream: Stream) -> list[FigureAt]:
@@ -187,6 +189,8 @@ class DifferenceClassifier:
             return [c.diff(NEUTRAL, e.a_lo, e.a_hi, e.b_lo, e.b_hi, ta, tb, reason="too long to tell")]
         whole = self._words(c, e.a_lo, e.a_hi, e.b_lo, e.b_hi, bool(fa), bool(fb))
         runs = differing_runs(ta, tb) if la == lb else []
+        if any(y[0] - x[1] < 2 for x, y in zip(runs, runs[1:])):
+            runs = []  # one rewording (很明显的 / 非常显著), not two changes
         if len(runs) > 1 and whole.kind in (NEUTRAL, WORDING):
             # two changes a character or two apart were merged by the alignment (本情况土 /
             # 木情况士): each on its own may be a typo or a name
@@ -264,8 +268,8 @@ class DifferenceClassifier:
         dbl_a, dbl_b = self._doubled(sa, alo, ahi), self._doubled(sb, blo, bhi)
         if max(len(ta), len(tb)) <= MAX_TYPO_EDIT and dbl_a != dbl_b and not word_swap:
             return self._typo(c, alo, ahi, blo, bhi, "a" if dbl_a else "b", "a doubled character")
-        cov_a = fig_a or self.words.covered(sa, alo, ahi)
-        cov_b = fig_b or self.words.covered(sb, blo, bhi)
+        cov_a = fig_a or self.words.covered(sa, alo, ahi) or self._ordinary_double(sa, alo, ahi)
+        cov_b = fig_b or self.words.covered(sb, blo, bhi) or self._ordinary_double(sb, blo, bhi)
         look = len(ta) == len(tb) and self._looks_alike(ta, tb)
         name_a, name_b = self.names.in_name(sa, alo, ahi), self.names.in_name(sb, blo, bhi)
         synonym = self._canon(wa) == self._canon(wb) or self._synonym_at(sa, alo, ahi, sb, blo, bhi)
@@ -294,7 +298,7 @@ class DifferenceClassifier:
         if not word_swap and any(self.names.is_proper(s.text[i:j]) and i <= lo and hi <= j
                for s, lo, hi in ((sa, alo, ahi), (sb, blo, bhi)) for i, j in self.words.word_spans(s, lo, hi)):
             return self._name(c, alo, ahi, blo, bhi, None, None, "a proper noun")
-        if len(ta) == len(tb) == 1 and term_change(words_a, words_b):
+        if len(ta) == len(tb) == 1 and term_change(words_a, words_b) and not self._predicate_swap(sa, alo, sb, blo):
             return self._name(c, alo, ahi, blo, bhi, None, None, "a term")
         return self._wording(c, alo, ahi, blo, bhi, "other words")
 
@@ -326,6 +330,13 @@ class DifferenceClassifier:
         return _side(c.sa, alo - left, ahi + right), _side(c.sb, blo - left, bhi + right)
 
     # -- words around an edit ------------------------------------------------------------------
+    def _predicate_swap(self, sa: Stream, alo: int, sb: Stream, blo: int) -> bool:
+        """The changed character makes a verb or an adverb with a neighbour on both sides
+        (决定性 / 确定性: 决定 / 确定): a change of wording, not of a term."""
+        def verbs(s: Stream, p: int) -> bool:
+            return any(s.text[i:i + 2] in self.lex.predicates for i in (p - 1, p) if i >= 0)
+        return verbs(sa, alo) and verbs(sb, blo)
+
     def _synonym_at(self, sa: Stream, alo: int, ahi: int, sb: Stream, blo: int, bhi: int) -> bool:
         """A synonym pair swapped in the edit, with other changes merged into it (高科技公司因此 /
         高科技企业所以: a generic head swapped for its synonym is no changed name)."""
@@ -348,11 +359,17 @@ class DifferenceClassifier:
     def _rare(self, t: str) -> bool:
         return all(self.lex.freq(ch) < RARE_CHAR for ch in t if is_cjk(ch))
 
+    def _ordinary_double(self, s: Stream, lo: int, hi: int) -> bool:
+        """The changed characters double a neighbour the way Chinese does (年年, 说说)."""
+        t = s.text
+        return all(t[p] in self.reduplicating and ((p > 0 and t[p - 1] == t[p]) or (p + 1 < len(t) and t[p + 1] == t[p]))
+                   for p in range(lo, hi))
+
     def _doubled(self, s: Stream, lo: int, hi: int) -> bool:
         t = s.text
         for p in range(max(0, lo - 1), min(hi, len(t) - 1)):
             if t[p] == t[p + 1] and is_cjk(t[p]) and not s.breaks[p + 1]:
-                if self.lex.freq(t[p] * 2) >= COMMON_DOUBLE:
+                if self.lex.freq(t[p] * 2) >= COMMON_DOUBLE or t[p] in self.reduplicating:
                     continue
                 # 法规规避: a word ends with the character and the next one starts with it
                 if self.words.word_at(t, p, -1) and self.words.word_at(t, p + 1, 1):

@@ -77,7 +77,8 @@ class NameFinder:
         # the span is (part of) the head itself: 园区 / 开发区 after 高新技术产业
         for start in range(max(0, lo - self.max_head + 1), hi):
             for k in range(self.max_head, 1, -1):
-                if start + k <= lo or start >= hi or start + k > len(s.text):
+                # the head holds the end of the change (建工 of 改建工作 / 改建事务 does not)
+                if start + k < hi or start >= hi or start + k > len(s.text):
                     continue
                 if s.text[start:start + k] in self.heads and not _crosses_break(s, start, start + k):
                     first = min(start, lo)
