@@ -280,6 +280,10 @@ def test_classifier_labels(a, b, want):
     ("规模以上工业总产值210亿元。", "规上工业总产值达210亿元。"),
     ("2021年营收增长。", "去年营收增长。"),
     ("依照法律规定处理。", "依照法规规定处理。"),  # 规规 across two words is no doubling
+    ("患者每年发病两次。", "患者年年发病两次。"),  # an ordinary doubling
+    ("推进厕所新建改建工作。", "推进厕所新建改建事务。"),  # 建工 straddles: no head
+    ("这是决定性的一步。", "这是确定性的一步。"),  # 决定/确定: wording, not a term
+    ("这与规定相符。", "这和规定相符。"),  # grammatical words swapped
 ])
 def test_classifier_silent_or_wording(a, b):
     assert all(kind == "wording" for kind, _, _ in _labels(a, b))
