@@ -25,6 +25,9 @@ streams gets one label:
 * ``passage`` — a long run present in one version only, inside the part both share.
 
 Punctuation and re-wrapping never reach the classifier: streams hold letters and digits only.
+Its parts: ``figure_differences`` (figures in stream positions, two figures compared),
+``edit_words`` (the words around an edit), ``names`` (is a span part of a name),
+``edit_strings`` (string tests, the OCR look-alike table).
 """
 
 from __future__ import annotations
