@@ -54,7 +54,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--extend-select", type=_codes, help="rule codes or prefixes to enable in addition")
     check.add_argument("--ignore", type=_codes, help="rule codes or prefixes to disable")
     check.add_argument("--output-format", choices=FORMATS, default=None,
-                       help="text (default), concise, json, jsonl, sarif or github")
+                       help="text (default), concise, json, jsonl, sarif, github or html")
     check.add_argument("--fix", action="store_true", help="apply safe fixes")
     check.add_argument("--unsafe-fixes", action="store_true", help="with --fix/--diff: apply unsafe fixes too")
     check.add_argument("--diff", action="store_true", help="print the fixes as a unified diff; write nothing")
@@ -166,8 +166,9 @@ def cmd_check(args: argparse.Namespace) -> int:
     config = resolve_config(args)
     engine = Engine(config, use_cache=not args.no_cache and "-" not in args.paths, jobs=args.jobs or 1)
     stdin = sys.stdin.buffer.read() if "-" in args.paths else None
+    fmt = args.output_format or os.environ.get("CORPUSLINT_OUTPUT_FORMAT") or "text"
     result = engine.lint_paths(args.paths, stdin=stdin, progress=_progress(),
-                               keep_documents=bool(args.fix or args.diff))
+                               keep_documents=bool(args.fix or args.diff) or fmt == "html")
     if args.stdin_filename:
         _rename_stdin(result, args.stdin_filename)
     for error in result.errors:
@@ -207,11 +208,11 @@ def cmd_check(args: argparse.Namespace) -> int:
             print(f"Wrote {n} finding{'s' if n != 1 else ''} to baseline {args.write_baseline}.", file=sys.stderr)
         return EXIT_ERROR if result.errors else EXIT_OK
 
-    fmt = args.output_format or os.environ.get("CORPUSLINT_OUTPUT_FORMAT") or "text"
     if fmt not in FORMATS:
         raise UsageError(f"unknown output format {fmt!r}")
     report = Report(findings=findings, files=result.files, rules=engine.rules.registry,
-                    version=__version__, root=str(config.root) if config.root else None, fixed=fixed)
+                    version=__version__, root=str(config.root) if config.root else None, fixed=fixed,
+                    documents=result.documents if fmt == "html" else (), packs=engine.rules.packs)
     stream = None if args.statistics else writer(fmt)
     if stream is not None:
         if args.output_file:

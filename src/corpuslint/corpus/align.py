@@ -23,9 +23,9 @@ and TYP's version rule both read it.
 from __future__ import annotations
 
 import bisect
-from array import array
 import difflib
 import unicodedata
+from array import array
 from collections import Counter
 from dataclasses import dataclass
 from functools import cached_property

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Callable, Mapping, Sequence, TextIO
+from typing import Any, Callable, Mapping, Sequence, TextIO
 
+from ..core.document import Document
 from ..core.findings import Finding
 from ..core.rule import Rule
 
@@ -18,13 +19,16 @@ class Report:
     version: str = ""
     root: str | None = None  # paths in SARIF are made relative to it
     fixed: int = 0
+    # the html format shows texts: the run's documents (kept for it) and its rule packs
+    documents: Sequence[Document] = ()
+    packs: Any = None
 
     def by_code(self) -> dict[str, int]:
         return dict(sorted(Counter(f.code for f in self.findings).items()))
 
 
 def formatter(name: str) -> Callable[[Report], str]:
-    from . import github, jsonl, sarif, text
+    from . import github, html, jsonl, sarif, text
     from . import json_output as json_
 
     table: dict[str, Callable[[Report], str]] = {
@@ -34,6 +38,7 @@ def formatter(name: str) -> Callable[[Report], str]:
         "jsonl": jsonl.render,
         "sarif": sarif.render,
         "github": github.render,
+        "html": html.render,
     }
     return table[name]
 
@@ -47,4 +52,4 @@ def writer(name: str) -> Callable[[Report, TextIO], None] | None:
     return {"json": json_.write, "jsonl": jsonl.write}.get(name)
 
 
-FORMATS = ("text", "concise", "json", "jsonl", "sarif", "github")
+FORMATS = ("text", "concise", "json", "jsonl", "sarif", "github", "html")

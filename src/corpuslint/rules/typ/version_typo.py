@@ -2,17 +2,21 @@
 
 ## What it finds
 Versions of one article (grouped by near-duplicate detection, the config or a JSONL field) are
-aligned character by character. Where they differ by a short substitution, insertion or deletion
-and one side is not made of words while the other is, the side that is not is a typo:
+aligned character by character and every difference is labelled by the one difference classifier
+(`corpus.differences`). A difference is a typo when one side is not made of words where the
+other is:
 
 * it doubles a character that the other version does not (`辐射射材` / `溅射靶材`,
   `超超纯` / `超高纯`, `3月份份` / `3月份`), and the doubled pair is not a word (`常常`);
-* or one or two of its characters form no lexicon word with their neighbours, where the other
-  version's characters do (`经济开友区` / `经济开发区`).
+* or one or two of its characters form no word with their neighbours where the other version's
+  do (`工作入员` / `工作人员`, `丙名` / `两名`, `经济开友区` / `经济开发区`), however common the
+  wrong character is as a word on its own — two grammatical characters swapped (`与`/`和`) are
+  an editor's choice, not a typo; or both sides read as words but OCR look-alikes (the shape data
+  of `rules/typ/`) make one read far worse (`推进士地` / `推进土地`);
+* or a figure's unit became impossible (`2023日05月` / `2023年05月`).
 
 When both sides are real words the difference is not a typo but an inconsistent name or a change
-of wording (VER002, VER003). Words come from the shared lexicon (jieba's dictionary plus
-`lexicon/` packs) and the name heads of `ver/name_heads.txt`.
+of wording (VER002, VER003).
 
 ## Why it matters
 OCR damage that no dictionary-only checker can correct with confidence becomes certain when
@@ -36,8 +40,16 @@ from typing import Any, Iterable
 
 from ...core.findings import Applicability, Edit, Finding, Fix, Severity
 from ...core.rule import CorpusRule
-from ..ver._base import analyzer_for
-from ..ver._variants import TYPO, Difference, Side, iter_kind, location, other_version_has, versions_in_reach
+from ...corpus.differences import (
+    TYPO,
+    Difference,
+    Side,
+    classifier_for,
+    iter_kind,
+    location,
+    other_version_has,
+    versions_in_reach,
+)
 
 
 class VersionTypo(CorpusRule):
@@ -48,13 +60,13 @@ class VersionTypo(CorpusRule):
     fix = Applicability.UNSAFE
 
     def setup(self) -> None:
-        self.analyzer = analyzer_for(self.ctx.packs)
+        self.classifier = classifier_for(self.ctx.packs)
 
     def finish(self, corpus: Any) -> Iterable[Finding]:
         if not versions_in_reach(corpus):
             return []
         out = []
-        for d, bad, good in iter_kind(self.analyzer, corpus, TYPO, _typo_first):
+        for d, bad, good in iter_kind(self.classifier, corpus, TYPO, _typo_first):
             if bad.end <= bad.start:
                 continue
             where = location(good.doc, good)

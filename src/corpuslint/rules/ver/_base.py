@@ -6,19 +6,8 @@ from typing import Any, ClassVar, Iterable
 
 from ...core.findings import Finding
 from ...core.rule import CorpusRule
-from ._variants import Analyzer, Difference, Side, location, report, versions_in_reach
-
-_ANALYZERS: dict[tuple, Analyzer] = {}
-
-
-def analyzer_for(packs: Any) -> Analyzer:
-    """One analyzer per set of pack folders and process (the VER rules and TYP004 share it,
-    and with it the per-pair cache key: each pair is classified once)."""
-    key = tuple(packs.dirs)
-    a = _ANALYZERS.get(key)
-    if a is None:
-        a = _ANALYZERS[key] = Analyzer(packs)
-    return a
+from ...corpus.differences import Difference, Side, classifier_for, location, versions_in_reach
+from ._report import report
 
 
 class VersionRule(CorpusRule):
@@ -28,7 +17,7 @@ class VersionRule(CorpusRule):
     other_place: ClassVar[str] = "the other version ({})"
 
     def setup(self) -> None:
-        self.analyzer = analyzer_for(self.ctx.packs)
+        self.classifier = classifier_for(self.ctx.packs)
 
     def headline(self, d: Difference) -> str:
         """What differs, the start of the message (a rule may name the kind of difference)."""
@@ -48,5 +37,5 @@ class VersionRule(CorpusRule):
     def finish(self, corpus: Any) -> Iterable[Finding]:
         if not versions_in_reach(corpus):
             return []
-        return list(report(self, self.analyzer, corpus, self.kind, describe=self.describe,
+        return list(report(self, self.classifier, corpus, self.kind, describe=self.describe,
                            skip_pair=lambda p: self.skip_pair(corpus, p)))

@@ -22,8 +22,8 @@ None: both versions are acceptable text.
 from __future__ import annotations
 
 from ...core.findings import Severity
+from ...corpus.differences import WORDING
 from ._base import VersionRule
-from ._variants import WORDING
 
 
 class ChangedWording(VersionRule):

@@ -41,8 +41,8 @@ copies is evidence, not proof).
 from __future__ import annotations
 
 from ...core.findings import Applicability, Severity
+from ...corpus.differences import FIGURE, Difference
 from ._base import VersionRule
-from ._variants import FIGURE, Difference
 
 
 class InconsistentFigure(VersionRule):
@@ -59,7 +59,7 @@ class InconsistentFigure(VersionRule):
     def skip_pair(self, corpus, pair) -> bool:
         """Two editions of a template (a daily market or weather report) share their wording and
         differ in most figures: they are not versions of one article, so say nothing."""
-        same, diff = self.analyzer.figure_agreement(corpus, pair)
+        same, diff = self.classifier.figure_agreement(corpus, pair)
         return diff >= self.opts["template_differences"] and diff > self.opts["template_share"] * (same + diff)
 
     def headline(self, d: Difference) -> str:

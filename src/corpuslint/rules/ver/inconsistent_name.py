@@ -5,9 +5,12 @@ Within aligned sentences of two versions of one article, a short span that diffe
 sides are real words and one of them is (part of) a name: it is, or ends in, a head of names of
 companies, organisations, zones and places (`精机`, `精密`, `科技`, `园区`, `开发区`, `研究院`…, from
 `ver/name_heads.txt`). `2022年新落户丞达精机` in one version and `2022年新落户丞达精密` in the other;
-`高新技术产业园区` and `高新技术产业开发区`.
+`高新技术产业园区` and `高新技术产业开发区`; `浙江大学` and `浙工大学` (a changed stem before the head
+`大学`: the name is on either side, whatever the other side reads as). A bare head is no name
+(`该公司`/`该企业`). A term of three characters or more changed in one character is reported too,
+as a term (`汽车零配件`/`汽车零部件`).
 
-Not reported: a side that is not a word (that is a typo, TYP004), abbreviations and full forms
+Not reported: a look-alike character that forms no word on one side (a typo, TYP004), abbreviations and full forms
 (`规上`/`规模以上`, from `ver/equivalents.txt`), synonyms from `ver/synonyms.txt` and other
 changes of wording (VER003), inserted or deleted words.
 
@@ -29,8 +32,8 @@ when one spelling has a strict majority, the others get an unsafe fix to it.
 from __future__ import annotations
 
 from ...core.findings import Applicability, Severity
+from ...corpus.differences import NAME, Difference
 from ._base import VersionRule
-from ._variants import NAME
 
 
 class InconsistentName(VersionRule):
@@ -42,3 +45,6 @@ class InconsistentName(VersionRule):
     kind = NAME
     what = "name differs between versions"
     other_place = "{}"
+
+    def headline(self, d: Difference) -> str:
+        return "term differs between versions" if d.reason == "a term" else self.what

@@ -26,8 +26,8 @@ from __future__ import annotations
 from typing import Any, Iterable
 
 from ...core.findings import Finding, Severity, related
+from ...corpus.differences import PASSAGE, Difference, Side, iter_kind, location, versions_in_reach
 from ._base import VersionRule
-from ._variants import PASSAGE, Difference, Side, iter_kind, location, versions_in_reach
 
 
 class MissingPassage(VersionRule):
@@ -44,7 +44,7 @@ class MissingPassage(VersionRule):
         if not versions_in_reach(corpus):
             return []
         out = []
-        for _, has, lacks in iter_kind(self.analyzer, corpus, PASSAGE, _longer_first):
+        for _, has, lacks in iter_kind(self.classifier, corpus, PASSAGE, _longer_first):
             n = has.hi - has.lo
             out.append(self.finding(
                 has.doc, has.start, has.end,

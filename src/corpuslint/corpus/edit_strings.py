@@ -1,0 +1,81 @@
+"""String tests on the two sides of an edit between versions, and the OCR look-alike table:
+helpers of the difference classifier (``corpus.differences``)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ..core.packs import PackStore
+    from .align import Stream
+
+GLYPH_SIMILARITY = 0.78  # rendered look-alikes (typ/shape_glyph.txt) at least this similar
+
+
+def lookalikes(packs: PackStore) -> dict[str, frozenset[str]]:
+    """Character -> characters OCR confuses it with: the curated look-alike groups and the
+    rendered-glyph pairs of TYP's shape data (``rules/typ``)."""
+    table: dict[str, set[str]] = {}
+    for relpath in ("typ/shape_ocr.txt", "typ/shape_similar.txt"):
+        for line in packs.lines(relpath):
+            chars = [ch for ch in dict.fromkeys(line.replace("\t", "")) if not ch.isspace()]
+            for x in chars:
+                table.setdefault(x, set()).update(y for y in chars if y != x)
+    for line in packs.lines("typ/shape_glyph.txt"):
+        parts = line.split("\t")
+        if len(parts) >= 3 and len(parts[0]) == len(parts[1]) == 1 and float(parts[2]) >= GLYPH_SIMILARITY:
+            table.setdefault(parts[0], set()).add(parts[1])
+            table.setdefault(parts[1], set()).add(parts[0])
+    return {k: frozenset(v) for k, v in table.items()}
+
+
+def clip(t: str, n: int = 24) -> str:
+    return t if len(t) <= n else t[: n - 1] + "…"
+
+
+def same_after(wa: str, wb: str, x: str, y: str) -> bool:
+    return (x in wa and wa.replace(x, y) == wb) or (y in wa and wa.replace(y, x) == wb)
+
+
+def occurs_over(text: str, word: str, lo: int, hi: int) -> bool:
+    """Whether ``word`` occurs in ``text`` overlapping ``lo:hi``."""
+    start = max(0, lo - len(word) + 1)
+    i = text.find(word, start, hi + len(word) - 1)
+    return i >= 0 and i < max(hi, lo + 1)
+
+
+def differing_runs(ta: str, tb: str) -> list[tuple[int, int]]:
+    """Runs of positions where two equally long strings differ."""
+    runs: list[tuple[int, int]] = []
+    for i, (x, y) in enumerate(zip(ta, tb)):
+        if x != y:
+            if runs and runs[-1][1] == i:
+                runs[-1] = (runs[-1][0], i + 1)
+            else:
+                runs.append((i, i + 1))
+    return runs
+
+
+def term_change(words_a: list[str], words_b: list[str]) -> bool:
+    """A term of 3+ characters changed in one character (``零配件``/``零部件``)."""
+    return any(len(x) == len(y) >= 3 and sum(p != q for p, q in zip(x, y)) == 1
+               for x in words_a for y in words_b)
+
+
+def shared(ta: str, tb: str, pa: int, pb: int, n: int, step: int) -> int:
+    """How many of ``n`` characters next to positions ``pa``/``pb`` (leftwards with step -1,
+    rightwards from the end with step 1) are the same in both texts."""
+    k = 0
+    while k < n:
+        ia, ib = (pa - k - 1, pb - k - 1) if step < 0 else (pa + k, pb + k)
+        if ia < 0 or ib < 0 or ia >= len(ta) or ib >= len(tb) or ta[ia] != tb[ib]:
+            break
+        k += 1
+    return k
+
+
+def context_ok(s: Stream, lo: int, hi: int) -> bool:
+    """At least two characters of the same clause on the left or on the right of the edit."""
+    left = lo >= 2 and not s.breaks[lo] and not s.breaks[lo - 1]
+    right = hi + 1 < len(s.text) and not s.breaks[hi] and not s.breaks[hi + 1]
+    return left or right
