@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import codecs
 import hashlib
-import json
 import os
 import re
 import sys
@@ -20,6 +19,7 @@ from typing import Any, Iterable, Iterator, Sequence
 
 from .core.config import Config
 from .core.document import Document
+from .core.jsonline import JsonLineError, parse_json_line
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),
@@ -217,30 +217,86 @@ def documents_from_bytes(data: bytes, path: str, config: Config) -> list[Documen
     return [document_from_bytes(data, path)]
 
 
+def jsonl_lines(data: bytes) -> Iterator[tuple[int, str, str | None, str | None]]:
+    """(file line number, text, encoding, error) of each line of a JSONL file's bytes.
+
+    Lines end at LF only (a record may hold U+2028 or other characters ``str.splitlines``
+    breaks on), so the numbers are the file's own. Each line is decoded on its own: a file
+    that mixes UTF-8 records with GBK ones (corpora concatenated from several sources) gets
+    each record in its own encoding, the non-UTF-8 ones in the encoding detected on all of
+    them together. UTF-16/32 files (BOM or NUL bytes) are decoded whole."""
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or b"\x00" in data[:65536]:
+        decoded = decode_bytes(data)
+        for n, line in enumerate(decoded.text.split("\n"), 1):
+            yield n, line, decoded.encoding, decoded.error
+        return
+    raw_lines = data.split(b"\n")
+    if raw_lines and raw_lines[0].startswith(codecs.BOM_UTF8):
+        raw_lines[0] = raw_lines[0][len(codecs.BOM_UTF8):]
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    else:
+        encoding = "utf-8-sig" if data.startswith(codecs.BOM_UTF8) else "utf-8"
+        for n, line in enumerate(text.split("\n"), 1):
+            yield n, line, encoding, None
+        return
+    legacy: list[bytes] = []
+    for line in raw_lines:
+        try:
+            line.decode("utf-8")
+        except UnicodeDecodeError:
+            legacy.append(line)
+    guess = decode_bytes(b"\n".join(legacy))
+    for n, line in enumerate(raw_lines, 1):
+        try:
+            yield n, line.decode("utf-8"), "utf-8", None
+            continue
+        except UnicodeDecodeError:
+            pass
+        if guess.encoding is not None:
+            try:
+                yield n, line.decode(guess.encoding), guess.encoding, None
+                continue
+            except (UnicodeDecodeError, LookupError):
+                pass
+        one = decode_bytes(line)
+        yield n, one.text, one.encoding, one.error
+
+
 def jsonl_documents(data: bytes, path: str, config: Config) -> Iterator[Document]:
-    decoded = decode_bytes(data)
-    if decoded.error is not None:
-        yield Document(text="", path=path, encoding=None, decode_error=decoded.error,
+    lines = list(jsonl_lines(data))
+    errors = {e for _, _, _, e in lines if e is not None}
+    if lines and len(errors) == 1 and all(e is not None for _, _, _, e in lines):
+        # Not text in any encoding (a binary file named .jsonl): one finding, as for a text file.
+        yield Document(text="", path=path, encoding=None, decode_error=errors.pop(),
                        content_hash=hash_bytes(data))
         return
+    # File-level findings (ENC001) go on one record: the first in a legacy encoding, if any.
+    legacy = [n for n, text, enc, err in lines if err is None and text.strip() and not _is_utf8(enc)]
+    first_line = legacy[0] if legacy else None
     first = True
-    for line_no, line in enumerate(decoded.text.splitlines(), 1):
+    for line_no, line, encoding, error in lines:
         if not line.strip():
             continue
+        if error is not None:
+            yield _bad_record(path, line_no, f"line {line_no} {error}")
+            continue
         try:
-            record = json.loads(line)
-        except json.JSONDecodeError as exc:
-            yield _bad_record(path, line_no, f"line {line_no} is not valid JSON: {exc.msg}")
+            record = parse_json_line(line)
+        except JsonLineError as exc:
+            yield _bad_record(path, line_no, f"line {line_no} {exc}")
             continue
-        if not isinstance(record, dict):
-            yield _bad_record(path, line_no, f"line {line_no} is not a JSON object")
-            continue
-        doc = record_document(record, path=path, line_no=line_no, config=config,
-                              encoding=decoded.encoding)
-        if first:
-            doc.meta["jsonl_first"] = True  # file-level findings (ENC001) go on the first record
-            first = False
+        doc = record_document(record, path=path, line_no=line_no, config=config, encoding=encoding)
+        if (first_line is None and first) or line_no == first_line:
+            doc.meta["jsonl_first"] = True  # type: ignore[index]
+        first = False
         yield doc
+
+
+def _is_utf8(encoding: str | None) -> bool:
+    return encoding is not None and encoding.lower().replace("_", "-") in ("utf-8", "utf-8-sig", "ascii")
 
 
 def _bad_record(path: str, line_no: int, error: str) -> Document:
