@@ -13,6 +13,7 @@ from __future__ import annotations
 import fnmatch
 import hashlib
 import json
+import os
 import sys
 from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
@@ -91,7 +92,8 @@ class Config:
         p = Path(path)
         if self.root is not None:
             try:
-                return p.resolve().relative_to(self.root.resolve()).as_posix()
+                # realpath, not Path.resolve: it never raises on a symbolic link loop
+                return Path(os.path.realpath(p)).relative_to(os.path.realpath(self.root)).as_posix()
             except (ValueError, OSError):
                 pass
         return PurePosixPath(p.as_posix()).as_posix()
@@ -139,7 +141,7 @@ def glob_match(relpath: str, pattern: str) -> bool:
 
 # -- loading ---------------------------------------------------------------------------------
 def find_config_file(start: Path) -> Path | None:
-    start = start.resolve()
+    start = Path(os.path.abspath(start))
     folder = start if start.is_dir() else start.parent
     for d in (folder, *folder.parents):
         for name in CONFIG_FILES:
@@ -267,19 +269,34 @@ def discover_config(paths: Sequence[str], explicit: str | None = None) -> Config
         if not path.is_file():
             raise ConfigError(f"{explicit}: config file not found")
         return load_config(path)
-    starts = [Path(p) for p in paths if p != "-"] or [Path.cwd()]
-    found = find_config_file(starts[0])
+    folders = [_folder_of(p) for p in paths if p != "-"] or [Path(os.path.abspath(os.getcwd()))]
+    found = find_config_file(folders[0])
     if found is not None:
         return load_config(found)
-    return Config(root=default_root(starts[0]))
+    return Config(root=default_root(folders))
 
 
-def default_root(start: Path) -> Path:
-    """Without a config file the corpus root is the enclosing git work tree, else the
-    current folder."""
-    start = start.resolve()
-    folder = start if start.is_dir() else start.parent
-    for d in (folder, *folder.parents):
-        if (d / ".git").exists():
+REPOSITORY_MARKERS = (".git", ".hg", ".svn")
+
+
+def default_root(folders: Sequence[Path]) -> Path | None:
+    """Without a config file the corpus root is the enclosing repository (git, Mercurial,
+    Subversion) of the first named path, else the named paths' common folder. The home folder
+    and ``/`` are never taken implicitly: a root is walked and its text copied into the cache,
+    and ``corpuslint check a.txt`` run from ``$HOME`` must not index the whole home. None then
+    (no root: no cache, no index; paths are shown as given)."""
+    never = {Path(os.path.abspath(os.path.expanduser("~"))), Path(os.path.abspath(os.sep))}
+    start = Path(os.path.abspath(folders[0]))
+    for d in (start, *start.parents):
+        if d in never:
+            break
+        if any((d / marker).exists() for marker in REPOSITORY_MARKERS):
             return d
-    return Path.cwd()
+    common = Path(os.path.commonpath([os.path.abspath(f) for f in folders]))
+    return None if common in never else common
+
+
+def _folder_of(path: str) -> Path:
+    # abspath, not resolve: a link is found where it is written (and a link loop cannot raise)
+    p = Path(os.path.abspath(path))
+    return p if p.is_dir() else p.parent

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
@@ -115,7 +116,7 @@ class SignatureIndex:
                     else np.zeros((0, self.bands), dtype=np.int64))
             cur = self.db.execute(
                 "INSERT INTO docs (path, display, record, jsonl_line, bandkeys) VALUES (?,?,?,?,?)",
-                (key, display, record, jsonl_line, np.unique(keys).tobytes()))
+                (key, _stored(display), _stored(record), jsonl_line, np.unique(keys).tobytes()))
             doc_id = cur.lastrowid
             rows = [(doc_id, p, line, start, end, col, folded[p])
                     for p, (line, start, end, col) in enumerate(sig.spans.tolist())]
@@ -154,10 +155,10 @@ class SignatureIndex:
 
         with db:
             for display, st in walk(root, config):
-                key = path_key(display)
+                key = _stored(path_key(display))  # str, or bytes for a name that is not UTF-8
                 seen.add(key)
                 old = known.get(key)
-                mine = run.get(key)
+                mine = run.get(path_key(display))
                 if mine is not None:
                     h = mine.content_hash
                     if old is not None and old[0] == st.st_size and old[1] == st.st_mtime_ns and \
@@ -197,7 +198,7 @@ class SignatureIndex:
         hits: dict[int, int] = {}
         key_list = sorted(keys)
         excluded = {r[0] for path in exclude_paths
-                    for r in self.db.execute("SELECT id FROM docs WHERE path=?", (path,))}
+                    for r in self.db.execute("SELECT id FROM docs WHERE path=?", (_stored(path),))}
         for chunk in _chunks(key_list, 500):
             marks = ",".join("?" * len(chunk))
             for (doc,) in self.db.execute(f"SELECT doc FROM bands WHERE key IN ({marks})", chunk):
@@ -213,7 +214,7 @@ class SignatureIndex:
             if row is None:
                 continue
             display, record, jsonl_line = row
-            display = _shown(display)
+            display, record = _shown(_loaded(display)), _loaded(record)
             paras = self.db.execute("SELECT line, start, end, col, folded FROM paras WHERE doc=? ORDER BY para",
                                     (doc_id,)).fetchall()
             folded = [p[4] for p in paras]
@@ -224,6 +225,24 @@ class SignatureIndex:
             out.append(Entry(ident, display, record, (rel, jsonl_line or 0, 1 << 30), sig, folded=folded,
                              key=("index", doc_id)))
         return out
+
+
+def _stored(text: str | None) -> str | bytes | None:
+    """A path or record id as SQLite can store it: a file name that is not UTF-8 holds lone
+    surrogates (``surrogateescape``), which SQLite's text cannot; it is stored as its bytes."""
+    if text is None:
+        return None
+    try:
+        text.encode("utf-8")
+        return text
+    except UnicodeEncodeError:
+        return text.encode("utf-8", "surrogateescape")
+
+
+def _loaded(value: str | bytes | None) -> str | None:
+    if isinstance(value, bytes):
+        return value.decode("utf-8", "surrogateescape")
+    return value
 
 
 def _shown(path: str) -> str:
@@ -262,6 +281,8 @@ def walk(root: Path, config: Any) -> Iterator[tuple[str, os.stat_result]]:
                 st = os.stat(full)
             except OSError:
                 continue
+            if not stat.S_ISREG(st.st_mode):
+                continue  # a pipe or a device: reading it would block the run
             found.append((full, st))
     found.sort(key=lambda t: t[0])
     return iter(found)
@@ -301,7 +322,7 @@ class CorpusLines:
 
     def covers_more_than_run(self) -> bool:
         """Whether any indexed file is outside the run (else the run alone tells everything)."""
-        return any(k not in self.run_files for (k,) in self.db.execute("SELECT DISTINCT path FROM docs"))
+        return any(_loaded(k) not in self.run_files for (k,) in self.db.execute("SELECT DISTINCT path FROM docs"))
 
     def holders(self, folded: Iterable[str]) -> dict[str, list[IndexedLine]]:
         """Where each folded paragraph text (up to ``LINE_INDEX_MAX`` characters) occurs in the
@@ -315,6 +336,7 @@ class CorpusLines:
                 f"FROM paras p JOIN docs d ON d.id = p.doc WHERE p.folded IN ({marks}) "
                 f"AND length(p.folded) <= {LINE_INDEX_MAX}", chunk)
             for text, line, start, end, col, doc, key, display, record in rows:
+                key, display, record = _loaded(key), _loaded(display), _loaded(record)
                 loc = Location.in_line(_shown(display), record, start, end, line, col)
                 out.setdefault(text, []).append(IndexedLine(doc, key, record, loc))
         return out

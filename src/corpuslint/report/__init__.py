@@ -18,6 +18,7 @@ class Report:
     version: str = ""
     root: str | None = None  # paths in SARIF are made relative to it
     fixed: int = 0
+    failed: int = 0  # files --fix could not write
 
     def by_code(self) -> dict[str, int]:
         return dict(sorted(Counter(f.code for f in self.findings).items()))
