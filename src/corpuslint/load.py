@@ -154,6 +154,19 @@ def document_from_bytes(data: bytes, path: str | None, meta: dict[str, Any] | No
 
 def document_from_text(text: str, path: str | None = None, record: str | None = None,
                        meta: dict[str, Any] | None = None) -> Document:
+    """A document of text that never was bytes (the library API, a JSONL record). Text holding
+    a lone surrogate is not valid Unicode (no codec writes it, the analyses cannot read it):
+    like undecodable bytes it becomes a document with ``decode_error``, never linted or fixed."""
+    bad = _SURROGATE.search(text)
+    if bad is not None:
+        field_name = (meta or {}).get("jsonl_field")
+        what = f"record {record}: field {field_name!r}" if record is not None and field_name else "text"
+        return Document(
+            text="", path=path, record=record, encoding=None, meta=meta or {},
+            decode_error=f"{what} holds a lone surrogate (U+{ord(bad.group()):04X} at {bad.start()}), "
+                         "not valid Unicode",
+            content_hash=hash_bytes(text.encode("utf-8", "surrogatepass")),
+        )
     return Document(
         text=text, path=path, record=record, encoding=None, newline=detect_newline(text),
         meta=meta or {}, content_hash=hash_bytes(text.encode("utf-8", "surrogatepass")),
@@ -379,13 +392,9 @@ def record_document(record: dict[str, Any], *, path: str | None, line_no: int, c
         what = "missing" if value is None else f"a {type(value).__name__}, not a string"
         return Document(text="", path=path, record=record_id, encoding=None, meta=meta,
                         decode_error=f"record {record_id}: field {field!r} is {what}")
-    bad = _SURROGATE.search(value)
-    if bad is not None:
-        return Document(text="", path=path, record=record_id, encoding=None, meta=meta,
-                        decode_error=f"record {record_id}: field {field!r} holds a lone surrogate "
-                                     f"(U+{ord(bad.group()):04X} at {bad.start()}), not valid Unicode")
     doc = document_from_text(value, path=path, record=record_id, meta=meta)
-    doc.encoding = encoding
+    if doc.decode_error is None:
+        doc.encoding = encoding
     return doc
 
 

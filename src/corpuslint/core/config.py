@@ -13,7 +13,9 @@ from __future__ import annotations
 import fnmatch
 import hashlib
 import json
+import math
 import os
+import re
 import sys
 from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
@@ -226,6 +228,8 @@ def config_from_mapping(data: Mapping[str, Any], *, root: Path | None = None,
     for p in packs:
         if not p.is_dir():
             raise ConfigError(f"{where}: rule-packs folder {p} does not exist")
+        _check_pack_folder(p, root, where)
+    check_rule_options(options, where)
 
     groups_raw = data.get("version-groups", [])
     if not isinstance(groups_raw, list) or not all(
@@ -255,7 +259,52 @@ def config_from_mapping(data: Mapping[str, Any], *, root: Path | None = None,
             if not isinstance(data[key], str):
                 raise ConfigError(f"{where}: {key} must be a string")
             kwargs[attr] = data[key]
+    if "version_pattern" in kwargs:
+        try:
+            re.compile(kwargs["version_pattern"])
+        except re.error as exc:
+            raise ConfigError(f"{where}: version-pattern {kwargs['version_pattern']!r} is not a valid "
+                              f"regular expression: {exc}") from exc
     return Config(**kwargs)
+
+
+def _check_pack_folder(folder: Path, root: Path | None, where: str) -> None:
+    """A rule-pack folder holds pack files: every file under it is read for the cache key, so
+    ``/``, the home folder or a folder holding the corpus itself is a mistake, not a pack."""
+    real = Path(os.path.realpath(folder))
+    home = Path(os.path.realpath(os.path.expanduser("~")))
+    if real == Path(real.anchor) or real == home:
+        raise ConfigError(f"{where}: rule-packs folder {folder} is {'/' if real == Path(real.anchor) else 'the home folder'}, "
+                          "not a folder of rule packs")
+    if root is not None:
+        corpus = Path(os.path.realpath(root))
+        if real == corpus or real in corpus.parents:
+            raise ConfigError(f"{where}: rule-packs folder {folder} holds the corpus root {root}; "
+                              "name the folder of pack files (e.g. rule-packs = [\"my-rules\"])")
+
+
+# Options whose meaning bounds their value: shares, thresholds and similarities are fractions,
+# lengths in characters are never negative. Other options (TYP's gains) are left to their rules.
+def _is_fraction(name: str) -> bool:
+    return name in ("threshold", "max_similarity") or name.endswith("_share")
+
+
+def _is_length(name: str) -> bool:
+    return name == "min_chars" or (name.startswith("min_") and name.endswith("_chars"))
+
+
+def check_rule_options(options: Mapping[str, Mapping[str, Any]], where: str = "config") -> None:
+    """ConfigError for a fraction outside [0, 1] (or NaN) and a negative length. Values of the
+    wrong type are left to the rule's own type check (``core.rule.resolve_options``)."""
+    for code, opts in options.items():
+        for name, value in opts.items():
+            key = name.replace("_", "-")
+            if isinstance(value, bool) or not isinstance(value, (int, float)):
+                continue
+            if _is_fraction(name) and not (math.isfinite(value) and 0 <= value <= 1):
+                raise ConfigError(f"{where}: [rules.{code}] {key} = {value!r}: must be between 0 and 1")
+            if _is_length(name) and not (math.isfinite(value) and value >= 0):
+                raise ConfigError(f"{where}: [rules.{code}] {key} = {value!r}: must be 0 or more")
 
 
 def _looks_like_selector(code: str) -> bool:
