@@ -94,8 +94,7 @@ class Config:
         p = Path(path)
         if self.root is not None:
             try:
-                # realpath, not Path.resolve: it never raises on a symbolic link loop
-                return Path(os.path.realpath(p)).relative_to(os.path.realpath(self.root)).as_posix()
+                return p.resolve().relative_to(self.root.resolve()).as_posix()
             except (ValueError, OSError):
                 pass
         return PurePosixPath(p.as_posix()).as_posix()
