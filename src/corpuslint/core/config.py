@@ -227,7 +227,7 @@ def config_from_mapping(data: Mapping[str, Any], *, root: Path | None = None,
     for p in packs:
         if not p.is_dir():
             raise ConfigError(f"{where}: rule-packs folder {p} does not exist")
-        _check_pack_folder(p, root, where)
+        _check_pack_folder(p, where)
     check_rule_options(options, where)
 
     groups_raw = data.get("version-groups", [])
@@ -267,19 +267,14 @@ def config_from_mapping(data: Mapping[str, Any], *, root: Path | None = None,
     return Config(**kwargs)
 
 
-def _check_pack_folder(folder: Path, root: Path | None, where: str) -> None:
-    """A rule-pack folder holds pack files: every file under it is read for the cache key, so
-    ``/``, the home folder or a folder holding the corpus itself is a mistake, not a pack."""
+def _check_pack_folder(folder: Path, where: str) -> None:
+    """A rule-pack folder holds pack files, and every file under it is read for the cache key:
+    ``/`` or the home folder is a mistake (a run would walk the whole disk), not a pack."""
     real = Path(os.path.realpath(folder))
-    home = Path(os.path.realpath(os.path.expanduser("~")))
-    if real == Path(real.anchor) or real == home:
-        raise ConfigError(f"{where}: rule-packs folder {folder} is {'/' if real == Path(real.anchor) else 'the home folder'}, "
-                          "not a folder of rule packs")
-    if root is not None:
-        corpus = Path(os.path.realpath(root))
-        if real == corpus or real in corpus.parents:
-            raise ConfigError(f"{where}: rule-packs folder {folder} holds the corpus root {root}; "
-                              "name the folder of pack files (e.g. rule-packs = [\"my-rules\"])")
+    if real == Path(real.anchor):
+        raise ConfigError(f"{where}: rule-packs folder {folder} is /, not a folder of rule packs")
+    if real == Path(os.path.realpath(os.path.expanduser("~"))):
+        raise ConfigError(f"{where}: rule-packs folder {folder} is the home folder, not a folder of rule packs")
 
 
 # Options whose meaning bounds their value: shares, thresholds and similarities are fractions,
