@@ -38,8 +38,9 @@ def main() -> None:
                     linter.lint_paths([path])
                     lint, read = time.perf_counter() - t, plain_read(path)
                     row.append((lint, lint / read))
-                print(f"{group:18} {shape:15} {kb // 4:5} KB {row[0][0]:7.2f} s   {kb:5} KB {row[1][0]:7.2f} s"
-                      f"   ratio to a plain read {row[1][1]:8.0f}   growth {row[1][1] / row[0][1]:4.2f}", flush=True)
+                print(f"{group:18} {shape:15} {kb // 4:5} KB {row[0][0]:7.2f} s   {kb:5} KB "
+                      f"{row[1][0]:7.2f} s   ratio to a plain read {row[1][1]:8.0f}   "
+                      f"growth {row[1][1] / row[0][1]:4.2f}", flush=True)
 
 
 if __name__ == "__main__":

@@ -92,7 +92,8 @@ def ratio_growth(linter: Linter, folder: Path, make, small: int, large: int) -> 
     is really super-linear is too slow every time."""
     growth = float("inf")
     for _ in range(2):
-        growth = min(growth, lint_ratio(linter, folder, make, large) / lint_ratio(linter, folder, make, small))
+        large_ratio = lint_ratio(linter, folder, make, large)
+        growth = min(growth, large_ratio / lint_ratio(linter, folder, make, small))
         if growth < MAX_RATIO_GROWTH:
             break
     return growth

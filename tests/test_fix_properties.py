@@ -83,11 +83,14 @@ def test_fix_text_is_idempotent_on_mixed_text(text):
 
 
 # Raw JSON tokens a re-serialisation would change (exponents, long decimals, big integers).
-RAW_VALUES = st.sampled_from(["1e999", "1E5", "-0.0", "3.141592653589793238462643383279", "12345678901234567890",
-                              "true", "null", '"\\u4f59\\u59da"', '[1, {"a": [2.50]}]', '{"k" : "v"}', '"a\\/b"'])
+RAW_VALUES = st.sampled_from([
+    "1e999", "1E5", "-0.0", "3.141592653589793238462643383279", "12345678901234567890", "true", "null",
+    '"\\u4f59\\u59da"', '[1, {"a": [2.50]}]', '{"k" : "v"}', '"a\\/b"',
+])
 
 
-@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@settings(max_examples=15, deadline=None,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
 @given(st.lists(st.tuples(TEXTS, st.lists(RAW_VALUES, max_size=3), st.booleans()), min_size=1, max_size=3))
 def test_jsonl_fix_changes_only_the_text_field(tmp_path_factory, records):
     folder = tmp_path_factory.mktemp("jsonl")

@@ -18,11 +18,11 @@ from corpuslint.core.config import Config, ConfigError, config_from_mapping, dis
 from corpuslint.core.document import Document
 from corpuslint.core.jsonline import MAX_DEPTH, JsonLineError, field_span, parse_json_line
 from corpuslint.core.packs import PackError, PackStore
+from corpuslint.core.rule import RuleContext
 from corpuslint.engine import Engine
 from corpuslint.fix import fix_documents, write_documents
 from corpuslint.load import jsonl_documents, read_source
 from corpuslint.rules.dup.repeated_paragraph import RepeatedParagraph
-from corpuslint.core.rule import RuleContext
 
 LINE = "余姚经济开发区是我省首批省级经济开发区之一，也是宁波市首批。"
 ZWSP_LINE = "余姚\u200b经济开发区是我省首批省级经济开发区之一。\n"
@@ -46,7 +46,8 @@ def repo(tmp_path, monkeypatch):
 # 1. A JSONL line nested ~1000 deep aborted every run (RecursionError), even through the index.
 def test_deeply_nested_jsonl_is_one_finding_and_does_not_abort_the_run(repo, capsys):
     (repo / "a.txt").write_text(ZWSP_LINE, encoding="utf-8")
-    (repo / "deep.jsonl").write_text('{"text": "x", "a": ' + "[" * 1000 + "]" * 1000 + "}\n", encoding="utf-8")
+    deep = '{"text": "x", "a": ' + "[" * 1000 + "]" * 1000 + "}\n"
+    (repo / "deep.jsonl").write_text(deep, encoding="utf-8")
     code, out, err = run(capsys, "check", "a.txt")  # the index walks deep.jsonl too
     assert "internal error" not in err and code == 1 and "ENC005" in out
     code, out, err = run(capsys, "check", "deep.jsonl")
@@ -137,7 +138,8 @@ def test_jsonl_fix_changes_only_the_text_value_bytes(tmp_path):
     outcome = fix_documents(engine.lint_documents, linted)
     assert write_documents(linted, outcome.documents).written == [str(path)]
     fixed_value = json.dumps(ZWSP_LINE.replace("\u200b", ""), ensure_ascii=False)
-    assert path.read_bytes() == (head + '"text": ' + fixed_value + "," + tail + '{"id": 2, "text": "好"}\n').encode()
+    expected = head + '"text": ' + fixed_value + "," + tail + '{"id": 2, "text": "好"}\n'
+    assert path.read_bytes() == expected.encode()
 
 
 def test_field_span_picks_the_last_duplicate_key_as_json_loads_does():

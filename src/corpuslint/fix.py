@@ -174,7 +174,8 @@ def _write_text(path: Path, old: Document, new: Document) -> None:
             return False
 
     if not unchanged():
-        raise ChangedOnDisk(f"{path}: changed on disk while it was being fixed; not written (run --fix again)")
+        raise ChangedOnDisk(f"{path}: changed on disk while it was being fixed; not written "
+                            "(run --fix again)")
     atomic_write_bytes(path, data, unchanged)
 
 
@@ -198,7 +199,8 @@ def _write_jsonl(path: Path, pairs: list[tuple[Document, Document]]) -> None:
 def _splice_record(path: Path, n: int, line: bytes, old: Document, new: Document) -> bytes:
     fld = old.meta.get("jsonl_field", "text")
     if (old.encoding or "").lower().replace("_", "-").startswith(("utf-16", "utf-32")):
-        raise WriteError(f"{path}: a {old.encoding} JSONL file is not fixed in place; transcode it to UTF-8 first")
+        raise WriteError(f"{path}: a {old.encoding} JSONL file is not fixed in place; "
+                         "transcode it to UTF-8 first")
     encoding = (old.encoding or "utf-8").replace("utf-8-sig", "utf-8").replace("utf_8_sig", "utf-8")
     bom = codecs.BOM_UTF8 if n == 1 and line.startswith(codecs.BOM_UTF8) else b""
     body = line[len(bom):]
@@ -208,7 +210,8 @@ def _splice_record(path: Path, n: int, line: bytes, old: Document, new: Document
         text = body.decode(encoding)
         span = field_span(text, fld) if text.encode(encoding) == body else None
     except (UnicodeError, LookupError, JsonLineError) as exc:
-        raise ChangedOnDisk(f"{path}: record on line {n} changed on disk; not written (run --fix again)") from exc
+        raise ChangedOnDisk(f"{path}: record on line {n} changed on disk; not written "
+                            "(run --fix again)") from exc
     if span is None or json.loads(text[span[0]:span[1]]) != old.text:
         raise ChangedOnDisk(f"{path}: record on line {n} changed on disk; not written (run --fix again)")
     value = json.dumps(new.text, ensure_ascii=False)

@@ -274,7 +274,8 @@ def _check_pack_folder(folder: Path, where: str) -> None:
     if real == Path(real.anchor):
         raise ConfigError(f"{where}: rule-packs folder {folder} is /, not a folder of rule packs")
     if real == Path(os.path.realpath(os.path.expanduser("~"))):
-        raise ConfigError(f"{where}: rule-packs folder {folder} is the home folder, not a folder of rule packs")
+        raise ConfigError(f"{where}: rule-packs folder {folder} is the home folder, "
+                          "not a folder of rule packs")
 
 
 # Options whose meaning bounds their value: shares, thresholds and similarities are fractions,

@@ -177,7 +177,8 @@ def runaway_pattern(pattern: str) -> str | None:
             try:
                 compiled.search(line, timeout=PATTERN_TIME_LIMIT)
             except TimeoutError:
-                return f"takes more than {PATTERN_TIME_LIMIT} s on the line {line[:12]!r}… ({len(line)} characters)"
+                return (f"takes more than {PATTERN_TIME_LIMIT} s on the line {line[:12]!r}… "
+                        f"({len(line)} characters)")
     return None
 
 

@@ -322,7 +322,8 @@ class CorpusLines:
 
     def covers_more_than_run(self) -> bool:
         """Whether any indexed file is outside the run (else the run alone tells everything)."""
-        return any(_loaded(k) not in self.run_files for (k,) in self.db.execute("SELECT DISTINCT path FROM docs"))
+        return any(_loaded(k) not in self.run_files
+                   for (k,) in self.db.execute("SELECT DISTINCT path FROM docs"))
 
     def holders(self, folded: Iterable[str]) -> dict[str, list[IndexedLine]]:
         """Where each folded paragraph text (up to ``LINE_INDEX_MAX`` characters) occurs in the
