@@ -14,7 +14,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, Iterable, Iterator, Mapping, Sequence
 
-from .core.config import Config, config_from_mapping, discover_config
+from .core.config import Config, check_rule_options, config_from_mapping, discover_config
 from .core.document import Document
 from .core.findings import Finding, Fix
 from .engine import Engine, LintResult
@@ -42,6 +42,7 @@ class Linter:
             merged = {k: dict(v) for k, v in cfg.rule_options.items()}
             for code, opts in options.items():
                 merged.setdefault(code, {}).update({k.replace("-", "_"): v for k, v in opts.items()})
+            check_rule_options(merged, "options")
             cfg = cfg.with_overrides(rule_options=merged)
         cfg = cfg.with_overrides(select=tuple(select) if select is not None else None,
                                  ignore=tuple(ignore) if ignore is not None else None)
@@ -77,6 +78,8 @@ class Linter:
 
     def fix_text(self, text: str, *, unsafe: bool = False) -> tuple[str, list[Fix]]:
         doc = document_from_text(text)
+        if doc.decode_error is not None:
+            return text, []  # not valid Unicode (a lone surrogate): never fixed, left as given
         outcome = fix_documents(self.engine.lint_documents, [doc], unsafe=unsafe)
         return outcome.documents[0].text, outcome.applied.get(doc.id, [])
 

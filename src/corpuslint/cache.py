@@ -8,12 +8,15 @@
 
 from __future__ import annotations
 
+import glob
 import hashlib
 import json
 import os
+import stat
 import tempfile
+import time
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 from .core.document import Document
 from .core.findings import Applicability, Edit, Finding, Fix, Location, Related, Severity
@@ -31,7 +34,12 @@ class Cache:
         if not self._ok:
             return False
         try:
-            (self.dir / "results").mkdir(parents=True, exist_ok=True)
+            # The cache holds copies of the corpus text (findings, the index): readable by its
+            # owner only, whatever the umask, never more readable than the files it copies.
+            self.dir.mkdir(mode=0o700, parents=True, exist_ok=True)
+            if self.dir.stat().st_mode & 0o077:
+                os.chmod(self.dir, 0o700)
+            (self.dir / "results").mkdir(mode=0o700, exist_ok=True)
             gitignore = self.dir / ".gitignore"
             if not gitignore.exists():
                 gitignore.write_text("# created by corpuslint\n*\n", encoding="utf-8")
@@ -51,7 +59,7 @@ class Cache:
         if doc.content_hash is None:
             return None
         try:
-            data = json.loads(self._file(doc).read_text(encoding="utf-8"))
+            data = json.loads(self._file(doc).read_bytes().decode("utf-8", "surrogatepass"))
             return [finding_from_dict(d, doc) for d in data]
         except (OSError, ValueError, KeyError, TypeError):
             return None
@@ -63,19 +71,45 @@ class Cache:
         try:
             target.parent.mkdir(parents=True, exist_ok=True)
             atomic_write_bytes(target, json.dumps([finding_to_dict(f) for f in findings],
-                                                  ensure_ascii=False).encode("utf-8"))
+                                                  ensure_ascii=False).encode("utf-8", "surrogatepass"))
         except OSError:
             pass
 
     def folder(self) -> Path | None:
         """The cache folder, created with its ``.gitignore``, for corpus rules' own stores; None
-        when it cannot be created (a read-only tree)."""
-        return self.dir if self._ensure() else None
+        when it cannot be created (a read-only tree). Files already there are made private
+        (0600): the index stores the corpus text."""
+        if not self._ensure():
+            return None
+        try:
+            for entry in os.scandir(self.dir):
+                if entry.is_file(follow_symlinks=False) and entry.stat().st_mode & 0o077:
+                    os.chmod(entry.path, 0o600)
+        except OSError:
+            pass
+        return self.dir
 
 
-def atomic_write_bytes(path: Path, data: bytes) -> None:
+class ChangedOnDisk(OSError):
+    """The target changed between the moment its content was read and the rename."""
+
+
+class IsALink(OSError):
+    """The target is a symbolic link: replacing it would turn the link into a regular file."""
+
+
+STALE_TEMPORARY_SECONDS = 60  # a write takes milliseconds; an older temporary is a killed run's
+
+
+def atomic_write_bytes(path: Path, data: bytes, unchanged: Callable[[], bool] | None = None) -> None:
     """Write via a temporary file in the same folder and rename over the target, keeping the
-    target's permissions: a crash leaves the old file or the new one, never half of each."""
+    target's permissions: a crash leaves the old file or the new one, never half of each.
+
+    A symbolic link is never replaced (``IsALink``). ``unchanged`` is asked just before the
+    rename whether the target still holds what the new content was made from; when it says no,
+    nothing is written (``ChangedOnDisk``), so an edit made meanwhile is not lost."""
+    if path.is_symlink():
+        raise IsALink(f"{path}: is a symbolic link; not written (corpuslint never writes through a link)")
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as fh:
@@ -86,6 +120,11 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
             os.chmod(tmp, path.stat().st_mode & 0o7777)
         except FileNotFoundError:
             pass
+        if unchanged is not None and not unchanged():
+            raise ChangedOnDisk(f"{path}: changed on disk while it was being fixed; not written "
+                                "(run --fix again)")
+        if path.is_symlink():  # replaced by a link meanwhile
+            raise IsALink(f"{path}: is a symbolic link; not written (corpuslint never writes through a link)")
         os.replace(tmp, path)
     except BaseException:
         try:
@@ -93,6 +132,27 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
         except FileNotFoundError:
             pass
         raise
+
+
+def remove_stale_temporaries(path: Path, now: float | None = None) -> int:
+    """Delete the temporaries ``atomic_write_bytes`` left next to ``path`` when a run was killed
+    between writing and renaming (``.NAME.XXXXXXXX.tmp`` older than a minute: a live run's own
+    temporary exists for milliseconds). Returns how many were removed."""
+    now = time.time() if now is None else now
+    removed = 0
+    try:
+        siblings = list(path.parent.glob(f".{glob.escape(path.name)}.*.tmp"))
+    except OSError:
+        return 0
+    for tmp in siblings:
+        try:
+            st = tmp.lstat()
+            if stat.S_ISREG(st.st_mode) and now - st.st_mtime > STALE_TEMPORARY_SECONDS:
+                tmp.unlink()
+                removed += 1
+        except OSError:
+            continue
+    return removed
 
 
 # -- (de)serialisation of findings for the cache ---------------------------------------------

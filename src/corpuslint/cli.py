@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import sys
 import time
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, Callable, Sequence
 
@@ -80,6 +82,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    _tolerant_streams()
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
@@ -107,7 +110,30 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _err(message: str) -> None:
-    print(f"corpuslint: error: {message}", file=sys.stderr)
+    print(f"corpuslint: error: {printable(message)}", file=sys.stderr)
+
+
+# C0 and C1 control characters but tab and newline: an ESC in a file name must not drive the
+# terminal (colours, cursor moves, a title change) when the name is printed.
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def printable(text: str) -> str:
+    """Text for a terminal: control characters written as ``\\xNN``."""
+    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+
+
+def _tolerant_streams() -> None:
+    """A file name that is not UTF-8 reaches us with lone surrogates (``surrogateescape``);
+    printed as an escape instead of raising UnicodeEncodeError (JSON output stays valid: the
+    escape is JSON's own ``\\udcXX``)."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            try:
+                reconfigure(errors="backslashreplace")
+            except (ValueError, OSError):
+                pass
 
 
 def resolve_config(args: argparse.Namespace) -> Config:
@@ -164,7 +190,9 @@ def cmd_check(args: argparse.Namespace) -> int:
     if args.unsafe_fixes and not (args.fix or args.diff):
         raise UsageError("--unsafe-fixes needs --fix or --diff")
     config = resolve_config(args)
-    engine = Engine(config, use_cache=not args.no_cache and "-" not in args.paths, jobs=args.jobs or 1)
+    # No root (the named paths' folder was $HOME or /): no cache, which would copy text there.
+    use_cache = not args.no_cache and "-" not in args.paths and config.root is not None
+    engine = Engine(config, use_cache=use_cache, jobs=args.jobs or 1)
     stdin = sys.stdin.buffer.read() if "-" in args.paths else None
     fmt = args.output_format or os.environ.get("CORPUSLINT_OUTPUT_FORMAT") or "text"
     result = engine.lint_paths(args.paths, stdin=stdin, progress=_progress(),
@@ -174,7 +202,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     for error in result.errors:
         _err(error)
 
-    fixed = 0
+    fixed = failed = 0
     if args.fix or args.diff:
         outcome = fix_documents(engine.lint_documents, result.documents, unsafe=args.unsafe_fixes)
         if args.diff:
@@ -191,13 +219,16 @@ def cmd_check(args: argparse.Namespace) -> int:
                 if o.path == "-":
                     sys.stdout.write(n.text)
             return EXIT_OK
-        written, errors = write_documents(result.documents, outcome.documents)
-        for e in errors:
+        writes = write_documents(result.documents, outcome.documents)
+        for e in writes.errors:
             _err(e)
-        fixed = outcome.count
-        result = engine.lint_documents(outcome.documents) if outcome.count else result
-        if errors:
-            result.errors.extend(errors)
+        failed = writes.failed
+        # What is on disk now: the fixed text of the files written, the old one of the others.
+        done = set(writes.written)
+        on_disk = [n if o.path in done else o for o, n in zip(result.documents, outcome.documents)]
+        fixed = sum(len(outcome.applied.get(o.id, [])) for o in result.documents if o.path in done)
+        if fixed:
+            result = replace(engine.lint_documents(on_disk), errors=result.errors)
 
     findings = result.findings
     if args.baseline:
@@ -212,11 +243,12 @@ def cmd_check(args: argparse.Namespace) -> int:
         raise UsageError(f"unknown output format {fmt!r}")
     report = Report(findings=findings, files=result.files, rules=engine.rules.registry,
                     version=__version__, root=str(config.root) if config.root else None, fixed=fixed,
-                    documents=result.documents if fmt == "html" else (), packs=engine.rules.packs)
+                    failed=failed, documents=result.documents if fmt == "html" else (),
+                    packs=engine.rules.packs)
     stream = None if args.statistics else writer(fmt)
     if stream is not None:
         if args.output_file:
-            with open(args.output_file, "w", encoding="utf-8") as fh:
+            with open(args.output_file, "w", encoding="utf-8", errors="backslashreplace") as fh:
                 stream(report, fh)
         else:
             stream(report, sys.stdout)
@@ -227,18 +259,18 @@ def cmd_check(args: argparse.Namespace) -> int:
             out = formatter(fmt)(report)
             if args.quiet and fmt in ("text", "concise"):
                 out = "".join(line + "\n" for line in out.splitlines()[:-1])
+            if fmt not in ("json", "jsonl", "sarif"):  # JSON escapes control characters itself
+                out = printable(out)
         if args.output_file:
-            Path(args.output_file).write_text(out, encoding="utf-8")
+            Path(args.output_file).write_text(out, encoding="utf-8", errors="backslashreplace")
         else:
             sys.stdout.write(out)
-    if result.errors:
+    if result.errors or failed:
         return EXIT_ERROR
     return EXIT_FINDINGS if findings and not args.exit_zero else EXIT_OK
 
 
 def _rename_stdin(result: LintResult, name: str) -> None:
-    from dataclasses import replace
-
     for i, f in enumerate(result.findings):
         if f.location.path == "-":
             result.findings[i] = replace(f, location=replace(f.location, path=name))

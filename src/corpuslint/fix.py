@@ -9,15 +9,17 @@ style, via a temporary file and a rename; a file that cannot be decoded is never
 
 from __future__ import annotations
 
+import codecs
 import difflib
 import json
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Iterable
 
-from .cache import atomic_write_bytes
+from .cache import ChangedOnDisk, IsALink, atomic_write_bytes, remove_stale_temporaries
 from .core.document import Document
 from .core.findings import Applicability, Edit, Finding, Fix
+from .core.jsonline import JsonLineError, field_span
 from .load import hash_bytes, is_jsonl
 
 MAX_ROUNDS = 8
@@ -123,49 +125,110 @@ def encode(doc: Document) -> bytes:
         ) from exc
 
 
-def write_documents(original: list[Document], fixed: list[Document]) -> tuple[list[str], list[str]]:
-    """Write every changed file atomically; JSONL files get their changed records rewritten.
-    Returns (written paths, errors)."""
-    written: list[str] = []
-    errors: list[str] = []
+@dataclass
+class WriteOutcome:
+    written: list[str] = field(default_factory=list)  # paths written
+    errors: list[str] = field(default_factory=list)  # one message per file that could not be written
+
+    @property
+    def failed(self) -> int:
+        return len(self.errors)
+
+
+def write_documents(original: list[Document], fixed: list[Document]) -> WriteOutcome:
+    """Write every changed file atomically; JSONL files get only their changed records' text
+    values replaced. A file is not written when it is a symbolic link, or when it changed on
+    disk since it was linted (the edit made meanwhile wins; the message says so)."""
+    out = WriteOutcome()
     groups: dict[str, list[tuple[Document, Document]]] = {}
     for old, new in zip(original, fixed):
         if old.path in (None, "-") or old.decode_error is not None:
             continue
         groups.setdefault(old.path, []).append((old, new))
+    for path in groups:
+        remove_stale_temporaries(Path(path))
     for path, pairs in groups.items():
-        if not any(o.text != n.text or o.encoding != n.encoding for o, n in pairs):
+        if not any(o.text != n.text or (o.encoding != n.encoding and o.record is None) for o, n in pairs):
             continue
         try:
             if is_jsonl(path):
                 _write_jsonl(Path(path), pairs)
             else:
-                atomic_write_bytes(Path(path), encode(pairs[0][1]))
-            written.append(path)
-        except (WriteError, OSError, ValueError) as exc:
-            errors.append(str(exc) if isinstance(exc, WriteError) else f"{path}: cannot write: {exc}")
-    return written, errors
+                _write_text(Path(path), *pairs[0])
+            out.written.append(path)
+        except (WriteError, ChangedOnDisk, IsALink) as exc:
+            out.errors.append(str(exc))
+        except (OSError, ValueError) as exc:
+            out.errors.append(f"{path}: cannot write: {getattr(exc, 'strerror', None) or exc}")
+    return out
+
+
+def _write_text(path: Path, old: Document, new: Document) -> None:
+    data = encode(new)
+    linted = old.content_hash
+
+    def unchanged() -> bool:
+        try:
+            return hash_bytes(path.read_bytes()) == linted
+        except OSError:
+            return False
+
+    if not unchanged():
+        raise ChangedOnDisk(f"{path}: changed on disk while it was being fixed; not written "
+                            "(run --fix again)")
+    atomic_write_bytes(path, data, unchanged)
 
 
 def _write_jsonl(path: Path, pairs: list[tuple[Document, Document]]) -> None:
+    """Replace, in the file as it is now, the bytes of each changed record's text value and
+    nothing else. A record whose text is no longer what was linted is an edit made meanwhile:
+    the file is then left alone."""
     raw = path.read_bytes()
-    encoding = pairs[0][0].encoding or "utf-8"
-    lines = raw.decode(encoding).splitlines(keepends=True)
+    lines = raw.split(b"\n")
     for old, new in pairs:
         if old.text == new.text:
             continue
-        n = old.meta.get("jsonl_line")
-        fld = old.meta.get("jsonl_field", "text")
-        if not n:
-            continue
-        line = lines[n - 1]
-        body = line.rstrip("\r\n")
-        record = json.loads(body)
-        if record.get(fld) != old.text:
-            raise WriteError(f"{path}: record on line {n} changed on disk; not written")
-        record[fld] = new.text
-        lines[n - 1] = json.dumps(record, ensure_ascii=False) + line[len(body):]
-    atomic_write_bytes(path, "".join(lines).encode(encoding))
+        n = int(old.meta.get("jsonl_line", 0) or 0)
+        if not 0 < n <= len(lines):
+            raise ChangedOnDisk(f"{path}: line {n} no longer exists; not written (run --fix again)")
+        lines[n - 1] = _splice_record(path, n, lines[n - 1], old, new)
+    data = b"\n".join(lines)
+    atomic_write_bytes(path, data, lambda: _same_bytes(path, raw))
+
+
+def _splice_record(path: Path, n: int, line: bytes, old: Document, new: Document) -> bytes:
+    fld = old.meta.get("jsonl_field", "text")
+    if (old.encoding or "").lower().replace("_", "-").startswith(("utf-16", "utf-32")):
+        raise WriteError(f"{path}: a {old.encoding} JSONL file is not fixed in place; "
+                         "transcode it to UTF-8 first")
+    encoding = (old.encoding or "utf-8").replace("utf-8-sig", "utf-8").replace("utf_8_sig", "utf-8")
+    bom = codecs.BOM_UTF8 if n == 1 and line.startswith(codecs.BOM_UTF8) else b""
+    body = line[len(bom):]
+    cr = b"\r" if body.endswith(b"\r") else b""
+    body = body[: len(body) - len(cr)]
+    try:
+        text = body.decode(encoding)
+        span = field_span(text, fld) if text.encode(encoding) == body else None
+    except (UnicodeError, LookupError, JsonLineError) as exc:
+        raise ChangedOnDisk(f"{path}: record on line {n} changed on disk; not written "
+                            "(run --fix again)") from exc
+    if span is None or json.loads(text[span[0]:span[1]]) != old.text:
+        raise ChangedOnDisk(f"{path}: record on line {n} changed on disk; not written (run --fix again)")
+    value = json.dumps(new.text, ensure_ascii=False)
+    try:
+        encoded = value.encode(encoding)
+    except UnicodeEncodeError:
+        encoded = json.dumps(new.text).encode("ascii")  # \u escapes for what the codec lacks
+    start = len(text[: span[0]].encode(encoding))
+    end = start + len(text[span[0]:span[1]].encode(encoding))
+    return bom + body[:start] + encoded + body[end:] + cr
+
+
+def _same_bytes(path: Path, expected: bytes) -> bool:
+    try:
+        return path.read_bytes() == expected
+    except OSError:
+        return False
 
 
 def unified_diff(old: Document, new: Document) -> str:

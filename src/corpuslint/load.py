@@ -9,10 +9,11 @@ bytes cleanly. Bytes that are binary or that no codec decodes become a document 
 from __future__ import annotations
 
 import codecs
+import errno
 import hashlib
-import json
 import os
 import re
+import stat
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,6 +21,7 @@ from typing import Any, Iterable, Iterator, Sequence
 
 from .core.config import Config
 from .core.document import Document
+from .core.jsonline import JsonLineError, parse_json_line
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),
@@ -152,6 +154,19 @@ def document_from_bytes(data: bytes, path: str | None, meta: dict[str, Any] | No
 
 def document_from_text(text: str, path: str | None = None, record: str | None = None,
                        meta: dict[str, Any] | None = None) -> Document:
+    """A document of text that never was bytes (the library API, a JSONL record). Text holding
+    a lone surrogate is not valid Unicode (no codec writes it, the analyses cannot read it):
+    like undecodable bytes it becomes a document with ``decode_error``, never linted or fixed."""
+    bad = _SURROGATE.search(text)
+    if bad is not None:
+        field_name = (meta or {}).get("jsonl_field")
+        what = f"record {record}: field {field_name!r}" if record is not None and field_name else "text"
+        return Document(
+            text="", path=path, record=record, encoding=None, meta=meta or {},
+            decode_error=f"{what} holds a lone surrogate (U+{ord(bad.group()):04X} at {bad.start()}), "
+                         "not valid Unicode",
+            content_hash=hash_bytes(text.encode("utf-8", "surrogatepass")),
+        )
     return Document(
         text=text, path=path, record=record, encoding=None, newline=detect_newline(text),
         meta=meta or {}, content_hash=hash_bytes(text.encode("utf-8", "surrogatepass")),
@@ -161,7 +176,8 @@ def document_from_text(text: str, path: str | None = None, record: str | None = 
 # -- sources ---------------------------------------------------------------------------------
 def expand_paths(paths: Sequence[str], config: Config) -> list[str]:
     """Files to lint, in a deterministic order. Named files are linted whatever their extension
-    (pre-commit passes them); folders are walked for files with the configured extensions."""
+    (pre-commit passes them); folders are walked for files with the configured extensions. A
+    symbolic link loop is listed (``read_source`` reports it for that file alone)."""
     out: list[str] = []
     seen: set[str] = set()
     for raw in paths:
@@ -176,9 +192,11 @@ def expand_paths(paths: Sequence[str], config: Config) -> list[str]:
                 dirnames[:] = sorted(n for n in dirnames if not config.is_excluded(d / n))
                 for name in filenames:
                     f = d / name
-                    if f.suffix.lower() in config.extensions and not config.is_excluded(f):
+                    if f.suffix.lower() in config.extensions and (_loops(f) or not config.is_excluded(f)):
                         found.append(str(f))
             candidates = sorted(found)
+        elif _loops(p):
+            candidates = [str(p)]
         elif p.exists() or p.is_symlink():
             # Excludes apply to named files too, so a pre-commit run honours them.
             candidates = [] if config.is_excluded(p) else [str(p)]
@@ -192,6 +210,55 @@ def expand_paths(paths: Sequence[str], config: Config) -> list[str]:
     return out
 
 
+def _loops(path: Path) -> bool:
+    """Whether resolving ``path`` runs into a symbolic link loop (``Path.resolve`` would raise
+    RuntimeError on it)."""
+    try:
+        os.stat(path)
+    except OSError as exc:
+        return exc.errno == errno.ELOOP
+    return False
+
+
+def outside_link(path: str, root: Path | None) -> bool:
+    """Whether ``path`` lies inside ``root`` as written but a symbolic link takes it outside:
+    its text is not the corpus's and must not reach findings, the cache or the index."""
+    if root is None:
+        return False
+    base = os.path.realpath(root)
+    written = os.path.abspath(path)
+    target = os.path.realpath(path)
+    return _within(written, os.path.abspath(root)) and not _within(target, base)
+
+
+def _within(path: str, folder: str) -> bool:
+    return path == folder or path.startswith(folder.rstrip(os.sep) + os.sep)
+
+
+def _check_readable(path: str, config: Config) -> Document | None:
+    """A document standing for a file that must not be read (a link out of the corpus), None
+    when it may be read; SourceError for what cannot be read at all (a link loop, a FIFO or a
+    device, which would block or never end)."""
+    try:
+        st = os.stat(path)
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise SourceError(f"{path}: symbolic link loop") from exc
+        if os.path.islink(path):
+            raise SourceError(f"{path}: broken symbolic link") from exc
+        raise SourceError(f"{path}: cannot read: {exc.strerror or exc}") from exc
+    if stat.S_ISDIR(st.st_mode):
+        raise SourceError(f"{path}: is a directory")
+    if not stat.S_ISREG(st.st_mode):
+        raise SourceError(f"{path}: is not a regular file (a pipe or a device); not read")
+    if outside_link(path, config.root):
+        return Document(text="", path=path, encoding=None, decode_error=_OUTSIDE)
+    return None
+
+
+_OUTSIDE = "is a symbolic link to a file outside the corpus root; not read"
+
+
 def is_jsonl(path: str) -> bool:
     return path.endswith(".jsonl") or path.endswith(".ndjson")
 
@@ -201,6 +268,9 @@ def read_source(path: str, config: Config, stdin: bytes | None = None) -> list[D
     if path == "-":
         data = stdin if stdin is not None else sys.stdin.buffer.read()
     else:
+        refused = _check_readable(path, config)
+        if refused is not None:
+            return [refused]
         try:
             data = Path(path).read_bytes()
         except IsADirectoryError as exc:
@@ -211,36 +281,95 @@ def read_source(path: str, config: Config, stdin: bytes | None = None) -> list[D
 
 
 def documents_from_bytes(data: bytes, path: str, config: Config) -> list[Document]:
-    """Documents of a source's bytes: one per record of a JSONL file, else one."""
+    """Documents of a source's bytes: one per record of a JSONL file, else one. The bytes of a
+    link out of the corpus root (read by the index's walk) stand for nothing but that."""
+    if path != "-" and outside_link(path, config.root):
+        return [Document(text="", path=path, encoding=None, decode_error=_OUTSIDE)]
     if path != "-" and is_jsonl(path):
         return list(jsonl_documents(data, path, config))
     return [document_from_bytes(data, path)]
 
 
+def jsonl_lines(data: bytes) -> Iterator[tuple[int, str, str | None, str | None]]:
+    """(file line number, text, encoding, error) of each line of a JSONL file's bytes.
+
+    Lines end at LF only (a record may hold U+2028 or other characters ``str.splitlines``
+    breaks on), so the numbers are the file's own. Each line is decoded on its own: a file
+    that mixes UTF-8 records with GBK ones (corpora concatenated from several sources) gets
+    each record in its own encoding, the non-UTF-8 ones in the encoding detected on all of
+    them together. UTF-16/32 files (BOM or NUL bytes) are decoded whole."""
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or b"\x00" in data[:65536]:
+        decoded = decode_bytes(data)
+        for n, line in enumerate(decoded.text.split("\n"), 1):
+            yield n, line, decoded.encoding, decoded.error
+        return
+    raw_lines = data.split(b"\n")
+    if raw_lines and raw_lines[0].startswith(codecs.BOM_UTF8):
+        raw_lines[0] = raw_lines[0][len(codecs.BOM_UTF8):]
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    else:
+        encoding = "utf-8-sig" if data.startswith(codecs.BOM_UTF8) else "utf-8"
+        for n, line in enumerate(text.split("\n"), 1):
+            yield n, line, encoding, None
+        return
+    legacy: list[bytes] = []
+    for line in raw_lines:
+        try:
+            line.decode("utf-8")
+        except UnicodeDecodeError:
+            legacy.append(line)
+    guess = decode_bytes(b"\n".join(legacy))
+    for n, line in enumerate(raw_lines, 1):
+        try:
+            yield n, line.decode("utf-8"), "utf-8", None
+            continue
+        except UnicodeDecodeError:
+            pass
+        if guess.encoding is not None:
+            try:
+                yield n, line.decode(guess.encoding), guess.encoding, None
+                continue
+            except (UnicodeDecodeError, LookupError):
+                pass
+        one = decode_bytes(line)
+        yield n, one.text, one.encoding, one.error
+
+
 def jsonl_documents(data: bytes, path: str, config: Config) -> Iterator[Document]:
-    decoded = decode_bytes(data)
-    if decoded.error is not None:
-        yield Document(text="", path=path, encoding=None, decode_error=decoded.error,
+    lines = list(jsonl_lines(data))
+    errors = {e for _, _, _, e in lines if e is not None}
+    if lines and len(errors) == 1 and all(e is not None for _, _, _, e in lines):
+        # Not text in any encoding (a binary file named .jsonl): one finding, as for a text file.
+        yield Document(text="", path=path, encoding=None, decode_error=errors.pop(),
                        content_hash=hash_bytes(data))
         return
+    # File-level findings (ENC001) go on one record: the first in a legacy encoding, if any.
+    legacy = [n for n, text, enc, err in lines if err is None and text.strip() and not _is_utf8(enc)]
+    first_line = legacy[0] if legacy else None
     first = True
-    for line_no, line in enumerate(decoded.text.splitlines(), 1):
+    for line_no, line, encoding, error in lines:
         if not line.strip():
             continue
+        if error is not None:
+            yield _bad_record(path, line_no, f"line {line_no} {error}")
+            continue
         try:
-            record = json.loads(line)
-        except json.JSONDecodeError as exc:
-            yield _bad_record(path, line_no, f"line {line_no} is not valid JSON: {exc.msg}")
+            record = parse_json_line(line)
+        except JsonLineError as exc:
+            yield _bad_record(path, line_no, f"line {line_no} {exc}")
             continue
-        if not isinstance(record, dict):
-            yield _bad_record(path, line_no, f"line {line_no} is not a JSON object")
-            continue
-        doc = record_document(record, path=path, line_no=line_no, config=config,
-                              encoding=decoded.encoding)
-        if first:
-            doc.meta["jsonl_first"] = True  # file-level findings (ENC001) go on the first record
-            first = False
+        doc = record_document(record, path=path, line_no=line_no, config=config, encoding=encoding)
+        if (first_line is None and first) or line_no == first_line:
+            doc.meta["jsonl_first"] = True  # type: ignore[index]
+        first = False
         yield doc
+
+
+def _is_utf8(encoding: str | None) -> bool:
+    return encoding is not None and encoding.lower().replace("_", "-") in ("utf-8", "utf-8-sig", "ascii")
 
 
 def _bad_record(path: str, line_no: int, error: str) -> Document:
@@ -263,13 +392,9 @@ def record_document(record: dict[str, Any], *, path: str | None, line_no: int, c
         what = "missing" if value is None else f"a {type(value).__name__}, not a string"
         return Document(text="", path=path, record=record_id, encoding=None, meta=meta,
                         decode_error=f"record {record_id}: field {field!r} is {what}")
-    bad = _SURROGATE.search(value)
-    if bad is not None:
-        return Document(text="", path=path, record=record_id, encoding=None, meta=meta,
-                        decode_error=f"record {record_id}: field {field!r} holds a lone surrogate "
-                                     f"(U+{ord(bad.group()):04X} at {bad.start()}), not valid Unicode")
     doc = document_from_text(value, path=path, record=record_id, meta=meta)
-    doc.encoding = encoding
+    if doc.decode_error is None:
+        doc.encoding = encoding
     return doc
 
 

@@ -13,6 +13,9 @@ from __future__ import annotations
 import fnmatch
 import hashlib
 import json
+import math
+import os
+import re
 import sys
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -159,7 +162,7 @@ def glob_match(relpath: str, pattern: str) -> bool:
 
 # -- loading ---------------------------------------------------------------------------------
 def find_config_file(start: Path) -> Path | None:
-    start = start.resolve()
+    start = Path(os.path.abspath(start))
     folder = start if start.is_dir() else start.parent
     for d in (folder, *folder.parents):
         for name in CONFIG_FILES:
@@ -244,6 +247,8 @@ def config_from_mapping(data: Mapping[str, Any], *, root: Path | None = None,
     for p in packs:
         if not p.is_dir():
             raise ConfigError(f"{where}: rule-packs folder {p} does not exist")
+        _check_pack_folder(p, where)
+    check_rule_options(options, where)
 
     groups_raw = data.get("version-groups", [])
     if not isinstance(groups_raw, list) or not all(
@@ -273,7 +278,48 @@ def config_from_mapping(data: Mapping[str, Any], *, root: Path | None = None,
             if not isinstance(data[key], str):
                 raise ConfigError(f"{where}: {key} must be a string")
             kwargs[attr] = data[key]
+    if "version_pattern" in kwargs:
+        try:
+            re.compile(kwargs["version_pattern"])
+        except re.error as exc:
+            raise ConfigError(f"{where}: version-pattern {kwargs['version_pattern']!r} is not a valid "
+                              f"regular expression: {exc}") from exc
     return Config(**kwargs)
+
+
+def _check_pack_folder(folder: Path, where: str) -> None:
+    """A rule-pack folder holds pack files, and every file under it is read for the cache key:
+    ``/`` or the home folder is a mistake (a run would walk the whole disk), not a pack."""
+    real = Path(os.path.realpath(folder))
+    if real == Path(real.anchor):
+        raise ConfigError(f"{where}: rule-packs folder {folder} is /, not a folder of rule packs")
+    if real == Path(os.path.realpath(os.path.expanduser("~"))):
+        raise ConfigError(f"{where}: rule-packs folder {folder} is the home folder, "
+                          "not a folder of rule packs")
+
+
+# Options whose meaning bounds their value: shares, thresholds and similarities are fractions,
+# lengths in characters are never negative. Other options (TYP's gains) are left to their rules.
+def _is_fraction(name: str) -> bool:
+    return name in ("threshold", "max_similarity") or name.endswith("_share")
+
+
+def _is_length(name: str) -> bool:
+    return name == "min_chars" or (name.startswith("min_") and name.endswith("_chars"))
+
+
+def check_rule_options(options: Mapping[str, Mapping[str, Any]], where: str = "config") -> None:
+    """ConfigError for a fraction outside [0, 1] (or NaN) and a negative length. Values of the
+    wrong type are left to the rule's own type check (``core.rule.resolve_options``)."""
+    for code, opts in options.items():
+        for name, value in opts.items():
+            key = name.replace("_", "-")
+            if isinstance(value, bool) or not isinstance(value, (int, float)):
+                continue
+            if _is_fraction(name) and not (math.isfinite(value) and 0 <= value <= 1):
+                raise ConfigError(f"{where}: [rules.{code}] {key} = {value!r}: must be between 0 and 1")
+            if _is_length(name) and not (math.isfinite(value) and value >= 0):
+                raise ConfigError(f"{where}: [rules.{code}] {key} = {value!r}: must be 0 or more")
 
 
 def _looks_like_selector(code: str) -> bool:
@@ -287,19 +333,34 @@ def discover_config(paths: Sequence[str], explicit: str | None = None) -> Config
         if not path.is_file():
             raise ConfigError(f"{explicit}: config file not found")
         return load_config(path)
-    starts = [Path(p) for p in paths if p != "-"] or [Path.cwd()]
-    found = find_config_file(starts[0])
+    folders = [_folder_of(p) for p in paths if p != "-"] or [Path(os.path.abspath(os.getcwd()))]
+    found = find_config_file(folders[0])
     if found is not None:
         return load_config(found)
-    return Config(root=default_root(starts[0]))
+    return Config(root=default_root(folders))
 
 
-def default_root(start: Path) -> Path:
-    """Without a config file the corpus root is the enclosing git work tree, else the
-    current folder."""
-    start = start.resolve()
-    folder = start if start.is_dir() else start.parent
-    for d in (folder, *folder.parents):
-        if (d / ".git").exists():
+REPOSITORY_MARKERS = (".git", ".hg", ".svn")
+
+
+def default_root(folders: Sequence[Path]) -> Path | None:
+    """Without a config file the corpus root is the enclosing repository (git, Mercurial,
+    Subversion) of the first named path, else the named paths' common folder. The home folder
+    and ``/`` are never taken implicitly: a root is walked and its text copied into the cache,
+    and ``corpuslint check a.txt`` run from ``$HOME`` must not index the whole home. None then
+    (no root: no cache, no index; paths are shown as given)."""
+    never = {Path(os.path.abspath(os.path.expanduser("~"))), Path(os.path.abspath(os.sep))}
+    start = Path(os.path.abspath(folders[0]))
+    for d in (start, *start.parents):
+        if d in never:
+            break
+        if any((d / marker).exists() for marker in REPOSITORY_MARKERS):
             return d
-    return Path.cwd()
+    common = Path(os.path.commonpath([os.path.abspath(f) for f in folders]))
+    return None if common in never else common
+
+
+def _folder_of(path: str) -> Path:
+    # abspath, not resolve: a link is found where it is written (and a link loop cannot raise)
+    p = Path(os.path.abspath(path))
+    return p if p.is_dir() else p.parent

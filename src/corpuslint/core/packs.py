@@ -5,19 +5,32 @@ Built-in packs live in the repository's top-level ``rules/`` folder, which the w
 the same relative path as a built-in one *extends* it (its entries are read after the built-in
 ones), unless its first line is ``# replace`` (text files) or it sets ``replace = true`` (TOML),
 in which case it replaces everything read before it.
+
+A user pack is data from outside the project, read by rules that run every line of the corpus
+through its patterns: every string of a user pack that compiles as a regular expression is
+tried on probe lines built from its own characters under a time limit (``PATTERN_TIME_LIMIT``,
+the ``regex`` module's ``timeout``). One that backtracks catastrophically (``(a|aa)+$``: 18 s on
+a 34-character line) is a ``PackError`` naming the pack and the pattern, before any file is
+linted, instead of a run that never ends.
 """
 
 from __future__ import annotations
 
 import sys
+import unicodedata
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterator, Sequence
+
+import regex
 
 if sys.version_info >= (3, 11):
     import tomllib
 else:  # pragma: no cover
     import tomli as tomllib
+
+PATTERN_TIME_LIMIT = 0.25  # seconds a user pattern may take on one probe line (of ~50 characters)
+_PROBE_LENGTH = 48
 
 
 class PackError(ValueError):
@@ -36,7 +49,20 @@ class PackStore:
     """Finds pack files in the built-in folder and in user folders, in that order."""
 
     def __init__(self, user_dirs: Sequence[Path | str] = ()) -> None:
-        self.dirs: tuple[Path, ...] = (builtin_rules_dir(), *(Path(d) for d in user_dirs))
+        self.builtin = builtin_rules_dir()
+        self.dirs: tuple[Path, ...] = (self.builtin, *(Path(d) for d in user_dirs))
+        self._checked: set[Path] = set()
+
+    def _check_user(self, path: Path, strings: Iterator[str]) -> None:
+        """Refuse a user pack whose patterns run away (see the module docstring)."""
+        if path in self._checked or path.parent == self.builtin or self.builtin in path.parents:
+            return
+        for text in strings:
+            slow = runaway_pattern(text)
+            if slow is not None:
+                raise PackError(f"rule pack {path}: pattern {text!r} {slow}; simplify it (no nested "
+                                "or overlapping repetition such as (a|aa)+ or (a+)+)")
+        self._checked.add(path)
 
     def files(self, relpath: str) -> list[Path]:
         return [d / relpath for d in self.dirs if (d / relpath).is_file()]
@@ -63,6 +89,7 @@ class PackStore:
         out: list[str] = []
         for path in self._required(relpath):
             raw = _read(path)
+            self._check_user(path, (cell for line in _content_lines(raw) for cell in line.split("\t")))
             if raw.lstrip().startswith("# replace"):
                 out = []
             out.extend(_content_lines(raw))
@@ -88,6 +115,7 @@ class PackStore:
         merged: dict[str, Any] = {}
         for path in self._required(relpath):
             data = _load_toml(path)
+            self._check_user(path, _strings(data))
             if data.get("replace"):
                 merged = {}
             for key, value in data.items():
@@ -117,6 +145,41 @@ def _load_toml(path: Path) -> dict[str, Any]:
         return tomllib.loads(_read(path))
     except tomllib.TOMLDecodeError as exc:
         raise PackError(f"{path}: invalid TOML: {exc}") from exc
+
+
+def _strings(value: Any) -> Iterator[str]:
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for v in value.values():
+            yield from _strings(v)
+    elif isinstance(value, list):
+        for v in value:
+            yield from _strings(v)
+
+
+def runaway_pattern(pattern: str) -> str | None:
+    """Why ``pattern`` (if it is a regular expression) is too slow to run on a corpus, or None.
+    Probes: lines of the pattern's own literal characters, repeated, then one that matches
+    nothing, which is what makes nested repetition backtrack exponentially."""
+    if not any(c in pattern for c in "*+{"):
+        return None  # no repetition, no runaway backtracking
+    try:
+        compiled = regex.compile(pattern)
+    except (regex.error, ValueError, OverflowError):
+        return None  # not a regular expression: literal text, matched as such
+    unescaped = regex.sub(r"\\.", "", pattern)  # \d, \w, \s name classes, not characters
+    literal = [c for c in dict.fromkeys(unescaped) if unicodedata.category(c)[0] in "LNS" and c not in "$^|"]
+    units = literal[:4] + ["a", "1"]  # a letter and a digit stand for \w and \d
+    probes = [u * _PROBE_LENGTH for u in units] + ["".join(units) * (_PROBE_LENGTH // len(units))]
+    for probe in probes:
+        for line in (probe + "\x00", probe + "\x00" + "".join(units), probe):
+            try:
+                compiled.search(line, timeout=PATTERN_TIME_LIMIT)
+            except TimeoutError:
+                return (f"takes more than {PATTERN_TIME_LIMIT} s on the line {line[:12]!r}… "
+                        f"({len(line)} characters)")
+    return None
 
 
 def _content_lines(raw: str) -> Iterator[str]:

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
@@ -101,7 +102,8 @@ class SignatureIndex:
         db.commit()
 
     # -- writing ---------------------------------------------------------------------------
-    def _drop_file(self, key: str) -> None:
+    def _drop_file(self, path: str | bytes) -> None:
+        key = _stored(path)
         rows = self.db.execute("SELECT id, bandkeys FROM docs WHERE path=?", (key,)).fetchall()
         for i, blob in rows:
             self.db.execute("DELETE FROM paras WHERE doc=?", (i,))
@@ -118,7 +120,7 @@ class SignatureIndex:
                     else np.zeros((0, self.bands), dtype=np.int64))
             cur = self.db.execute(
                 "INSERT INTO docs (path, display, record, jsonl_line, bandkeys) VALUES (?,?,?,?,?)",
-                (key, display, record, jsonl_line, np.unique(keys).tobytes()))
+                (_stored(key), _stored(display), _stored(record), jsonl_line, np.unique(keys).tobytes()))
             doc_id = cur.lastrowid
             rows = [(doc_id, p, line, start, end, col, folded[p])
                     for p, (line, start, end, col) in enumerate(sig.spans.tolist())]
@@ -127,8 +129,8 @@ class SignatureIndex:
             self.db.executemany("INSERT OR IGNORE INTO bands VALUES (?,?,?)",
                                 ((k, doc_id, signed[r]) for r, row in enumerate(keys.tolist()) for k in row))
 
-    def _hash(self, key: str) -> str | None:
-        row = self.db.execute("SELECT hash FROM files WHERE path=?", (key,)).fetchone()
+    def _hash(self, path: str) -> str | None:
+        row = self.db.execute("SELECT hash FROM files WHERE path=?", (_stored(path),)).fetchone()
         return row[0] if row else None
 
     def refresh(self, root: Path, config: Any, run: dict[str, RunFile]) -> None:
@@ -139,7 +141,7 @@ class SignatureIndex:
         # One stat per file finds what changed; only those are looked at, in path order.
         changed: list[tuple[str, os.stat_result, bool, RunFile | None]] = []
         for key, st in walk(root, config):  # keys: absolute, normal paths
-            old = known.pop(key, None)
+            old = known.pop(_stored(key), None)
             mine = run.get(key)
             if mine is None and old is not None and old == (st.st_size, st.st_mtime_ns):
                 continue
@@ -160,7 +162,7 @@ class SignatureIndex:
                 self._drop_file(key)
                 self._put_docs(key, key, [(d.record, int(d.meta.get("jsonl_line", 0) or 0), next(sigs), f)
                                           for d, f in zip(docs, folded)])
-                db.execute("INSERT INTO files VALUES (?,?,?,?)", (key, st.st_size, st.st_mtime_ns, h))
+                db.execute("INSERT INTO files VALUES (?,?,?,?)", (_stored(key), st.st_size, st.st_mtime_ns, h))
             pending.clear()
             pending_docs = 0
 
@@ -173,7 +175,7 @@ class SignatureIndex:
                     self._drop_file(key)
                     self._put_docs(key, key, [(r, line, sig, f) for (r, line, sig), f
                                               in zip(mine.docs, mine.folded())])
-                    db.execute("INSERT INTO files VALUES (?,?,?,?)", (key, st.st_size, st.st_mtime_ns, h))
+                    db.execute("INSERT INTO files VALUES (?,?,?,?)", (_stored(key), st.st_size, st.st_mtime_ns, h))
                     continue
                 try:
                     data = Path(key).read_bytes()
@@ -181,7 +183,7 @@ class SignatureIndex:
                     continue
                 h = hash_bytes(data)
                 if self._hash(key) == h:
-                    db.execute("UPDATE files SET size=?, mtime=? WHERE path=?", (st.st_size, st.st_mtime_ns, key))
+                    db.execute("UPDATE files SET size=?, mtime=? WHERE path=?", (st.st_size, st.st_mtime_ns, _stored(key)))
                     continue
                 docs = [d for d in documents_from_bytes(data, key, config) if d.decode_error is None]
                 pending.append((key, st, h, docs, [folded_paragraphs(d) for d in docs]))
@@ -202,7 +204,7 @@ class SignatureIndex:
         hits: dict[int, int] = {}
         key_list = sorted(keys)
         excluded = {r[0] for path in exclude_paths
-                    for r in self.db.execute("SELECT id FROM docs WHERE path=?", (path,))}
+                    for r in self.db.execute("SELECT id FROM docs WHERE path=?", (_stored(path),))}
         for chunk in _chunks(key_list, 500):
             marks = ",".join("?" * len(chunk))
             for (doc,) in self.db.execute(f"SELECT doc FROM bands WHERE key IN ({marks})", chunk):
@@ -218,7 +220,7 @@ class SignatureIndex:
             if row is None:
                 continue
             display, record, jsonl_line = row
-            display = _shown(display)
+            display, record = _shown(_loaded(display)), _loaded(record)
             paras = self.db.execute("SELECT line, start, end, col, folded FROM paras WHERE doc=? ORDER BY para",
                                     (doc_id,)).fetchall()
             folded = [p[4] for p in paras]
@@ -229,6 +231,25 @@ class SignatureIndex:
             out.append(Entry(ident, display, record, (rel, jsonl_line or 0, 1 << 30), sig, folded=folded,
                              key=("index", doc_id)))
         return out
+
+
+def _stored(text: str | bytes | None) -> str | bytes | None:
+    """A path or record id as SQLite can store it: a file name that is not UTF-8 holds lone
+    surrogates (``surrogateescape``), which SQLite's text cannot; it is stored as its bytes
+    (already stored values pass through)."""
+    if text is None or isinstance(text, bytes):
+        return text
+    try:
+        text.encode("utf-8")
+        return text
+    except UnicodeEncodeError:
+        return text.encode("utf-8", "surrogateescape")
+
+
+def _loaded(value: str | bytes | None) -> str | None:
+    if isinstance(value, bytes):
+        return value.decode("utf-8", "surrogateescape")
+    return value
 
 
 def _shown(path: str) -> str:
@@ -281,9 +302,12 @@ def walk(root: Path, config: Any) -> Iterator[tuple[str, os.stat_result]]:
             if (name in default_names) if by_name else excluded(rel_dir + name):
                 continue
             try:
-                found.append((entry.path, entry.stat()))
+                st = entry.stat()
             except OSError:
                 continue
+            if not stat.S_ISREG(st.st_mode):
+                continue  # a pipe or a device: reading it would block the run
+            found.append((entry.path, st))
     return iter(found)
 
 
@@ -321,7 +345,8 @@ class CorpusLines:
 
     def covers_more_than_run(self) -> bool:
         """Whether any indexed file is outside the run (else the run alone tells everything)."""
-        return any(k not in self.run_files for (k,) in self.db.execute("SELECT DISTINCT path FROM docs"))
+        return any(_loaded(k) not in self.run_files
+                   for (k,) in self.db.execute("SELECT DISTINCT path FROM docs"))
 
     def holders(self, folded: Iterable[str]) -> dict[str, list[IndexedLine]]:
         """Where each folded paragraph text (up to ``LINE_INDEX_MAX`` characters) occurs in the
@@ -335,6 +360,7 @@ class CorpusLines:
                 f"FROM paras p JOIN docs d ON d.id = p.doc WHERE p.folded IN ({marks}) "
                 f"AND length(p.folded) <= {LINE_INDEX_MAX}", chunk)
             for text, line, start, end, col, doc, key, display, record in rows:
+                key, display, record = _loaded(key), _loaded(display), _loaded(record)
                 loc = Location.in_line(_shown(display), record, start, end, line, col)
                 out.setdefault(text, []).append(IndexedLine(doc, key, record, loc))
         return out

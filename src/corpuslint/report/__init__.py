@@ -19,6 +19,7 @@ class Report:
     version: str = ""
     root: str | None = None  # paths in SARIF are made relative to it
     fixed: int = 0
+    failed: int = 0  # files --fix could not write
     # the html format shows texts: the run's documents (kept for it) and its rule packs
     documents: Sequence[Document] = ()
     packs: Any = None

@@ -78,7 +78,9 @@ def summary_line(report: Report) -> str:
     parts = []
     if report.fixed:
         parts.append(f"Fixed {report.fixed} finding{'s' if report.fixed != 1 else ''}.")
-    if n == 0:
+    if report.failed:
+        parts.append(f"Could not write {report.failed} file{'s' if report.failed != 1 else ''} (see the errors above).")
+    if n == 0 and not report.failed:
         parts.append(f"All checks passed ({report.files} file{'s' if report.files != 1 else ''}).")
     else:
         parts.append(f"Found {n} finding{'s' if n != 1 else ''} in {report.files} file{'s' if report.files != 1 else ''}.")

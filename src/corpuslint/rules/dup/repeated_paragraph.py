@@ -50,7 +50,10 @@ from ._shared import delete_paragraph
 
 # A table row: a short label, then a colon (`发动机总排量：1171ml`).
 _FIELD = re.compile(r"^[^：:。，,]{1,8}[：:]")
-_MAX_BLOCK_SCAN = 64  # earlier copies examined per paragraph (bounds pathological inputs)
+# Earlier copies a paragraph's block scan starts from: the nearest ones. Nearest, not first: a
+# line printed 200 000 times would otherwise walk back to its first copy from every copy, and
+# each walk runs as long as the distance between the copies (quadratic time).
+_MAX_BLOCK_SCAN = 64
 
 
 class RepeatedParagraph(DocumentRule):
@@ -64,11 +67,13 @@ class RepeatedParagraph(DocumentRule):
         paras = doc.paragraphs
         folded = folded_paragraphs(doc)
         copies: dict[str, list[int]] = {}
-        # per paragraph: indices of earlier identical paragraphs (the first copy first)
+        # per paragraph: the nearest earlier identical paragraphs, and the first copy
         earlier: list[list[int]] = []
+        first: list[int] = []
         for i, t in enumerate(folded):
             prev = copies.get(t) if t else None
-            earlier.append(prev[:_MAX_BLOCK_SCAN] if prev else [])
+            earlier.append(prev[-_MAX_BLOCK_SCAN:] if prev else [])
+            first.append(prev[0] if prev else -1)
             if t:
                 copies.setdefault(t, []).append(i)
         in_block = self._blocks(folded, earlier, [p.text for p in paras])
@@ -79,7 +84,7 @@ class RepeatedParagraph(DocumentRule):
             adjacent = i > 0 and folded[i - 1] == t and len(t) >= min_adj and not t.isdigit()
             if not (len(t) >= min_chars or in_block[i] or adjacent):
                 continue
-            orig = paras[earlier[i][0]]
+            orig = paras[first[i]]
             p = paras[i]
             yield self.finding(
                 doc, p.start, p.end,
@@ -95,10 +100,11 @@ class RepeatedParagraph(DocumentRule):
         more with twice ``min-chars`` in all."""
         out = [False] * len(folded)
         min_chars = self.opts["min_chars"]
+        before: set[int] = set()  # earlier[i - 1] as a set
         for i in range(len(folded)):
             for q in earlier[i]:
                 d = i - q
-                if i > 0 and q > 0 and (q - 1) in earlier[i - 1] and folded[i - 1]:
+                if i > 0 and q > 0 and (q - 1) in before and folded[i - 1]:
                     continue  # not the start of this diagonal run: counted from its start
                 k = i
                 longest = total = 0
@@ -111,6 +117,7 @@ class RepeatedParagraph(DocumentRule):
                         (k - i >= 3 and total >= 2 * min_chars and fields * 2 < k - i):
                     for x in range(i, k):
                         out[x] = True
+            before = set(earlier[i])
         return out
 
     def _fix(self, doc: Document, i: int, identical: bool) -> Fix:
