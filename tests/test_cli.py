@@ -41,7 +41,9 @@ def test_json_contract(cli, tmp_path):
     assert set(data) == {"version", "findings", "summary"}
     f = data["findings"][0]
     assert list(f) == ["code", "name", "severity", "message", "path", "record", "line", "column",
-                       "end_line", "end_column", "start", "end", "related", "fix"]
+                       "end_line", "end_column", "record_line", "record_column", "start", "end",
+                       "related", "fix"]
+    assert (f["record_line"], f["record_column"]) == (None, None)  # not a JSONL record
     assert (f["code"], f["name"], f["line"], f["column"], f["end_line"], f["end_column"], f["start"], f["end"]) == (
         "ENC005", "invisible-character", 2, 3, 2, 4, 6, 7)
     assert f["fix"] == {"applicability": "safe", "message": "delete ZERO WIDTH SPACE",
@@ -178,7 +180,10 @@ def test_inline_suppression(cli, tmp_path):
 def test_statistics_and_rules_commands(cli, tmp_path):
     write(tmp_path / "a.txt", "坏\u200b。\n再\u200b坏。\n")
     r = cli("check", "--no-cache", "--statistics", "a.txt", cwd=tmp_path)
-    assert r.stdout.split() == ["2", "ENC005", "[*]", "invisible-character"]
+    lines = r.stdout.splitlines()
+    assert lines[0].split() == ["2", "ENC005", "[*]", "invisible-character"]
+    assert lines[1].split() == ["2", "total", "in", "1", "file"]
+    assert lines[2].startswith("[*] every finding of the rule has a safe fix")
     r = cli("rules")
     assert r.returncode == 0 and "ENC003" in r.stdout and "invisible-whitespace-line" in r.stdout
     data = json.loads(cli("rules", "--output-format", "json").stdout)
