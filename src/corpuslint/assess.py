@@ -57,12 +57,15 @@ class Assessment:
     by_family: dict[str, int]  # findings per rule family ("CHR": 3, ...)
     tags: list[str]  # families found ("chrome", "typos", ...) and "near-duplicate", "mojibake" …
     findings: list[Finding]
-    reasons: list[str] = field(default_factory=list)  # why it is dropped (empty when kept)
+    # why it is dropped, as slugs (empty when kept): undecodable, mojibake, near-duplicate,
+    # exact-duplicate, mostly-chrome, low-score
+    reasons: list[str] = field(default_factory=list)
     chrome_share: float = 0.0  # share of non-blank lines chrome covers
 
     def metadata(self) -> dict[str, object]:
         """A flat, serialisable summary for a pipeline's per-document metadata."""
         return {"corpuslint_keep": self.keep, "corpuslint_score": round(self.score, 4),
+                "corpuslint_chrome_share": round(self.chrome_share, 4),
                 "corpuslint_tags": list(self.tags), "corpuslint_reasons": list(self.reasons),
                 "corpuslint_by_family": dict(self.by_family),
                 "corpuslint_codes": sorted({f.code for f in self.findings})}
@@ -115,21 +118,21 @@ def assess(doc: Document, findings: list[Finding], policy: Policy, *,
         tags.append("mojibake")
         if policy.drop_mojibake:
             reasons.append("mojibake")
-    if near_dup:
-        tags.append("near-duplicate")
-        if policy.drop_near_duplicates:
-            reasons.append("near-duplicate")
     if seen_before:
         tags.append("exact-duplicate")
         if policy.drop_exact_duplicates:
             reasons.append("exact-duplicate")
+    if near_dup:
+        tags.append("near-duplicate")
+        if policy.drop_near_duplicates:
+            reasons.append("near-duplicate")
     if chrome_share > policy.max_chrome_share:
         tags.append("mostly-chrome")
-        reasons.append(f"chrome covers {chrome_share:.0%} of lines")
+        reasons.append("mostly-chrome")
 
     score = _score(doc, findings)
     if score < policy.min_score:
-        reasons.append(f"score {score:.2f} below {policy.min_score:.2f}")
+        reasons.append("low-score")
     return Assessment(keep=not reasons, score=score, by_family=by_family, tags=tags,
                       findings=list(findings), reasons=reasons, chrome_share=chrome_share)
 
