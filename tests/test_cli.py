@@ -262,3 +262,14 @@ def test_stdin_fix_reports_what_remains(cli):
     r = cli("check", "-", "--fix", "--stdin-filename", "in.txt", stdin=text.encode())
     assert r.returncode == 1 and r.stdout == "正文。\n今年3月份份，开发区新引进项目二十个。\n"
     assert r.stderr.startswith("in.txt:2:5: TYP001") and "Fixed 1 finding. Found 1 finding" in r.stderr
+
+
+def test_baseline_file_gets_the_usual_mode(cli, tmp_path):
+    import os
+    import stat
+
+    write(tmp_path / "a.txt", "旧\u200b问题。\n")
+    cli("check", "--no-cache", "--write-baseline", "base.json", "a.txt", cwd=tmp_path)
+    mask = os.umask(0)
+    os.umask(mask)
+    assert stat.S_IMODE((tmp_path / "base.json").stat().st_mode) == 0o666 & ~mask

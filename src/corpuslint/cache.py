@@ -73,6 +73,12 @@ class Cache:
         return self.dir if self._ensure() else None
 
 
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
 def atomic_write_bytes(path: Path, data: bytes) -> None:
     """Write via a temporary file in the same folder and rename over the target, keeping the
     target's permissions: a crash leaves the old file or the new one, never half of each."""
@@ -83,9 +89,10 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
             fh.flush()
             os.fsync(fh.fileno())
         try:
-            os.chmod(tmp, path.stat().st_mode & 0o7777)
+            mode = path.stat().st_mode & 0o7777
         except FileNotFoundError:
-            pass
+            mode = 0o666 & ~_umask()  # a new file (a baseline): as open() would create it, not mkstemp's 0600
+        os.chmod(tmp, mode)
         os.replace(tmp, path)
     except BaseException:
         try:

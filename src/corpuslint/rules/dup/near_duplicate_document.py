@@ -18,8 +18,8 @@ Near-duplicate documents bias a model trained on the corpus and double-count fac
 for an editor they are versions whose differences (figures, names) must be checked.
 
 ## Example
-Seed 001 (a newspaper page) holds the article of seed 000 (its web version) plus an article on
-the Cixi Binhai zone: each is reported naming the other.
+A newspaper page (OCR'd) holds the article of a web page (its web version) plus an article on
+another subject: each document is reported naming the other.
 
 ## Fix
 None: choosing the version to keep is an editorial decision.
