@@ -70,3 +70,15 @@ def test_clean_text_removes_chrome_repeats_and_hygiene_never_typos():
     assert clean_text(text) == f"{para}\n\n今年3月份份，开发区新引进项目。\n\n正文结束。\n"
     assert clean_text(text, repeats=False, hygiene=False) == text
     assert clean_text(clean_text(page)) == clean_text(page)  # idempotent
+
+
+def test_lint_records_merged_yields_each_record_once_with_its_corpus_findings():
+    records = [{"id": "web", "text": seed_text("000")}, {"id": "paper", "text": seed_text("001")}]
+    streamed = list(Linter(select=["DUP004", "ENC003"]).lint_records(records))
+    assert [rid for rid, _ in streamed] == ["web", "paper", "web", "paper"]  # corpus findings come later
+    merged = list(Linter(select=["DUP004", "ENC003"]).lint_records(records, merged=True))
+    assert [rid for rid, _ in merged] == ["web", "paper"]
+    codes = {rid: sorted({f.code for f in fs}) for rid, fs in merged}
+    assert codes == {"web": ["DUP004", "ENC003"], "paper": ["DUP004"]}
+    assert all(fs == sorted(fs, key=lambda f: (f.location.start, f.location.end, f.code, f.message))
+               for _, fs in merged)

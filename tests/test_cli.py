@@ -239,6 +239,9 @@ def test_config_and_usage_errors_exit_2_naming_the_file_and_key(cli, tmp_path):
     r = cli("check", "--no-cache", "a.txt", cwd=tmp_path)
     assert r.returncode == 2 and "pyproject.toml: [rules.ENC003]: unknown option 'min-count'" in r.stderr
     assert "_" not in r.stderr.split("known:")[1]  # option names in kebab-case, as the docs spell them
+    write(tmp_path / "pyproject.toml", '[tool.corpuslint.rules.ENC999]\nthreshold = 1\n')
+    r = cli("check", "--no-cache", "a.txt", cwd=tmp_path)
+    assert r.returncode == 2 and "pyproject.toml: [rules.ENC999]: no such rule" in r.stderr
 
 
 def test_missing_jsonl_field_is_a_usage_error(cli, tmp_path):
@@ -273,3 +276,12 @@ def test_baseline_file_gets_the_usual_mode(cli, tmp_path):
     mask = os.umask(0)
     os.umask(mask)
     assert stat.S_IMODE((tmp_path / "base.json").stat().st_mode) == 0o666 & ~mask
+
+
+def test_snippet_is_under_its_own_headline_not_under_a_related_line(cli, tmp_path):
+    para = "余姚经济开发区是我省首批省级经济开发区之一，今年新引进亿元以上项目二十个。"
+    write(tmp_path / "a.txt", f"{para}\n\n第二段写别的内容，足够长以免被当作重复。\n\n{para}\n")
+    lines = cli("check", "--no-cache", "--select", "DUP001", "a.txt", cwd=tmp_path).stdout.splitlines()
+    assert lines[0].startswith("a.txt:5:1: DUP001")
+    assert lines[1].startswith("    | 余姚经济开发区") and lines[2].startswith("    | ^")
+    assert lines[3].startswith("    ↳ a.txt:1:1:")

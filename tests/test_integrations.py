@@ -87,6 +87,18 @@ def test_hf_map_and_filter_with_num_proc():
     # filter alone assesses; one batch keeps the duplicates together
     assert ds.filter(Assessor().keep, batched=True, batch_size=16)["n"] == [0, 1]
     assert len(pickle.dumps(assessor)) < 1_000_000
+    # datasets fingerprints the function for its cache: two equal assessors hash alike
+    from datasets.fingerprint import Hasher
+
+    assert Hasher.hash(Assessor(clean=True)) == Hasher.hash(assessor)
+
+
+def test_hf_module_functions_use_a_default_linter():
+    datasets = pytest.importorskip("datasets")
+    from corpuslint.integrations import hf
+
+    ds = datasets.Dataset.from_dict({"text": [CLEAN, MOJIBAKE]}).map(hf.annotate, batched=True)
+    assert ds["corpuslint_keep"] == [True, False] and ds.filter(hf.keep, batched=True)["text"] == [CLEAN]
 
 
 def test_linter_pickles_small_and_works_after_unpickling():

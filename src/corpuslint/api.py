@@ -86,16 +86,25 @@ class Linter:
         return self.engine.lint_paths([str(p) for p in paths], keep_documents=keep_documents)
 
     def lint_records(self, records: Iterable[Mapping[str, Any]], text_field: str = "text",
-                     id_field: str | None = "id") -> Iterator[tuple[str, list[Finding]]]:
+                     id_field: str | None = "id", *, merged: bool = False) -> Iterator[tuple[str, list[Finding]]]:
         """Stream ``(record_id, findings)`` as records arrive. Corpus rules (duplicates,
-        versions) report once the input ends, as further ``(record_id, findings)`` items."""
+        versions) report once the input ends, as further ``(record_id, findings)`` items; with
+        ``merged`` every record comes once, with all its findings, after the input ends (only
+        findings are held, never the records)."""
         def docs() -> Iterator[Document]:
             for n, record in enumerate(records, 1):
                 yield record_document(dict(record), path=None, line_no=n, config=self.config,
                                       text_field=text_field, id_field=id_field)
 
+        if not merged:
+            for doc, findings in self.engine.stream(docs()):
+                yield doc.record or "", findings
+            return
+        held: dict[str, list[Finding]] = {}
         for doc, findings in self.engine.stream(docs()):
-            yield doc.record or "", findings
+            held.setdefault(doc.record or "", []).extend(findings)
+        for record_id, findings in held.items():
+            yield record_id, sorted(findings, key=lambda f: (f.location.start, f.location.end, f.code, f.message))
 
     def fix_text(self, text: str, *, unsafe: bool = False) -> tuple[str, list[Fix]]:
         doc = document_from_text(text)

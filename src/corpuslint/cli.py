@@ -13,6 +13,7 @@ import argparse
 import os
 import sys
 import time
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, Callable, Sequence
 
@@ -273,17 +274,11 @@ def _record_lines(findings: Sequence[Any], config: Config) -> dict[tuple[str | N
 
 
 def _renamed(f: Any, name: str) -> Any:
-    from dataclasses import replace
-
     return replace(f, location=replace(f.location, path=name)) if f.location.path == "-" else f
 
 
 def _rename_stdin(result: LintResult, name: str) -> None:
-    from dataclasses import replace
-
-    for i, f in enumerate(result.findings):
-        if f.location.path == "-":
-            result.findings[i] = replace(f, location=replace(f.location, path=name))
+    result.findings[:] = [_renamed(f, name) for f in result.findings]
 
 
 def cmd_rules(args: argparse.Namespace) -> int:

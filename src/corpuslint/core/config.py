@@ -271,7 +271,8 @@ def config_from_mapping(data: Mapping[str, Any], *, root: Path | None = None,
 
 def check_selectors(config: Config, codes: Sequence[str]) -> None:
     """Every selector of the config (select, extend-select, ignore, per-file-ignores) must
-    match a known rule code: a typo would otherwise silently select or ignore nothing."""
+    match a known rule code, and every ``[rules.CODE]`` table name one: a typo would otherwise
+    silently select, ignore or configure nothing."""
     where = str(config.source) if config.source else "config"
     named: list[tuple[str, str]] = [("select", s) for s in config.select or ()]
     named += [("extend-select", s) for s in config.extend_select]
@@ -280,6 +281,9 @@ def check_selectors(config: Config, codes: Sequence[str]) -> None:
     for key, sel in named:
         if sel != "ALL" and not any(code.startswith(sel) for code in codes):
             raise ConfigError(f"{where}: {key}: {sel!r} matches no rule (`corpuslint rules` lists them)")
+    for code in config.rule_options:
+        if code not in codes:
+            raise ConfigError(f"{where}: [rules.{code}]: no such rule (`corpuslint rules` lists them)")
 
 
 def _looks_like_selector(code: str) -> bool:

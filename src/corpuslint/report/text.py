@@ -52,7 +52,7 @@ def snippet(f: Finding) -> list[str]:
 
 def render(report: Report) -> str:
     out: list[str] = []
-    for f in report.findings:
+    for f in (report.findings[i] for i in report.shown()):
         out.append(headline(f))
         out.extend(snippet(f))  # under its own headline, never under a related location
         for r in f.related:
@@ -64,7 +64,7 @@ def render(report: Report) -> str:
 
 
 def render_concise(report: Report) -> str:
-    lines = [headline(f) for f in report.findings]
+    lines = [headline(report.findings[i]) for i in report.shown()]
     lines.append(summary_line(report))
     return "\n".join(lines) + "\n"
 
@@ -82,6 +82,8 @@ def summary_line(report: Report) -> str:
         parts.append(f"All checks passed ({report.files} file{'s' if report.files != 1 else ''}).")
     else:
         parts.append(f"Found {n} finding{'s' if n != 1 else ''} in {report.files} file{'s' if report.files != 1 else ''}.")
+        if report.max_results is not None and report.max_results < n:
+            parts.append(f"Showing the {report.max_results} most severe (--max-results).")
         if fixable:
             parts.append(f"[*] {fixable} fixable with --fix.")
         if unsafe:
