@@ -35,3 +35,24 @@ def run_cli(*args: str, cwd: Path | None = None, stdin: bytes | None = None,
 @pytest.fixture
 def cli():
     return run_cli
+
+
+@pytest.fixture
+def cli_inproc(monkeypatch, capsys):
+    """``corpuslint.cli.main`` in this process (no interpreter start-up): for tests of what the
+    command prints and returns, not of the installed entry point."""
+    import io
+
+    from corpuslint.cli import main
+
+    def run(*args: str, cwd: Path | None = None, stdin: bytes | None = None) -> subprocess.CompletedProcess[str]:
+        if cwd is not None:
+            monkeypatch.chdir(cwd)
+        if stdin is not None:
+            monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(stdin), encoding="utf-8"))
+        capsys.readouterr()
+        code = main(list(args))
+        out = capsys.readouterr()
+        return subprocess.CompletedProcess(list(args), code, out.out, out.err)
+
+    return run

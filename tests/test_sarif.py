@@ -16,17 +16,13 @@ def _schema_errors(log: dict) -> list[str]:
     return validate.validation_errors(log)
 
 
-def test_seed_sarif_validates_against_the_official_schema_with_distinct_fingerprints(cli, tmp_path):
-    r = cli("check", "--no-cache", "--output-format", "sarif", str(SEEDS), cwd=tmp_path)
+def test_seed_sarif_validates_against_the_official_schema_with_distinct_fingerprints(cli_inproc, tmp_path):
+    r = cli_inproc("check", "--no-cache", "--output-format", "sarif", str(SEEDS), cwd=tmp_path)
     log = json.loads(r.stdout)
     assert _schema_errors(log) == []
     results = log["runs"][0]["results"]
     prints = [res["partialFingerprints"]["corpuslintFindingHash/v2"] for res in results]
     assert len(results) > 50 and len(set(prints)) == len(prints)
-    # stable: the same run gives the same fingerprints
-    again = json.loads(cli("check", "--no-cache", "--output-format", "sarif", str(SEEDS), cwd=tmp_path).stdout)
-    assert [res["partialFingerprints"] for res in again["runs"][0]["results"]] == [
-        res["partialFingerprints"] for res in results]
 
 
 def _finding(i: int, severity: Severity = Severity.WARNING, text: str = "x") -> Finding:
@@ -60,31 +56,31 @@ def _jsonl(tmp_path):
     (tmp_path / "c.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
-def test_jsonl_findings_are_at_the_record_line_in_json_sarif_and_github(cli, tmp_path):
+def test_jsonl_findings_are_at_the_record_line_in_json_sarif_and_github(cli_inproc, tmp_path):
     _jsonl(tmp_path)
-    data = json.loads(cli("check", "--no-cache", "--output-format", "json", "c.jsonl", cwd=tmp_path).stdout)
+    data = json.loads(cli_inproc("check", "--no-cache", "--output-format", "json", "c.jsonl", cwd=tmp_path).stdout)
     f = data["findings"][0]
     assert (f["record"], f["code"], f["line"], f["column"]) == ("r2", "ENC005", 3, 1)
     assert (f["record_line"], f["record_column"], f["start"]) == (2, 2, 5)
-    row = json.loads(cli("check", "--no-cache", "--output-format", "jsonl", "c.jsonl", cwd=tmp_path).stdout)
+    row = json.loads(cli_inproc("check", "--no-cache", "--output-format", "jsonl", "c.jsonl", cwd=tmp_path).stdout)
     assert (row["line"], row["record_line"]) == (3, 2)
-    log = json.loads(cli("check", "--no-cache", "--output-format", "sarif", "c.jsonl", cwd=tmp_path).stdout)
+    log = json.loads(cli_inproc("check", "--no-cache", "--output-format", "sarif", "c.jsonl", cwd=tmp_path).stdout)
     res = log["runs"][0]["results"][0]
     assert res["locations"][0]["physicalLocation"]["region"] == {"startLine": 3}
     assert res["properties"]["recordRegion"]["startLine"] == 2 and "fixes" not in res
     assert _schema_errors(log) == []
-    gh = cli("check", "--no-cache", "--output-format", "github", "c.jsonl", cwd=tmp_path).stdout
+    gh = cli_inproc("check", "--no-cache", "--output-format", "github", "c.jsonl", cwd=tmp_path).stdout
     assert gh.startswith("::warning file=c.jsonl,line=3,col=1,title=ENC005 invisible-character::"
                          "[record r2 line 2 col 2]")
 
 
-def test_max_results_caps_github_and_json_but_not_the_exit_code(cli, tmp_path):
+def test_max_results_caps_github_and_json_but_not_the_exit_code(cli_inproc, tmp_path):
     (tmp_path / "a.txt").write_text("坏\u200b。\n再\u200b坏。\n又\u200b坏。\n", encoding="utf-8")
-    r = cli("check", "--no-cache", "--output-format", "github", "--max-results", "1", "a.txt", cwd=tmp_path)
+    r = cli_inproc("check", "--no-cache", "--output-format", "github", "--max-results", "1", "a.txt", cwd=tmp_path)
     lines = r.stdout.splitlines()
     assert r.returncode == 1 and len(lines) == 2 and lines[1] == (
         "::notice title=corpuslint::2 more findings not annotated (--max-results 1)")
-    data = json.loads(cli("check", "--no-cache", "--output-format", "json", "--max-results", "1", "a.txt",
+    data = json.loads(cli_inproc("check", "--no-cache", "--output-format", "json", "--max-results", "1", "a.txt",
                           cwd=tmp_path).stdout)
     assert len(data["findings"]) == 1 and data["summary"]["findings"] == 3
-    assert cli("check", "--max-results", "-1", "a.txt", cwd=tmp_path).returncode == 2
+    assert cli_inproc("check", "--max-results", "-1", "a.txt", cwd=tmp_path).returncode == 2
