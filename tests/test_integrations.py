@@ -5,7 +5,8 @@ import pickle
 
 import pytest
 
-from conftest import seed_text
+from conftest import chrome_page, seed_text
+
 from corpuslint import Linter
 
 CLEAN = "余姚经济开发区是我省首批省级经济开发区之一。\n\n2010年至2019年，开发区在全省综合考评中实现十连冠。\n"
@@ -15,7 +16,7 @@ MOJIBAKE = "浣欏鍖呮嫭缁忔祹寮€鍙戝尯鏄垜鐪侀鎵圭渷绾х粡
 def _texts() -> list[str]:
     # a clean text, a seed article and its near-duplicate (seed 001 holds seed 000's article),
     # an exact repeat of the clean text, a page that is mostly chrome
-    return [CLEAN, seed_text("000"), seed_text("001"), CLEAN, seed_text("003")]
+    return [CLEAN, seed_text("000"), seed_text("001"), CLEAN, chrome_page()]
 
 
 class _Collect:
@@ -55,13 +56,13 @@ def test_datatrove_filter_keeps_drops_and_writes_reasons(tmp_path):
     assert [d.id for d in excluded.docs] == ["d2", "d3", "d4"]
 
     # the annotator drops nothing, cleans the texts it would keep; both run in an executor
-    docs = [Document(text=seed_text("003"), id="page"), Document(text="正文\u200b。\n", id="zw")]
+    docs = [Document(text=chrome_page(), id="page"), Document(text="正文\u200b。\n", id="zw")]
     annotator = CorpuslintAnnotator(clean=True, policy=None)
     out: list = []
     LocalPipelineExecutor(pipeline=[docs, annotator, lambda data, rank, ws: out.extend(data) or []],
                           tasks=1, logging_dir=str(tmp_path / "logs")).run()
     assert [d.id for d in out] == ["page", "zw"]
-    assert out[0].metadata["corpuslint_keep"] is False and out[0].text == seed_text("003")
+    assert out[0].metadata["corpuslint_keep"] is False and out[0].text == chrome_page()
     assert out[1].metadata["corpuslint_keep"] is True and out[1].text == "正文。\n"
     assert len(pickle.dumps(annotator)) < 1_000_000
 

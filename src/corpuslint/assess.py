@@ -6,7 +6,9 @@ findings. ``assess`` reads the findings the engine gave a document and applies a
 - **drop** when the document could not be decoded (ENC002), holds mojibake (ENC006), is a
   near-duplicate (DUP004) of a document seen earlier in the batch, repeats exactly the text of
   a document assessed earlier by the same linter, or when page chrome (CHR) covers more than
-  ``max_chrome_share`` of its non-blank lines; and when its score is below ``min_score``.
+  ``max_chrome_share`` of its non-blank characters (the article is the smaller part: a page of
+  short menu lines around a long article is kept, its chrome is for ``clean_text``); and when
+  its score is below ``min_score``.
 - **score** (0–1): the share of the document's non-blank characters outside chrome, repeated
   paragraphs (DUP001–DUP003) and mojibake, lowered by the density of the other findings (typos,
   layout, hygiene): ``clean_share × (1 − min(0.5, 0.05 × weight per 1,000 characters))``, where
@@ -18,10 +20,10 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Iterable
+from typing import Callable, Iterable
 
 from .core.document import Document
-from .core.findings import Applicability, Finding, Location
+from .core.findings import Applicability, Finding
 from .core.rule import family_of
 
 # Findings whose span is text a clean corpus would not have (the score's "covered" text).
@@ -36,7 +38,7 @@ _TAGS = {"CHR": "chrome", "DUP": "duplicates", "ENC": "encoding", "LAY": "layout
 class Policy:
     """When ``assess`` drops a document (every threshold configurable)."""
 
-    max_chrome_share: float = 0.5  # drop when chrome covers more than this share of non-blank lines
+    max_chrome_share: float = 0.5  # drop when chrome covers more than this share of non-blank characters
     drop_undecodable: bool = True  # ENC002
     drop_mojibake: bool = True  # ENC006
     drop_near_duplicates: bool = True  # DUP004 against an earlier document of the batch
@@ -60,7 +62,7 @@ class Assessment:
     # why it is dropped, as slugs (empty when kept): undecodable, mojibake, near-duplicate,
     # exact-duplicate, mostly-chrome, low-score
     reasons: list[str] = field(default_factory=list)
-    chrome_share: float = 0.0  # share of non-blank lines chrome covers
+    chrome_share: float = 0.0  # share of non-blank characters chrome covers
 
     def metadata(self) -> dict[str, object]:
         """A flat, serialisable summary for a pipeline's per-document metadata."""
@@ -71,18 +73,9 @@ class Assessment:
                 "corpuslint_codes": sorted({f.code for f in self.findings})}
 
 
-def covered_lines(doc: Document, locations: Iterable[Location]) -> set[int]:
-    """Line numbers a set of spans touch (a span ending at a line's start does not touch it)."""
-    out: set[int] = set()
-    for loc in locations:
-        last = loc.end_line - 1 if loc.end_column == 1 and loc.end_line > loc.line else loc.end_line
-        out.update(range(loc.line, last + 1))
-    return out
-
-
-def _covered_chars(doc: Document, findings: Iterable[Finding]) -> int:
-    spans = sorted((f.location.start, f.location.end) for f in findings
-                   if family_of(f.code) in _COVERING_FAMILIES or f.code in _COVERING_CODES)
+def _covered_chars(doc: Document, findings: Iterable[Finding], covers: Callable[[str], bool]) -> int:
+    """Non-blank characters inside the spans of the findings whose code ``covers`` accepts."""
+    spans = sorted((f.location.start, f.location.end) for f in findings if covers(f.code))
     total, reach = 0, 0
     text = doc.text
     for start, end in spans:
@@ -91,6 +84,14 @@ def _covered_chars(doc: Document, findings: Iterable[Finding]) -> int:
             total += sum(1 for c in text[start:end] if not c.isspace())
             reach = end
     return total
+
+
+def _is_chrome(code: str) -> bool:
+    return family_of(code) == "CHR"
+
+
+def _is_covering(code: str) -> bool:
+    return family_of(code) in _COVERING_FAMILIES or code in _COVERING_CODES
 
 
 def assess(doc: Document, findings: list[Finding], policy: Policy, *,
@@ -104,9 +105,8 @@ def assess(doc: Document, findings: list[Finding], policy: Policy, *,
     tags = [_TAGS.get(fam, fam.lower()) for fam in by_family]
     reasons: list[str] = []
 
-    nonblank = [line.number for line in doc.lines if not line.is_blank]
-    chrome = covered_lines(doc, (f.location for f in findings if family_of(f.code) == "CHR"))
-    chrome_share = len(chrome & set(nonblank)) / len(nonblank) if nonblank else 0.0
+    chars = _nonblank(doc)
+    chrome_share = _covered_chars(doc, findings, _is_chrome) / chars if chars else 0.0
     near_dup = any(f.code == "DUP004" and any((r.location.path, r.location.record) in earlier for r in f.related)
                    for f in findings)
 
@@ -130,21 +130,24 @@ def assess(doc: Document, findings: list[Finding], policy: Policy, *,
         tags.append("mostly-chrome")
         reasons.append("mostly-chrome")
 
-    score = _score(doc, findings)
+    score = _score(doc, findings, chars)
     if score < policy.min_score:
         reasons.append("low-score")
     return Assessment(keep=not reasons, score=score, by_family=by_family, tags=tags,
                       findings=list(findings), reasons=reasons, chrome_share=chrome_share)
 
 
-def _score(doc: Document, findings: list[Finding]) -> float:
+def _nonblank(doc: Document) -> int:
+    return sum(1 for c in doc.text if not c.isspace())
+
+
+def _score(doc: Document, findings: list[Finding], chars: int) -> float:
     if doc.decode_error is not None:
         return 0.0
-    chars = sum(1 for c in doc.text if not c.isspace())
     if chars == 0:
         return 0.0 if findings else 1.0
-    clean_share = max(0.0, 1.0 - _covered_chars(doc, findings) / chars)
+    clean_share = max(0.0, 1.0 - _covered_chars(doc, findings, _is_covering) / chars)
     weight = sum(SAFE_FIX_WEIGHT if f.fix is not None and f.fix.applicability is Applicability.SAFE else 1.0
-                 for f in findings if family_of(f.code) not in _COVERING_FAMILIES and f.code not in _COVERING_CODES)
+                 for f in findings if not _is_covering(f.code))
     density = weight * 1000 / chars
     return clean_share * (1.0 - min(0.5, 0.05 * density))
