@@ -93,9 +93,10 @@ class NearDuplicateDocument(CorpusRule):
 
 
 def _same_text(m: DocMatch) -> bool:
-    """Whether a re-wrapped pair has the very same text (every shingle shared both ways); a
-    pair whose wording or figures differ is only nearly the same."""
-    return m.text_share_a >= 1.0 and m.text_share_b >= 1.0
+    """Whether a re-wrapped pair has the same text: every shingle of one of them is in the
+    other (the other may hold more). A pair whose wording or figures differ is only nearly the
+    same."""
+    return max(m.text_share_a, m.text_share_b) >= 1.0
 
 
 def _wrapped(same: bool) -> str:
