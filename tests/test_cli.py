@@ -41,7 +41,9 @@ def test_json_contract(cli, tmp_path):
     assert set(data) == {"version", "findings", "summary"}
     f = data["findings"][0]
     assert list(f) == ["code", "name", "severity", "message", "path", "record", "line", "column",
-                       "end_line", "end_column", "start", "end", "related", "fix"]
+                       "end_line", "end_column", "record_line", "record_column", "start", "end",
+                       "related", "fix"]
+    assert (f["record_line"], f["record_column"]) == (None, None)  # not a JSONL record
     assert (f["code"], f["name"], f["line"], f["column"], f["end_line"], f["end_column"], f["start"], f["end"]) == (
         "ENC005", "invisible-character", 2, 3, 2, 4, 6, 7)
     assert f["fix"] == {"applicability": "safe", "message": "delete ZERO WIDTH SPACE",
@@ -178,7 +180,10 @@ def test_inline_suppression(cli, tmp_path):
 def test_statistics_and_rules_commands(cli, tmp_path):
     write(tmp_path / "a.txt", "坏\u200b。\n再\u200b坏。\n")
     r = cli("check", "--no-cache", "--statistics", "a.txt", cwd=tmp_path)
-    assert r.stdout.split() == ["2", "ENC005", "[*]", "invisible-character"]
+    lines = r.stdout.splitlines()
+    assert lines[0].split() == ["2", "ENC005", "[*]", "invisible-character"]
+    assert lines[1].split() == ["2", "total", "in", "1", "file"]
+    assert lines[2].startswith("[*] every finding of the rule has a safe fix")
     r = cli("rules")
     assert r.returncode == 0 and "ENC003" in r.stdout and "invisible-whitespace-line" in r.stdout
     data = json.loads(cli("rules", "--output-format", "json").stdout)
@@ -216,3 +221,67 @@ def test_cache_folder_is_git_ignored_when_only_the_signature_index_is_written(cl
     cache = tmp_path / ".corpuslint_cache"
     assert (cache / "dup-index.sqlite").is_file()
     assert (cache / ".gitignore").read_text(encoding="utf-8").splitlines()[-1] == "*"
+
+
+def test_config_and_usage_errors_exit_2_naming_the_file_and_key(cli_inproc, tmp_path):
+    write(tmp_path / "a.txt", "正文\u200b。\n")
+    # a pyproject.toml holding corpuslint settings that is not valid TOML: an error, not skipped
+    write(tmp_path / "pyproject.toml", '[tool.corpuslint]\nignore = ["ENC005"\n')
+    r = cli_inproc("check", "--no-cache", "a.txt", cwd=tmp_path)
+    assert r.returncode == 2 and "pyproject.toml: invalid TOML" in r.stderr and "Traceback" not in r.stderr
+    write(tmp_path / "pyproject.toml", '[tool.corpuslint.per-file-ignores]\n"*.md" = ["XYZ"]\n')
+    r = cli_inproc("check", "--no-cache", "a.txt", cwd=tmp_path)
+    assert r.returncode == 2 and "pyproject.toml: per-file-ignores.*.md: 'XYZ' matches no rule" in r.stderr
+    write(tmp_path / "pyproject.toml", '[tool.corpuslint.per-file-ignores]\n"*.md" = ["not a code"]\n')
+    r = cli_inproc("check", "--no-cache", "a.txt", cwd=tmp_path)
+    assert r.returncode == 2 and "is not a rule code or prefix" in r.stderr
+    write(tmp_path / "pyproject.toml", '[tool.corpuslint.rules.ENC003]\nmin_count = 1\n')
+    r = cli_inproc("check", "--no-cache", "a.txt", cwd=tmp_path)
+    assert r.returncode == 2 and "pyproject.toml: [rules.ENC003]: unknown option 'min-count'" in r.stderr
+    assert "_" not in r.stderr.split("known:")[1]  # option names in kebab-case, as the docs spell them
+    write(tmp_path / "pyproject.toml", '[tool.corpuslint.rules.ENC999]\nthreshold = 1\n')
+    r = cli_inproc("check", "--no-cache", "a.txt", cwd=tmp_path)
+    assert r.returncode == 2 and "pyproject.toml: [rules.ENC999]: no such rule" in r.stderr
+
+
+def test_missing_jsonl_field_is_a_usage_error(cli_inproc, tmp_path):
+    (tmp_path / "c.jsonl").write_text('{"id": 1, "content": "正文。"}\n{"id": 2, "content": "正文。"}\n',
+                                      encoding="utf-8")
+    r = cli_inproc("check", "--no-cache", "c.jsonl", cwd=tmp_path)
+    assert r.returncode == 2 and "c.jsonl: none of its 2 records has the text field 'text'" in r.stderr
+    assert "'content'" in r.stderr and r.stdout == ""
+    assert cli_inproc("check", "--no-cache", "--jsonl-field", "content", "c.jsonl", cwd=tmp_path).returncode == 0
+    # one record lacking the field among others that have it is a defect of that record
+    (tmp_path / "d.jsonl").write_text('{"id": 1, "text": "正文。"}\n{"id": 2}\n', encoding="utf-8")
+    r = cli_inproc("check", "--no-cache", "d.jsonl", cwd=tmp_path)
+    assert r.returncode == 1 and "ENC002" in r.stdout
+
+
+def test_stdin_fix_reports_what_remains(cli_inproc):
+    r = cli_inproc("check", "-", "--fix", stdin="正文\u200b。\n".encode())
+    assert r.returncode == 0 and r.stdout == "正文。\n" and "Fixed 1 finding." in r.stderr
+    # a doubled-character guess is an unsafe fix: it stays, is reported, and the exit is 1
+    text = "正文\u200b。\n今年3月份份，开发区新引进项目二十个。\n"
+    r = cli_inproc("check", "-", "--fix", "--stdin-filename", "in.txt", stdin=text.encode())
+    assert r.returncode == 1 and r.stdout == "正文。\n今年3月份份，开发区新引进项目二十个。\n"
+    assert r.stderr.startswith("in.txt:2:5: TYP001") and "Fixed 1 finding. Found 1 finding" in r.stderr
+
+
+def test_baseline_file_gets_the_usual_mode(cli_inproc, tmp_path):
+    import os
+    import stat
+
+    write(tmp_path / "a.txt", "旧\u200b问题。\n")
+    cli_inproc("check", "--no-cache", "--write-baseline", "base.json", "a.txt", cwd=tmp_path)
+    mask = os.umask(0)
+    os.umask(mask)
+    assert stat.S_IMODE((tmp_path / "base.json").stat().st_mode) == 0o666 & ~mask
+
+
+def test_snippet_is_under_its_own_headline_not_under_a_related_line(cli_inproc, tmp_path):
+    para = "余姚经济开发区是我省首批省级经济开发区之一，今年新引进亿元以上项目二十个。"
+    write(tmp_path / "a.txt", f"{para}\n\n第二段写别的内容，足够长以免被当作重复。\n\n{para}\n")
+    lines = cli_inproc("check", "--no-cache", "--select", "DUP001", "a.txt", cwd=tmp_path).stdout.splitlines()
+    assert lines[0].startswith("a.txt:5:1: DUP001")
+    assert lines[1].startswith("    | 余姚经济开发区") and lines[2].startswith("    | ^")
+    assert lines[3].startswith("    ↳ a.txt:1:1:")

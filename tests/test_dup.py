@@ -274,3 +274,17 @@ def test_hard_wrapped_version_is_linked_as_whole_text():
     corpus.add(a)
     corpus.add(b)
     assert corpus.versions.pair(a, b) is not None
+
+
+def test_rewrapped_versions_whose_figures_differ_are_not_called_the_same_text():
+    text = (SEEDS / "000_72fc13170244c7e3.txt").read_text(encoding="utf-8")
+    body = "".join(l.strip("\u00a0 ") for l in text.splitlines()[26:110])
+    wrapped = "\n".join(body[i:i + 22] for i in range(0, len(body), 22)) + "\n"
+    changed = wrapped.replace("2021", "2020").replace("亿元", "万元")
+    assert changed != wrapped
+    from corpuslint.core import Document
+
+    same = Linter(select=["DUP004"]).lint_documents([Document(text, path="a.txt"), Document(wrapped, path="b.txt")])
+    assert "(same text, wrapped differently:" in same.findings[1].message
+    differ = Linter(select=["DUP004"]).lint_documents([Document(text, path="a.txt"), Document(changed, path="b.txt")])
+    assert "nearly the same text (wording or figures differ), wrapped differently" in differ.findings[1].message

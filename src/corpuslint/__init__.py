@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from .core.version import __version__
-from .api import Linter, fix_text, lint_paths, lint_text  # noqa: E402
+from .api import Linter, clean_text, fix_text, lint_paths, lint_text  # noqa: E402
+from .assess import Assessment, Policy  # noqa: E402
 from .core import (  # noqa: E402
     Applicability, Config, CorpusRule, Document, DocumentRule, Edit, Finding, Fix, Location,
     Related, Severity,
 )
 
 __all__ = [
-    "Applicability", "Config", "CorpusRule", "Document", "DocumentRule", "Edit", "Finding", "Fix",
-    "Linter", "Location", "Related", "Severity", "__version__", "fix_text", "lint_paths", "lint_text",
+    "Applicability", "Assessment", "Config", "CorpusRule", "Document", "DocumentRule", "Edit", "Finding", "Fix",
+    "Linter", "Location", "Policy", "Related", "Severity", "__version__", "clean_text", "fix_text", "lint_paths", "lint_text",
 ]

@@ -101,6 +101,12 @@ class IsALink(OSError):
 STALE_TEMPORARY_SECONDS = 60  # a write takes milliseconds; an older temporary is a killed run's
 
 
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
 def atomic_write_bytes(path: Path, data: bytes, unchanged: Callable[[], bool] | None = None) -> None:
     """Write via a temporary file in the same folder and rename over the target, keeping the
     target's permissions: a crash leaves the old file or the new one, never half of each.
@@ -117,9 +123,10 @@ def atomic_write_bytes(path: Path, data: bytes, unchanged: Callable[[], bool] | 
             fh.flush()
             os.fsync(fh.fileno())
         try:
-            os.chmod(tmp, path.stat().st_mode & 0o7777)
+            mode = path.stat().st_mode & 0o7777
         except FileNotFoundError:
-            pass
+            mode = 0o666 & ~_umask()  # a new file (a baseline): as open() would create it, not mkstemp's 0600
+        os.chmod(tmp, mode)
         if unchanged is not None and not unchanged():
             raise ChangedOnDisk(f"{path}: changed on disk while it was being fixed; not written "
                                 "(run --fix again)")

@@ -19,14 +19,14 @@ from pathlib import Path
 from typing import Any, Callable, Sequence
 
 from .core.version import __version__
-from .core.config import Config, ConfigError, discover_config
+from .core.config import Config, ConfigError, check_selectors, discover_config
 from .core.findings import Applicability
 from .core.packs import PackError
 from .core.registry import RegistryError, discover
 from .core.rule import OptionError, family_of
 from .engine import Engine, LintResult
 from .fix import fix_documents, unified_diff, write_documents
-from .load import SourceError
+from .load import SourceError, check_jsonl_field, is_jsonl, record_lines
 from .report import FORMATS, Report, formatter, writer
 from .report.text import statistics
 from .suppress import BaselineError, apply_baseline, read_baseline, write_baseline
@@ -73,6 +73,9 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--jsonl-group", help="JSONL field naming the article a record is a version of")
     check.add_argument("--stdin-filename", help="path to report for text read from stdin")
     check.add_argument("--output-file", "-o", help="write the report to this file instead of stdout")
+    check.add_argument("--max-results", type=int, metavar="N",
+                       help="report at most N findings, the most severe first (sarif: 25000 by default, "
+                            "GitHub's limit); the exit code still counts them all")
 
     rules = sub.add_parser("rules", help="list every rule")
     rules.add_argument("--output-format", choices=("text", "json", "markdown"), default="text")
@@ -138,6 +141,7 @@ def _tolerant_streams() -> None:
 
 def resolve_config(args: argparse.Namespace) -> Config:
     config = discover_config(args.paths, args.config)
+    check_selectors(config, list(discover()))  # the config file's own selectors, named by file and key
     ignore = config.ignore + tuple(args.ignore or ())
     return config.with_overrides(
         select=tuple(args.select) if args.select is not None else None,
@@ -189,16 +193,23 @@ def cmd_check(args: argparse.Namespace) -> int:
         raise UsageError("--jobs must be at least 1")
     if args.unsafe_fixes and not (args.fix or args.diff):
         raise UsageError("--unsafe-fixes needs --fix or --diff")
+    if args.max_results is not None and args.max_results < 0:
+        raise UsageError("--max-results must be 0 or more")
     config = resolve_config(args)
     # No root (the named paths' folder was $HOME or /): no cache, which would copy text there.
     use_cache = not args.no_cache and "-" not in args.paths and config.root is not None
-    engine = Engine(config, use_cache=use_cache, jobs=args.jobs or 1)
+    try:
+        engine = Engine(config, use_cache=use_cache, jobs=args.jobs or 1)
+    except OptionError as exc:
+        raise ConfigError(f"{config.source or 'options'}: {exc}") from exc
     stdin = sys.stdin.buffer.read() if "-" in args.paths else None
     fmt = args.output_format or os.environ.get("CORPUSLINT_OUTPUT_FORMAT") or "text"
     result = engine.lint_paths(args.paths, stdin=stdin, progress=_progress(),
                                keep_documents=bool(args.fix or args.diff) or fmt == "html")
     if args.stdin_filename:
         _rename_stdin(result, args.stdin_filename)
+    for path in sorted({f.path for f in result.findings if f.code == "ENC002" and f.path and is_jsonl(f.path)}):
+        check_jsonl_field(path, config)  # every record lacking the field is a usage error
     for error in result.errors:
         _err(error)
 
@@ -215,10 +226,7 @@ def cmd_check(args: argparse.Namespace) -> int:
                 return EXIT_ERROR
             return EXIT_FINDINGS if diffs and not args.exit_zero else EXIT_OK
         if "-" in args.paths:
-            for o, n in zip(result.documents, outcome.documents):
-                if o.path == "-":
-                    sys.stdout.write(n.text)
-            return EXIT_OK
+            return _fix_stdin(args, engine, result, outcome)
         writes = write_documents(result.documents, outcome.documents)
         for e in writes.errors:
             _err(e)
@@ -244,7 +252,9 @@ def cmd_check(args: argparse.Namespace) -> int:
     report = Report(findings=findings, files=result.files, rules=engine.rules.registry,
                     version=__version__, root=str(config.root) if config.root else None, fixed=fixed,
                     failed=failed, documents=result.documents if fmt == "html" else (),
-                    packs=engine.rules.packs)
+                    packs=engine.rules.packs,
+                    record_lines=_record_lines(findings, config) if fmt in ("json", "jsonl", "sarif", "github") else {},
+                    max_results=args.max_results)
     stream = None if args.statistics else writer(fmt)
     if stream is not None:
         if args.output_file:
@@ -270,10 +280,39 @@ def cmd_check(args: argparse.Namespace) -> int:
     return EXIT_FINDINGS if findings and not args.exit_zero else EXIT_OK
 
 
+def _fix_stdin(args: argparse.Namespace, engine: Engine, result: LintResult, outcome: Any) -> int:
+    """``check - --fix``: the fixed text on stdout, what remains on stderr (ruff's contract);
+    exit 1 when findings remain."""
+    for o, n in zip(result.documents, outcome.documents):
+        if o.path == "-":
+            sys.stdout.write(n.text)
+    remaining = engine.lint_documents(outcome.documents).findings if outcome.count else result.findings
+    if args.stdin_filename:
+        remaining = [_renamed(f, args.stdin_filename) for f in remaining]
+    if not args.quiet or remaining:
+        report = Report(findings=remaining, files=1, rules=engine.rules.registry, version=__version__,
+                        fixed=outcome.count)
+        out = formatter("concise")(report)
+        sys.stderr.write(out if not args.quiet else "".join(l + "\n" for l in out.splitlines()[:-1]))
+    if result.errors:
+        return EXIT_ERROR
+    return EXIT_FINDINGS if remaining and not args.exit_zero else EXIT_OK
+
+
+def _record_lines(findings: Sequence[Any], config: Config) -> dict[tuple[str | None, str], int]:
+    """(path, record) -> file line for the JSONL files the findings (or their related
+    locations) are in: json, sarif and github output locate a record's finding in the file."""
+    paths = {loc.path for f in findings for loc in (f.location, *(r.location for r in f.related))
+             if loc.record is not None and loc.path and is_jsonl(loc.path)}
+    return {(p, rec): line for p in sorted(paths) for rec, line in record_lines(p, config).items()}
+
+
+def _renamed(f: Any, name: str) -> Any:
+    return replace(f, location=replace(f.location, path=name)) if f.location.path == "-" else f
+
+
 def _rename_stdin(result: LintResult, name: str) -> None:
-    for i, f in enumerate(result.findings):
-        if f.location.path == "-":
-            result.findings[i] = replace(f, location=replace(f.location, path=name))
+    result.findings[:] = [_renamed(f, name) for f in result.findings]
 
 
 def cmd_rules(args: argparse.Namespace) -> int:

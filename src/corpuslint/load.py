@@ -404,3 +404,44 @@ def iter_documents(paths: Iterable[str], config: Config) -> Iterator[Document | 
             yield from read_source(path, config)
         except SourceError as exc:
             yield exc
+
+
+def record_lines(path: str, config: Config) -> dict[str, int]:
+    """Record id -> the record's 1-based line in a JSONL file, read as the linter reads it
+    (the first record wins when two share an id). Empty when the file cannot be read."""
+    try:
+        data = Path(path).read_bytes()
+    except OSError:
+        return {}
+    out: dict[str, int] = {}
+    for doc in jsonl_documents(data, path, config):
+        line = doc.meta.get("jsonl_line")
+        if doc.record is not None and line is not None:
+            out.setdefault(doc.record, int(line))
+    return out
+
+
+def check_jsonl_field(path: str, config: Config) -> None:
+    """Raise a ``SourceError`` when no record of a JSONL file has the text field: the field
+    name is wrong (a usage error), not every record defective. Stops at the first record that
+    has it, so a right field costs one line."""
+    field, objects, first = config.jsonl_field, 0, None
+    try:
+        with open(path, "rb") as fh:
+            for raw in fh:
+                try:
+                    record = json.loads(raw)
+                except (ValueError, UnicodeDecodeError):
+                    continue
+                if not isinstance(record, dict):
+                    continue
+                if field in record:
+                    return
+                objects += 1
+                first = first if first is not None else record
+    except OSError:
+        return  # reported when the file is read
+    if first is not None:
+        keys = ", ".join(repr(k) for k in list(first)[:8]) or "none"
+        raise SourceError(f"{path}: none of its {objects} records has the text field {field!r} "
+                          f"(--jsonl-field / jsonl-field); the first record's fields: {keys}")

@@ -175,9 +175,17 @@ def find_config_file(start: Path) -> Path | None:
 
 
 def _has_tool_section(path: Path) -> bool:
+    """Whether a pyproject.toml holds ``[tool.corpuslint]``. One that cannot be parsed but
+    names corpuslint is an error, not a file to skip (a parent config would silently win)."""
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return False
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        if "corpuslint" in text:
+            raise ConfigError(f"{path}: invalid TOML: {exc}") from exc
         return False
     return "corpuslint" in data.get("tool", {})
 
@@ -235,6 +243,11 @@ def config_from_mapping(data: Mapping[str, Any], *, root: Path | None = None,
             codes = [codes]
         if not isinstance(codes, list) or not all(isinstance(c, str) for c in codes):
             raise ConfigError(f"{where}: per-file-ignores.{glob} must be a list of codes")
+        if not codes:
+            raise ConfigError(f"{where}: per-file-ignores.{glob} names no rule")
+        for code in codes:
+            if code != "ALL" and not _looks_like_selector(code):
+                raise ConfigError(f"{where}: per-file-ignores.{glob}: {code!r} is not a rule code or prefix")
         pfi[glob] = tuple(codes)
 
     rules_raw = data.get("rules", {})
@@ -320,6 +333,23 @@ def check_rule_options(options: Mapping[str, Mapping[str, Any]], where: str = "c
                 raise ConfigError(f"{where}: [rules.{code}] {key} = {value!r}: must be between 0 and 1")
             if _is_length(name) and not (math.isfinite(value) and value >= 0):
                 raise ConfigError(f"{where}: [rules.{code}] {key} = {value!r}: must be 0 or more")
+
+
+def check_selectors(config: Config, codes: Sequence[str]) -> None:
+    """Every selector of the config (select, extend-select, ignore, per-file-ignores) must
+    match a known rule code, and every ``[rules.CODE]`` table name one: a typo would otherwise
+    silently select, ignore or configure nothing."""
+    where = str(config.source) if config.source else "config"
+    named: list[tuple[str, str]] = [("select", s) for s in config.select or ()]
+    named += [("extend-select", s) for s in config.extend_select]
+    named += [("ignore", s) for s in config.ignore]
+    named += [(f"per-file-ignores.{glob}", s) for glob, sels in config.per_file_ignores.items() for s in sels]
+    for key, sel in named:
+        if sel != "ALL" and not any(code.startswith(sel) for code in codes):
+            raise ConfigError(f"{where}: {key}: {sel!r} matches no rule (`corpuslint rules` lists them)")
+    for code in config.rule_options:
+        if code not in codes:
+            raise ConfigError(f"{where}: [rules.{code}]: no such rule (`corpuslint rules` lists them)")
 
 
 def _looks_like_selector(code: str) -> bool:

@@ -116,17 +116,19 @@ def family_of(code: str) -> str:
 
 
 def resolve_options(rule: type[Rule], given: Mapping[str, Any]) -> dict[str, Any]:
-    """Merge user options over defaults, checking names and types (a clear error, not a crash)."""
+    """Merge user options over defaults, checking names and types (a clear error, not a crash).
+    Messages spell option names in kebab-case, as the config file and the docs do."""
     out = dict(rule.options)
     for key, value in given.items():
         name = key.replace("-", "_")
+        shown = name.replace("_", "-")
         if name not in out:
-            known = ", ".join(sorted(rule.options)) or "none"
-            raise OptionError(f"{rule.code}: unknown option {key!r} (known: {known})")
+            known = ", ".join(sorted(k.replace("_", "-") for k in rule.options)) or "none"
+            raise OptionError(f"[rules.{rule.code}]: unknown option {shown!r} (known: {known})")
         default = out[name]
         if default is not None and not _same_kind(default, value):
             raise OptionError(
-                f"{rule.code}: option {key!r} must be {type(default).__name__}, got {value!r}"
+                f"[rules.{rule.code}]: option {shown!r} must be {type(default).__name__}, got {value!r}"
             )
         out[name] = value
     return out

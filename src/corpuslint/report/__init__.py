@@ -7,8 +7,32 @@ from dataclasses import dataclass, field
 from typing import Any, Callable, Mapping, Sequence, TextIO
 
 from ..core.document import Document
-from ..core.findings import Finding
+from ..core.findings import Finding, Location, Severity
 from ..core.rule import Rule
+
+# GitHub code scanning rejects a SARIF run of more than 25,000 results (and shows the top 5,000).
+GITHUB_MAX_RESULTS = 25_000
+_SEVERITY_RANK = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
+
+
+@dataclass(frozen=True)
+class FilePosition:
+    """Where a location is in the file as a code host shows it. A JSONL record's finding is at
+    the record's line of the file, column 1 (a column inside the JSON-escaped line cannot be
+    made exact), with its position inside the record's text kept as ``record_*``."""
+
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    record_line: int | None = None
+    record_column: int | None = None
+    record_end_line: int | None = None
+    record_end_column: int | None = None
+
+    @property
+    def in_record(self) -> bool:
+        return self.record_line is not None
 
 
 @dataclass
@@ -23,9 +47,28 @@ class Report:
     # the html format shows texts: the run's documents (kept for it) and its rule packs
     documents: Sequence[Document] = ()
     packs: Any = None
+    # (path, record id) -> the record's 1-based line in its JSONL file
+    record_lines: Mapping[tuple[str | None, str], int] = field(default_factory=dict)
+    max_results: int | None = None  # --max-results: findings past it are left out (and said so)
 
     def by_code(self) -> dict[str, int]:
         return dict(sorted(Counter(f.code for f in self.findings).items()))
+
+    def position(self, loc: Location) -> FilePosition:
+        line = self.record_lines.get((loc.path, loc.record)) if loc.record is not None else None
+        if line is None:
+            return FilePosition(loc.line, loc.column, loc.end_line, loc.end_column)
+        return FilePosition(line, 1, line, 1, loc.line, loc.column, loc.end_line, loc.end_column)
+
+    def shown(self, limit: int | None = None) -> list[int]:
+        """Indices of the findings an output shows under a cap (``--max-results``, else
+        ``limit``): the most severe are kept, in their order, as GitHub keeps them."""
+        n = len(self.findings)
+        cap = self.max_results if self.max_results is not None else limit
+        if cap is None or n <= cap:
+            return list(range(n))
+        ranked = sorted(range(n), key=lambda i: (_SEVERITY_RANK[self.findings[i].severity], i))
+        return sorted(ranked[:cap])
 
 
 def formatter(name: str) -> Callable[[Report], str]:

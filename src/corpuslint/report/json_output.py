@@ -2,15 +2,18 @@
 
     {"version": str,
      "findings": [{"code", "name", "severity", "message", "path", "record", "line", "column",
-                   "end_line", "end_column", "start", "end",
+                   "end_line", "end_column", "record_line", "record_column", "start", "end",
                    "related": [{"path", "record", "line", "column", "end_line", "end_column",
-                                "message"}],
+                                "record_line", "record_column", "message"}],
                    "fix": null | {"applicability", "message",
                                   "edits": [{"start", "end", "content"}]}}],
      "summary": {"files", "findings", "by_code"}}
 
-Lines and columns are 1-based; ``start``/``end`` are code-point offsets into the decoded text,
-``end`` exclusive.
+Lines and columns are 1-based; ``start``/``end`` are code-point offsets into the decoded text
+(a JSONL record's text field), ``end`` exclusive. For a finding in a JSONL record, ``line`` is
+the record's line in the file and ``column`` 1 (``end_line``/``end_column`` the same), and
+``record_line``/``record_column`` are where it is inside the record's text; both are null
+otherwise. With ``--max-results`` the most severe findings are kept.
 """
 
 from __future__ import annotations
@@ -22,22 +25,25 @@ from ..core.findings import Finding, Location
 from . import Report
 
 
-def _location(loc: Location) -> dict[str, Any]:
-    return {"path": loc.path, "record": loc.record, "line": loc.line, "column": loc.column,
-            "end_line": loc.end_line, "end_column": loc.end_column}
+def _location(report: Report, loc: Location) -> dict[str, Any]:
+    pos = report.position(loc)
+    return {"path": loc.path, "record": loc.record, "line": pos.line, "column": pos.column,
+            "end_line": pos.end_line, "end_column": pos.end_column,
+            "record_line": pos.record_line, "record_column": pos.record_column}
 
 
-def finding_dict(f: Finding) -> dict[str, Any]:
+def finding_dict(f: Finding, report: Report | None = None) -> dict[str, Any]:
     loc = f.location
+    report = report if report is not None else _PLAIN
     return {
         "code": f.code,
         "name": f.name,
         "severity": f.severity.value,
         "message": f.message,
-        **_location(loc),
+        **_location(report, loc),
         "start": loc.start,
         "end": loc.end,
-        "related": [{**_location(r.location), "message": r.message} for r in f.related],
+        "related": [{**_location(report, r.location), "message": r.message} for r in f.related],
         "fix": None if f.fix is None else {
             "applicability": f.fix.applicability.value,
             "message": f.fix.message,
@@ -46,10 +52,17 @@ def finding_dict(f: Finding) -> dict[str, Any]:
     }
 
 
+_PLAIN = Report(findings=(), files=0)  # no record lines known: positions as the finding has them
+
+
+def shown(report: Report) -> list[Finding]:
+    return [report.findings[i] for i in report.shown()]
+
+
 def document(report: Report) -> dict[str, Any]:
     return {
         "version": report.version,
-        "findings": [finding_dict(f) for f in report.findings],
+        "findings": [finding_dict(f, report) for f in shown(report)],
         "summary": {"files": report.files, "findings": len(report.findings), "by_code": report.by_code()},
     }
 
@@ -63,8 +76,9 @@ def write(report: Report, out: TextIO) -> None:
     the indentation ``json.dumps(..., indent=2)`` gives it), nothing is built whole."""
     encode = json.JSONEncoder(ensure_ascii=False, indent=2).encode
     out.write("{\n" + f'  "version": {json.dumps(report.version, ensure_ascii=False)},\n  "findings": [')
-    for i, f in enumerate(report.findings):
-        out.write(("," if i else "") + "\n    " + encode(finding_dict(f)).replace("\n", "\n    "))
-    out.write("\n  ]," if report.findings else "],")
+    findings = shown(report)
+    for i, f in enumerate(findings):
+        out.write(("," if i else "") + "\n    " + encode(finding_dict(f, report)).replace("\n", "\n    "))
+    out.write("\n  ]," if findings else "],")
     summary = {"files": report.files, "findings": len(report.findings), "by_code": report.by_code()}
     out.write('\n  "summary": ' + encode(summary).replace("\n", "\n  ") + "\n}\n")

@@ -1,4 +1,5 @@
-"""``--output-format jsonl``: one finding per line, each object as in the JSON format."""
+"""``--output-format jsonl``: one finding per line, each object as in the JSON format (a JSONL
+record's finding at the record's file line, ``record_line``/``record_column`` inside it)."""
 
 from __future__ import annotations
 
@@ -6,15 +7,15 @@ import json
 from typing import TextIO
 
 from . import Report
-from .json_output import finding_dict
+from .json_output import finding_dict, shown
 
 
 def render(report: Report) -> str:
-    return "".join(json.dumps(finding_dict(f), ensure_ascii=False) + "\n" for f in report.findings)
+    return "".join(json.dumps(finding_dict(f, report), ensure_ascii=False) + "\n" for f in shown(report))
 
 
 def write(report: Report, out: TextIO) -> None:
     """``render`` streamed: one line written per finding, nothing built whole."""
     encode = json.JSONEncoder(ensure_ascii=False).encode
-    for f in report.findings:
-        out.write(encode(finding_dict(f)) + "\n")
+    for f in shown(report):
+        out.write(encode(finding_dict(f, report)) + "\n")

@@ -1,8 +1,15 @@
 """``--output-format sarif``: SARIF 2.1.0 as GitHub code scanning accepts it.
 
 Paths are made relative to the corpus root (``%SRCROOT%``); columns are Unicode code points
-(declared with ``columnKind``); each result carries a partial fingerprint built like the
-baseline key, so code scanning tracks a finding across commits that move it.
+(declared with ``columnKind``). Each result carries a partial fingerprint of its rule, file,
+record, flagged text and occurrence (the n-th finding of that rule on that text in that
+document), so every result has its own and code scanning tracks a finding across commits that
+move it. A JSONL record's finding is located at the record's line of the file (its region
+inside the record is kept in the result's properties).
+
+GitHub rejects a run of more than 25,000 results: the run holds at most that many (or
+``--max-results``), the most severe first, and says in a tool notification how many were
+left out.
 """
 
 from __future__ import annotations
@@ -15,9 +22,10 @@ from typing import Any
 
 from ..core.findings import Finding, Location, Severity
 from ..core.rule import family_of
-from . import Report
+from . import GITHUB_MAX_RESULTS, Report
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+MAX_RELATED = 100  # locations GitHub shows for one result (it rejects more than 1,000)
 _LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
 
 
@@ -33,40 +41,61 @@ def _uri(path: str | None, root: str | None) -> str:
     return p.as_posix()
 
 
-def _physical(loc: Location, root: str | None) -> dict[str, Any]:
-    region = {
-        "startLine": loc.line, "startColumn": loc.column,
-        "endLine": loc.end_line, "endColumn": max(loc.end_column, loc.column),
-        "charOffset": loc.start, "charLength": loc.end - loc.start,
-    }
-    phys: dict[str, Any] = {
+def _physical(report: Report, loc: Location, root: str | None) -> dict[str, Any]:
+    pos = report.position(loc)
+    if pos.in_record:
+        # The whole line of the record: offsets into the record's text are not the file's.
+        region: dict[str, Any] = {"startLine": pos.line}
+    else:
+        region = {
+            "startLine": pos.line, "startColumn": pos.column,
+            "endLine": pos.end_line, "endColumn": max(pos.end_column, pos.column),
+            "charOffset": loc.start, "charLength": loc.end - loc.start,
+        }
+    return {
         "artifactLocation": {"uri": _uri(loc.path, root), "uriBaseId": "%SRCROOT%"},
         "region": region,
     }
-    return phys
 
 
-def _result(f: Finding, index: int, root: str | None) -> dict[str, Any]:
+def fingerprints(findings: list[Finding], root: str | None) -> list[str]:
+    """One distinct, stable fingerprint per finding: rule, file, record and flagged text, with
+    the occurrence index among the document's findings of that rule on that same text."""
+    seen: dict[tuple[str, str, str, str], int] = {}
+    out = []
+    for f in findings:
+        loc = f.location
+        key = (f.code, _uri(loc.path, root), loc.record or "", f.flagged_text)
+        n = seen.get(key, 0)
+        seen[key] = n + 1
+        out.append(hashlib.sha1("\0".join((*key, str(n))).encode("utf-8", "surrogatepass")).hexdigest())
+    return out
+
+
+def _result(report: Report, f: Finding, index: int, fingerprint: str, root: str | None) -> dict[str, Any]:
     loc = f.location
     message = f.message if loc.record is None else f"[record {loc.record}] {f.message}"
-    fingerprint = hashlib.sha1(
-        f"{f.code}\0{_uri(loc.path, root)}\0{loc.record or ''}\0{f.flagged_text}".encode("utf-8", "surrogatepass")
-    ).hexdigest()
     result: dict[str, Any] = {
         "ruleId": f.code,
         "ruleIndex": index,
         "level": _LEVEL[f.severity],
         "message": {"text": message},
-        "locations": [{"physicalLocation": _physical(loc, root)}],
-        "partialFingerprints": {"corpuslintFindingHash/v1": fingerprint},
+        "locations": [{"physicalLocation": _physical(report, loc, root)}],
+        "partialFingerprints": {"corpuslintFindingHash/v2": fingerprint},
     }
+    pos = report.position(loc)
+    if pos.in_record:
+        result["properties"] = {"record": loc.record, "recordRegion": {
+            "startLine": pos.record_line, "startColumn": pos.record_column,
+            "endLine": pos.record_end_line, "endColumn": pos.record_end_column,
+            "charOffset": loc.start, "charLength": loc.end - loc.start}}
     if f.related:
         result["relatedLocations"] = [
-            {"id": i, "physicalLocation": _physical(r.location, root),
+            {"id": i, "physicalLocation": _physical(report, r.location, root),
              "message": {"text": r.message or f"related to {f.code}"}}
-            for i, r in enumerate(f.related, 1)
+            for i, r in enumerate(f.related[:MAX_RELATED], 1)
         ]
-    if f.fix is not None and f.fix.edits:
+    if f.fix is not None and f.fix.edits and not pos.in_record:
         result["fixes"] = [{
             "description": {"text": f"{f.fix.message} ({f.fix.applicability.value})"},
             "artifactChanges": [{
@@ -98,6 +127,19 @@ def render(report: Report) -> str:
             "properties": {"tags": [family_of(code)]},
         })
     root = report.root or os.getcwd()
+    shown = report.shown(GITHUB_MAX_RESULTS)
+    # Fingerprints count occurrences over every finding, so a cap does not change them.
+    prints = fingerprints(list(report.findings), root)
+    invocation: dict[str, Any] = {"executionSuccessful": True}
+    if len(shown) < len(report.findings):
+        cap = report.max_results if report.max_results is not None else GITHUB_MAX_RESULTS
+        invocation["toolExecutionNotifications"] = [{
+            "descriptor": {"id": "corpuslint/results-capped"},
+            "level": "warning",
+            "message": {"text": f"{len(report.findings)} findings; only the {len(shown)} most severe are "
+                                f"in this run (cap {cap}: GitHub code scanning takes at most "
+                                f"{GITHUB_MAX_RESULTS} results a run; set it with --max-results)"},
+        }]
     run = {
         "tool": {"driver": {
             "name": "corpuslint",
@@ -108,6 +150,8 @@ def render(report: Report) -> str:
         }},
         "originalUriBaseIds": {"%SRCROOT%": {"uri": Path(root).resolve().as_uri() + "/"}},
         "columnKind": "unicodeCodePoints",
-        "results": [_result(f, index[f.code], root) for f in report.findings],
+        "invocations": [invocation],
+        "results": [_result(report, report.findings[i], index[report.findings[i].code], prints[i], root)
+                    for i in shown],
     }
     return json.dumps({"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}, ensure_ascii=False, indent=2) + "\n"

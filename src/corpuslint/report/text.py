@@ -52,19 +52,19 @@ def snippet(f: Finding) -> list[str]:
 
 def render(report: Report) -> str:
     out: list[str] = []
-    for f in report.findings:
+    for f in (report.findings[i] for i in report.shown()):
         out.append(headline(f))
+        out.extend(snippet(f))  # under its own headline, never under a related location
         for r in f.related:
             loc = r.location
             msg = f" {r.message}" if r.message else ""
             out.append(f"    ↳ {where(loc.path, loc.record, loc.line, loc.column)}:{msg}")
-        out.extend(snippet(f))
     out.append(summary_line(report))
     return "\n".join(out) + "\n"
 
 
 def render_concise(report: Report) -> str:
-    lines = [headline(f) for f in report.findings]
+    lines = [headline(report.findings[i]) for i in report.shown()]
     lines.append(summary_line(report))
     return "\n".join(lines) + "\n"
 
@@ -84,6 +84,8 @@ def summary_line(report: Report) -> str:
         parts.append(f"All checks passed ({report.files} file{'s' if report.files != 1 else ''}).")
     else:
         parts.append(f"Found {n} finding{'s' if n != 1 else ''} in {report.files} file{'s' if report.files != 1 else ''}.")
+        if report.max_results is not None and report.max_results < n:
+            parts.append(f"Showing the {report.max_results} most severe (--max-results).")
         if fixable:
             parts.append(f"[*] {fixable} fixable with --fix.")
         if unsafe:
@@ -101,8 +103,12 @@ def statistics(report: Report) -> str:
             c[1] += 1
         names[f.code] = f.name
     rows = sorted(counts.items(), key=lambda kv: (-kv[1][0], kv[0]))
-    width = max((len(str(v[0])) for _, v in rows), default=1)
-    return "".join(
-        f"{n:>{width}}  {code}  {'[*]' if fixable == n else '[-]' if fixable else '   '}  {names[code]}\n"
-        for code, (n, fixable) in rows
-    )
+    total = sum(n for n, _ in counts.values())
+    width = max([len(str(total)), *(len(str(v[0])) for _, v in rows)])
+    out = [f"{n:>{width}}  {code}  {'[*]' if fixable == n else '[-]' if fixable else '   '}  {names[code]}\n"
+           for code, (n, fixable) in rows]
+    files = f"{report.files} file{'s' if report.files != 1 else ''}"
+    out.append(f"{total:>{width}}  total in {files}\n")
+    if any(fixable for _, fixable in counts.values()):
+        out.append("[*] every finding of the rule has a safe fix (--fix); [-] only some have\n")
+    return "".join(out)

@@ -15,7 +15,7 @@ of running text is that paragraph's heading and stays out of the list.
 ## Why it matters
 Other articles' titles and teasers are text about other subjects glued to this document: they
 break topic coherence, create false near-duplicates between unrelated pages and sometimes repeat
-this article's own opening (as seed 002's `最新文章` list does).
+this article's own opening (as an aggregator's `最新文章` list does).
 
 ## Example
 ```text

@@ -18,8 +18,8 @@ Near-duplicate documents bias a model trained on the corpus and double-count fac
 for an editor they are versions whose differences (figures, names) must be checked.
 
 ## Example
-Seed 001 (a newspaper page) holds the article of seed 000 (its web version) plus an article on
-the Cixi Binhai zone: each is reported naming the other.
+A newspaper page (OCR'd) holds the article of a web page (its web version) plus an article on
+another subject: each document is reported naming the other.
 
 ## Fix
 None: choosing the version to keep is an editorial decision.
@@ -69,10 +69,11 @@ class NearDuplicateDocument(CorpusRule):
                 mine = [x.a for x in matches] if mine_is_a else [x.b for x in matches]
                 theirs = [x.b for x in matches] if mine_is_a else [x.a for x in matches]
                 share_mine, share_theirs = (m.share_a, m.share_b) if mine_is_a else (m.share_b, m.share_a)
+                same = _same_text(m) if m.whole_text else False
                 if m.whole_text:  # re-wrapped: paragraphs do not line up, the text does
                     text_mine, text_theirs = ((m.text_share_a, m.text_share_b) if mine_is_a
                                               else (m.text_share_b, m.text_share_a))
-                    parts.append(f"{other.id} (same text, wrapped differently: {text_mine:.0%} of this "
+                    parts.append(f"{other.id} ({_wrapped(same)}: {text_mine:.0%} of this "
                                  f"document's text, {text_theirs:.0%} of the other's)")
                 else:
                     parts.append(f"{other.id} ({len(matches)} paragraphs shared: {share_mine:.0%} of "
@@ -80,7 +81,7 @@ class NearDuplicateDocument(CorpusRule):
                 if first_mine is None:
                     first_mine = min(mine) if mine else 0
                 related.append(rel(other, min(theirs) if theirs else 0,
-                                   "version: same text, wrapped differently" if m.whole_text
+                                   f"version: {_wrapped(same)}" if m.whole_text
                                    else f"version: {len(matches)} paragraphs shared"))
             head = ("document is the original (first in path order) of "
                     if original else "document is a near-duplicate (version or reprint) of ")
@@ -89,3 +90,14 @@ class NearDuplicateDocument(CorpusRule):
             assert first_mine is not None and doc is not None
             para = doc.paragraphs[first_mine]
             yield self.finding(doc, para.start, para.end, msg, related=related)
+
+
+def _same_text(m: DocMatch) -> bool:
+    """Whether a re-wrapped pair has the same text: every shingle of one of them is in the
+    other (the other may hold more). A pair whose wording or figures differ is only nearly the
+    same."""
+    return max(m.text_share_a, m.text_share_b) >= 1.0
+
+
+def _wrapped(same: bool) -> str:
+    return "same text, wrapped differently" if same else "nearly the same text (wording or figures differ), wrapped differently"

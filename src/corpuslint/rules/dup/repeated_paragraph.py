@@ -20,10 +20,10 @@ list items twice (a title in a link and again in a heading). Repeats inflate the
 a language model towards the repeated text and break paragraph alignment between versions.
 
 ## Example
-Seed 001 prints the block `院、浙江大学(余姚)机器人研究院…` / `今年3月…` / `整合提升…` /
-`(本文配图均由余姚经济开发区提供)` three times (lines 55–61, 63–69, 71–73); lines 63–73 are
-reported, each against its copy at lines 55–61. Seed 003 prints every related-article title twice
-in a row (`余杭再添两家省级小微企业园`, lines 103 and 105).
+An OCR'd page prints the block `院、浙江大学(余姚)机器人研究院…` / `今年3月…` / `整合提升…` /
+`(本文配图均由余姚经济开发区提供)` three times (the last copy cut short); the second and third
+copies are reported, each paragraph against its first copy. A scraped page prints every
+related-article title twice in a row (`余杭再添两家省级小微企业园`).
 
 ## Fix
 Delete the repeated line (and the blank lines that follow it). **Safe** when the repeat is

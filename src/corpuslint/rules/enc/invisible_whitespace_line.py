@@ -8,7 +8,8 @@ Scraped pages leave `&nbsp;` paragraphs behind. Such lines are not blank to tool
 diffing, and they hide in every editor.
 
 ## Example
-Seed 000 has some forty lines holding only `U+00A0` between its paragraphs.
+A scraped article with some forty lines holding only `U+00A0` (no-break space) between its
+paragraphs, left by the page's `<p>&nbsp;</p>` spacers.
 
 ## Fix
 Delete the invisible characters, leaving an empty line. **Safe**: nothing visible changes.

@@ -24,8 +24,12 @@ Broken sentences corrupt sentence splitting, language-model training text and ev
 reads a sentence as a unit; a caption inside a sentence makes it nonsense.
 
 ## Example
-Seed 001 lines 21/23 (`形` / `成规模集聚效应`), 91/97 with the caption `高质量推进慈东现代化小城市建设`
-on line 95 between the halves.
+```text
+…新材料、机器人与智能装备新兴产业链,形           <- LAY001: the word 形成 spans the join
+成规模集聚效应,力争产销突破50亿元;…
+```
+An OCR'd newspaper page also breaks a sentence around a photo caption
+(`高质量推进慈东现代化小城市建设` between the two halves).
 
 ## Fix
 Join the halves into one paragraph; a caption that lay between them is moved after the joined

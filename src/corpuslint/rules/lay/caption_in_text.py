@@ -14,8 +14,9 @@ Captions describe pictures that are no longer there. Inside the text they interr
 and paragraphs, and a language model learns them as prose.
 
 ## Example
-Seed 002 line 16 `领克汽车余姚工厂。余姚市委宣传部供图`; seed 001 line 95, a caption between the two
-halves of a sentence; seed 004 line 82 `浙大机器人研究院`, set apart at the end of the article.
+A line `领克汽车余姚工厂。余姚市委宣传部供图` between two paragraphs of a news article; a
+caption between the two halves of a sentence on an OCR'd newspaper page; a short line
+`浙大机器人研究院` set apart at the end of an article (the label of a photo).
 
 ## Fix
 Delete the caption line. **Unsafe**: a caption carries information (who took the photo, what it

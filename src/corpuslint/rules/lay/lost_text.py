@@ -14,7 +14,9 @@ Lost text cannot be repaired from the document itself: it must be re-extracted f
 or the passage dropped. Joining such halves would make a sentence that never existed.
 
 ## Example
-Seed 004 lines 52/54 and line 3.
+An OCR'd newspaper feature: `…上海千机、上海易行` ends a paragraph mid-list and the next one
+starts `材料入选省“415X”先进制造业产业集群核心区…` (a column lost between them), and the title
+`长三 谱写长三角一体化新篇章` is cut short.
 
 ## Fix
 None: the missing text is not in the document.

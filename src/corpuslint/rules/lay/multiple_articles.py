@@ -9,8 +9,9 @@ them: duplicate detection, version alignment and per-document metadata all assum
 document.
 
 ## Example
-Seed 001: the article on the Yuyao zone, then from line 75 (`## 慈溪滨海经济开发区` /
-`# 探索工业社区治理新路径`) an unrelated article on the Cixi Binhai zone.
+An OCR'd newspaper page: an article on the Yuyao development zone, then, under a new headline
+(`## 慈溪滨海经济开发区` / `# 探索工业社区治理新路径`), an unrelated article on the Cixi Binhai
+zone from the same page.
 
 ## Fix
 None: splitting a file is a job for the ingestion step. The finding marks where the next article
