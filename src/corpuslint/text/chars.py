@@ -88,15 +88,28 @@ STRONG_END = re.compile(rf"[{_escape(CHARS.sentence_final_strong)}]\s*$")
 _CLAUSE_RE = CLAUSE_PUNCT
 
 
+# Runs of anything but Han ideographs: deleting them leaves the Han characters (one C pass).
+_NON_HAN = re.compile(f"[^{HAN_CLASS}]+")
+_HAN = re.compile(f"[{HAN_CLASS}]")
+
+
 def is_han(ch: str) -> bool:
     """A Han ideograph (unified, extensions A-I, compatibility), or 〇."""
+    if "\u4e00" <= ch <= "\u9fff":  # the common case: CJK Unified Ideographs
+        return True
     o = ord(ch)
     k = bisect_right(_STARTS, o) - 1
     return k >= 0 and o <= CHARS.han_ranges[k][1]
 
 
 def han_count(text: str) -> int:
-    return sum(1 for c in text if is_han(c))
+    """Number of Han ideographs in ``text``."""
+    return len(_NON_HAN.sub("", text))
+
+
+def has_han(text: str) -> bool:
+    """``text`` holds a Han ideograph."""
+    return _HAN.search(text) is not None
 
 
 def strip_closers(text: str) -> str:

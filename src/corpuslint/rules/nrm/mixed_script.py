@@ -39,12 +39,13 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Iterable
 
+import numpy as np
 import regex
 
 from ...core import Applicability, Document, DocumentRule, Edit, Finding, Fix, related
 from ...core.packs import PackStore
 from ...corpus.normalize import convert, simplified_aligned, to_simplified, to_traditional
-from ...text import is_han
+from ...text import has_han, is_han
 
 _QUOTED = regex.compile(r"“[^“”\n]*”|「[^「」\n]*」|『[^『』\n]*』|《[^《》\n]*》")
 MIN_MAJORITY = 5  # script-specific characters needed to know a document's script
@@ -85,27 +86,34 @@ class MixedScript(DocumentRule):
 
     def check(self, doc: Document) -> Iterable[Finding]:
         trad: list[tuple[int, str]] = []  # (offset, simplified form)
-        simp_chars = 0  # characters only simplified text writes (character by character)
-        paras = [p for p in doc.paragraphs if any(is_han(c) for c in p.text)]
+        paras = [p for p in doc.paragraphs if has_han(p.text)]
+        # Characters the phrase-aware conversion to simplified changes: a paragraph is read
+        # character by character only where its simplified form differs from it (rare).
+        changed: list[str] = []  # the changed characters that count, at every changed place
         for para in paras:
             text = para.text
             s = simplified_aligned(text)
+            if s == text:
+                continue
             shield: set[int] | None = None
-            for i, c in enumerate(text):
-                if not is_han(c) or 0xF900 <= ord(c) <= 0xFAFF:
+            for i in _differences(text, s):
+                c = text[i]
+                if not _counted(c):
                     continue
-                sc = s[i]
-                if sc != c:
-                    if c in self.allowed_chars:
-                        continue
-                    if shield is None:
-                        shield = self._shielded(text)
-                    if i not in shield:
-                        trad.append((para.start + i, sc))
-                elif _simplified_only(c):
-                    simp_chars += 1
+                changed.append(c)
+                if c in self.allowed_chars:
+                    continue
+                if shield is None:
+                    shield = self._shielded(text)
+                if i not in shield:
+                    trad.append((para.start + i, s[i]))
         if not trad:
             return
+        # characters only simplified text writes, where the conversion left them alone
+        simp_only = {c for c in set().union(*(set(p.text) for p in paras)) if _counted(c) and _simplified_only(c)}
+        table = dict.fromkeys(map(ord, simp_only))
+        simp_chars = sum(len(p.text) - len(p.text.translate(table)) for p in paras)
+        simp_chars -= sum(1 for c in changed if c in simp_only)
         if simp_chars >= len(trad):
             yield from self._report(doc, trad, simp_chars, "simplified", "traditional")
             return
@@ -160,6 +168,18 @@ class MixedScript(DocumentRule):
 
 
 MAX_RELATED = 10  # occurrences listed under a finding
+
+
+def _counted(c: str) -> bool:
+    """A Han character that can tell the scripts apart (compatibility ideographs cannot)."""
+    return is_han(c) and not 0xF900 <= ord(c) <= 0xFAFF
+
+
+def _differences(a: str, b: str) -> list[int]:
+    """Offsets where two strings of one length differ (compared as UTF-32 arrays)."""
+    x = np.frombuffer(a.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    y = np.frombuffer(b.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    return np.flatnonzero(x != y).tolist()
 
 
 def _listed(packs: PackStore, relpath: str) -> frozenset[str]:
