@@ -32,8 +32,8 @@ PACK = "page/kinds.toml"
 # titles separate their parts with spaces; running Chinese text does not use them).
 SPACED = regex.compile(rf"[{HAN_CLASS}”」》)）][ \u3000]+[{HAN_CLASS}“「《(（]")
 HAN = regex.compile(f"[{HAN_CLASS}]")
-_INSIDE_FINAL = frozenset("。！？；!?;")
-_LIST_COMMA = frozenset("，,、")
+_INSIDE_FINAL = regex.compile("[。！？；!?;]")
+_LIST_COMMA = regex.compile("[，,、]")
 # table cells: two or more spaces or a tab between cells
 _CELL_SEP = regex.compile(r"(?:\t|[ \u3000\u00a0]{2,})")
 # a metadata table's field name, spaced out or not: `索 引 号：`, `发布机构：`, `主题分类：`
@@ -77,14 +77,13 @@ def unclosed(text: str) -> str | None:
 def running(text: str) -> bool:
     """Running text rather than a title: a sentence inside it, an open quotation, clauses, or
     long; titles made of space-separated chunks are not running text."""
-    body = text[:-1]
-    if any(c in _INSIDE_FINAL for c in body):
+    if _INSIDE_FINAL.search(text, 0, len(text) - 1):
         return True
     if unclosed(text):
         return True
     if SPACED.search(text):
         return False
-    if len(text) >= 20 and any(c in _LIST_COMMA for c in body):
+    if len(text) >= 20 and _LIST_COMMA.search(text, 0, len(text) - 1):
         return True
     return len(text) >= 40
 

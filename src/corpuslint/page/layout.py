@@ -26,6 +26,7 @@ from ..text import BULLET, CHARS, han_count, strip_closers
 from .kinds import kind_data, kinds
 
 _INNER = CHARS.sentence_final_strong | CHARS.clause | CHARS.enumeration | CHARS.colon | frozenset("。")
+_INNER_RE = re.compile("[" + "".join(re.escape(c) for c in sorted(_INNER)) + "]")
 # A single "…" or ASCII "..." marks a teaser cut short by the page; the Chinese ellipsis "……"
 # (two U+2026) ends real sentences.
 _TRUNCATED = re.compile(r"(?:(?<!…)…|\.{3,}|。{3,})\s*[)）]?$")
@@ -160,8 +161,7 @@ def is_prose(text: str) -> bool:
         # introduces a list
         if not ((t[-1] in "）)" and len(t) >= 40) or (t[-1] in "：:" and len(t) >= 20)):
             return False
-    inner = sum(1 for c in t[:-1] if c in _INNER)
-    return inner >= 1 or len(t) >= 40
+    return len(t) >= 40 or _INNER_RE.search(t, 0, len(t) - 1) is not None
 
 
 def _build(doc: Document, packs: PackStore | None) -> Page:

@@ -63,7 +63,17 @@ class PunctuationWidth(DocumentRule):
         # Pair classes: "(" and ")" are one.
         self.klass = {c: ("()" if c in "()（）" else self.to_half.get(c, c))
                       for c in (*self.to_full, *self.to_half)}
-        self.marks = regex.compile("[" + regex.escape("".join(self.klass)) + "]")
+        # What the line scan reads: half-width marks and both forms of parentheses (they pair
+        # up on a line). Other full-width marks are Chinese usage wherever they stand: they are
+        # found by one search of the text, and only for a class the document also writes
+        # half-width (or under prefer = halfwidth), since only then are they counted or reported.
+        self.marks = regex.compile("[" + regex.escape("".join(
+            c for c in self.klass if c not in self.to_half or c in "（）")) + "]")
+        fulls: dict[str, list[str]] = {}
+        for c in self.to_half:
+            if c not in "（）":
+                fulls.setdefault(self.klass[c], []).append(c)
+        self.full_marks = {k: regex.compile("[" + regex.escape("".join(v)) + "]") for k, v in fulls.items()}
 
     def _cjk(self, c: str) -> bool:
         return bool(c) and (c in self.cjk_punct or bool(_HAN.match(c)))
@@ -76,6 +86,11 @@ class PunctuationWidth(DocumentRule):
                 continue
             self._scan(line.text, line.start, half, full)
         prefer = self.opts["prefer"]
+        for klass, pattern in self.full_marks.items():
+            if prefer == "halfwidth" or klass in half:
+                found = [(m.start(),) for m in pattern.finditer(doc.text)]
+                if found:
+                    full[klass] = found
         for klass in sorted(set(half) | set(full)):
             h, f = half.get(klass, []), full.get(klass, [])
             if prefer == "fullwidth" or (prefer == "auto" and h and f and len(h) <= len(f)):
@@ -114,9 +129,6 @@ class PunctuationWidth(DocumentRule):
                     full.setdefault("()", []).append((base + i,))
                 elif self._cjk(prev):
                     half.setdefault("()", []).append((base + i,))
-                continue
-            if c in self.to_half:  # full-width: always Chinese usage
-                full.setdefault(self.klass[c], []).append((base + i,))
                 continue
             # , : ; ! ? — Chinese context, and no space after (a space marks Western usage).
             if nxt in (" ", "\t"):
