@@ -15,7 +15,7 @@ from functools import lru_cache
 import regex
 
 from ..core import PackStore
-from ..text import STRONG_END
+from ..text import STRONG_END, AnyOf
 from .layout import Block, Page
 
 PACK = "page/comments.toml"
@@ -25,8 +25,8 @@ DEFAULTS = {"min_replies": 3, "max_header_length": 80, "opener_window": 3}
 @dataclass(frozen=True)
 class CommentData:
     marker: regex.Pattern[str]
-    time: regex.Pattern[str]
-    opener: regex.Pattern[str]
+    time: AnyOf
+    opener: AnyOf
 
 
 @dataclass(frozen=True)
@@ -43,7 +43,7 @@ def _union(patterns: list[str], flags: int = 0) -> regex.Pattern[str]:
 @lru_cache(maxsize=8)
 def _load(dirs: tuple) -> CommentData:  # type: ignore[type-arg]
     data = PackStore(dirs[1:]).toml(PACK)
-    return CommentData(_union(data["markers"], regex.I), _union(data["times"]), _union(data.get("openers", [])))
+    return CommentData(_union(data["markers"], regex.I), AnyOf(data["times"]), AnyOf(data.get("openers", [])))
 
 
 def comment_data(packs: PackStore | None = None) -> CommentData:
@@ -60,16 +60,16 @@ def comment_zone(pg: Page, data: CommentData, min_replies: int = 3, max_header_l
 
     def header(b: Block) -> bool:
         t = b.text
-        if b.length > max_header_length or STRONG_END.search(t) or not data.time.search(t):
+        if b.length > max_header_length or STRONG_END.search(t) or not data.time.found(t):
             return False
         return bool(data.marker.search(t)) or any(title in t for title in titles)
 
     headers = [i for i in range(start + 1, len(blocks)) if header(blocks[i])]
     for i in range(start + 1, len(blocks)):
         b = blocks[i]
-        if b.length > max_header_length or STRONG_END.search(b.text) or not data.opener.search(b.text):
+        if b.length > max_header_length or STRONG_END.search(b.text) or not data.opener.found(b.text):
             continue
-        if any(blocks[j].length <= 40 and data.time.search(blocks[j].text)
+        if any(blocks[j].length <= 40 and data.time.found(blocks[j].text)
                for j in range(i + 1, min(len(blocks), i + 1 + opener_window))):
             # a heading counting the comments opens the zone whatever their number
             return CommentZone(i, sum(1 for h in headers if h > i), True)

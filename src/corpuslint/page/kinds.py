@@ -24,7 +24,7 @@ from typing import Sequence
 import regex
 
 from ..core import PackStore
-from ..text import CHARS, HAN_CLASS, has_clause_punct
+from ..text import CHARS, HAN_CLASS, AnyOf, has_clause_punct
 
 PACK = "page/kinds.toml"
 
@@ -45,7 +45,7 @@ TITLE_MIN, TITLE_MAX = 7, 40
 @dataclass(frozen=True)
 class KindData:
     heading: regex.Pattern[str]
-    credit: regex.Pattern[str]
+    credit: AnyOf
     byline: regex.Pattern[str]
     document_number: regex.Pattern[str]
 
@@ -57,7 +57,7 @@ def _union(patterns: Sequence[str]) -> regex.Pattern[str]:
 @lru_cache(maxsize=8)
 def _load(dirs: tuple) -> KindData:  # type: ignore[type-arg]
     data = PackStore(dirs[1:]).toml(PACK)
-    return KindData(_union(data["heading_marks"]), _union(data["credit_patterns"]),
+    return KindData(_union(data["heading_marks"]), AnyOf(data["credit_patterns"]),
                     _union(data["byline_patterns"]), regex.compile(data.get("document_number", r"(?!)")))
 
 
@@ -107,7 +107,7 @@ def kind(text: str, data: KindData) -> str:
     """The kind of one paragraph by its own text (``table`` needs its neighbours: ``kinds``)."""
     if data.heading.search(text):
         return "heading"
-    if len(text) <= CREDIT_MAX and data.credit.search(text):
+    if len(text) <= CREDIT_MAX and data.credit.found(text):
         return "credit"
     if len(text) <= BYLINE_MAX and data.byline.search(text):
         return "byline"

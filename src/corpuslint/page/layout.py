@@ -30,6 +30,16 @@ _INNER_RE = re.compile("[" + "".join(re.escape(c) for c in sorted(_INNER)) + "]"
 # A single "…" or ASCII "..." marks a teaser cut short by the page; the Chinese ellipsis "……"
 # (two U+2026) ends real sentences.
 _TRUNCATED = re.compile(r"(?:(?<!…)…|\.{3,}|。{3,})\s*[)）]?$")
+
+
+def truncated(text: str) -> bool:
+    """A teaser cut short by the page (``…`` or ``...`` at the end, perhaps in a bracket). The
+    regex is searched only where the end can match it (most lines end with 。)."""
+    t = text.rstrip()
+    u = t[:-1].rstrip() if t[-1:] in (")", "）") else t
+    return u.endswith(("…", "...", "。。。")) and _TRUNCATED.search(t) is not None
+
+
 _PUNCT = re.compile(r"[^\w\s]")
 _SPACE = re.compile(r"\s")
 _DROP = re.compile(r"[\W_]+")
@@ -151,7 +161,7 @@ def is_prose(text: str) -> bool:
     sentence punctuation, not a bullet item and not a truncated teaser."""
     t = text.rstrip()
     t = BULLET.sub("", t, count=1)
-    if len(t) < 12 or _TRUNCATED.search(t):
+    if len(t) < 12 or truncated(t):
         return False
     # the last mark before closing quotes and brackets ends the sentence (a quotation ending
     # without one, `他说“你好”`, is not taken as finished; an ASCII `"` is)
@@ -169,7 +179,7 @@ def _build(doc: Document, packs: PackStore | None) -> Page:
     data = kind_data(packs)
     ks = kinds([p.text for p in paras], data)
     blocks = [Block(para=p, length=len(p.text), prose=is_prose(p.text), bullet=bool(BULLET.match(p.text)),
-                    truncated=bool(_TRUNCATED.search(p.text.rstrip())), kind=k,
+                    truncated=truncated(p.text), kind=k,
                     docno=len(p.text) <= 30 and bool(data.document_number.match(p.text.strip())))
               for p, k in zip(paras, ks)]
     start, end = _body_span(blocks)

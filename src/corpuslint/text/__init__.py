@@ -5,6 +5,7 @@ ends a sentence, what separates clauses, which marks open and close, what a bull
 Imports: core -> text -> page -> corpus -> rules.
 """
 
+from .patterns import AnyOf
 from .chars import (
                     BULLET,
                     CHARS,
@@ -21,6 +22,7 @@ from .chars import (
 )
 
 __all__ = [
+                    "AnyOf",
                     "BULLET",
                     "CHARS",
                     "CLAUSE_PUNCT",

@@ -45,6 +45,7 @@ _SCAN = regex.compile(r"微信|扫一扫|扫码|二维码|QQ群|加群")
 
 from ...core import Applicability, Document
 from ...page import Block, page
+from ...text import AnyOf
 from ._base import ChromeRule, Hit
 
 
@@ -57,7 +58,7 @@ class ContactBlock(ChromeRule):
 
     def setup(self) -> None:
         data = self.ctx.packs.toml("chr/contact.toml")
-        self.contact = regex.compile("|".join(f"(?:{p})" for p in data["contacts"]))
+        self.contact = AnyOf(data["contacts"])
         labels = sorted(set(data["labels"]), key=len, reverse=True)
         self.label = regex.compile(
             r"^[\s·•■□◆●★☆【\[(（]*(?:" + "|".join(regex.escape(x) for x in labels) + r")\s*[:：/]", regex.I)
@@ -70,7 +71,7 @@ class ContactBlock(ChromeRule):
             return False
         if self.ads.search(t) and len(t) <= 80:
             return True
-        if not self.contact.search(t):
+        if not self.contact.found(t):
             return False
         if self.label.match(t) and len(t) <= 120:
             return True

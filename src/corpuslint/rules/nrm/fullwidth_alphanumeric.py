@@ -59,14 +59,15 @@ class FullwidthAlphanumeric(DocumentRule):
         first = _RUN.search(text)
         if first is None:
             return
+        auto = self.opts["prefer"] == "auto"
+        half = len(_HALF.findall(text)) if auto else 0
+        if auto and half == 0:
+            return  # full-width throughout: a house style
         # Chinese text only: Japanese writes full-width forms by convention.
         if han_count(text) < 0.2 * len(text) or len(_KANA.findall(text)) > 20:
             return
         runs = list(_RUN.finditer(text, first.start()))
-        if self.opts["prefer"] == "auto":
-            half = len(_HALF.findall(text))
-            if half == 0:
-                return  # full-width throughout: a house style
+        if auto:
             if len(runs) > half:
                 edits = [Edit(m.start(), m.end(), unicodedata.normalize("NFKC", m.group())) for m in runs]
                 fix = Fix.safe(f"replace the {len(runs)} full-width runs with half-width", *edits)

@@ -87,6 +87,8 @@ class MixedScript(DocumentRule):
     def check(self, doc: Document) -> Iterable[Finding]:
         trad: list[tuple[int, str]] = []  # (offset, simplified form)
         paras = [p for p in doc.paragraphs if has_han(p.text)]
+        if _unchanged(p.text for p in paras):
+            return
         # Characters the phrase-aware conversion to simplified changes: a paragraph is read
         # character by character only where its simplified form differs from it (rare).
         changed: list[str] = []  # the changed characters that count, at every changed place
@@ -173,6 +175,17 @@ MAX_RELATED = 10  # occurrences listed under a finding
 def _counted(c: str) -> bool:
     """A Han character that can tell the scripts apart (compatibility ideographs cannot)."""
     return is_han(c) and not 0xF900 <= ord(c) <= 0xFAFF
+
+
+def _unchanged(texts: Iterable[str]) -> bool:
+    """Converting the texts to simplified changes none of them: one OpenCC call for all of
+    them joined by newlines (no dictionary phrase spans a line, so the conversion of the
+    whole is that of each line, newlines kept)."""
+    joined = "\n".join(texts)
+    try:
+        return to_simplified(joined) == joined
+    except UnicodeError:  # lone surrogates: read paragraph by paragraph
+        return False
 
 
 def _differences(a: str, b: str) -> list[int]:
