@@ -24,7 +24,7 @@ from typing import Sequence
 import regex
 
 from ..core import PackStore
-from ..text import CHARS, HAN_CLASS, AnyOf, has_clause_punct
+from ..text import CHARS, HAN_CLASS, AnyOf, char_class, has_clause_punct
 
 PACK = "page/kinds.toml"
 
@@ -32,8 +32,8 @@ PACK = "page/kinds.toml"
 # titles separate their parts with spaces; running Chinese text does not use them).
 SPACED = regex.compile(rf"[{HAN_CLASS}”」》)）][ \u3000]+[{HAN_CLASS}“「《(（]")
 HAN = regex.compile(f"[{HAN_CLASS}]")
-_INSIDE_FINAL = regex.compile("[。！？；!?;]")
-_LIST_COMMA = regex.compile("[，,、]")
+_INSIDE_FINAL = regex.compile(char_class(CHARS.sentence_final_strong, CHARS.semicolon))
+_LIST_COMMA = regex.compile(char_class(CHARS.comma, CHARS.enumeration))
 # table cells: two or more spaces or a tab between cells
 _CELL_SEP = regex.compile(r"(?:\t|[ \u3000\u00a0]{2,})")
 # a metadata table's field name, spaced out or not: `索 引 号：`, `发布机构：`, `主题分类：`

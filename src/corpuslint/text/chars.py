@@ -23,6 +23,10 @@ class Chars:
     closing_quotes: frozenset[str]
     closing_brackets: frozenset[str]
     clause: frozenset[str]
+    comma: frozenset[str]
+    semicolon: frozenset[str]
+    question: frozenset[str]
+    paragraph_final: frozenset[str]
     enumeration: frozenset[str]
     colon: frozenset[str]
     brackets: tuple[tuple[str, str], ...]
@@ -50,6 +54,10 @@ def _load() -> Chars:
         closing_quotes=frozenset(d["closing_quotes"]),
         closing_brackets=frozenset(d["closing_brackets"]),
         clause=frozenset(d["clause"]),
+        comma=frozenset(d["comma"]),
+        semicolon=frozenset(d["semicolon"]),
+        question=frozenset(d["question"]),
+        paragraph_final=frozenset(d["paragraph_final"]),
         enumeration=frozenset(d["enumeration"]),
         colon=frozenset(d["colon"]),
         brackets=tuple((p[0], p[1]) for p in d["brackets"]),
@@ -75,6 +83,11 @@ HAN_CLASS = _class(CHARS.han_ranges)
 
 def _escape(chars: frozenset[str]) -> str:
     return "".join(re.escape(c) for c in sorted(chars))
+
+
+def char_class(*sets: frozenset[str]) -> str:
+    """A regex character class (``[...]``) of the union of some of these sets."""
+    return "[" + _escape(frozenset().union(*sets)) + "]"
 
 
 # A list marker at a line's start: a bullet, an ASCII dash/star/plus, `v ` (a rendered check

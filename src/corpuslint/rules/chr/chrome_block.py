@@ -112,11 +112,13 @@ import regex
 
 from ...core import Applicability, Document
 from ...page import ITEM_MAX, Block, Page, page
+from ...text import CHARS, char_class
 from ._anchors import chrome_anchors
 from ._base import ChromeRule, Hit
 
 # sentence punctuation inside a line (a slogan or title may end with "！" or "？": "搜狐天气为你抢先报！")
-_SENTENCE = regex.compile(r"[。，,；;]|[！？!?](?!\s*$)")
+_SENTENCE = regex.compile(char_class(frozenset("。"), CHARS.clause) + "|"
+                           + char_class(CHARS.sentence_final_strong - {"。"}) + r"(?!\s*$)")
 
 
 _FIRST_WORD = regex.compile(r"\w")

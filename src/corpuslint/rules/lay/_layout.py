@@ -21,17 +21,17 @@ from ...corpus.lexicon import Lexicon, load_lexicon
 from ...page import page, unclosed
 from ...page.kinds import HAN as _HAN
 from ...page.kinds import SPACED as _SPACED
-from ...text import CHARS, HAN_CLASS
+from ...text import CHARS, HAN_CLASS, char_class
 
 PACK = "lay/layout.toml"
 
 _SENTENCE_END = CHARS.sentence_final | CHARS.ellipsis | CHARS.closing_quotes
-_CLAUSE_SPLIT = regex.compile(r"[，,。；;：:！!？?]")
+_CLAUSE_SPLIT = regex.compile(char_class(CHARS.clause, CHARS.sentence_final_strong, CHARS.colon))
 # A title's first chunk: two to four Han characters, then a space.
 _TITLE_CHUNK = regex.compile(rf"(?:#+\s*)?([{HAN_CLASS}]{{2,4}})[ \u3000]+\S")
 _SHORT = ("item", "title")
-_FIELD_SPLIT = regex.compile(r"[，,、；;：:\s|｜/]+")
-_SENTENCE_INSIDE = regex.compile(r"[。！？!?]")
+_FIELD_SPLIT = regex.compile("(?:" + char_class(CHARS.clause, CHARS.enumeration, CHARS.colon) + r"|[\s|｜/])+")
+_SENTENCE_INSIDE = regex.compile(char_class(CHARS.sentence_final_strong))
 
 
 def _fields(text: str) -> bool:
@@ -61,8 +61,8 @@ def _load(dirs: tuple) -> LayoutData:  # type: ignore[type-arg]
     packs = PackStore(dirs[1:])
     data = packs.toml(PACK)
     return LayoutData(
-        terminal=frozenset(data["terminal"]),
-        continuing=frozenset(data["continuing"]),
+        terminal=CHARS.paragraph_final,
+        continuing=CHARS.comma | CHARS.enumeration,
         non_initial=frozenset(data["non_initial"]),
         open_endings=frozenset(data["open_endings"]),
         lexicon=load_lexicon(packs),
