@@ -171,3 +171,20 @@ def test_mixed_script_one_finding_per_word_fixing_every_occurrence():
     assert len(found[0].fix.edits) == 6 and len(found[0].related) == 5
     fixed, _ = Linter(select=["NRM002"]).fix_text(text, unsafe=True)
     assert "後" not in fixed and fixed.count("以后") == 6
+
+
+def test_simplified_conversion_goes_line_by_line():
+    """NRM002 converts a document's paragraphs in one OpenCC call (joined by newlines) to see
+    that none changes: that holds only while the conversion of the whole is that of each line."""
+    from corpuslint.corpus.normalize import to_simplified
+
+    for path in sorted(SEEDS.glob("*.txt")):
+        lines = [x for x in to_traditional(path.read_text(encoding="utf-8")).splitlines() if x.strip()]
+        assert to_simplified("\n".join(lines)) == "\n".join(to_simplified(x) for x in lines)
+
+
+def test_traditional_line_among_simplified_lines_is_found(nrm):
+    simplified = "余姚经济开发区走出了一条用创新浇筑的发展之路。\n\n" * 6
+    text = simplified + "开发区的發展之路越走越宽。\n"
+    found = [(f.code, f.location.line) for f in nrm.lint_text(text) if f.code == "NRM002"]
+    assert found == [("NRM002", 13)]
