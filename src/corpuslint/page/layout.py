@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 
 from ..core import Document, Edit, PackStore, Paragraph
 from ..text import BULLET, CHARS, han_count, strip_closers
-from .kinds import kind_data, kinds
+from .kinds import is_field, kind_data, kinds
 
 _INNER = CHARS.sentence_final_strong | CHARS.clause | CHARS.enumeration | CHARS.colon | frozenset("。")
 _INNER_RE = re.compile("[" + "".join(re.escape(c) for c in sorted(_INNER)) + "]")
@@ -91,6 +91,10 @@ class Block:
         return self.para.line
 
 
+REPEAT_MIN = 3  # occurrences of a line on one page that make it a repeated widget line
+REPEAT_MAX_LENGTH = 40
+
+
 @dataclass
 class Page:
     doc: Document
@@ -135,6 +139,30 @@ class Page:
             else:
                 out.append((i, i, v))
         return out
+
+    def repeated(self) -> frozenset[int]:
+        """Blocks whose text recurs on the page at least ``REPEAT_MIN`` times, short and not
+        prose: a widget printed under every teaser (`为什么显示这个广告？`), a reply button or
+        a commenter's date under every comment (`回复`, `5月19日`). The page title's line and
+        lines repeating it are left out (a headline is printed two or three times)."""
+        got = self.extra.get("page.repeated")
+        if not isinstance(got, frozenset):
+            seen: dict[str, list[int]] = {}
+            for i, b in enumerate(self.blocks):
+                # table rows and fields (`儿童票原价：50元`, `语言：韩语` under every entry of a
+                # list) and numbered headings are the article's own structure
+                if 0 < i and b.length <= REPEAT_MAX_LENGTH and not b.prose and b.kind not in ("table", "heading") \
+                        and not is_field(b.text):
+                    seen.setdefault(b.text.strip(), []).append(i)
+            title = self.blocks[0].text.strip() if self.blocks else ""
+            # every occurrence outside the article body: a line repeated inside it (a refrain,
+            # a closing formula of each section) is the text's own
+            got = frozenset(i for t, idx in seen.items() if len(idx) >= REPEAT_MIN and t != title
+                            and all(self.outside_body(k) for k in idx)
+                            and not (self.title_repeat is not None and t == self.blocks[self.title_repeat].text.strip())
+                            for i in idx)
+            self.extra["page.repeated"] = got
+        return got
 
     def in_table(self, i: int) -> bool:
         """Block ``i`` is a row of a table or infobox inside the article body: content."""

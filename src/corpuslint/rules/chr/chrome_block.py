@@ -143,6 +143,24 @@ def _sentence(b: Block) -> bool:
     return b.prose and (b.length >= 20 or "。" in b.text)
 
 
+def _repeated_anchors(lay: Page, recognised: set[int]) -> set[int]:
+    """The page's repeated lines (``Page.repeated``) that anchor chrome: every copy of a line
+    lies before the first or after the last sentence of the page, or past a recognised chrome
+    line beyond the article body (a comment thread under `评论` / `举报`). A repeated line
+    between the article's sentences with no recognised chrome before it (`曲目` under every
+    album of a discography) is the text's own."""
+    groups: dict[str, list[int]] = {}
+    for j in sorted(lay.repeated()):
+        groups.setdefault(lay.blocks[j].text.strip(), []).append(j)
+    out: set[int] = set()
+    for idx in groups.values():
+        if all(lay.outside_prose(k) for k in idx) \
+                or (idx[0] > lay.body_end and any(lay.body_end < a < idx[0] for a in recognised)) \
+                or (idx[-1] < lay.body_start and any(idx[-1] < a < lay.body_start for a in recognised)):
+            out.update(idx)
+    return out - recognised
+
+
 class ChromeBlock(ChromeRule):
     code = "CHR010"
     name = "chrome-block"
@@ -170,7 +188,11 @@ class ChromeBlock(ChromeRule):
             # little prose (a forum's error or login page, a short notice): only the page head
             yield from self.head_only(doc, lay, total)
             return
-        anchors = self.anchors(doc, lay)
+        recognised = self.anchors(doc, lay)
+        # lines repeated on the page (a widget under every teaser, a reply button under every
+        # comment) anchor blocks like recognised lines; this rule reports them itself
+        repeated = _repeated_anchors(lay, recognised)
+        anchors = recognised | repeated
         # the article's sentences: prose that no rule recognised (a copyright or disclaimer
         # sentence at the foot of the page does not make the sidebar above it "article")
         prose = [i for i, b in enumerate(blocks) if i not in anchors and _sentence(b)]
@@ -221,6 +243,11 @@ class ChromeBlock(ChromeRule):
         for i, span in self.sandwiched(lay, anchors, title_chars, title):
             if article_zone(lay, i, first, last) == "tail":
                 chosen.setdefault(i, f"line between recognised chrome lines with no article sentence between them (lines {span})")
+        for j in repeated:
+            if article_zone(lay, j, first, last) in ("head", "tail"):
+                n = sum(1 for k in repeated if blocks[k].text.strip() == blocks[j].text.strip())
+                chosen[j] = f"a line printed {n} times on the page outside the article (a widget or button)"
+                items.add(j)  # reportable however short (`回复` under every comment)
         yield from self._report(doc, lay, chosen, anchors, frozenset(items))
 
     def head_only(self, doc: Document, lay: Page, total: int) -> Iterable[Hit]:
