@@ -93,6 +93,7 @@ class Block:
 
 REPEAT_MIN = 3  # occurrences of a line on one page that make it a repeated widget line
 REPEAT_MAX_LENGTH = 40
+_LETTER = re.compile(r"[^\W\d_]")
 
 
 @dataclass
@@ -143,22 +144,22 @@ class Page:
     def repeated(self) -> frozenset[int]:
         """Blocks whose text recurs on the page at least ``REPEAT_MIN`` times, short and not
         prose: a widget printed under every teaser (`为什么显示这个广告？`), a reply button or
-        a commenter's date under every comment (`回复`, `5月19日`). The page title's line and
-        lines repeating it are left out (a headline is printed two or three times)."""
+        a commenter's date under every comment (`回复`, `5月19日`), but as well a refrain of
+        a song. The page title's line and lines repeating it are left out (a headline is
+        printed two or three times); which copies are chrome is the reader's decision."""
         got = self.extra.get("page.repeated")
         if not isinstance(got, frozenset):
             seen: dict[str, list[int]] = {}
             for i, b in enumerate(self.blocks):
                 # table rows and fields (`儿童票原价：50元`, `语言：韩语` under every entry of a
                 # list) and numbered headings are the article's own structure
+                # lines of symbols or digits alone (`↓`, `│` of a flowchart, `3` of a list) hold
+                # no word that could be a widget's
                 if 0 < i and b.length <= REPEAT_MAX_LENGTH and not b.prose and b.kind not in ("table", "heading") \
-                        and not is_field(b.text):
+                        and not is_field(b.text) and _LETTER.search(b.text):
                     seen.setdefault(b.text.strip(), []).append(i)
             title = self.blocks[0].text.strip() if self.blocks else ""
-            # every occurrence outside the article body: a line repeated inside it (a refrain,
-            # a closing formula of each section) is the text's own
             got = frozenset(i for t, idx in seen.items() if len(idx) >= REPEAT_MIN and t != title
-                            and all(self.outside_body(k) for k in idx)
                             and not (self.title_repeat is not None and t == self.blocks[self.title_repeat].text.strip())
                             for i in idx)
             self.extra["page.repeated"] = got

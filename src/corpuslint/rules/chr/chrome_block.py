@@ -143,14 +143,19 @@ def _sentence(b: Block) -> bool:
     return b.prose and (b.length >= 20 or "。" in b.text)
 
 
+_WIDGET_LINES = 3
+
+
 def _repeated_anchors(lay: Page, recognised: set[int]) -> set[int]:
     """The page's repeated lines (``Page.repeated``) that anchor chrome: every copy of a line
     lies before the first or after the last sentence of the page, or past a recognised chrome
     line beyond the article body (a comment thread under `评论` / `举报`). A repeated line
     between the article's sentences with no recognised chrome before it (`曲目` under every
-    album of a discography) is the text's own."""
+    album of a discography) is the text's own, unless it is part of a widget (a run of
+    repeated lines)."""
+    repeated = lay.repeated()
     groups: dict[str, list[int]] = {}
-    for j in sorted(lay.repeated()):
+    for j in sorted(repeated):
         groups.setdefault(lay.blocks[j].text.strip(), []).append(j)
     out: set[int] = set()
     for idx in groups.values():
@@ -158,6 +163,16 @@ def _repeated_anchors(lay: Page, recognised: set[int]) -> set[int]:
                 or (idx[0] > lay.body_end and any(lay.body_end < a < idx[0] for a in recognised)) \
                 or (idx[-1] < lay.body_start and any(idx[-1] < a < lay.body_start for a in recognised)):
             out.update(idx)
+    # a widget: a run of `_WIDGET_LINES` or more consecutive repeated lines, wherever it is
+    # (the nine lines of an ad-feedback box under every teaser of a feed)
+    run: list[int] = []
+    for j in [*sorted(repeated), None]:
+        if j is not None and run and j == run[-1] + 1:
+            run.append(j)
+            continue
+        if len(run) >= _WIDGET_LINES:
+            out.update(run)
+        run = [j] if j is not None else []
     return out - recognised
 
 
