@@ -153,8 +153,8 @@ class Page:
             for i, b in enumerate(self.blocks):
                 # table rows and fields (`儿童票原价：50元`, `语言：韩语` under every entry of a
                 # list) and numbered headings are the article's own structure
-                # lines of symbols or digits alone (`↓`, `│` of a flowchart, `3` of a list) hold
-                # no word that could be a widget's
+                # symbols or digits alone (`↓`, `│` of a flowchart, `3` of a list) are no
+                # widget's line
                 if 0 < i and b.length <= REPEAT_MAX_LENGTH and not b.prose and b.kind not in ("table", "heading") \
                         and not is_field(b.text) and _LETTER.search(b.text):
                     seen.setdefault(b.text.strip(), []).append(i)

@@ -111,7 +111,7 @@ from typing import Iterable, Iterator
 import regex
 
 from ...core import Applicability, Document
-from ...page import Block, Page, page
+from ...page import REPEAT_MIN, Block, Page, page
 from ...text import CHARS, char_class
 from ._anchors import chrome_anchors
 from ._base import ChromeRule, Hit
@@ -146,13 +146,13 @@ def _sentence(b: Block) -> bool:
 _WIDGET_LINES = 3
 
 
-def _repeated_anchors(lay: Page, recognised: set[int]) -> set[int]:
+def _repeated_anchors(lay: Page, recognised: set[int]) -> tuple[set[int], set[int]]:
     """The page's repeated lines (``Page.repeated``) that anchor chrome: every copy of a line
     lies before the first or after the last sentence of the page, or past a recognised chrome
     line beyond the article body (a comment thread under `评论` / `举报`). A repeated line
     between the article's sentences with no recognised chrome before it (`曲目` under every
     album of a discography) is the text's own, unless it is part of a widget (a run of
-    repeated lines)."""
+    repeated lines). Returns the anchors and, among them, the widgets' lines."""
     repeated = lay.repeated()
     groups: dict[str, list[int]] = {}
     for j in sorted(repeated):
@@ -165,15 +165,24 @@ def _repeated_anchors(lay: Page, recognised: set[int]) -> set[int]:
             out.update(idx)
     # a widget: a run of `_WIDGET_LINES` or more consecutive repeated lines, wherever it is
     # (the nine lines of an ad-feedback box under every teaser of a feed)
+    # the same box of lines printed again and again: its first lines recur together (a
+    # flowchart's single cells `动` `的` `动` recur one by one)
+    texts = [b.text.strip() for b in lay.blocks]
+    starts: dict[tuple[str, ...], int] = {}
+    for p in range(len(texts) - _WIDGET_LINES + 1):
+        if p in repeated:
+            key = tuple(texts[p:p + _WIDGET_LINES])
+            starts[key] = starts.get(key, 0) + 1
+    widgets: set[int] = set()
     run: list[int] = []
     for j in [*sorted(repeated), None]:
         if j is not None and run and j == run[-1] + 1:
             run.append(j)
             continue
-        if len(run) >= _WIDGET_LINES:
-            out.update(run)
+        if len(run) >= _WIDGET_LINES and starts.get(tuple(texts[run[0]:run[0] + _WIDGET_LINES]), 0) >= REPEAT_MIN:
+            widgets.update(run)
         run = [j] if j is not None else []
-    return out - recognised
+    return (out | widgets) - recognised, widgets - recognised
 
 
 class ChromeBlock(ChromeRule):
@@ -206,14 +215,14 @@ class ChromeBlock(ChromeRule):
         recognised = self.anchors(doc, lay)
         # lines repeated on the page (a widget under every teaser, a reply button under every
         # comment) anchor blocks like recognised lines; this rule reports them itself
-        repeated = _repeated_anchors(lay, recognised)
+        repeated, widgets = _repeated_anchors(lay, recognised)
         anchors = recognised | repeated
         # the article's sentences: prose that no rule recognised (a copyright or disclaimer
         # sentence at the foot of the page does not make the sidebar above it "article")
         prose = [i for i, b in enumerate(blocks) if i not in anchors and _sentence(b)]
         if not prose or sum(blocks[i].length for i in prose) < self.opts["min_prose_chars"]:
             return
-        first, last = self.article_extent(lay, prose, anchors)
+        first, last = self.article_extent(lay, prose, anchors, widgets)
         title = blocks[0].folded
         title_chars = set(blocks[0].text.lower())
         max_len = self.opts["max_length"]
@@ -302,13 +311,15 @@ class ChromeBlock(ChromeRule):
                     chosen[j] = f"short lines inside a block of page chrome (lines {first}-{last})"
         yield from self._report(doc, lay, chosen, anchors, frozenset(items))
 
-    def article_extent(self, lay: Page, prose: list[int], anchors: set[int]) -> tuple[int, int]:
+    def article_extent(self, lay: Page, prose: list[int], anchors: set[int],
+                       widgets: set[int] | None = None) -> tuple[int, int]:
         """The first and last sentence of the article. Sentences are grouped into clusters: two
         consecutive sentences are apart when at least `split_anchors` recognised chrome lines lie
         between them (a share bar, a list header, a footer). The article is the cluster with the
         most prose, widened over its neighbours while the prose left on that side is large; the rest
         (an advertising slogan, a teaser, a disclaimer under the sidebar) is page, so it no
-        longer stretches the article over the chrome around it."""
+        longer stretches the article over the chrome around it. Nor is it widened across a widget
+        (``widgets``: a box of repeated lines printed between the teasers of a feed)."""
         marks = sorted(anchors)
         clusters: list[list[int]] = [[prose[0]]]
         for a, b in zip(prose, prose[1:]):
@@ -323,11 +334,18 @@ class ChromeBlock(ChromeRule):
         # large enough to be the article's (sections after a table); stop at the rest of the page
         # when all its prose together is small (a slogan, a teaser, a footer disclaimer)
         lone = self.opts["satellite_sentences"]
+        walls = sorted(widgets or ())
+
+        def wall(a: int, b: int) -> bool:  # a widget between blocks a and b
+            return bisect_left(walls, b) > bisect_right(walls, a)
+
         lo = main
-        while lo > 0 and sum(sizes[:lo]) >= bar and sum(map(len, clusters[:lo])) > lone:
+        while lo > 0 and sum(sizes[:lo]) >= bar and sum(map(len, clusters[:lo])) > lone \
+                and not wall(clusters[lo - 1][-1], clusters[lo][0]):
             lo -= 1
         hi = main
-        while hi < len(clusters) - 1 and sum(sizes[hi + 1:]) >= bar and sum(map(len, clusters[hi + 1:])) > lone:
+        while hi < len(clusters) - 1 and sum(sizes[hi + 1:]) >= bar and sum(map(len, clusters[hi + 1:])) > lone \
+                and not wall(clusters[hi][-1], clusters[hi + 1][0]):
             hi += 1
         return clusters[lo][0], clusters[hi][-1]
 
