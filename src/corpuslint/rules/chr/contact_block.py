@@ -110,6 +110,10 @@ class ContactBlock(ChromeRule):
             taken.update(range(lo, hi + 1))
             if self.own_contacts(blocks, lo, hi):
                 continue
+            if lo == hi and not lay.outside_prose(i) and not self.ads.search(blocks[i].text):
+                # one contact line among the article's own lines (a list of places, each with
+                # `游客咨询电话：…`) is the article's information, not an advertisement
+                continue
             span = blocks[lo:hi + 1]
             what = "contact line" if lo == hi else f"contact/ad block of {hi - lo + 1} lines"
             yield from self.report(doc, span, f"{what}: `{blocks[i].text[:40]}`", safe=False,
