@@ -4,7 +4,9 @@ article, from the first reply header (or a heading counting the comments) to the
 A reply header is a short line with a time of day or a date and a reply mark (`# re: … 12:46`,
 `第 2 楼 时间：…`, `#12 用户名 於 2016/12/31 回覆`) or the article's title; the zone needs
 `min_replies` of them after the start of the body, or a comment-count heading (`已有1件评论`,
-`评论 (12)`) with a dated line within `opener_window` lines after it. Marks: rules/page/comments.toml.
+`评论 (12)`) with a dated line within `opener_window` lines after it, or a comment's own line
+(a reply button `回复`, its date `5月19日`) repeated alone `min_replies` times after the start
+of the body. Marks: rules/page/comments.toml.
 CHR009 reports the zone; DUP and VER may leave it out of what they compare."""
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ class CommentData:
     marker: regex.Pattern[str]
     time: AnyOf
     opener: AnyOf
+    button: AnyOf
 
 
 @dataclass(frozen=True)
@@ -43,7 +46,8 @@ def _union(patterns: list[str], flags: int = 0) -> regex.Pattern[str]:
 @lru_cache(maxsize=8)
 def _load(dirs: tuple) -> CommentData:  # type: ignore[type-arg]
     data = PackStore(dirs[1:]).toml(PACK)
-    return CommentData(_union(data["markers"], regex.I), AnyOf(data["times"]), AnyOf(data.get("openers", [])))
+    return CommentData(_union(data["markers"], regex.I), AnyOf(data["times"]), AnyOf(data.get("openers", [])),
+                       AnyOf(data.get("buttons", [])))
 
 
 def comment_data(packs: PackStore | None = None) -> CommentData:
@@ -73,9 +77,17 @@ def comment_zone(pg: Page, data: CommentData, min_replies: int = 3, max_header_l
                for j in range(i + 1, min(len(blocks), i + 1 + opener_window))):
             # a heading counting the comments opens the zone whatever their number
             return CommentZone(i, sum(1 for h in headers if h > i), True)
-    if len(headers) < min_replies:
-        return None
-    return CommentZone(headers[0], len(headers), False)
+    if len(headers) >= min_replies:
+        return CommentZone(headers[0], len(headers), False)
+    # a thread whose comments each end with a line of their own: a reply button or the date,
+    # repeated (`吉林网友` / `5月19日` / `回复` under every comment)
+    buttons = [i for i in sorted(pg.repeated()) if i > start and data.button.found(blocks[i].text.strip())]
+    by_text: dict[str, int] = {}
+    for i in buttons:
+        by_text[blocks[i].text.strip()] = by_text.get(blocks[i].text.strip(), 0) + 1
+    if by_text and max(by_text.values()) >= min_replies:
+        return CommentZone(buttons[0], max(by_text.values()), False)
+    return None
 
 
 def comments(pg: Page, packs: PackStore | None = None) -> CommentZone | None:
