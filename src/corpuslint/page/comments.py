@@ -80,8 +80,13 @@ def comment_zone(pg: Page, data: CommentData, min_replies: int = 3, max_header_l
     if len(headers) >= min_replies:
         return CommentZone(headers[0], len(headers), False)
     # a thread whose comments each end with a line of their own: a reply button or the date,
-    # repeated (`吉林网友` / `5月19日` / `回复` under every comment)
-    buttons = [i for i in sorted(pg.repeated()) if i > start and data.button.found(blocks[i].text.strip())]
+    # repeated (`吉林网友` / `5月19日` / `回复` under every comment), each next to another short
+    # line of the comment's frame (an author, a region, a date), not between paragraphs
+    def framed(i: int) -> bool:
+        return any(0 <= j < len(blocks) and blocks[j].length <= 20 and not blocks[j].prose for j in (i - 1, i + 1))
+
+    buttons = [i for i in sorted(pg.repeated())
+               if i > start and data.button.found(blocks[i].text.strip()) and framed(i)]
     by_text: dict[str, int] = {}
     for i in buttons:
         by_text[blocks[i].text.strip()] = by_text.get(blocks[i].text.strip(), 0) + 1
