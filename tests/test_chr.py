@@ -921,3 +921,10 @@ def test_chr009_thread_of_comments_ending_with_date_and_reply_button() -> None:
     assert not flagged & set(range(1, first))
     # the same lines repeated inside an article (a refrain) are not a comment thread
     assert not lines_flagged("CHR009", "标题\n" + PROSE + "\n".join(["回复", PROSE.split("\n")[0]] * 3) + "\n" + PROSE)
+
+
+def test_chr010_table_of_contents_above_the_text_is_the_articles() -> None:
+    toc = ["目 录：", "导 言", "第一章 发展历程", "一、百年征程铸就新辉煌", "二、现代化改变了中国", "第二章 实践路径",
+           "一、领导是根本保障", "二、坚持以人民为中心", "三、独立自主是必由之路", "四、改革开放是关键一招"]
+    text = "中国式现代化发展之路\n" + "\n".join(toc) + "\n" + PROSE * 2
+    assert not lines_flagged("CHR010", text) & set(range(2, 2 + len(toc)))

@@ -188,3 +188,11 @@ def test_traditional_line_among_simplified_lines_is_found(nrm):
     text = simplified + "开发区的發展之路越走越宽。\n"
     found = [(f.code, f.location.line) for f in nrm.lint_text(text) if f.code == "NRM002"]
     assert found == [("NRM002", 13)]
+
+
+def test_fullwidth_minority_runs_are_one_finding_per_document(nrm):
+    text = "今年前4个月，全市完成投资120亿元，同比增长8.5%，其中工业投资５０亿元，增长１２%。\n"
+    got = [f for f in nrm.lint_text(text) if f.code == "NRM003"]
+    assert len(got) == 1 and "full-width 2 times" in got[0].message
+    fixed, _ = Linter(select=["NRM003"]).fix_text(text)
+    assert "50亿元" in fixed and "12%" in fixed

@@ -363,6 +363,9 @@ class ChromeBlock(ChromeRule):
                keep: int | None = None) -> None:
         if not run:
             return
+        if sum(1 for j in run if lay.blocks[j].kind == "heading") * 2 >= len(run):
+            # mostly numbered headings (`第一章 …`, `一、…`): the article's own table of contents
+            return
         marked = [j for j in run if j in anchors]
         keep = self.opts["head_keep"] if keep is None else keep
         docno = [j for j in run if lay.blocks[j].docno]
