@@ -48,7 +48,14 @@ recognised chrome line). Rows of a table inside the article body are never taken
 
 The anchors are the page's chrome anchors (`_anchors.chrome_anchors`): what the other CHR
 detectors recognise with their default options, computed once per document; this rule does
-not run them.
+not run them. Lines repeated on the page (`Page.repeated`: a short line printed three or more
+times, not a table row, field or heading) anchor too, and this rule reports them however short:
+where every copy lies before the page's first or after its last sentence, or past a recognised
+chrome line beyond the article body (a reply button under every comment), and wherever it is
+when it is part of a widget, a box of repeated lines whose first lines recur together at least
+three times (the ad-feedback box `为什么显示这个广告？` / `这个广告令我不安` / … printed between
+the teasers of a feed). The article is never widened across a widget. A run above the article
+made mostly of numbered headings (`第一章 …`, `一、…`) is the article's table of contents.
 
 ## Why it matters
 Lists of links and sidebars are the bulk of a scraped page's chrome; no lexicon knows the titles

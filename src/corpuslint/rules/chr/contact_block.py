@@ -12,6 +12,8 @@ words (`微信`, `需求`, `对接`, `租售` …), at most `max_block` lines.
 
 A notice's own contact section (introduced by `…联系方式：` or `联系人：` on the line above it, or
 naming a `联系人`, with no advertising words or messenger ids in it) is the article's and is left.
+So is one contact line alone between the article's sentences with no advertising in it (a list
+of places, each with its `游客咨询电话：…`).
 
 ## Why it matters
 Ads and contact details are not the article; phone numbers and ids are also personal data that
