@@ -6,8 +6,9 @@ and `瞭望` stay simplified text), *simplified-only* when every traditional sta
 Taiwan, Hong Kong), converting its paragraph, writes it otherwise and it is not one of the
 simplified forms that are also traditional characters (`干`, `里`, `后`, `台` …, listed in
 `rules/nrm/shared_forms.txt`); characters
-identical in both scripts do not count. The document's script is its majority; the minority is
-reported when it is small against the majority. A document written wholly in either script is
+identical in both scripts do not count, nor do the paragraphs written in Japanese (with kana).
+The document's script is its majority; the minority is reported when it is small against the
+majority. A document written wholly in either script is
 not reported.
 
 ## Why it matters
@@ -18,7 +19,8 @@ different words to every tokeniser, search index and deduplicator, and a model l
 `余姚经济开发区走出了一條用创新浇筑的發展之路` — `條` and `發` in simplified text.
 
 One finding is given per distinct word, at its first occurrence, with the other occurrences as
-related locations; its fix converts them all.
+related locations; its fix converts them all. More than ten distinct words (quoted passages in
+the other script) are one finding for the document, with the count.
 
 ## Fix
 Convert the characters to the document's script with OpenCC. **Unsafe**: conversion is not
@@ -50,6 +52,7 @@ from ...corpus.normalize import convert, simplified_aligned, to_simplified, to_t
 from ...text import has_han, is_han
 
 _QUOTED = regex.compile(r"“[^“”\n]*”|「[^「」\n]*」|『[^『』\n]*』|《[^《》\n]*》")
+_KANA = regex.compile(r"[\p{Hiragana}\p{Katakana}]")
 MIN_MAJORITY = 5  # script-specific characters needed to know a document's script
 
 
@@ -109,7 +112,9 @@ class MixedScript(DocumentRule):
 
     def check(self, doc: Document) -> Iterable[Finding]:
         trad: list[tuple[int, str]] = []  # (offset, simplified form)
-        paras = [p for p in doc.paragraphs if has_han(p.text)]
+        # a paragraph with kana is Japanese (quoted lyrics, a film's dialogue): its kanji are
+        # neither script's
+        paras = [p for p in doc.paragraphs if has_han(p.text) and not _KANA.search(p.text)]
         if _unchanged(p.text for p in paras):
             return
         # Characters the phrase-aware conversion to simplified changes: a paragraph is read
@@ -177,6 +182,18 @@ class MixedScript(DocumentRule):
         by_text: dict[str, list[list[tuple[int, str]]]] = {}
         for run in _runs(minor):
             by_text.setdefault(doc.text[run[0][0]:run[-1][0] + 1], []).append(run)
+        if len(by_text) > MAX_WORDS:
+            # many different words of the other script (quoted passages, a bilingual list): one
+            # finding for the document, with the count, converting them all
+            first = minor[0][0]
+            words = ", ".join(list(by_text)[:5])
+            fix = Fix.unsafe(f"convert the {len(minor)} characters to {script}",
+                             *(Edit(o, o + 1, new) for o, new in minor))
+            yield self.finding(
+                doc, first, first + 1,
+                f"{len(minor)} {other} characters in {len(by_text)} different words in a {script} document "
+                f"({major} {script}-only characters): {words} …", fix=fix)
+            return
         for chars, runs in by_text.items():
             first = runs[0]
             start, end = first[0][0], first[-1][0] + 1
@@ -193,6 +210,7 @@ class MixedScript(DocumentRule):
 
 
 MAX_RELATED = 10  # occurrences listed under a finding
+MAX_WORDS = 10  # distinct words of the other script reported one by one; more are one finding
 
 
 def _counted(c: str) -> bool:
