@@ -141,9 +141,8 @@ WRAP_SLACK = 6
 
 @lru_cache(maxsize=1)
 def _narrow_runs() -> re.Pattern[str]:
-    """Runs of characters outside East Asian width W and F in the Basic Multilingual Plane, as
-    one regex built once per process from unicodedata: deleting them leaves the wide
-    characters, so a width is measured in one C pass."""
+    """Runs of BMP characters outside East Asian width W and F (built once from unicodedata):
+    deleting them leaves the wide characters, so a width is measured in one C pass."""
     ranges: list[list[int]] = []
     for o in range(0x1100, 0x10000):
         if unicodedata.east_asian_width(chr(o)) in "WF":
