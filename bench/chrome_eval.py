@@ -39,6 +39,7 @@ from pathlib import Path
 
 from corpuslint import Linter
 from corpuslint.core import Document
+from corpuslint.page import page as pagemodel
 
 DEFAULT = Path(__file__).resolve().parents[2] / "shared" / "dev" / "chrome"
 KINDS = Path(__file__).resolve().parent / "chrome_kinds.json"
@@ -80,6 +81,11 @@ def main(argv: list[str] | None = None) -> int:
     per_page: list[float] = []
     per_page_content: list[float] = []
     kinds = json.loads(KINDS.read_text()) if KINDS.exists() else {}
+    if (root / "kinds.json").exists():  # a set's own kinds (bench/chrome_build_magic_html.py)
+        kinds.update({k: v["kind"] for k, v in json.loads((root / "kinds.json").read_text()).items()})
+    exact_by_kind: dict[str, list[int]] = {}
+    articles: list[list[int]] = []  # exact counts of every page but forum threads
+    table_rows = [0, 0]  # content lines the page model reads as table rows, and those flagged
     by_kind: dict[str, list[int]] = {}
     print(f"{'page':18} {'content':>8} {'flagged':>8} {'other':>6} {'caught':>7} | "
           f"{'content':>7} {'flagged':>8} {'other':>6} {'caught':>7}  (automatic | hand)")
@@ -95,6 +101,7 @@ def main(argv: list[str] | None = None) -> int:
             else:
                 print(f"   stale label fix {rec['id']}:{n} `{text[:30]}` (ignored)", file=sys.stderr)
         page = [0] * 8
+        kind_of_line = {b.line: b.kind for b in pagemodel(doc).blocks}
         exact_page = [0] * 4  # content, flagged content, other, caught other with exact labels
         for n, lab in enumerate(rec["labels"], 1):
             if n > len(lines) or not lines[n - 1].strip():
@@ -113,6 +120,11 @@ def main(argv: list[str] | None = None) -> int:
             ex = 0 if lab == "content" and not _substring_only(lines[n - 1], gold) else 2
             exact_page[ex] += 1
             exact_page[ex + 1] += hit
+            if ex == 0 and kind_of_line.get(n) == "table":
+                table_rows[0] += 1
+                table_rows[1] += hit
+                if hit and args.show:
+                    print(f"   FLAGGED table row {rec['id']}:{n} [{flagged[n]}] {lines[n-1][:70]}")
             if args.show and lab == "content" and hit:
                 tag = ("flagged relabel" if hand[n] != "content" else
                        "flagged short" if _substring_only(lines[n - 1], gold) else "FLAGGED content")
@@ -121,6 +133,11 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"   missed other   {rec['id']}:{n} {lines[n-1][:70]}")
         tot = [a + b for a, b in zip(tot, page)]
         exact = [a + b for a, b in zip(exact, exact_page)]
+        acc_e = exact_by_kind.setdefault(kinds.get(rec["id"], "unknown"), [0] * 5)
+        for k, v in enumerate((1, *exact_page)):
+            acc_e[k] += v
+        if kinds.get(rec["id"]) != "forum":
+            articles.append(exact_page)
         if exact_page[2]:
             per_page.append(exact_page[3] / exact_page[2])
         if exact_page[0]:
@@ -149,6 +166,18 @@ def main(argv: list[str] | None = None) -> int:
           f"{exact[3]}/{exact[2]} ({_pct(exact[3], exact[2])}); averaged per page: other caught "
           f"{100 * sum(per_page) / max(1, len(per_page)):.1f}%, content flagged "
           f"{100 * sum(per_page_content) / max(1, len(per_page_content)):.1f}%")
+    for key in sorted(exact_by_kind):
+        n, c, fc, o, co = exact_by_kind[key]
+        print(f"  exact, {key} ({n}): content flagged {fc}/{c} ({_pct(fc, c)}), other caught {co}/{o} ({_pct(co, o)})")
+    if articles:
+        a = [sum(x[k] for x in articles) for k in range(4)]
+        caught = [x[3] / x[2] for x in articles if x[2]]
+        flagged = [x[1] / x[0] for x in articles if x[0]]
+        print(f"exact, pages but forum threads ({len(articles)}; forum gold keeps the replies as content): "
+              f"content flagged {_pct(a[1], a[0])} pooled, {100 * sum(flagged) / max(1, len(flagged)):.1f}% per page; "
+              f"other caught {_pct(a[3], a[2])} pooled, {100 * sum(caught) / max(1, len(caught)):.1f}% per page")
+    print(f"table rows of the articles (content lines the page model reads as table rows): "
+          f"{table_rows[1]}/{table_rows[0]} flagged")
     return 0
 
 

@@ -878,3 +878,53 @@ def test_table_rows_inside_the_article_are_never_chrome():
     rows = "".join(f"{2000 + k}年  金马奖  最佳影片  《电影{k}》\n" for k in range(6))
     text = "城市发展新闻\n" + _ARTICLE + rows + _ARTICLE
     assert not [f for f in _chr(text) if f[1] <= 15 and f[2] >= 10]
+
+
+# -- repeated lines: widgets and comment buttons (issue 11, unseen magic-html pages) ------------
+WIDGET = ["为什么显示这个广告？", "这个广告令我不安", "这个广告与我无关", "提交"]
+TEASERS = [("纳达尔现身练球 六千人争睹", "网球名将纳达尔昨天现身法国公开赛球场练球，吸引六千名球迷到场观看，打不打法网就将揭晓。"),
+           ("乔帅夺得第一千一百场胜利", "网球好手乔科维奇今天在日内瓦赢得职业生涯第一千一百场胜利，并在球场上庆祝三十七岁生日。"),
+           ("法网前夕 斯威雅蒂盼留名", "波兰网球名将斯威雅蒂知道自己将在法网卫冕，她希望在网球历史上留下自己的名字。")]
+
+
+def test_chr010_feed_of_teasers_between_repeated_widgets_is_chrome() -> None:
+    feed = []
+    for title, teaser in TEASERS:
+        feed += [title, teaser, "广告", *WIDGET]
+    text = "标题\n" + PROSE + "其他人也在看\n" + "\n".join(feed) + "\n"
+    flagged = lines_flagged("CHR010", text)
+    start = 1 + PROSE.count("\n") + 1  # the line "其他人也在看"
+    widget_lines = {start + 1 + k * 7 + 3 + j for k in range(3) for j in range(4)}
+    assert widget_lines <= flagged  # every copy of the box, reported however short
+    assert {start + 1 + k * 7 for k in range(1, 3)} <= flagged  # the titles past the first box
+    assert not flagged & set(range(2, start))  # the article
+
+
+def test_chr010_flowchart_cells_repeated_one_by_one_are_no_widget() -> None:
+    chart = ["开始", "↓", "动", "的", "动", "↓", "是", "否", "是", "否", "动", "的", "动", "↓", "结束"]
+    text = "标题\n" + PROSE + "\n".join(chart) + "\n" + PROSE
+    assert not lines_flagged("CHR", text)
+
+
+def test_chr009_thread_of_comments_ending_with_date_and_reply_button() -> None:
+    comments = []
+    for who, what in [("人生有点甜", "支持平台做法，今天擦边不管，明天就啥都敢露。"), ("立杆无影", "网红直播就是个得寸进尺的市场。"),
+                      ("午夜阳光", "偷拍别人，害人害己，得不偿失。"), ("南方之南", "之前看到过说这家汽车公司不会营销，现在看来确实不会。")]:
+        comments += [who, what, "上海网友", "5月19日", "回复"]
+    text = "标题\n" + PROSE + "评论 66\n" + "\n".join(comments) + "\n"
+    flagged = lines_flagged("CHR009", text)
+    first = 1 + PROSE.count("\n") + 2 + 3  # the first comment's date line
+    lines = text.split("\n")
+    # from it to the end of the page (the two-character reply buttons themselves stay: no
+    # line of one or two characters is deleted outside a run of items)
+    assert {n for n in range(first, len(lines)) if len(lines[n - 1]) >= 3} <= flagged
+    assert not flagged & set(range(1, first))
+    # the same lines repeated inside an article (a refrain) are not a comment thread
+    assert not lines_flagged("CHR009", "标题\n" + PROSE + "\n".join(["回复", PROSE.split("\n")[0]] * 3) + "\n" + PROSE)
+
+
+def test_chr010_table_of_contents_above_the_text_is_the_articles() -> None:
+    toc = ["目 录：", "导 言", "第一章 发展历程", "一、百年征程铸就新辉煌", "二、现代化改变了中国", "第二章 实践路径",
+           "一、领导是根本保障", "二、坚持以人民为中心", "三、独立自主是必由之路", "四、改革开放是关键一招"]
+    text = "中国式现代化发展之路\n" + "\n".join(toc) + "\n" + PROSE * 2
+    assert not lines_flagged("CHR010", text) & set(range(2, 2 + len(toc)))

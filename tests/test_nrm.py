@@ -171,3 +171,49 @@ def test_mixed_script_one_finding_per_word_fixing_every_occurrence():
     assert len(found[0].fix.edits) == 6 and len(found[0].related) == 5
     fixed, _ = Linter(select=["NRM002"]).fix_text(text, unsafe=True)
     assert "後" not in fixed and fixed.count("以后") == 6
+
+
+def test_simplified_conversion_goes_line_by_line():
+    """NRM002 converts a document's paragraphs in one OpenCC call (joined by newlines) to see
+    that none changes: that holds only while the conversion of the whole is that of each line."""
+    from corpuslint.corpus.normalize import to_simplified
+
+    for path in sorted(SEEDS.glob("*.txt")):
+        lines = [x for x in to_traditional(path.read_text(encoding="utf-8")).splitlines() if x.strip()]
+        assert to_simplified("\n".join(lines)) == "\n".join(to_simplified(x) for x in lines)
+
+
+def test_traditional_line_among_simplified_lines_is_found(nrm):
+    simplified = "余姚经济开发区走出了一条用创新浇筑的发展之路。\n\n" * 6
+    text = simplified + "开发区的發展之路越走越宽。\n"
+    found = [(f.code, f.location.line) for f in nrm.lint_text(text) if f.code == "NRM002"]
+    assert found == [("NRM002", 13)]
+
+
+def test_fullwidth_minority_runs_are_one_finding_per_document(nrm):
+    text = "今年前4个月，全市完成投资120亿元，同比增长8.5%，其中工业投资５０亿元，增长１２%。\n"
+    got = [f for f in nrm.lint_text(text) if f.code == "NRM003"]
+    assert len(got) == 1 and "full-width 2 times" in got[0].message
+    fixed, _ = Linter(select=["NRM003"]).fix_text(text)
+    assert "50亿元" in fixed and "12%" in fixed
+
+
+def test_punctuation_minority_is_one_finding_per_document_and_pair(nrm):
+    text = ("去年，宁波市政府印发了方案，决定走“少而精”道路,集中力量打造平台，再次吹响号角。\n"
+            "今年，开发区继续推进改革，招商引资,项目建设,营商环境都有进步，群众满意。\n")
+    got = [f for f in nrm.lint_text(text) if f.code == "NRM001"]
+    assert len(got) == 1 and "3 times" in got[0].message and got[0].flagged_text == ","
+    fixed, _ = nrm.fix_text(text)
+    assert fixed == text.replace(",", "，") and nrm.fix_text(fixed)[1] == []
+    strict = Linter(select=["NRM001"], options={"NRM001": {"prefer": "fullwidth"}})
+    assert len(strict.lint_text(text)) == 3  # a preferred style reports every mark
+
+
+def test_japanese_paragraphs_and_many_quoted_words_do_not_flood(nrm):
+    simplified = "余姚经济开发区走出了一条用创新浇筑的发展之路，开发区的发展越来越好。\n\n" * 6
+    japanese = "小説家・夏目漱石の言葉を思い出した。\n"
+    assert [f for f in nrm.lint_text(simplified + japanese) if f.code == "NRM002"] == []
+    quoted = to_traditional("红楼梦第七十五回：开夜宴异兆发悲音，赏中秋新词得佳谶。贾母说这里的风景很好，众人听了都说是，"
+                            "宝玉读书写字画画，凤姐管家理财算账。")
+    got = [f for f in nrm.lint_text(simplified * 3 + quoted + "\n") if f.code == "NRM002"]
+    assert len(got) == 1 and "different words" in got[0].message

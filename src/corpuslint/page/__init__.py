@@ -4,7 +4,7 @@ runs of same-kind lines, the article body span, head and tail zones, the comment
 
 from .comments import CommentZone, comment_zone, comments
 from .kinds import ITEM_MAX, KindData, kind_data, running, unclosed
-from .layout import Block, Page, delete_lines, is_prose, page, title_key
+from .layout import REPEAT_MIN, Block, Page, delete_lines, is_prose, page, title_key
 
-__all__ = ["ITEM_MAX", "Block", "CommentZone", "comment_zone", "comments", "KindData", "Page", "delete_lines", "is_prose", "kind_data", "page",
+__all__ = ["ITEM_MAX", "REPEAT_MIN", "Block", "CommentZone", "comment_zone", "comments", "KindData", "Page", "delete_lines", "is_prose", "kind_data", "page",
            "running", "title_key", "unclosed"]

@@ -4,7 +4,9 @@ article, from the first reply header (or a heading counting the comments) to the
 A reply header is a short line with a time of day or a date and a reply mark (`# re: … 12:46`,
 `第 2 楼 时间：…`, `#12 用户名 於 2016/12/31 回覆`) or the article's title; the zone needs
 `min_replies` of them after the start of the body, or a comment-count heading (`已有1件评论`,
-`评论 (12)`) with a dated line within `opener_window` lines after it. Marks: rules/page/comments.toml.
+`评论 (12)`) with a dated line within `opener_window` lines after it, or a comment's own line
+(a reply button `回复`, its date `5月19日`) repeated alone `min_replies` times after the start
+of the body. Marks: rules/page/comments.toml.
 CHR009 reports the zone; DUP and VER may leave it out of what they compare."""
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from functools import lru_cache
 import regex
 
 from ..core import PackStore
-from ..text import STRONG_END
+from ..text import STRONG_END, AnyOf
 from .layout import Block, Page
 
 PACK = "page/comments.toml"
@@ -25,8 +27,9 @@ DEFAULTS = {"min_replies": 3, "max_header_length": 80, "opener_window": 3}
 @dataclass(frozen=True)
 class CommentData:
     marker: regex.Pattern[str]
-    time: regex.Pattern[str]
-    opener: regex.Pattern[str]
+    time: AnyOf
+    opener: AnyOf
+    button: AnyOf
 
 
 @dataclass(frozen=True)
@@ -43,7 +46,8 @@ def _union(patterns: list[str], flags: int = 0) -> regex.Pattern[str]:
 @lru_cache(maxsize=8)
 def _load(dirs: tuple) -> CommentData:  # type: ignore[type-arg]
     data = PackStore(dirs[1:]).toml(PACK)
-    return CommentData(_union(data["markers"], regex.I), _union(data["times"]), _union(data.get("openers", [])))
+    return CommentData(_union(data["markers"], regex.I), AnyOf(data["times"]), AnyOf(data.get("openers", [])),
+                       AnyOf(data.get("buttons", [])))
 
 
 def comment_data(packs: PackStore | None = None) -> CommentData:
@@ -60,22 +64,35 @@ def comment_zone(pg: Page, data: CommentData, min_replies: int = 3, max_header_l
 
     def header(b: Block) -> bool:
         t = b.text
-        if b.length > max_header_length or STRONG_END.search(t) or not data.time.search(t):
+        if b.length > max_header_length or STRONG_END.search(t) or not data.time.found(t):
             return False
         return bool(data.marker.search(t)) or any(title in t for title in titles)
 
     headers = [i for i in range(start + 1, len(blocks)) if header(blocks[i])]
     for i in range(start + 1, len(blocks)):
         b = blocks[i]
-        if b.length > max_header_length or STRONG_END.search(b.text) or not data.opener.search(b.text):
+        if b.length > max_header_length or STRONG_END.search(b.text) or not data.opener.found(b.text):
             continue
-        if any(blocks[j].length <= 40 and data.time.search(blocks[j].text)
+        if any(blocks[j].length <= 40 and data.time.found(blocks[j].text)
                for j in range(i + 1, min(len(blocks), i + 1 + opener_window))):
             # a heading counting the comments opens the zone whatever their number
             return CommentZone(i, sum(1 for h in headers if h > i), True)
-    if len(headers) < min_replies:
-        return None
-    return CommentZone(headers[0], len(headers), False)
+    if len(headers) >= min_replies:
+        return CommentZone(headers[0], len(headers), False)
+    # a thread whose comments each end with a line of their own: a reply button or the date,
+    # repeated (`吉林网友` / `5月19日` / `回复` under every comment), each next to another short
+    # line of the comment's frame (an author, a region, a date), not between paragraphs
+    def framed(i: int) -> bool:
+        return any(0 <= j < len(blocks) and blocks[j].length <= 20 and not blocks[j].prose for j in (i - 1, i + 1))
+
+    buttons = [i for i in sorted(pg.repeated())
+               if i > start and data.button.found(blocks[i].text.strip()) and framed(i)]
+    by_text: dict[str, int] = {}
+    for i in buttons:
+        by_text[blocks[i].text.strip()] = by_text.get(blocks[i].text.strip(), 0) + 1
+    if by_text and max(by_text.values()) >= min_replies:
+        return CommentZone(buttons[0], max(by_text.values()), False)
+    return None
 
 
 def comments(pg: Page, packs: PackStore | None = None) -> CommentZone | None:

@@ -24,7 +24,7 @@ from typing import Sequence
 import regex
 
 from ..core import PackStore
-from ..text import CHARS, HAN_CLASS, has_clause_punct
+from ..text import CHARS, HAN_CLASS, AnyOf, char_class, has_clause_punct
 
 PACK = "page/kinds.toml"
 
@@ -32,8 +32,8 @@ PACK = "page/kinds.toml"
 # titles separate their parts with spaces; running Chinese text does not use them).
 SPACED = regex.compile(rf"[{HAN_CLASS}”」》)）][ \u3000]+[{HAN_CLASS}“「《(（]")
 HAN = regex.compile(f"[{HAN_CLASS}]")
-_INSIDE_FINAL = frozenset("。！？；!?;")
-_LIST_COMMA = frozenset("，,、")
+_INSIDE_FINAL = regex.compile(char_class(CHARS.sentence_final_strong, CHARS.semicolon))
+_LIST_COMMA = regex.compile(char_class(CHARS.comma, CHARS.enumeration))
 # table cells: two or more spaces or a tab between cells
 _CELL_SEP = regex.compile(r"(?:\t|[ \u3000\u00a0]{2,})")
 # a metadata table's field name, spaced out or not: `索 引 号：`, `发布机构：`, `主题分类：`
@@ -45,7 +45,7 @@ TITLE_MIN, TITLE_MAX = 7, 40
 @dataclass(frozen=True)
 class KindData:
     heading: regex.Pattern[str]
-    credit: regex.Pattern[str]
+    credit: AnyOf
     byline: regex.Pattern[str]
     document_number: regex.Pattern[str]
 
@@ -57,7 +57,7 @@ def _union(patterns: Sequence[str]) -> regex.Pattern[str]:
 @lru_cache(maxsize=8)
 def _load(dirs: tuple) -> KindData:  # type: ignore[type-arg]
     data = PackStore(dirs[1:]).toml(PACK)
-    return KindData(_union(data["heading_marks"]), _union(data["credit_patterns"]),
+    return KindData(_union(data["heading_marks"]), AnyOf(data["credit_patterns"]),
                     _union(data["byline_patterns"]), regex.compile(data.get("document_number", r"(?!)")))
 
 
@@ -77,14 +77,13 @@ def unclosed(text: str) -> str | None:
 def running(text: str) -> bool:
     """Running text rather than a title: a sentence inside it, an open quotation, clauses, or
     long; titles made of space-separated chunks are not running text."""
-    body = text[:-1]
-    if any(c in _INSIDE_FINAL for c in body):
+    if _INSIDE_FINAL.search(text, 0, len(text) - 1):
         return True
     if unclosed(text):
         return True
     if SPACED.search(text):
         return False
-    if len(text) >= 20 and any(c in _LIST_COMMA for c in body):
+    if len(text) >= 20 and _LIST_COMMA.search(text, 0, len(text) - 1):
         return True
     return len(text) >= 40
 
@@ -108,7 +107,7 @@ def kind(text: str, data: KindData) -> str:
     """The kind of one paragraph by its own text (``table`` needs its neighbours: ``kinds``)."""
     if data.heading.search(text):
         return "heading"
-    if len(text) <= CREDIT_MAX and data.credit.search(text):
+    if len(text) <= CREDIT_MAX and data.credit.found(text):
         return "credit"
     if len(text) <= BYLINE_MAX and data.byline.search(text):
         return "byline"

@@ -23,12 +23,23 @@ from dataclasses import dataclass, field
 
 from ..core import Document, Edit, PackStore, Paragraph
 from ..text import BULLET, CHARS, han_count, strip_closers
-from .kinds import kind_data, kinds
+from .kinds import is_field, kind_data, kinds
 
 _INNER = CHARS.sentence_final_strong | CHARS.clause | CHARS.enumeration | CHARS.colon | frozenset("。")
+_INNER_RE = re.compile("[" + "".join(re.escape(c) for c in sorted(_INNER)) + "]")
 # A single "…" or ASCII "..." marks a teaser cut short by the page; the Chinese ellipsis "……"
 # (two U+2026) ends real sentences.
 _TRUNCATED = re.compile(r"(?:(?<!…)…|\.{3,}|。{3,})\s*[)）]?$")
+
+
+def truncated(text: str) -> bool:
+    """A teaser cut short by the page (``…`` or ``...`` at the end, perhaps in a bracket). The
+    regex is searched only where the end can match it (most lines end with 。)."""
+    t = text.rstrip()
+    u = t[:-1].rstrip() if t[-1:] in (")", "）") else t
+    return u.endswith(("…", "...", "。。。")) and _TRUNCATED.search(t) is not None
+
+
 _PUNCT = re.compile(r"[^\w\s]")
 _SPACE = re.compile(r"\s")
 _DROP = re.compile(r"[\W_]+")
@@ -80,6 +91,11 @@ class Block:
         return self.para.line
 
 
+REPEAT_MIN = 3  # occurrences of a line on one page that make it a repeated widget line
+REPEAT_MAX_LENGTH = 40
+_LETTER = re.compile(r"[^\W\d_]")
+
+
 @dataclass
 class Page:
     doc: Document
@@ -125,6 +141,30 @@ class Page:
                 out.append((i, i, v))
         return out
 
+    def repeated(self) -> frozenset[int]:
+        """Blocks whose text recurs on the page at least ``REPEAT_MIN`` times, short and not
+        prose: a widget printed under every teaser (`为什么显示这个广告？`), a reply button or
+        a commenter's date under every comment (`回复`, `5月19日`), but as well a refrain of
+        a song. The page title's line and lines repeating it are left out (a headline is
+        printed two or three times); which copies are chrome is the reader's decision."""
+        got = self.extra.get("page.repeated")
+        if not isinstance(got, frozenset):
+            seen: dict[str, list[int]] = {}
+            for i, b in enumerate(self.blocks):
+                # table rows and fields (`儿童票原价：50元`, `语言：韩语` under every entry of a
+                # list) and numbered headings are the article's own structure
+                # symbols or digits alone (`↓`, `│` of a flowchart, `3` of a list) are no
+                # widget's line
+                if 0 < i and b.length <= REPEAT_MAX_LENGTH and not b.prose and b.kind not in ("table", "heading") \
+                        and not is_field(b.text) and _LETTER.search(b.text):
+                    seen.setdefault(b.text.strip(), []).append(i)
+            title = self.blocks[0].text.strip() if self.blocks else ""
+            got = frozenset(i for t, idx in seen.items() if len(idx) >= REPEAT_MIN and t != title
+                            and not (self.title_repeat is not None and t == self.blocks[self.title_repeat].text.strip())
+                            for i in idx)
+            self.extra["page.repeated"] = got
+        return got
+
     def in_table(self, i: int) -> bool:
         """Block ``i`` is a row of a table or infobox inside the article body: content."""
         return self.blocks[i].kind == "table" and self.body_start <= i <= self.body_end
@@ -150,7 +190,7 @@ def is_prose(text: str) -> bool:
     sentence punctuation, not a bullet item and not a truncated teaser."""
     t = text.rstrip()
     t = BULLET.sub("", t, count=1)
-    if len(t) < 12 or _TRUNCATED.search(t):
+    if len(t) < 12 or truncated(t):
         return False
     # the last mark before closing quotes and brackets ends the sentence (a quotation ending
     # without one, `他说“你好”`, is not taken as finished; an ASCII `"` is)
@@ -160,8 +200,7 @@ def is_prose(text: str) -> bool:
         # introduces a list
         if not ((t[-1] in "）)" and len(t) >= 40) or (t[-1] in "：:" and len(t) >= 20)):
             return False
-    inner = sum(1 for c in t[:-1] if c in _INNER)
-    return inner >= 1 or len(t) >= 40
+    return len(t) >= 40 or _INNER_RE.search(t, 0, len(t) - 1) is not None
 
 
 def _build(doc: Document, packs: PackStore | None) -> Page:
@@ -169,7 +208,7 @@ def _build(doc: Document, packs: PackStore | None) -> Page:
     data = kind_data(packs)
     ks = kinds([p.text for p in paras], data)
     blocks = [Block(para=p, length=len(p.text), prose=is_prose(p.text), bullet=bool(BULLET.match(p.text)),
-                    truncated=bool(_TRUNCATED.search(p.text.rstrip())), kind=k,
+                    truncated=truncated(p.text), kind=k,
                     docno=len(p.text) <= 30 and bool(data.document_number.match(p.text.strip())))
               for p, k in zip(paras, ks)]
     start, end = _body_span(blocks)

@@ -5,6 +5,7 @@ ends a sentence, what separates clauses, which marks open and close, what a bull
 Imports: core -> text -> page -> corpus -> rules.
 """
 
+from .patterns import AnyOf
 from .chars import (
                     BULLET,
                     CHARS,
@@ -12,22 +13,27 @@ from .chars import (
                     HAN_CLASS,
                     STRONG_END,
                     Chars,
+                    char_class,
                     ends_sentence,
                     han_count,
+                    has_han,
                     has_clause_punct,
                     is_han,
                     strip_closers,
 )
 
 __all__ = [
+                    "AnyOf",
                     "BULLET",
                     "CHARS",
                     "CLAUSE_PUNCT",
                     "HAN_CLASS",
                     "STRONG_END",
                     "Chars",
+                    "char_class",
                     "ends_sentence",
                     "han_count",
+                    "has_han",
                     "has_clause_punct",
                     "is_han",
                     "strip_closers",

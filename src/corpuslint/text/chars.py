@@ -23,6 +23,10 @@ class Chars:
     closing_quotes: frozenset[str]
     closing_brackets: frozenset[str]
     clause: frozenset[str]
+    comma: frozenset[str]
+    semicolon: frozenset[str]
+    question: frozenset[str]
+    paragraph_final: frozenset[str]
     enumeration: frozenset[str]
     colon: frozenset[str]
     brackets: tuple[tuple[str, str], ...]
@@ -50,6 +54,10 @@ def _load() -> Chars:
         closing_quotes=frozenset(d["closing_quotes"]),
         closing_brackets=frozenset(d["closing_brackets"]),
         clause=frozenset(d["clause"]),
+        comma=frozenset(d["comma"]),
+        semicolon=frozenset(d["semicolon"]),
+        question=frozenset(d["question"]),
+        paragraph_final=frozenset(d["paragraph_final"]),
         enumeration=frozenset(d["enumeration"]),
         colon=frozenset(d["colon"]),
         brackets=tuple((p[0], p[1]) for p in d["brackets"]),
@@ -77,6 +85,11 @@ def _escape(chars: frozenset[str]) -> str:
     return "".join(re.escape(c) for c in sorted(chars))
 
 
+def char_class(*sets: frozenset[str]) -> str:
+    """A regex character class (``[...]``) of the union of some of these sets."""
+    return "[" + _escape(frozenset().union(*sets)) + "]"
+
+
 # A list marker at a line's start: a bullet, an ASCII dash/star/plus, `v ` (a rendered check
 # box), a number ("1." "2、" "3)") not followed by a digit, "（1）" or "[1]".
 BULLET = re.compile(rf"^\s*(?:[{_escape(CHARS.bullets)}\-*+]|v\s|\d{{1,2}}[.、．)](?!\d)|[（(]\d{{1,2}}[)）]|\[\d{{1,2}}\])\s*")
@@ -88,15 +101,28 @@ STRONG_END = re.compile(rf"[{_escape(CHARS.sentence_final_strong)}]\s*$")
 _CLAUSE_RE = CLAUSE_PUNCT
 
 
+# Runs of anything but Han ideographs: deleting them leaves the Han characters (one C pass).
+_NON_HAN = re.compile(f"[^{HAN_CLASS}]+")
+_HAN = re.compile(f"[{HAN_CLASS}]")
+
+
 def is_han(ch: str) -> bool:
     """A Han ideograph (unified, extensions A-I, compatibility), or 〇."""
+    if "\u4e00" <= ch <= "\u9fff":  # the common case: CJK Unified Ideographs
+        return True
     o = ord(ch)
     k = bisect_right(_STARTS, o) - 1
     return k >= 0 and o <= CHARS.han_ranges[k][1]
 
 
 def han_count(text: str) -> int:
-    return sum(1 for c in text if is_han(c))
+    """Number of Han ideographs in ``text``."""
+    return len(_NON_HAN.sub("", text))
+
+
+def has_han(text: str) -> bool:
+    """``text`` holds a Han ideograph."""
+    return _HAN.search(text) is not None
 
 
 def strip_closers(text: str) -> str:

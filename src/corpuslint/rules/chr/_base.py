@@ -4,6 +4,7 @@ words of a lexicon (menus and interface words are lines made only of such words)
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Iterable, Iterator
 
 import regex
@@ -54,6 +55,11 @@ class ChromeRule(DocumentRule):
     def detect(self, doc: Document) -> Iterator[Hit]:
         raise NotImplementedError
 
+    @cached_property
+    def default_options(self) -> bool:
+        """Run with the options it has by default: its hits can be shared through the page."""
+        return self.opts == dict(type(self).options)
+
     def check(self, doc: Document) -> Iterable[Finding]:
         for hit in hits_of(self, doc):
             first, last = hit.blocks[0], hit.blocks[-1]
@@ -90,7 +96,7 @@ def hits_of(rule: ChromeRule, doc: Document) -> list[Hit]:
     """What ``rule`` detects on ``doc``: computed once per document for a rule with its default
     options and the run's rule packs (kept on the page model, shared by the rule's own report and
     by CHR010's anchors), computed afresh for a rule with options of its own."""
-    if rule.opts != dict(type(rule).options):
+    if not rule.default_options:
         return list(rule.detect(doc))
     cache = page(doc, rule.ctx.packs).extra.setdefault("chr.hits", {})
     assert isinstance(cache, dict)

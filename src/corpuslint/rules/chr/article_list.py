@@ -40,10 +40,20 @@ import regex
 
 from ...core import Applicability, Document
 from ...page import Block, Page, page
-from ...text import CLAUSE_PUNCT
+from ...text import CLAUSE_PUNCT, AnyOf
 from ._base import ChromeRule, Hit
 
-_DECOR = regex.compile(r"^[\s■□◆◇●○★☆▲△►▶|｜>»:：·•【\[《<]+|[\s■□◆◇●○★☆▲△►▶|｜>»:：·•】\]》>]+$")
+# decoration around a list header: leading, and trailing (searched backwards from the end)
+_DECOR_LEAD = regex.compile(r"^[\s■□◆◇●○★☆▲△►▶|｜>»:：·•【\[《<]+")
+_DECOR_TRAIL = regex.compile(r"(?r)[\s■□◆◇●○★☆▲△►▶|｜>»:：·•】\]》>]+$")
+
+
+def _undecorated(text: str) -> str:
+    """``text`` without the decoration before and after it (`■ 相关新闻 >>`)."""
+    m = _DECOR_LEAD.match(text)
+    rest = text[m.end():] if m else text
+    m = _DECOR_TRAIL.search(rest)
+    return rest[:m.start()] if m else rest
 _LONE_BULLET = regex.compile(r"\s*[•·▪▫◆◇■□●○★☆►▶▸※]\s*")
 
 
@@ -65,14 +75,14 @@ class ArticleList(ChromeRule):
         self.headers = sorted({h.strip() for h in data["headers"] if h.strip()}, key=len, reverse=True)
         self.header_re = regex.compile("|".join(regex.escape(h) for h in self.headers), regex.I)
         self.weak_headers = {h.strip() for h in data.get("weak_headers", [])}
-        self.item = regex.compile("|".join(f"(?:{p})" for p in data["item_patterns"]))
-        self.link = regex.compile("|".join(f"(?:{p})" for p in data["link_marks"]))
+        self.item = AnyOf(data["item_patterns"])
+        self.link = AnyOf(data["link_marks"])
         # dated items mark links; numbered items ("1.", "2、") are as often the article's own list
-        self.dated = regex.compile("|".join(f"(?:{p})" for p in data["item_patterns"] if not p.startswith("^")))
+        self.dated = AnyOf(p for p in data["item_patterns"] if not p.startswith("^"))
         self.footer = regex.compile("|".join(f"(?:{p})" for p in data["footer_marks"]), regex.I)
 
     def header(self, b: Block, outside: bool = True) -> bool:
-        core = _DECOR.sub("", b.text)
+        core = _undecorated(b.text)
         if not core or len(core) > 40:
             return False
         if core in self.weak_headers:
@@ -86,7 +96,7 @@ class ArticleList(ChromeRule):
         return len(rest.strip()) <= 6 and not CLAUSE_PUNCT.search(core)
 
     def marked(self, b: Block, prev: Block | None, outside: bool = False) -> bool:
-        if b.truncated or self.item.search(b.text):
+        if b.truncated or self.item.found(b.text):
             return True
         # outside the article, a list item whose bullet glyph was its own element: "•" on one
         # line, the title on the next (inside the body the title could be the article's own)
@@ -115,8 +125,8 @@ class ArticleList(ChromeRule):
                     and b.length <= 40):
                 run.append(i)
                 continue
-            marked = [j for j in run if blocks[j].truncated or self.link.search(blocks[j].text)
-                      or self.dated.search(blocks[j].text)]
+            marked = [j for j in run if blocks[j].truncated or self.link.found(blocks[j].text)
+                      or self.dated.found(blocks[j].text)]
             # an unmarked last line right above a paragraph of running text is that paragraph's
             # heading (an ad box dropped into an article, then "宪哥被打成“猪头”" and its
             # story), not one more link
@@ -139,7 +149,7 @@ class ArticleList(ChromeRule):
             span = blocks[i:end + 1]
             tail = lay.in_tail(i)
             n = end - i
-            msg = (f"list of other articles under `{_DECOR.sub('', blocks[i].text)[:20]}`"
+            msg = (f"list of other articles under `{_undecorated(blocks[i].text)[:20]}`"
                    + (f" ({n} lines)" if n else ""))
             yield (list(self.report(doc, span, msg, safe=tail and n > 0,
                                     fix_message="delete the header and its list")), i, end)

@@ -48,7 +48,14 @@ recognised chrome line). Rows of a table inside the article body are never taken
 
 The anchors are the page's chrome anchors (`_anchors.chrome_anchors`): what the other CHR
 detectors recognise with their default options, computed once per document; this rule does
-not run them.
+not run them. Lines repeated on the page (`Page.repeated`: a short line printed three or more
+times, not a table row, field or heading) anchor too, and this rule reports them however short:
+where every copy lies before the page's first or after its last sentence, or past a recognised
+chrome line beyond the article body (a reply button under every comment), and wherever it is
+when it is part of a widget, a box of repeated lines whose first lines recur together at least
+three times (the ad-feedback box `为什么显示这个广告？` / `这个广告令我不安` / … printed between
+the teasers of a feed). The article is never widened across a widget. A run above the article
+made mostly of numbered headings (`第一章 …`, `一、…`) is the article's table of contents.
 
 ## Why it matters
 Lists of links and sidebars are the bulk of a scraped page's chrome; no lexicon knows the titles
@@ -111,17 +118,18 @@ from typing import Iterable, Iterator
 import regex
 
 from ...core import Applicability, Document
-from ...page import ITEM_MAX, Block, Page, page
+from ...page import REPEAT_MIN, Block, Page, page
+from ...text import CHARS, char_class
 from ._anchors import chrome_anchors
 from ._base import ChromeRule, Hit
+from ._item_runs import article_zone, item_runs
 
 # sentence punctuation inside a line (a slogan or title may end with "！" or "？": "搜狐天气为你抢先报！")
-_SENTENCE = regex.compile(r"[。，,；;]|[！？!?](?!\s*$)")
+_SENTENCE = regex.compile(char_class(frozenset("。"), CHARS.clause) + "|"
+                           + char_class(CHARS.sentence_final_strong - {"。"}) + r"(?!\s*$)")
 
 
 _FIRST_WORD = regex.compile(r"\w")
-# lines of a run's own shape it needs besides the recognised chrome lines inside it
-_MIN_SHAPED = 3
 
 
 def _repeats_title(b: Block, title_chars: set[str], title: str) -> bool:
@@ -142,19 +150,46 @@ def _sentence(b: Block) -> bool:
     return b.prose and (b.length >= 20 or "。" in b.text)
 
 
-def _zone(lay: Page, i: int, first: int, last: int) -> str:
-    """Where block ``i`` lies outside the article: ``head`` (before its first sentence of
-    prose, ``first``), ``tail`` (after its last, ``last``), ``before``/``after`` (between prose,
-    before or after the best-scoring run of prose), or "" inside that run."""
-    if i < first:
-        return "head"
-    if i > last:
-        return "tail"
-    if i < lay.body_start:
-        return "before"
-    if i > lay.body_end:
-        return "after"
-    return ""
+_WIDGET_LINES = 3
+
+
+def _repeated_anchors(lay: Page, recognised: set[int]) -> tuple[set[int], set[int]]:
+    """The page's repeated lines (``Page.repeated``) that anchor chrome: every copy of a line
+    lies before the first or after the last sentence of the page, or past a recognised chrome
+    line beyond the article body (a comment thread under `评论` / `举报`). A repeated line
+    between the article's sentences with no recognised chrome before it (`曲目` under every
+    album of a discography) is the text's own, unless it is part of a widget (a run of
+    repeated lines). Returns the anchors and, among them, the widgets' lines."""
+    repeated = lay.repeated()
+    groups: dict[str, list[int]] = {}
+    for j in sorted(repeated):
+        groups.setdefault(lay.blocks[j].text.strip(), []).append(j)
+    out: set[int] = set()
+    for idx in groups.values():
+        if all(lay.outside_prose(k) for k in idx) \
+                or (idx[0] > lay.body_end and any(lay.body_end < a < idx[0] for a in recognised)) \
+                or (idx[-1] < lay.body_start and any(idx[-1] < a < lay.body_start for a in recognised)):
+            out.update(idx)
+    # a widget: a run of `_WIDGET_LINES` or more consecutive repeated lines, wherever it is
+    # (the nine lines of an ad-feedback box under every teaser of a feed)
+    # the same box of lines printed again and again: its first lines recur together (a
+    # flowchart's single cells `动` `的` `动` recur one by one)
+    texts = [b.text.strip() for b in lay.blocks]
+    starts: dict[tuple[str, ...], int] = {}
+    for p in range(len(texts) - _WIDGET_LINES + 1):
+        if p in repeated:
+            key = tuple(texts[p:p + _WIDGET_LINES])
+            starts[key] = starts.get(key, 0) + 1
+    widgets: set[int] = set()
+    run: list[int] = []
+    for j in [*sorted(repeated), None]:
+        if j is not None and run and j == run[-1] + 1:
+            run.append(j)
+            continue
+        if len(run) >= _WIDGET_LINES and starts.get(tuple(texts[run[0]:run[0] + _WIDGET_LINES]), 0) >= REPEAT_MIN:
+            widgets.update(run)
+        run = [j] if j is not None else []
+    return (out | widgets) - recognised, widgets - recognised
 
 
 class ChromeBlock(ChromeRule):
@@ -184,13 +219,17 @@ class ChromeBlock(ChromeRule):
             # little prose (a forum's error or login page, a short notice): only the page head
             yield from self.head_only(doc, lay, total)
             return
-        anchors = self.anchors(doc, lay)
+        recognised = self.anchors(doc, lay)
+        # lines repeated on the page (a widget under every teaser, a reply button under every
+        # comment) anchor blocks like recognised lines; this rule reports them itself
+        repeated, widgets = _repeated_anchors(lay, recognised)
+        anchors = recognised | repeated
         # the article's sentences: prose that no rule recognised (a copyright or disclaimer
         # sentence at the foot of the page does not make the sidebar above it "article")
         prose = [i for i, b in enumerate(blocks) if i not in anchors and _sentence(b)]
         if not prose or sum(blocks[i].length for i in prose) < self.opts["min_prose_chars"]:
             return
-        first, last = self.article_extent(lay, prose, anchors)
+        first, last = self.article_extent(lay, prose, anchors, widgets)
         title = blocks[0].folded
         title_chars = set(blocks[0].text.lower())
         max_len = self.opts["max_length"]
@@ -199,7 +238,7 @@ class ChromeBlock(ChromeRule):
         zone = ""
         for i in range(1, len(blocks) + 1):
             b = blocks[i] if i < len(blocks) else None
-            z = _zone(lay, i, first, last) if b is not None else ""
+            z = article_zone(lay, i, first, last) if b is not None else ""
             ok = bool(z) and (
                 i in anchors
                 or (z in ("head", "tail") and self.menu_row(b))
@@ -223,7 +262,7 @@ class ChromeBlock(ChromeRule):
             self._block(lay, run, anchors, zone, chosen, keep=0 if headline else None)
             run = []
         items: set[int] = set()
-        for run, what in self.item_runs(lay, first, last, anchors):
+        for run, what in item_runs(lay, first, last, anchors, self.opts):
             span = f"{blocks[run[0]].line}-{blocks[run[-1]].line}"
             for j in run:
                 if j not in anchors:
@@ -233,92 +272,14 @@ class ChromeBlock(ChromeRule):
         # the headline's (on the held-out pages of bench/chrome_eval.py the head too flagged six
         # more `content` lines, a government page's metadata table, for 0.8 % more caught)
         for i, span in self.sandwiched(lay, anchors, title_chars, title):
-            if _zone(lay, i, first, last) == "tail":
+            if article_zone(lay, i, first, last) == "tail":
                 chosen.setdefault(i, f"line between recognised chrome lines with no article sentence between them (lines {span})")
+        for j in repeated:
+            if article_zone(lay, j, first, last) in ("head", "tail"):
+                n = sum(1 for k in repeated if blocks[k].text.strip() == blocks[j].text.strip())
+                chosen[j] = f"a line printed {n} times on the page outside the article (a widget or button)"
+                items.add(j)  # reportable however short (`回复` under every comment)
         yield from self._report(doc, lay, chosen, anchors, frozenset(items))
-
-    def _head_article(self, lay: Page, run: list[int], anchors: set[int], first: int) -> list[int]:
-        """The part of a run above the article that is page, not the article's own head: an
-        official document's number at or after the run's end keeps its title (the lines after the
-        last recognised chrome line above it); the headline repeating the page title and what
-        follows it stay; a run that ends right at the first sentence keeps its last `head_keep`
-        lines (a headline broken over lines, a byline)."""
-        blocks = lay.blocks
-        nxt = run[-1] + 1
-        docno = [j for j in run if blocks[j].docno] + ([nxt] if nxt < len(blocks) and blocks[nxt].docno else [])
-        if docno:
-            before = [a for a in anchors if a < docno[0]]
-            return [j for j in run if before and j <= max(before)]
-        if lay.title_repeat is not None:
-            run = [j for j in run if j < lay.title_repeat]
-        if run and run[-1] + 1 == first:
-            run = run[:len(run) - self.opts["head_keep"]]
-        return run
-
-    @staticmethod
-    def _after_chrome(start: int, last: int, anchors: set[int]) -> bool:
-        """A recognised chrome line lies between the article's last sentence and ``start``, or
-        right after the run begins: after the article a run of items may be its own list."""
-        return any(last < a <= start + 1 for a in anchors)
-
-    def item_runs(self, lay: Page, first: int, last: int, anchors: set[int],
-                  head_only: bool = False) -> Iterator[tuple[list[int], str]]:
-        """Long vertical runs before the article's first or after its last sentence of
-        same-shape lines: short items (1-6 characters: menu, channel and tag words, calendar
-        days, pager numbers; at least `min_item_run`) or link-like titles (7-40 characters with
-        no sentence punctuation: lists of other articles; at least `min_title_run`). A table of
-        the article lies between its sentences, never here; after the article a run counts only
-        with a recognised chrome line between the article and it (a list that ends the article,
-        `圣经的原理` / `环境的带领` …, has none)."""
-        blocks = lay.blocks
-        shapes = {"item": ("item", "other"), "title": ("title",)}
-        need = {"item": self.opts["min_item_run"], "title": self.opts["min_title_run"]}
-        names = {"item": "short menu, tag or calendar items", "title": "link-like titles"}
-        for shape, ks in shapes.items():
-
-            def zone_of(i: int, ks: tuple[str, ...] = ks, shape: str = shape) -> str:
-                b = blocks[i]
-                z = _zone(lay, i, first, last)
-                if z not in (("head",) if head_only else ("head", "tail")):
-                    return ""
-                shaped = b.kind in ks and not b.prose and (shape != "item" or b.length <= ITEM_MAX)
-                # a recognised chrome line (a submenu row, a share prompt) does not break a run,
-                # nor above the article a title among menu items
-                if shaped or i in anchors or (shape == "item" and z == "head" and b.kind == "title" and not head_only):
-                    return z
-                return ""
-
-            run: list[int] = []
-            for i in range(1, len(blocks) + 1):
-                z = zone_of(i) if i < len(blocks) else ""
-                if z and (not run or zone_of(run[-1]) == z):
-                    run.append(i)
-                    continue
-                # a run starts and ends with its own kind of line (a recognised chrome line or a
-                # title next to the article is the rules' or the article's own)
-                while run and (run[-1] in anchors or blocks[run[-1]].kind not in ks):
-                    run.pop()
-                while run and (run[0] in anchors or blocks[run[0]].kind not in ks):
-                    run.pop(0)
-                if run and zone_of(run[0]) == "head":
-                    run = self._head_article(lay, run, anchors, first)
-                    if head_only and lay.title_repeat is None:
-                        # the last lines above the message (headline, byline) stay, unless the
-                        # headline is known (the line repeating the page title)
-                        run = run[:len(run) - self.opts["head_keep"]]
-                    if shape == "title":
-                        # title-shaped lines above the article may be its headline, subtitle
-                        # and byline: the last `head_keep` of them stay
-                        own = [j for j in run if j not in anchors][-self.opts["head_keep"]:] if self.opts["head_keep"] else []
-                        run = [j for j in run if j < own[0]] if own else run
-                shaped = [j for j in run if j not in anchors and (blocks[j].kind in ks)]
-                # titles above the article are a list of links only next to recognised chrome (a
-                # programme or a table of contents of the page's own has none)
-                touching = bool(run) and any(a in anchors for a in range(run[0] - 1, run[-1] + 2))
-                if (len(run) >= need[shape] and len(shaped) >= _MIN_SHAPED and (shape == "item" or touching)
-                        and (zone_of(run[0]) == "head" or self._after_chrome(run[0], last, anchors))):
-                    yield [j for j in run if j not in anchors], names[shape]
-                run = [i] if z else []
 
     def head_only(self, doc: Document, lay: Page, total: int) -> Iterable[Hit]:
         """A page with too little prose to place an article (under `min_prose_chars`) may still
@@ -333,7 +294,7 @@ class ChromeBlock(ChromeRule):
         chosen: dict[int, str] = {}
         items: set[int] = set()
         # runs of short items above the first sentence, as on a page with an article
-        for run, what in self.item_runs(lay, lay.first_prose, lay.last_prose, anchors, head_only=True):
+        for run, what in item_runs(lay, lay.first_prose, lay.last_prose, anchors, self.opts, head_only=True):
             span = f"{blocks[run[0]].line}-{blocks[run[-1]].line}"
             for j in run:
                 chosen[j] = f"a run of {len(run)} {what} outside the article (lines {span})"
@@ -357,13 +318,15 @@ class ChromeBlock(ChromeRule):
                     chosen[j] = f"short lines inside a block of page chrome (lines {first}-{last})"
         yield from self._report(doc, lay, chosen, anchors, frozenset(items))
 
-    def article_extent(self, lay: Page, prose: list[int], anchors: set[int]) -> tuple[int, int]:
+    def article_extent(self, lay: Page, prose: list[int], anchors: set[int],
+                       widgets: set[int] | None = None) -> tuple[int, int]:
         """The first and last sentence of the article. Sentences are grouped into clusters: two
         consecutive sentences are apart when at least `split_anchors` recognised chrome lines lie
         between them (a share bar, a list header, a footer). The article is the cluster with the
         most prose, widened over its neighbours while the prose left on that side is large; the rest
         (an advertising slogan, a teaser, a disclaimer under the sidebar) is page, so it no
-        longer stretches the article over the chrome around it."""
+        longer stretches the article over the chrome around it. Nor is it widened across a widget
+        (``widgets``: a box of repeated lines printed between the teasers of a feed)."""
         marks = sorted(anchors)
         clusters: list[list[int]] = [[prose[0]]]
         for a, b in zip(prose, prose[1:]):
@@ -378,11 +341,18 @@ class ChromeBlock(ChromeRule):
         # large enough to be the article's (sections after a table); stop at the rest of the page
         # when all its prose together is small (a slogan, a teaser, a footer disclaimer)
         lone = self.opts["satellite_sentences"]
+        walls = sorted(widgets or ())
+
+        def wall(a: int, b: int) -> bool:  # a widget between blocks a and b
+            return bisect_left(walls, b) > bisect_right(walls, a)
+
         lo = main
-        while lo > 0 and sum(sizes[:lo]) >= bar and sum(map(len, clusters[:lo])) > lone:
+        while lo > 0 and sum(sizes[:lo]) >= bar and sum(map(len, clusters[:lo])) > lone \
+                and not wall(clusters[lo - 1][-1], clusters[lo][0]):
             lo -= 1
         hi = main
-        while hi < len(clusters) - 1 and sum(sizes[hi + 1:]) >= bar and sum(map(len, clusters[hi + 1:])) > lone:
+        while hi < len(clusters) - 1 and sum(sizes[hi + 1:]) >= bar and sum(map(len, clusters[hi + 1:])) > lone \
+                and not wall(clusters[hi][-1], clusters[hi + 1][0]):
             hi += 1
         return clusters[lo][0], clusters[hi][-1]
 
@@ -399,6 +369,9 @@ class ChromeBlock(ChromeRule):
     def _block(self, lay: Page, run: list[int], anchors: set[int], zone: str, chosen: dict[int, str],
                keep: int | None = None) -> None:
         if not run:
+            return
+        if sum(1 for j in run if lay.blocks[j].kind == "heading") * 2 >= len(run):
+            # mostly numbered headings (`第一章 …`, `一、…`): the article's own table of contents
             return
         marked = [j for j in run if j in anchors]
         keep = self.opts["head_keep"] if keep is None else keep

@@ -12,6 +12,8 @@ words (`微信`, `需求`, `对接`, `租售` …), at most `max_block` lines.
 
 A notice's own contact section (introduced by `…联系方式：` or `联系人：` on the line above it, or
 naming a `联系人`, with no advertising words or messenger ids in it) is the article's and is left.
+So is one contact line alone between the article's sentences with no advertising in it (a list
+of places, each with its `游客咨询电话：…`).
 
 ## Why it matters
 Ads and contact details are not the article; phone numbers and ids are also personal data that
@@ -45,6 +47,7 @@ _SCAN = regex.compile(r"微信|扫一扫|扫码|二维码|QQ群|加群")
 
 from ...core import Applicability, Document
 from ...page import Block, page
+from ...text import AnyOf
 from ._base import ChromeRule, Hit
 
 
@@ -57,7 +60,7 @@ class ContactBlock(ChromeRule):
 
     def setup(self) -> None:
         data = self.ctx.packs.toml("chr/contact.toml")
-        self.contact = regex.compile("|".join(f"(?:{p})" for p in data["contacts"]))
+        self.contact = AnyOf(data["contacts"])
         labels = sorted(set(data["labels"]), key=len, reverse=True)
         self.label = regex.compile(
             r"^[\s·•■□◆●★☆【\[(（]*(?:" + "|".join(regex.escape(x) for x in labels) + r")\s*[:：/]", regex.I)
@@ -70,7 +73,7 @@ class ContactBlock(ChromeRule):
             return False
         if self.ads.search(t) and len(t) <= 80:
             return True
-        if not self.contact.search(t):
+        if not self.contact.found(t):
             return False
         if self.label.match(t) and len(t) <= 120:
             return True
@@ -108,6 +111,10 @@ class ContactBlock(ChromeRule):
                 lo -= 1
             taken.update(range(lo, hi + 1))
             if self.own_contacts(blocks, lo, hi):
+                continue
+            if lo == hi and not lay.outside_prose(i) and not self.ads.search(blocks[i].text):
+                # one contact line among the article's own lines (a list of places, each with
+                # `游客咨询电话：…`) is the article's information, not an advertisement
                 continue
             span = blocks[lo:hi + 1]
             what = "contact line" if lo == hi else f"contact/ad block of {hi - lo + 1} lines"

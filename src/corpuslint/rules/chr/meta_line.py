@@ -37,7 +37,7 @@ import regex
 
 from ...core import Applicability, Document
 from ...page import Block, page
-from ...text import HAN_CLASS, STRONG_END
+from ...text import CHARS, HAN_CLASS, STRONG_END, char_class
 from ._base import ChromeRule, Hit
 
 _URL = regex.compile(r"(?:https?://|www\.)\S+|\b[\w-]+(?:\.[\w-]+)+\.(?:com|cn|net|org|gov)(?:\.cn)?\b/?", regex.I)
@@ -54,7 +54,7 @@ _BARE_TIME = regex.compile(r"\d{1,2}:\d{2}(?::\d{2})?")
 # way documents date themselves (年月日, no clock time), not a page timestamp.
 _DOC_DATE = regex.compile(r"^(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$")
 _SIGNER = regex.compile(f"^[{HAN_CLASS}（）()]{{2,30}}$")
-_CLOSED = regex.compile(r"[。！!]\s*[”」』）)]?\s*$")
+_CLOSED = regex.compile(char_class(CHARS.sentence_final_strong - CHARS.question) + r"\s*[”」』）)]?\s*$")
 
 
 def _signature_date(blocks: list[Block], i: int) -> bool:

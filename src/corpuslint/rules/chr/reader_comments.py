@@ -9,6 +9,12 @@ The section starts at the first reply header after the start of the article body
 first post, which comes after its own header, stays) and runs to the end of the page. At least
 `min_replies` headers are needed: one dated line is a byline, not a comment section.
 
+Some sites print each comment over several lines, ending with a line of its own: its date or a
+reply button alone (`人生有点甜` / `支持平台做法……` / `吉林网友` / `5月19日` / `回复`). Such a line,
+printed alone `min_replies` times after the start of the body next to another short line of the
+comment's frame, starts the section too (`buttons` in `rules/page/comments.toml`); between
+paragraphs of the article the same word is text.
+
 ## Why it matters
 Comments are other people's text about the article, usually short, informal and off topic; a
 corpus of articles should not mix them into the article (extraction tools such as trafilatura

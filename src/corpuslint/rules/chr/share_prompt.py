@@ -31,9 +31,11 @@ import regex
 
 from ...core import Applicability, Document
 from ...page import page
+from ...text import CHARS, char_class
 from ._base import ChromeRule, Hit
 
-_SENTENCE = regex.compile(r"[。！？!?]\s*$|[，,；;].*[。！？!?]")
+_STRONG = char_class(CHARS.sentence_final_strong)
+_SENTENCE = regex.compile(_STRONG + r"\s*$|" + char_class(CHARS.clause) + ".*" + _STRONG)
 _STRIP = regex.compile(r"[\s:：|｜\-—·•>»【】\[\]()（）]+")
 
 

@@ -7,6 +7,7 @@ Everything here is about one document's own layout; no corpus structure is neede
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
@@ -20,17 +21,17 @@ from ...corpus.lexicon import Lexicon, load_lexicon
 from ...page import page, unclosed
 from ...page.kinds import HAN as _HAN
 from ...page.kinds import SPACED as _SPACED
-from ...text import CHARS, HAN_CLASS
+from ...text import CHARS, HAN_CLASS, char_class
 
 PACK = "lay/layout.toml"
 
 _SENTENCE_END = CHARS.sentence_final | CHARS.ellipsis | CHARS.closing_quotes
-_CLAUSE_SPLIT = regex.compile(r"[，,。；;：:！!？?]")
+_CLAUSE_SPLIT = regex.compile(char_class(CHARS.clause, CHARS.sentence_final_strong, CHARS.colon))
 # A title's first chunk: two to four Han characters, then a space.
 _TITLE_CHUNK = regex.compile(rf"(?:#+\s*)?([{HAN_CLASS}]{{2,4}})[ \u3000]+\S")
 _SHORT = ("item", "title")
-_FIELD_SPLIT = regex.compile(r"[，,、；;：:\s|｜/]+")
-_SENTENCE_INSIDE = regex.compile(r"[。！？!?]")
+_FIELD_SPLIT = regex.compile("(?:" + char_class(CHARS.clause, CHARS.enumeration, CHARS.colon) + r"|[\s|｜/])+")
+_SENTENCE_INSIDE = regex.compile(char_class(CHARS.sentence_final_strong))
 
 
 def _fields(text: str) -> bool:
@@ -60,8 +61,8 @@ def _load(dirs: tuple) -> LayoutData:  # type: ignore[type-arg]
     packs = PackStore(dirs[1:])
     data = packs.toml(PACK)
     return LayoutData(
-        terminal=frozenset(data["terminal"]),
-        continuing=frozenset(data["continuing"]),
+        terminal=CHARS.paragraph_final,
+        continuing=CHARS.comma | CHARS.enumeration,
         non_initial=frozenset(data["non_initial"]),
         open_endings=frozenset(data["open_endings"]),
         lexicon=load_lexicon(packs),
@@ -138,9 +139,28 @@ WRAP_NEAR_SHARE = 0.6
 WRAP_SLACK = 6
 
 
+@lru_cache(maxsize=1)
+def _narrow_runs() -> re.Pattern[str]:
+    """Runs of BMP characters outside East Asian width W and F (built once from unicodedata):
+    deleting them leaves the wide characters, so a width is measured in one C pass."""
+    ranges: list[list[int]] = []
+    for o in range(0x1100, 0x10000):
+        if unicodedata.east_asian_width(chr(o)) in "WF":
+            if ranges and ranges[-1][1] == o - 1:
+                ranges[-1][1] = o
+            else:
+                ranges.append([o, o])
+    return re.compile("[^" + "".join(f"{re.escape(chr(a))}-{re.escape(chr(b))}" for a, b in ranges) + "]+")
+
+
+_ASTRAL = re.compile("[\U00010000-\U0010FFFF]")  # beyond the BMP: looked up one by one
+
+
 def cells(text: str) -> int:
     """Width in terminal cells: a CJK character takes two."""
-    return sum(2 if "\u1100" <= c and unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+    if _ASTRAL.search(text):
+        return sum(2 if "\u1100" <= c and unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+    return len(text) + len(_narrow_runs().sub("", text))
 
 
 @dataclass(frozen=True)

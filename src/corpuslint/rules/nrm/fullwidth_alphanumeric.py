@@ -4,9 +4,10 @@ full-width `．` `％` `－` `＋` `／` `，` `：` that sit inside such a numb
 
 A document that writes its numbers and letters full-width throughout (a newspaper's house style,
 no half-width run in it) is consistent and is not reported by default. Where both forms occur,
-the minority form is reported like NRM001 does: each full-width run when most runs are
-half-width; one finding for the document, with the count, when most are full-width (a house
-style with a few half-width runs is one decision, not one finding per number). The option
+the minority form is reported, once per document: the full-width run when it is the only one
+among half-width runs, else one finding with the count at the first full-width run, whichever
+form is the majority (a house style with a few exceptions is one decision, not one finding per
+number). The option
 `prefer = "halfwidth"` reports every full-width run (the GB/T 15835 style, enforced).
 
 ## Why it matters
@@ -59,14 +60,15 @@ class FullwidthAlphanumeric(DocumentRule):
         first = _RUN.search(text)
         if first is None:
             return
+        auto = self.opts["prefer"] == "auto"
+        half = len(_HALF.findall(text)) if auto else 0
+        if auto and half == 0:
+            return  # full-width throughout: a house style
         # Chinese text only: Japanese writes full-width forms by convention.
         if han_count(text) < 0.2 * len(text) or len(_KANA.findall(text)) > 20:
             return
         runs = list(_RUN.finditer(text, first.start()))
-        if self.opts["prefer"] == "auto":
-            half = len(_HALF.findall(text))
-            if half == 0:
-                return  # full-width throughout: a house style
+        if auto:
             if len(runs) > half:
                 edits = [Edit(m.start(), m.end(), unicodedata.normalize("NFKC", m.group())) for m in runs]
                 fix = Fix.safe(f"replace the {len(runs)} full-width runs with half-width", *edits)
@@ -74,6 +76,15 @@ class FullwidthAlphanumeric(DocumentRule):
                                    f"the document writes letters and digits full-width {len(runs)} times and "
                                    f"half-width {half} times: mixed widths (first here, {runs[0].group()!r})",
                                    fix=fix)
+                return
+            if len(runs) > 1:
+                # a few full-width runs in a half-width document: one finding with the count
+                edits = [Edit(m.start(), m.end(), unicodedata.normalize("NFKC", m.group())) for m in runs]
+                fix = Fix.safe(f"replace the {len(runs)} full-width runs with half-width", *edits)
+                yield self.finding(doc, runs[0].start(), runs[0].end(),
+                                   f"the document writes letters and digits half-width {half} times and "
+                                   f"full-width {len(runs)} times (first here, {runs[0].group()!r}): write them "
+                                   "half-width", fix=fix)
                 return
         for m in runs:
             run = m.group()

@@ -4,8 +4,9 @@ next to `，`, `(…)` next to `（…）`, `:` next to `：`, `;` `!` `?` likew
 context count (a neighbour is a Han character or Chinese punctuation, and no space follows, as
 in `年,余姚` — not `1,038`, `10:30` or a reference list's `北京: 中华书局, 2008`). Each pair of
 forms is judged apart, so a house style of ASCII parentheses with full-width commas is
-consistent. By default the minority form of a pair is reported; the option `prefer` enforces one
-style instead.
+consistent. By default the minority form of a pair is reported, once per document (the mark,
+or the first of them with their count); the option `prefer` enforces one style instead and
+reports every mark of the other form.
 
 A `?` between two Han characters that is no question (`约翰?史密斯`: no question particle
 before it) is an interpunct lost in an encoding and is left alone. Full-width parentheses are
@@ -63,7 +64,17 @@ class PunctuationWidth(DocumentRule):
         # Pair classes: "(" and ")" are one.
         self.klass = {c: ("()" if c in "()（）" else self.to_half.get(c, c))
                       for c in (*self.to_full, *self.to_half)}
-        self.marks = regex.compile("[" + regex.escape("".join(self.klass)) + "]")
+        # What the line scan reads: half-width marks and both forms of parentheses (they pair
+        # up on a line). Other full-width marks are Chinese usage wherever they stand: they are
+        # found by one search of the text, and only for a class the document also writes
+        # half-width (or under prefer = halfwidth), since only then are they counted or reported.
+        self.marks = regex.compile("[" + regex.escape("".join(
+            c for c in self.klass if c not in self.to_half or c in "（）")) + "]")
+        fulls: dict[str, list[str]] = {}
+        for c in self.to_half:
+            if c not in "（）":
+                fulls.setdefault(self.klass[c], []).append(c)
+        self.full_marks = {k: regex.compile("[" + regex.escape("".join(v)) + "]") for k, v in fulls.items()}
 
     def _cjk(self, c: str) -> bool:
         return bool(c) and (c in self.cjk_punct or bool(_HAN.match(c)))
@@ -76,16 +87,37 @@ class PunctuationWidth(DocumentRule):
                 continue
             self._scan(line.text, line.start, half, full)
         prefer = self.opts["prefer"]
+        for klass, pattern in self.full_marks.items():
+            if prefer == "halfwidth" or klass in half:
+                found = [(m.start(),) for m in pattern.finditer(doc.text)]
+                if found:
+                    full[klass] = found
         for klass in sorted(set(half) | set(full)):
             h, f = half.get(klass, []), full.get(klass, [])
             if prefer == "fullwidth" or (prefer == "auto" and h and f and len(h) <= len(f)):
-                for offs in h:
-                    yield self._report(doc, offs, self.to_full, len(f), "full-width")
+                yield from self._minority(doc, h, self.to_full, len(f), "full-width")
             elif prefer == "halfwidth" or (prefer == "auto" and h and f and klass != "()"):
                 # full-width parentheses are the standard form in Chinese text (GB/T 15834):
                 # a page that mostly writes ASCII ones is not pushed away from them
-                for offs in f:
-                    yield self._report(doc, offs, self.to_half, len(h), "half-width")
+                yield from self._minority(doc, f, self.to_half, len(h), "half-width")
+
+    def _minority(self, doc: Document, places: list[tuple[int, ...]], table: dict[str, str], majority: int,
+                  form: str) -> Iterable[Finding]:
+        """Each place of the other form when a style is preferred; by default one finding for a
+        document's minority form of a pair, with the count (a house style with a few exceptions is
+        one decision, not one finding per mark)."""
+        if self.opts["prefer"] != "auto" or len(places) == 1:
+            for offs in places:
+                yield self._report(doc, offs, table, majority, form)
+            return
+        text = doc.text
+        edits = [Edit(o, o + 1, table[text[o]]) for offs in places for o in offs]
+        first = places[0]
+        marks = "".join(text[o] for o in first)
+        fix = Fix.safe(f"replace the {len(places)} marks with the {form} form", *edits)
+        yield self.finding(doc, first[0], first[-1] + 1,
+                           f"{marks!r} in Chinese text, {len(places)} times: the document writes it {form} "
+                           f"{majority} time(s) (first here)", fix=fix)
 
     def _scan(self, text: str, base: int, half: dict, full: dict) -> None:  # type: ignore[type-arg]
         n = len(text)
@@ -114,9 +146,6 @@ class PunctuationWidth(DocumentRule):
                     full.setdefault("()", []).append((base + i,))
                 elif self._cjk(prev):
                     half.setdefault("()", []).append((base + i,))
-                continue
-            if c in self.to_half:  # full-width: always Chinese usage
-                full.setdefault(self.klass[c], []).append((base + i,))
                 continue
             # , : ; ! ? — Chinese context, and no space after (a space marks Western usage).
             if nxt in (" ", "\t"):
