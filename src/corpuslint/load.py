@@ -430,9 +430,9 @@ def check_jsonl_field(path: str, config: Config) -> None:
         with open(path, "rb") as fh:
             for raw in fh:
                 try:
-                    record = json.loads(raw)
-                except (ValueError, UnicodeDecodeError):
-                    continue
+                    record = parse_json_line(raw.decode("utf-8"))
+                except (JsonLineError, UnicodeDecodeError):
+                    continue  # a bad record is reported when the file is read
                 if not isinstance(record, dict):
                     continue
                 if field in record:
