@@ -155,14 +155,16 @@ def test_repeated_paragraph_scan_is_linear_on_identical_lines():
     rule = RepeatedParagraph(RuleContext({}, Packs()))
 
     def seconds(n: int) -> float:
-        doc = Document("第一行的内容在这里。\n" * n)
-        t = time.perf_counter()
-        assert len(list(rule.check(doc))) == n - 1
-        return time.perf_counter() - t
+        best = float("inf")
+        for _ in range(3):  # the best of three: the rest is the machine's load
+            doc = Document("第一行的内容在这里。\n" * n)
+            t = time.perf_counter()
+            assert len(list(rule.check(doc))) == n - 1
+            best = min(best, time.perf_counter() - t)
+        return best
 
     seconds(200)  # warm up
-    small, large = seconds(2000), seconds(8000)
-    assert large / small < 8  # linear: ~4; quadratic (before): ~16
+    assert seconds(8000) / seconds(2000) < 8  # linear: ~4; quadratic (before): ~16
 
 
 # 7. A symlink loop was an internal error (RuntimeError from Path.resolve).
