@@ -187,7 +187,7 @@ class DocSignature:
     lengths: np.ndarray  # int32: folded length of every paragraph
     hashes: np.ndarray  # uint64: hash of every folded paragraph
     signed: np.ndarray  # int64: indices of the paragraphs with a sketch (folded length >= min_chars)
-    bands: np.ndarray  # (len(signed), b) uint64 LSH band keys of their MinHash
+    bands: np.ndarray  # (len(signed), b) uint32 LSH band keys of their MinHash (``narrow_keys``)
     spans: np.ndarray  # (paragraphs, 4) int64: line, start, end, column of every paragraph
     whole: np.ndarray | None = None  # band keys of the whole text's MinHash (None: text too short)
     extra_bands: np.ndarray | None = None  # keys of a second banding (the persisted index's)
@@ -277,6 +277,13 @@ class Banding:
     extra: tuple[int, int] | None = None
 
 
+def narrow_keys(keys: np.ndarray) -> np.ndarray:
+    """64-bit band keys folded to 32 bits for the run's own candidate search: half the memory
+    of the features, and a chance collision only adds a candidate that exact verification
+    drops (about n^2 / 2^33 per band). The persisted index keeps its 64-bit keys."""
+    return (keys ^ (keys >> np.uint64(32))).astype(np.uint32)
+
+
 def sign_many(docs: Sequence[list[str]], params: SignatureParams, banding: Banding,
               spans: Sequence[np.ndarray]) -> list[DocSignature]:
     """Signatures of many documents at once (folded paragraphs and their spans): one hashing and
@@ -288,13 +295,13 @@ def sign_many(docs: Sequence[list[str]], params: SignatureParams, banding: Bandi
     texts = [f[i] for f, s in zip(docs, signed) for i in s.tolist()]
     hashes, offsets = shingle_hashes(texts, params.n)
     mh = minhash_matrix(hashes, offsets, params.num_perm, params.seed)
-    bands = band_keys(mh, *banding.lsh)
+    bands = narrow_keys(band_keys(mh, *banding.lsh))
     extra = band_keys(mh, *banding.extra) if banding.extra is not None else None
     whole: list[np.ndarray | None] = [None] * len(docs)
     if banding.whole is not None:
         wh, wo = shingle_hashes(["".join(f) for f in docs], params.n)
         sizes = [len(np.unique(wh[wo[i]:wo[i + 1]])) for i in range(len(docs))]
-        wm = band_keys(minhash_matrix(wh, wo, params.num_perm, params.seed), *banding.whole)
+        wm = narrow_keys(band_keys(minhash_matrix(wh, wo, params.num_perm, params.seed), *banding.whole))
         whole = [wm[i] if sizes[i] >= banding.whole_min else None for i in range(len(docs))]
     out: list[DocSignature] = []
     r = 0

@@ -205,7 +205,12 @@ def find_duplicates(entries: list[Entry], settings: Settings, texts: TextCache,
     dup.rep = rank[inverse.ravel()]
     rep_first = first[by_first]  # flat index of each text's first copy
     want = None if relevant is None else {e.index for e in relevant}
-    bands = np.concatenate([e.sig.bands for e in entries])[rep_first]
+    # Band keys of each text's first copy only, gathered entry by entry (one array, no full copy).
+    owner = dup.flat_entry[rep_first]
+    local = rep_first - entry_start[owner]
+    cuts = np.flatnonzero(np.diff(owner)) + 1
+    bands = np.concatenate([entries[int(o[0])].sig.bands[ix] for o, ix in
+                            zip(np.split(owner, cuts), np.split(local, cuts))])
     pairs = candidate_pairs(bands)
     if want is not None and len(pairs):
         wanted = np.zeros(len(entries), dtype=bool)
