@@ -124,7 +124,9 @@ def test_confusable_invalid(text: str, wrong: str, right: str) -> None:
     fs = lint_text(text, select=["TYP003"])
     assert [f.flagged_text for f in fs] == [wrong]
     assert fs[0].fix is not None and fs[0].fix.edits[0].content == right
-    assert "lexicon count" in fs[0].message
+    # the message names the likely word and the evidence in words, never internal units
+    assert f"likely '{right}'" in fs[0].message and "is not a word" in fs[0].message
+    assert "nats" not in fs[0].message and "count" not in fs[0].message
 
 
 @pytest.mark.parametrize("text", [
@@ -152,7 +154,7 @@ def test_confusable_valid(text: str) -> None:
 def test_confusable_glyph_lookalike(text: str, wrong: str, right: str) -> None:
     fs = lint_text(text, select=["TYP003"])
     assert [(f.flagged_text, f.fix.edits[0].content) for f in fs if f.fix] == [(wrong, right)]
-    assert "rendered glyphs" in fs[0].message
+    assert "in print" in fs[0].message
     # Without the glyph table (similarity bar above 1) the pair is unknown.
     assert lint_text(text, select=["TYP003"], options={"TYP003": {"glyph_similarity": 1.1}}) == []
 
@@ -168,11 +170,12 @@ def test_confusable_glyph_valid(text: str) -> None:
 
 
 def test_rare_sound_alike_has_its_own_bar() -> None:
-    # 洇 (rare) / 印 (same sound): 洇染 -> 印染 gains 12.9 nats. The bar for a rare character
-    # that only sounds like the replacement is min_gain_rare_sound, whatever min_gain says.
+    # 洇 (rare) / 印 (same sound): 洇染 -> 印染 makes the context 12.9 (natural log) more probable.
+    # A rare character that only sounds like the replacement gets log_p_rare_sound as its channel
+    # log-probability, whatever log_p_sound says (the bar min_score is 6).
     text = "这种洇染技法很特别。"
-    low = {"TYP003": {"min_gain_rare_sound": 12.0, "min_gain": 100.0}}
-    high = {"TYP003": {"min_gain_rare_sound": 14.0, "min_gain": 0.0}}
+    low = {"TYP003": {"log_p_rare_sound": -6.0, "log_p_sound": -100.0}}
+    high = {"TYP003": {"log_p_rare_sound": -8.0, "log_p_sound": 0.0}}
     assert [f.flagged_text for f in lint_text(text, select=["TYP003"], options=low)] == ["洇"]
     assert lint_text(text, select=["TYP003"], options=high) == []
 

@@ -1,20 +1,28 @@
 """## What it finds
-A look-alike or sound-alike character that leaves a non-word where a confusable character makes
-a frequent word in the same place: `社会主义现代化新丽水建设蕞强增长极` — `蕞` (a rare character,
-read zuì) joins no neighbour into a word, while `最` (same sound, similar shape) makes `最强`.
+A character that OCR or an input method most likely put in place of another: it leaves a
+non-word where a confusable character makes a common word in the same place. `士地` is not a
+word; `土地` is, and OCR often reads 土 as 士. `社会主义现代化新丽水建设蕞强增长极`: the rare
+`蕞` joins no neighbour into a word, while `最` (same sound, similar shape) makes `最强`.
 
-A character is only questioned when it forms no character pair found in any word of the lexicon
-(jieba's dictionary, 349k words) with either neighbour, and is neither a traditional character
-(a script matter), a regional standard form (`牠`, `妳`: `rules/typ/regional_chars.txt`) nor a rare character right after a surname (a given name);
-a surname that starts the odd string is not questioned on the glyph table's word alone (曾尔曼). A replacement
-must come from its confusion set (same pinyin from pypinyin's readings; look-alikes from
-pycorrector's table, from stroke/component tables and from the image similarity of rendered
-glyphs, `rules/typ/shape_glyph.txt`), be a common character, make a word of
-the lexicon (count >= 50), leave every character near it inside a word, and make the ±4-character
-context far more probable under the lexicon's word frequencies (maximum-probability
-segmentation) — by a wide margin for mere sound-alikes, by less for look-alikes and for rare
-characters, which OCR produces and writers do not. A string repeated in the document is a term
-of that document (`智造`, `赋能`), not a slip.
+It is one noisy-channel detector. A character that forms no character pair found in any word
+of the lexicon (jieba's dictionary, 349k words) with either neighbour is questioned; each
+candidate replacement comes from the channel (`rules/typ/ocr_confusions.tsv`: what the PP-OCRv4
+recognizer read for each of the ~6 000 commonest characters rendered and degraded, built by
+`tools/typ_build_ocr_confusions.py`; and, for characters outside the recognizer's alphabet and
+for sound-alikes of typed text, the older sound-alike, look-alike, component and rendered-glyph
+tables). One score decides: how much more probable the ±4-character context reads with the
+replacement (maximum-probability segmentation over the lexicon's word frequencies), plus the
+log-probability of the misreading under the channel. A function character is scored like any
+other: the channel says whether OCR produces it (人/入, 于/手, 大/太).
+
+It stays silent when the text says the string is meant: a traditional character (a script
+matter) or a regional standard form (`牠`, `妳`: `rules/typ/regional_chars.txt`); a rare
+character right after a surname (a given name); a surname that starts the odd string when only
+the glyph table pairs it (曾尔曼); a string repeated in the document (a term: `智造`, `赋能`); a
+short span in quotation marks or title brackets (`“默默无蚊”`, `《蕞美》`: titles, brands and
+puns); a Latin-letter neighbour (`iPhone` and other product names); a replacement that leaves its
+neighbours outside words (a rare name or title, not a slip). Documents in traditional script
+are skipped (the lexicon is simplified).
 
 ## Why it matters
 OCR and input methods replace characters with look-alikes and sound-alikes. The result reads as
@@ -28,51 +36,41 @@ Replace the character with the suggested one. **Unsafe**: the suggestion is the 
 reading, not a certainty (names and rare terms can look like typos).
 
 ## Options
-- `min_gain` (float, default 13.0): how much more probable (natural log, over the ±4-character
-  context) the corrected text must be for a common character replaced by a sound-alike. Pinyin
-  syllables are shared by dozens of characters, so chance matches (names such as 魏瑾, 黄大宪;
-  literary words such as 良骥, 毋恙) are common: the bar is high.
-- `min_gain_shape` (float, default 10.0): the same for a look-alike.
-- `min_gain_shape_derived` (float, default 16.0): the same for a look-alike known only from the
-  computed table `shape_extra.txt` (one stroke or one component apart), which is noisier.
-- `min_gain_contains` (float, default 11.0): the same for a common character and one of its
-  components or a character it is a component of (圆/员), from `shape_contains.txt`.
-- `min_gain_shape_sound` (float, default 9.0): the same for a character that both looks and
-  sounds alike (the strongest evidence).
-- `min_gain_rare` (float, default 7.0): the bar for a rare character that looks like the
-  replacement (OCR output such as 蕞 for 最).
-- `min_gain_rare_sound` (float, default 16.0): the bar for a rare character that only sounds
-  like the replacement (洇染, 堠门 are real words the lexicon lacks).
-- `min_gain_glyph` (float, default 9.0): the same for a look-alike known only from the glyph
-  table `shape_glyph.txt` (rendered characters compared as images: 筒/简, 冒/胃, 抬/拾).
-- `glyph_similarity` (float, default 0.74): the image similarity (cosine of blurred bitmaps,
-  0..1) a glyph-table pair needs; the table holds pairs down to 0.70. At 0.73, names such as
-  陈木霖 (森) start to be questioned on clean news; at 0.70, also 丰嘉 (富).
-- `glyph_confirms` (int, default 1): when the glyph table also holds a pair known only as a
-  computed look-alike or a sound-alike, treat it as a curated look-alike or as "looks and sounds
-  alike" (two independent measures agree). On synthetic OCR errors (Wang et al. 2018 confusions
-  drawn near in shape) this finds 9 more misreadings with no new false finding.
-- `rare_char_freq` (int, default 100): characters whose total frequency in the lexicon is
-  below this count as rare.
-- `rare_word_freq` (int, default 500) and `rare_word_penalty` (float, default 2.0): a common
-  character is questioned at a bar raised by the penalty when the replacement word is rarer than
-  this (围拢, 伊犁, 黄大仙 make poor evidence against 围垄, 伊梨, a name 黄大宪).
+- `profile` (str, default `"default"`): `"ocr-review"` uses the lower bar `review_min_score`,
+  for a maintainer proof-reading a freshly OCR'd batch (more typos found, more false alarms).
+- `min_score` (float, default 6.0): the bar for the score (context gain + channel
+  log-probability, natural log) in the default profile.
+- `review_min_score` (float, default 2.0): the bar in the `ocr-review` profile.
+- `ocr_weight` (float, default 1.0) and `ocr_offset` (float, default 0.0): the channel
+  log-probability of a pair measured on the recognizer is `ocr_weight * log P_ocr + ocr_offset`.
+- `log_p_sound`, `log_p_shape`, `log_p_shape_derived`, `log_p_contains`,
+  `log_p_contains_sound`, `log_p_shape_sound`, `log_p_glyph` (floats): the channel
+  log-probability given to a pair known only from the older tables, by kind (sound-alike,
+  curated look-alike, computed look-alike, component pair, both, rendered glyphs).
+- `log_p_rare_shape` (float, default -1.0): the least log-probability of a look-alike pair when
+  the character in the text is rare (OCR turns common characters into rare look-alikes: 蕞 for
+  最); `log_p_rare_sound` (float, default -10.0): the log-probability of a pair that only sounds
+  alike when the character is rare (洇染, 堠门 are real words the lexicon lacks).
+- `glyph_similarity` (float, default 0.74): the image similarity a glyph-table pair needs.
+- `rare_char_freq` (int, default 100): characters below this lexicon count are rare.
+- `rare_word_freq` (int, default 500) and `rare_word_penalty` (float, default 2.0): the bar is
+  raised by the penalty when the replacement word is rarer than this (围拢, 伊犁 make poor
+  evidence against 围垄, 伊梨).
 - `document_evidence` (float, default 0.0, off): lower the bar by this much when the corrected
   word is written correctly elsewhere in the same document (`最强` elsewhere makes `蕞强` a slip).
-  Measured on 269 clean articles with 750 injected OCR misreadings: 1.5 finds 6 more injected
-  errors and 3 more real typos of the source text, but also 3 names and terms (`高磊头戴`,
-  `武契奇`, `趾间`); 3.0 finds 19 more injected errors and 8 more false ones. Common words occur
-  in any long article, so the evidence is weak; raise it for corpora of short, uniform documents.
 """
 
 from __future__ import annotations
 
+import math
 from typing import Iterable
 
 from ...core import Applicability, Document, DocumentRule, Edit, Finding, Fix
-from ...corpus.lexicon import load_lexicon
-from ...corpus.normalize import to_simplified
-from ._common import cjk_runs, confusions, glyph_confusions, is_traditional, word_covered
+from ...core.rule import OptionError
+from ...corpus.lexicon import lexicon_key, load_lexicon
+from ._channel import Candidate, channel_tables
+from ._common import cjk_runs, is_traditional, word_covered
+from ._guards import in_short_quote, latin_neighbour
 
 # Benchmarks (bench/typ_tune.py) set this to a list to receive every scored candidate.
 TRACE: list | None = None
@@ -82,48 +80,8 @@ _TOP = 3  # candidate replacements (by word frequency) whose context is scored
 _MIN_WORD_FREQ = 50  # a replacement must make a word at least this frequent
 _MIN_ALT_CHAR_FREQ = 1000  # a replacement must be a common character (lexicon count)
 _NEAR = 2  # characters either side of the correction that must then read as words
-_BIGRAMS: dict[int, tuple] = {}
 _EMPTY: frozenset[str] = frozenset()
-# Table reasons that the glyph table turns into a (stronger) look-alike, or none: it decides.
-_GLYPH_DECIDES = (None, "shape-derived", "sound")
-# How a finding's message says why the replacement is confusable.
-_WHY_TEXT = {"sound": "sounds like it", "shape": "looks like it", "shape-derived": "looks like it",
-             "glyph": "looks like it (rendered glyphs)",
-             "shape+sound": "looks and sounds like it",
-             "contains": "looks like it (one is a component of the other)",
-             "contains+sound": "looks and sounds like it (one is a component of the other)"}
-
-
-def _bigrams(lex) -> tuple[frozenset[str], dict[str, set[str]], dict[str, set[str]]]:  # type: ignore[no-untyped-def]
-    """Every character pair that occurs inside a lexicon word, and the same as "characters that
-    may follow / precede x": a fast pre-filter, since any word through position i contains the
-    pair (left neighbour, c) or (c, right neighbour)."""
-    got = _BIGRAMS.get(id(lex))
-    if got is None:
-        pairs = frozenset(w[k:k + 2] for w in lex.freqs for k in range(len(w) - 1))
-        after: dict[str, set[str]] = {}
-        before: dict[str, set[str]] = {}
-        for p in pairs:
-            after.setdefault(p[0], set()).add(p[1])
-            before.setdefault(p[1], set()).add(p[0])
-        got = _BIGRAMS[id(lex)] = (pairs, after, before)
-    return got
-
-
-_TRAD: dict[int, frozenset[str]] = {}
-
-
-def _traditional_chars(lex) -> frozenset[str]:  # type: ignore[no-untyped-def]
-    """Characters of the lexicon that t2s conversion changes (丟, 們): traditional forms."""
-    got = _TRAD.get(id(lex))
-    if got is None:
-        chars = "".join(c for c in lex.char_freqs if len(c) == 1)
-        simp = to_simplified(chars)
-        got = frozenset(a for a, b in zip(chars, simp) if a != b) if len(simp) == len(chars) else frozenset()
-        _TRAD[id(lex)] = got
-    return got
-
-
+_SHAPE_KINDS = ("shape", "shape+sound", "contains", "contains+sound", "glyph")
 _NEAR_TEXT = 100_000  # how far around a candidate repetitions are counted (bounded work per candidate)
 
 
@@ -140,27 +98,59 @@ def _elsewhere(text: str, at: int, word: str) -> bool:
 class ConfusableCharacter(DocumentRule):
     code = "TYP003"
     name = "confusable-character"
-    summary = "A look-alike/sound-alike character that makes a non-word where a confusable one makes a word"
+    summary = "A character OCR or typing put in place of a look-alike/sound-alike that makes a word"
     fix = Applicability.UNSAFE
-    options = {"min_gain": 13.0, "min_gain_shape": 10.0, "min_gain_shape_derived": 16.0,
-               "min_gain_shape_sound": 9.0,
-               "min_gain_rare": 7.0, "min_gain_rare_sound": 16.0, "min_gain_contains": 11.0, "rare_char_freq": 100,
-               "rare_word_freq": 500, "rare_word_penalty": 2.0, "document_evidence": 0.0,
-               "min_gain_glyph": 9.0, "glyph_similarity": 0.74, "glyph_confirms": 1}
+    options = {"profile": "default", "min_score": 6.0, "review_min_score": 2.0,
+               "ocr_weight": 1.0, "ocr_offset": 0.0,
+               "log_p_sound": -7.0, "log_p_shape": -4.0, "log_p_shape_derived": -10.0,
+               "log_p_contains": -5.0, "log_p_contains_sound": -7.0, "log_p_shape_sound": -3.0,
+               "log_p_glyph": -3.0, "log_p_rare_shape": -1.0, "log_p_rare_sound": -10.0,
+               "glyph_similarity": 0.74, "rare_char_freq": 100,
+               "rare_word_freq": 500, "rare_word_penalty": 2.0, "document_evidence": 0.0}
 
     def setup(self) -> None:
-        self.lex = load_lexicon(self.ctx.packs)
-        self.conf = confusions(self.ctx.packs)
-        # Look-alikes measured on rendered glyphs above the similarity bar (what OCR confuses).
-        bar = self.opts["glyph_similarity"]
-        above = ((c, frozenset(a for a, s in row.items() if s >= bar))
-                 for c, row in glyph_confusions(self.ctx.packs).items())
-        self.glyph = {c: row for c, row in above if row}
-        self.pairs, self.after, self.before = _bigrams(self.lex)
-        self.surnames = self.ctx.packs.chars("typ/surnames.txt")
-        self.traditional_only = _traditional_chars(self.lex)
-        self.free = self.ctx.packs.chars("typ/free_chars.txt")
-        self.regional = self.ctx.packs.chars("typ/regional_chars.txt")
+        packs = self.ctx.packs
+        self.lex = load_lexicon(packs)
+        tables = channel_tables(self.lex, packs, lexicon_key(packs))
+        self.pairs, self.after, self.before = tables.pairs, tables.after, tables.before
+        self.candidates = tables.candidates
+        self.traditional_only = tables.traditional
+        self.surnames = packs.chars("typ/surnames.txt")
+        self.free = packs.chars("typ/free_chars.txt")
+        self.regional = packs.chars("typ/regional_chars.txt")
+        o = self.opts
+        if o["profile"] not in ("default", "ocr-review"):
+            raise OptionError(f"TYP003: option 'profile' must be \"default\" or \"ocr-review\", got {o['profile']!r}")
+        self.bar = o["review_min_score"] if o["profile"] == "ocr-review" else o["min_score"]
+        self._kind_log_p = {"sound": o["log_p_sound"], "shape": o["log_p_shape"],
+                            "shape-derived": o["log_p_shape_derived"], "contains": o["log_p_contains"],
+                            "contains+sound": o["log_p_contains_sound"], "shape+sound": o["log_p_shape_sound"]}
+
+    def channel(self, cand: Candidate, rare: bool) -> tuple[float, str]:
+        """log P(observed | intended) for a candidate and the evidence it rests on ("ocr", or a
+        table kind): the best of the recognizer's measurement and the older tables."""
+        o = self.opts
+        kind = cand.kind
+        glyph = cand.glyph >= o["glyph_similarity"]
+        if glyph and kind == "shape-derived":
+            kind = "shape"  # two independent measures of shape agree
+        elif glyph and kind == "sound":
+            kind = "shape+sound"
+        elif glyph and kind is None:
+            kind = "glyph"
+        best, why = -math.inf, ""
+        if kind is not None:
+            lp = o["log_p_glyph"] if kind == "glyph" else self._kind_log_p[kind]
+            if rare and kind == "sound":
+                lp = o["log_p_rare_sound"]
+            elif rare and kind in _SHAPE_KINDS:
+                lp = max(lp, o["log_p_rare_shape"])
+            best, why = lp, kind
+        if cand.ocr_log_p is not None:
+            lp = o["ocr_weight"] * cand.ocr_log_p + o["ocr_offset"]
+            if lp >= best:
+                best, why = lp, "ocr"
+        return best, why
 
     def _reads_well(self, window: str, i: int) -> bool:
         """After the correction, every character near it is part of a word or a free-standing
@@ -171,53 +161,20 @@ class ConfusableCharacter(DocumentRule):
                 return False
         return True
 
-    def _why(self, known, glyph: frozenset[str], alt: str) -> str:  # type: ignore[no-untyped-def]
-        """Why ``alt`` is confusable: the tables' reason, or "glyph" for a pair only the rendered
-        glyphs give; glyph similarity confirms a computed look-alike or a sound-alike."""
-        why = known.get(alt)
-        if why is None:
-            return "glyph"
-        if alt in glyph and self.opts["glyph_confirms"]:
-            if why == "shape-derived":
-                return "shape"
-            if why == "sound":
-                return "shape+sound"
-        return why
-
-    def _threshold(self, why: str, rare: bool) -> float:
-        o = self.opts
-        if why in ("contains", "contains+sound"):
-            # 蕞 for 最: OCR adds or drops a radical and lands on a rare character. Only a rare
-            # character in the text gets the low bar; common pairs (圆/员, 们/门) are ordinary words.
-            if rare:
-                return o["min_gain_rare"]
-            return o["min_gain"] if why == "contains+sound" else o["min_gain_contains"]
-        bar = {"sound": o["min_gain"], "shape": o["min_gain_shape"], "glyph": o["min_gain_glyph"],
-               "shape-derived": o["min_gain_shape_derived"]}.get(why, o["min_gain_shape_sound"])
-        if rare and why == "sound":
-            # A rare character that only sounds like the word's is a literary or dialect word
-            # (洇染, 堠门) more often than a slip: OCR does not produce sound-alikes.
-            bar = o["min_gain_rare_sound"]
-        elif rare and why != "shape-derived":
-            # OCR turns common characters into rare look-alikes; writers seldom use a rare
-            # character outside a word. Computed look-alikes never lower the bar (勠力, 轺车).
-            bar = min(bar, o["min_gain_rare"])
-        return bar
-
     def _best_replacement(self, doc: Document, base: int, run: str, i: int, c: str, cf: int, left: str,
                           right: str) -> tuple[str, str, int, int, int, float, str] | None:
-        """The confusable character that makes the context most probable, if it clears the bar."""
+        """The candidate that makes the context most probable, if its score clears the bar."""
         lex = self.lex
         freqs = lex.freqs
         char_freqs = lex.char_freqs
         n = len(run)
-        cands: list[tuple[int, str, str, int, int]] = []  # (freq, char, word, s, e)
-        known = self.conf.of(c)
-        glyph = self.glyph.get(c, _EMPTY)
-        alts = known.keys() | glyph if glyph else known.keys()
-        # Only alternatives that pair with a neighbour can make a word (each & is O(len(alts))).
-        fits = (alts & self.after.get(left, _EMPTY)) | (alts & self.before.get(right, _EMPTY))
-        for alt in fits:
+        after = self.after.get(left, _EMPTY)
+        before = self.before.get(right, _EMPTY)
+        cands: list[tuple[int, str, str, int, int, Candidate]] = []  # (freq, char, word, s, e, cand)
+        for cand in self.candidates.get(c, ()):
+            alt = cand.intended
+            if alt not in after and alt not in before:
+                continue  # pairs with no neighbour: cannot make a word here
             if char_freqs.get(alt, 0) < _MIN_ALT_CHAR_FREQ:
                 continue  # the correction is a common character
             best = None
@@ -226,50 +183,50 @@ class ConfusableCharacter(DocumentRule):
                     w = run[s:i] + alt + run[i + 1:e]
                     f = freqs.get(w, 0)
                     if f >= _MIN_WORD_FREQ and (best is None or f > best[0]):
-                        best = (f, alt, w, s, e)
+                        best = (f, alt, w, s, e, cand)
             if best is not None:
                 cands.append(best)
         if not cands:
             return None
-        cands.sort(reverse=True)
+        cands.sort(key=lambda t: (t[0], t[1]), reverse=True)
         lo, hi = max(0, i - _CTX), min(n, i + _CTX + 1)
         window = run[lo:hi]
-        before, _ = lex.best_segmentation(window)
+        before_lp, _ = lex.best_segmentation(window)
         rare = cf < self.opts["rare_char_freq"]
         found = None
-        for f, alt, word, s, e in cands[:_TOP]:
+        for f, alt, word, s, e, cand in cands[:_TOP]:
+            lp, why = self.channel(cand, rare)
+            if lp == -math.inf:
+                continue
+            if s == i and c in self.surnames and why == "glyph":
+                # Only the glyph table pairs them, and a surname starts the odd string: most often
+                # a name (曾尔曼 read as 普尔, 佘家 as 余家), seldom a misreading.
+                continue
             fixed = window[:i - lo] + alt + window[i - lo + 1:]
-            after, spans = lex.best_segmentation(fixed)
+            after_lp, spans = lex.best_segmentation(fixed)
             if not any(a <= s - lo and e - lo <= b for a, b in spans):
                 continue  # the new word is not how the corrected context would be read
             if not self._reads_well(fixed, i - lo):
                 continue
-            gain = after - before
-            why = self._why(known, glyph, alt)
-            if s == i and c in self.surnames and alt in glyph and known.get(alt) in _GLYPH_DECIDES:
-                # The glyph table decides the pair, and a surname starts the odd string: most often
-                # a name (曾尔曼 read as 普尔, 佘家 as 余家), seldom a misreading.
-                continue
-            bar = self._threshold(why, rare)
+            score = after_lp - before_lp + lp
+            bar = self.bar
             if not rare and f < self.opts["rare_word_freq"]:
                 # A rare replacement word (围拢, 伊犁, 黄大仙) next to a common character is as
                 # likely a name or term the lexicon lacks as a typo.
                 bar += self.opts["rare_word_penalty"]
-            if gain < bar and gain >= bar - self.opts["document_evidence"] and _elsewhere(doc.text, base + s, word):
+            ev = self.opts["document_evidence"]
+            if ev and bar - ev <= score < bar and _elsewhere(doc.text, base + s, word):
                 # The corrected word is written correctly elsewhere in this document (最强 here,
                 # 蕞强 once): the writer knows the word, and the odd form is the slip.
-                bar -= self.opts["document_evidence"]
-            passes = gain >= bar
-            if not passes and TRACE is None:
+                bar -= ev
+            if score < bar and TRACE is None:
                 continue
             if _repeated(doc.text, base + s, run[s:e]):
                 continue  # a repeated string is a term or name of this text (智造, 赋能), not a slip
             if TRACE is not None:
-                TRACE.append((c, alt, word, cf, char_freqs.get(alt, 0), f, gain, why, window))
-            if not passes:
-                continue
-            if found is None or gain > found[5]:
-                found = (alt, word, f, s, e, gain, why)
+                TRACE.append((c, alt, word, cf, char_freqs.get(alt, 0), f, score, bar, why, window))
+            if score >= bar and (found is None or score > found[5]):
+                found = (alt, word, f, s, e, score, why)
         return found
 
     def check(self, doc: Document) -> Iterable[Finding]:
@@ -279,38 +236,54 @@ class ConfusableCharacter(DocumentRule):
         for base, run in cjk_runs(text, 3):
             yield from self._check_run(doc, base, run)
 
-    def _check_run(self, doc: Document, base: int, run: str) -> Iterable[Finding]:
-        lex = self.lex
-        n = len(run)
-        covered = word_covered(lex, run)
-        char_freqs = lex.char_freqs
+    def _suspects(self, run: str) -> list[int]:
+        """Positions whose character pairs with neither neighbour inside any lexicon word."""
         pairs = self.pairs
-        for i in range(n):
-            if covered[i]:
-                continue
+        inword = [run[k:k + 2] in pairs for k in range(len(run) - 1)]
+        inword.append(False)
+        out = []
+        prev = False
+        for k, ok in enumerate(inword):
+            if not ok and not prev:
+                out.append(k)
+            prev = ok
+        return out
+
+    def _check_run(self, doc: Document, base: int, run: str) -> Iterable[Finding]:
+        char_freqs = self.lex.char_freqs
+        n = len(run)
+        for i in self._suspects(run):
             c = run[i]
-            if c in self.traditional_only or c in self.regional:
-                continue  # a traditional character in simplified text: a script matter (NRM), not a typo
+            if c in self.traditional_only or c in self.regional or c not in self.candidates:
+                continue  # a traditional character in simplified text is a script matter (NRM)
             cf = char_freqs.get(c, 0)
             if cf < self.opts["rare_char_freq"] and i > 0 and run[i - 1] in self.surnames:
                 continue  # a rare character after a surname is most often a given name (周顗)
+            start = base + i
+            if in_short_quote(doc.text, start) or latin_neighbour(doc.text, base, base + n):
+                continue  # a title, brand, slogan or product name: spelled on purpose
             left = run[i - 1] if i > 0 else ""
             right = run[i + 1] if i + 1 < n else ""
-            if (left + c) in pairs or (c + right) in pairs:
-                continue  # the character pairs with a neighbour somewhere in the lexicon: plausible
             found = self._best_replacement(doc, base, run, i, c, cf, left, right)
             if found is None:
                 continue
-            alt, word, f, s, e, gain, why = found
-            orig = run[s:e]
-            rare = cf < self.opts["rare_char_freq"]
-            kind = _WHY_TEXT[why]
-            start = base + i
-            rarity = f"rare character (lexicon count {cf})" if rare else "character"
-            yield self.finding(
-                doc, start, start + 1,
-                f"'{c}' in '{orig}' is likely '{alt}' ('{word}'): {rarity} '{c}' joins no neighbour "
-                f"into a word, '{alt}' {kind} and makes '{word}' (lexicon count {f}); "
-                f"context {gain:.1f} nats more probable",
-                fix=Fix.unsafe(f"replace '{c}' with '{alt}'", Edit(start, start + 1, alt)),
-            )
+            alt, word, f, s, e, score, why = found
+            yield self.finding(doc, start, start + 1, _message(c, alt, run[s:e], word, cf, why,
+                                                              cf < self.opts["rare_char_freq"]),
+                               fix=Fix.unsafe(f"replace '{c}' with '{alt}'", Edit(start, start + 1, alt)))
+
+
+# How a finding says why the replacement is confusable, by the evidence the channel used.
+_WHY_TEXT = {"ocr": "OCR often reads '{alt}' as '{c}'",
+             "sound": "'{c}' sounds like '{alt}' (a typing slip)",
+             "shape": "'{c}' looks like '{alt}'", "shape-derived": "'{c}' looks like '{alt}'",
+             "glyph": "'{c}' looks like '{alt}' in print",
+             "shape+sound": "'{c}' looks and sounds like '{alt}'",
+             "contains": "'{c}' looks like '{alt}' (one is part of the other)",
+             "contains+sound": "'{c}' looks and sounds like '{alt}' (one is part of the other)"}
+
+
+def _message(c: str, alt: str, orig: str, word: str, cf: int, why: str, rare: bool) -> str:
+    rarity = f"; '{c}' itself is a rare character" if rare else ""
+    return (f"'{orig}' is not a word; '{word}' is, and " + _WHY_TEXT[why].format(c=c, alt=alt)
+            + f"{rarity}: likely '{alt}'")
