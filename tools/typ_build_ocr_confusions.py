@@ -1,8 +1,8 @@
 """Build ``rules/typ/ocr_confusions.tsv``: how often a real OCR recognizer reads one character
 as another, P_ocr(observed | intended), measured on rendered and degraded text.
 
-    nice -n 10 python tools/typ_build_ocr_confusions.py --chars 5000 --trials 24 \
-        --out rules/typ/ocr_confusions.tsv
+    nice -n 10 python tools/typ_build_ocr_confusions.py --chars 6000 --trials 16 --top 1500 \
+        --top-trials 256 --line 12 --out rules/typ/ocr_confusions.tsv
 
 Build time only (never at run time). Needs ``rapidocr-onnxruntime`` (Apache-2.0; the PP-OCRv4
 recognition model ships inside its wheel), Pillow, numpy, and the Noto CJK fonts (Debian
@@ -10,7 +10,7 @@ recognition model ships inside its wheel), Pillow, numpy, and the Noto CJK fonts
 characters of jieba's dictionary (MIT) that the recognizer's alphabet holds.
 
 Method: random lines of ``--line`` characters are drawn so that every intended character
-appears ``--trials`` times, each between real neighbours (the recognizer reads whole lines, and
+appears ``--top-trials`` times (the ``--top`` commonest) or ``--trials`` times (the rest), each between real neighbours (the recognizer reads whole lines, and
 its errors depend on context). Each line is rendered in one of the Noto CJK faces at a small
 size (12-22 px glyphs, what a scanned newspaper column gives at 150-200 dpi), then degraded:
 Gaussian blur, salt noise, a global or noisy binarisation, JPEG compression, and an up-scaling to
@@ -114,8 +114,12 @@ def render(text: str, fonts: list[tuple[str, int]], rng: random.Random) -> np.nd
     return np.stack([g, g, g], axis=-1)
 
 
-def lines_for(chars: list[str], trials: int, length: int, rng: random.Random) -> list[str]:
-    pool = [c for c in chars for _ in range(trials)]
+def lines_for(chars: list[str], trials: int, top: int, top_trials: int, length: int,
+              rng: random.Random) -> list[str]:
+    """Random lines in which each of the ``top`` commonest characters appears ``top_trials``
+    times and every other one ``trials`` times: a common character is misread rarely, and
+    those are the misreadings that matter (OCR output is almost always a common character)."""
+    pool = [c for k, c in enumerate(chars) for _ in range(top_trials if k < top else trials)]
     rng.shuffle(pool)
     return ["".join(pool[k:k + length]) for k in range(0, len(pool) - length + 1, length)]
 
@@ -136,6 +140,8 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--chars", type=int, default=5000)
     ap.add_argument("--trials", type=int, default=24, help="renderings of each intended character")
+    ap.add_argument("--top", type=int, default=1500, help="how many of the commonest characters get --top-trials")
+    ap.add_argument("--top-trials", type=int, default=256)
     ap.add_argument("--line", type=int, default=10, help="characters per rendered line")
     ap.add_argument("--min-count", type=int, default=2)
     ap.add_argument("--batch", type=int, default=1, help="lines per model call (1 is fastest on CPU)")
@@ -149,7 +155,7 @@ def main() -> None:
     fonts = load_fonts()
     rng = random.Random(args.seed)
     np.random.seed(args.seed)
-    lines = lines_for(chars, args.trials, args.line, rng)
+    lines = lines_for(chars, args.trials, args.top, args.top_trials, args.line, rng)
     print(f"{len(chars)} characters, {len(lines)} lines of {args.line}", file=sys.stderr)
     trials: Counter[str] = Counter()
     pairs: Counter[tuple[str, str]] = Counter()
@@ -188,7 +194,7 @@ def write(out: Path, chars: list[str], trials: Counter[str], pairs: Counter[tupl
     tmp = out.with_suffix(".tmp")
     with tmp.open("w", encoding="utf-8") as fh:
         fh.write(f"# intended\tobserved\tcount\ttrials: PP-OCRv4 rec (rapidocr-onnxruntime) over {len(chars)} "
-                 f"characters x {args.trials} degraded renderings in Noto CJK; see tools/typ_build_ocr_confusions.py\n")
+                 f"characters x {args.top_trials} (top {args.top}) / {args.trials} degraded renderings in Noto CJK; see tools/typ_build_ocr_confusions.py\n")
         for a, b, n in kept:
             fh.write(f"{a}\t{b}\t{n}\t{trials[a]}\n")
     tmp.replace(out)

@@ -20,6 +20,8 @@ import math
 from dataclasses import dataclass
 from typing import Mapping
 
+import numpy as np
+
 from ...core.compiled import compiled
 from ...core.packs import PackStore
 from ...corpus.lexicon import Lexicon
@@ -27,28 +29,56 @@ from ...corpus.normalize import to_simplified
 from ._common import confusions, glyph_confusions
 
 OCR_TABLE = "typ/ocr_confusions.tsv"
+# Bumped whenever ChannelTables changes shape: a cached pickle of an older shape is not reused.
+_FORMAT = "5"
 _EMPTY: frozenset[str] = frozenset()
 
 
-@dataclass(frozen=True)
-class Candidate:
-    """One way a text character may be a misreading of ``intended``."""
-
-    intended: str
-    ocr_log_p: float | None  # log P_ocr(observed | intended) from the recognizer, if measured
-    kind: str | None  # the older tables' reason (sound, shape, ...), if any
-    glyph: float  # rendered-glyph similarity, 0 when not in the glyph table
+# One way a text character may be a misreading of another, as a plain tuple (hundreds of
+# thousands of them are unpickled at start-up; a tuple loads several times faster than a
+# dataclass): (intended, log P_ocr(observed | intended) or None, log P_ocr(intended | observed)
+# or None (only the other direction was seen: the shapes are alike too), the older tables'
+# reason (sound, shape, ...) or None, rendered-glyph similarity (0 when not in the glyph table)).
+Candidate = tuple[str, "float | None", "float | None", "str | None", float]
+INTENDED, OCR, OCR_REVERSE, KIND, GLYPH = range(5)
 
 
 @dataclass(frozen=True)
 class ChannelTables:
     """Compiled, option-independent tables."""
 
-    pairs: frozenset[str]  # every character pair inside a lexicon word
-    after: Mapping[str, frozenset[str]]  # x -> characters that follow x inside some word
-    before: Mapping[str, frozenset[str]]  # x -> characters that precede x inside some word
+    after: Mapping[str, str]  # x -> the characters that follow x inside some word
+    before: Mapping[str, str]  # x -> the characters that precede x inside some word
     candidates: Mapping[str, tuple[Candidate, ...]]  # observed -> candidates
     traditional: frozenset[str]  # characters of the lexicon that t2s conversion changes
+    pair_keys: np.ndarray  # every character pair inside a lexicon word, as sorted integer keys
+
+
+def pair_key(cps: np.ndarray) -> np.ndarray:
+    """Integer keys of consecutive code-point pairs (a uint32 array of a text)."""
+    return (cps[:-1].astype(np.uint64) << np.uint64(21)) | cps[1:].astype(np.uint64)
+
+
+def code_points(text: str) -> np.ndarray:
+    """The text's code points (offsets in the array are offsets in the string)."""
+    return np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+
+
+def cjk_mask(cps: np.ndarray) -> np.ndarray:
+    """Which code points are CJK ideographs of the BMP block or extension A (as ``CJK_RUN``)."""
+    return ((cps >= 0x4E00) & (cps <= 0x9FFF)) | ((cps >= 0x3400) & (cps <= 0x4DBF))
+
+
+def pairs_in_words(tables: ChannelTables, cps: np.ndarray, cjk: np.ndarray) -> np.ndarray:
+    """For each consecutive pair of the text, whether both are CJK and the pair occurs inside
+    some lexicon word (a vectorised set lookup: the per-character hot loop of TYP003)."""
+    if len(cps) < 2:
+        return np.zeros(0, dtype=bool)
+    keys = pair_key(cps)
+    table = tables.pair_keys
+    idx = np.searchsorted(table, keys)
+    idx[idx >= len(table)] = 0
+    return (table[idx] == keys) & cjk[:-1] & cjk[1:]
 
 
 def read_ocr_table(lines: list[str]) -> dict[str, dict[str, float]]:
@@ -76,20 +106,26 @@ def _build(lex: Lexicon, packs: PackStore) -> ChannelTables:
         after.setdefault(p[0], set()).add(p[1])
         before.setdefault(p[1], set()).add(p[0])
     ocr = read_ocr_table(packs.lines(OCR_TABLE)) if packs.files(OCR_TABLE) else {}
+    reverse: dict[str, dict[str, float]] = {}
+    for observed, row in ocr.items():
+        for intended, lp in row.items():
+            reverse.setdefault(intended, {})[observed] = lp
     conf = confusions(packs)
     glyph = glyph_confusions(packs)
-    observed = set(ocr) | set(conf.table) | set(glyph)
+    observed = set(ocr) | set(reverse) | set(conf.table) | set(glyph)
     cands: dict[str, tuple[Candidate, ...]] = {}
     for c in observed:
-        o, k, g = ocr.get(c, {}), conf.of(c), glyph.get(c, {})
-        row = [Candidate(a, o.get(a), k.get(a), g.get(a, 0.0)) for a in set(o) | set(k) | set(g) if a != c]
+        o, r, k, g = ocr.get(c, {}), reverse.get(c, {}), conf.of(c), glyph.get(c, {})
+        row = [(a, o.get(a), r.get(a), k.get(a), g.get(a, 0.0))
+               for a in set(o) | set(r) | set(k) | set(g) if a != c]
         if row:
-            cands[c] = tuple(sorted(row, key=lambda x: x.intended))
+            cands[c] = tuple(sorted(row))
     chars = "".join(c for c in lex.char_freqs if len(c) == 1)
     simp = to_simplified(chars)
     trad = frozenset(a for a, b in zip(chars, simp) if a != b) if len(simp) == len(chars) else frozenset()
-    return ChannelTables(pairs, {k: frozenset(v) for k, v in after.items()},
-                         {k: frozenset(v) for k, v in before.items()}, cands, trad)
+    keys = np.unique(np.array([(ord(p[0]) << 21) | ord(p[1]) for p in pairs], dtype=np.uint64))
+    return ChannelTables({k: "".join(sorted(v)) for k, v in after.items()},
+                         {k: "".join(sorted(v)) for k, v in before.items()}, cands, trad, keys)
 
 
 def _inputs(packs: PackStore) -> list:
@@ -106,6 +142,6 @@ def channel_tables(lex: Lexicon, packs: PackStore, lexicon_key: str) -> ChannelT
     key = (packs.dirs, lexicon_key)
     got = _TABLES.get(key)
     if got is None:
-        got = compiled("typ-channel", _inputs(packs), lambda: _build(lex, packs), extra=lexicon_key)
+        got = compiled("typ-channel", _inputs(packs), lambda: _build(lex, packs), extra=f"{_FORMAT}|{lexicon_key}")
         _TABLES[key] = got
     return got

@@ -42,7 +42,8 @@ reading, not a certainty (names and rare terms can look like typos).
   log-probability, natural log) in the default profile.
 - `review_min_score` (float, default 2.0): the bar in the `ocr-review` profile.
 - `ocr_weight` (float, default 1.0) and `ocr_offset` (float, default 0.0): the channel
-  log-probability of a pair measured on the recognizer is `ocr_weight * log P_ocr + ocr_offset`.
+  log-probability of a pair measured on the recognizer is `ocr_weight * log P_ocr + ocr_offset`;
+  `ocr_reverse_offset` (float, default -2.0) is added when only the other direction was seen.
 - `log_p_sound`, `log_p_shape`, `log_p_shape_derived`, `log_p_contains`,
   `log_p_contains_sound`, `log_p_shape_sound`, `log_p_glyph` (floats): the channel
   log-probability given to a pair known only from the older tables, by kind (sound-alike,
@@ -65,11 +66,13 @@ from __future__ import annotations
 import math
 from typing import Iterable
 
+import numpy as np
+
 from ...core import Applicability, Document, DocumentRule, Edit, Finding, Fix
 from ...core.rule import OptionError
 from ...corpus.lexicon import lexicon_key, load_lexicon
-from ._channel import Candidate, channel_tables
-from ._common import cjk_runs, is_traditional, word_covered
+from ._channel import GLYPH, INTENDED, KIND, OCR, OCR_REVERSE, Candidate, channel_tables, cjk_mask, code_points, pairs_in_words
+from ._common import is_traditional, word_covered
 from ._guards import in_short_quote, latin_neighbour
 
 # Benchmarks (bench/typ_tune.py) set this to a list to receive every scored candidate.
@@ -80,8 +83,15 @@ _TOP = 3  # candidate replacements (by word frequency) whose context is scored
 _MIN_WORD_FREQ = 50  # a replacement must make a word at least this frequent
 _MIN_ALT_CHAR_FREQ = 1000  # a replacement must be a common character (lexicon count)
 _NEAR = 2  # characters either side of the correction that must then read as words
-_EMPTY: frozenset[str] = frozenset()
+_EMPTY = ""
 _SHAPE_KINDS = ("shape", "shape+sound", "contains", "contains+sound", "glyph")
+# No replacement in FASPell's or SIGHAN's sentences makes its context more probable than this
+# (natural log): a candidate whose channel log-probability is lower cannot clear the bar.
+_MAX_GAIN = 30.0
+# How far below the bar the quick estimate of the context gain may fall and the candidate still
+# be scored in full (the estimate ignores how the neighbours regroup); measured on FASPell train
+# and clean news, 3.0 changes no finding.
+_BOUND_SLACK = 3.0
 _NEAR_TEXT = 100_000  # how far around a candidate repetitions are counted (bounded work per candidate)
 
 
@@ -101,7 +111,7 @@ class ConfusableCharacter(DocumentRule):
     summary = "A character OCR or typing put in place of a look-alike/sound-alike that makes a word"
     fix = Applicability.UNSAFE
     options = {"profile": "default", "min_score": 6.0, "review_min_score": 2.0,
-               "ocr_weight": 1.0, "ocr_offset": 0.0,
+               "ocr_weight": 1.0, "ocr_offset": 0.0, "ocr_reverse_offset": -2.0,
                "log_p_sound": -7.0, "log_p_shape": -4.0, "log_p_shape_derived": -10.0,
                "log_p_contains": -5.0, "log_p_contains_sound": -7.0, "log_p_shape_sound": -3.0,
                "log_p_glyph": -3.0, "log_p_rare_shape": -1.0, "log_p_rare_sound": -10.0,
@@ -111,17 +121,26 @@ class ConfusableCharacter(DocumentRule):
     def setup(self) -> None:
         packs = self.ctx.packs
         self.lex = load_lexicon(packs)
-        tables = channel_tables(self.lex, packs, lexicon_key(packs))
-        self.pairs, self.after, self.before = tables.pairs, tables.after, tables.before
+        tables = self.tables = channel_tables(self.lex, packs, lexicon_key(packs))
+        self.after, self.before = tables.after, tables.before
         self.candidates = tables.candidates
         self.traditional_only = tables.traditional
         self.surnames = packs.chars("typ/surnames.txt")
         self.free = packs.chars("typ/free_chars.txt")
         self.regional = packs.chars("typ/regional_chars.txt")
+        # Characters TYP003 may question: with candidates, and neither a traditional character
+        # in simplified text (a script matter, NRM) nor a regional standard form.
+        self.has_candidates = np.zeros(0x10000, dtype=bool)
+        for c in self.candidates:
+            if ord(c) < 0x10000 and c not in self.traditional_only and c not in self.regional:
+                self.has_candidates[ord(c)] = True
         o = self.opts
         if o["profile"] not in ("default", "ocr-review"):
             raise OptionError(f"TYP003: option 'profile' must be \"default\" or \"ocr-review\", got {o['profile']!r}")
         self.bar = o["review_min_score"] if o["profile"] == "ocr-review" else o["min_score"]
+        self._shorts: dict[str, float] = {}
+        self._unknown = math.log(0.5 / self.lex.total) - 5.0  # as Lexicon.best_segmentation
+        self._rows: dict[tuple[str, bool], list[tuple[str, float, str, Candidate]]] = {}
         self._kind_log_p = {"sound": o["log_p_sound"], "shape": o["log_p_shape"],
                             "shape-derived": o["log_p_shape_derived"], "contains": o["log_p_contains"],
                             "contains+sound": o["log_p_contains_sound"], "shape+sound": o["log_p_shape_sound"]}
@@ -130,8 +149,8 @@ class ConfusableCharacter(DocumentRule):
         """log P(observed | intended) for a candidate and the evidence it rests on ("ocr", or a
         table kind): the best of the recognizer's measurement and the older tables."""
         o = self.opts
-        kind = cand.kind
-        glyph = cand.glyph >= o["glyph_similarity"]
+        kind = cand[KIND]
+        glyph = cand[GLYPH] >= o["glyph_similarity"]
         if glyph and kind == "shape-derived":
             kind = "shape"  # two independent measures of shape agree
         elif glyph and kind == "sound":
@@ -146,11 +165,42 @@ class ConfusableCharacter(DocumentRule):
             elif rare and kind in _SHAPE_KINDS:
                 lp = max(lp, o["log_p_rare_shape"])
             best, why = lp, kind
-        if cand.ocr_log_p is not None:
-            lp = o["ocr_weight"] * cand.ocr_log_p + o["ocr_offset"]
+        if cand[OCR] is not None:
+            lp = o["ocr_weight"] * cand[OCR] + o["ocr_offset"]
+            if lp >= best:
+                best, why = lp, "ocr"
+        elif cand[OCR_REVERSE] is not None:
+            # Only the other direction was seen (the recognizer read the rarer character as the
+            # commoner one): the shapes are alike, weaker evidence of this misreading.
+            lp = o["ocr_weight"] * cand[OCR_REVERSE] + o["ocr_offset"] + o["ocr_reverse_offset"]
             if lp >= best:
                 best, why = lp, "ocr"
         return best, why
+
+    def _row(self, c: str, rare: bool) -> list[tuple[str, float, str, Candidate]]:
+        """The candidates for ``c`` that could clear the bar at all: a common replacement
+        character, and a channel log-probability within reach of the best context gain."""
+        key = (c, rare)
+        row = self._rows.get(key)
+        if row is None:
+            char_freqs = self.lex.char_freqs
+            floor = self.bar - self.opts["document_evidence"] - _MAX_GAIN
+            row = []
+            for cand in self.candidates.get(c, ()):
+                if char_freqs.get(cand[INTENDED], 0) < _MIN_ALT_CHAR_FREQ:
+                    continue
+                lp, why = self.channel(cand, rare)
+                if lp >= floor:
+                    row.append((cand[INTENDED], lp, why, cand))
+            self._rows[key] = row
+        return row
+
+    def _short(self, s: str) -> float:
+        """The best segmentation score of a string of 0-3 characters, memoised."""
+        got = self._shorts.get(s)
+        if got is None:
+            got = self._shorts[s] = self.lex.best_segmentation(s)[0] if s else 0.0
+        return got
 
     def _reads_well(self, window: str, i: int) -> bool:
         """After the correction, every character near it is part of a word or a free-standing
@@ -161,43 +211,70 @@ class ConfusableCharacter(DocumentRule):
                 return False
         return True
 
-    def _best_replacement(self, doc: Document, base: int, run: str, i: int, c: str, cf: int, left: str,
-                          right: str) -> tuple[str, str, int, int, int, float, str] | None:
+    def _best_replacement(self, doc: Document, base: int, run: str, okb: bytes, i: int, c: str,
+                          cf: int, left: str, right: str) -> tuple[str, str, int, int, int, float, str] | None:
         """The candidate that makes the context most probable, if its score clears the bar."""
         lex = self.lex
         freqs = lex.freqs
-        char_freqs = lex.char_freqs
         n = len(run)
+        rare = cf < self.opts["rare_char_freq"]
+        row = self._row(c, rare)
+        if not row:
+            return None
         after = self.after.get(left, _EMPTY)
         before = self.before.get(right, _EMPTY)
-        cands: list[tuple[int, str, str, int, int, Candidate]] = []  # (freq, char, word, s, e, cand)
-        for cand in self.candidates.get(c, ()):
-            alt = cand.intended
-            if alt not in after and alt not in before:
+        # The 1-3 characters before and after that a word through the replacement may hold: a
+        # longer span only where its own character pairs occur inside some word.
+        p = base + i  # okb[k]: the text's pair (k, k + 1) occurs inside some word
+        lefts = [left] if left else []
+        if i >= 2 and okb[p - 2]:
+            lefts.append(run[i - 2:i])
+            if i >= 3 and okb[p - 3]:
+                lefts.append(run[i - 3:i])
+        rights = [right] if right else []
+        if i + 2 < n and okb[p + 1]:
+            rights.append(run[i + 1:i + 3])
+            if i + 3 < n and okb[p + 2]:
+                rights.append(run[i + 1:i + 4])
+        cands: list[tuple[int, str, str, int, int, Candidate, float, str]] = []
+        for alt, lp, why, cand in row:
+            ok_left, ok_right = alt in after, alt in before
+            if not (ok_left or ok_right):
                 continue  # pairs with no neighbour: cannot make a word here
-            if char_freqs.get(alt, 0) < _MIN_ALT_CHAR_FREQ:
-                continue  # the correction is a common character
             best = None
-            for s in range(max(0, i - _MAX_WORD + 1), i + 1):
-                for e in range(max(i + 1, s + 2), min(n, s + _MAX_WORD) + 1):
-                    w = run[s:i] + alt + run[i + 1:e]
-                    f = freqs.get(w, 0)
-                    if f >= _MIN_WORD_FREQ and (best is None or f > best[0]):
-                        best = (f, alt, w, s, e, cand)
+            # A word through the replacement holds the pair it makes with each neighbour it
+            # spans: only the spans whose pairs occur in some word are looked up.
+            words = [(a + alt, i - len(a), i + 1) for a in lefts] if ok_left else []
+            if ok_right:
+                words += [(alt + b, i, i + 1 + len(b)) for b in rights]
+                if ok_left:
+                    words += [(a + alt + b, i - len(a), i + 1 + len(b)) for a in lefts for b in rights
+                              if len(a) + len(b) < _MAX_WORD]
+            for w, s, e in words:
+                f = freqs.get(w, 0)
+                if f >= _MIN_WORD_FREQ and (best is None or f > best[0]):
+                    best = (f, alt, w, s, e, cand, lp, why)
             if best is not None:
                 cands.append(best)
         if not cands:
             return None
         cands.sort(key=lambda t: (t[0], t[1]), reverse=True)
+        # The character stands alone in every reading of the text (it pairs with no neighbour),
+        # so the context can gain at most about what the new word gains over the characters it
+        # replaces; a candidate far below the bar even then is not scored (most of the work).
+        total = lex.total
+        alone = math.log(freqs[c] / total) if freqs.get(c) else self._unknown
+        floor = self.bar - self.opts["document_evidence"] - _BOUND_SLACK
+        if TRACE is None:
+            cands = [t for t in cands[:_TOP] if math.log(t[0] / total) - alone - self._short(run[t[3]:i])
+                     - self._short(run[i + 1:t[4]]) + t[6] >= floor]
+            if not cands:
+                return None
         lo, hi = max(0, i - _CTX), min(n, i + _CTX + 1)
         window = run[lo:hi]
         before_lp, _ = lex.best_segmentation(window)
-        rare = cf < self.opts["rare_char_freq"]
         found = None
-        for f, alt, word, s, e, cand in cands[:_TOP]:
-            lp, why = self.channel(cand, rare)
-            if lp == -math.inf:
-                continue
+        for f, alt, word, s, e, cand, lp, why in cands[:_TOP]:
             if s == i and c in self.surnames and why == "glyph":
                 # Only the glyph table pairs them, and a surname starts the odd string: most often
                 # a name (曾尔曼 read as 普尔, 佘家 as 余家), seldom a misreading.
@@ -224,7 +301,7 @@ class ConfusableCharacter(DocumentRule):
             if _repeated(doc.text, base + s, run[s:e]):
                 continue  # a repeated string is a term or name of this text (智造, 赋能), not a slip
             if TRACE is not None:
-                TRACE.append((c, alt, word, cf, char_freqs.get(alt, 0), f, score, bar, why, window))
+                TRACE.append((c, alt, word, cf, f, after_lp - before_lp, bar - self.bar, cand, rare, window))
             if score >= bar and (found is None or score > found[5]):
                 found = (alt, word, f, s, e, score, why)
         return found
@@ -233,44 +310,58 @@ class ConfusableCharacter(DocumentRule):
         text = doc.text
         if is_traditional(text):
             return  # the lexicon and confusion sets are simplified Chinese
-        for base, run in cjk_runs(text, 3):
-            yield from self._check_run(doc, base, run)
-
-    def _suspects(self, run: str) -> list[int]:
-        """Positions whose character pairs with neither neighbour inside any lexicon word."""
-        pairs = self.pairs
-        inword = [run[k:k + 2] in pairs for k in range(len(run) - 1)]
-        inword.append(False)
-        out = []
-        prev = False
-        for k, ok in enumerate(inword):
-            if not ok and not prev:
-                out.append(k)
-            prev = ok
-        return out
-
-    def _check_run(self, doc: Document, base: int, run: str) -> Iterable[Finding]:
-        char_freqs = self.lex.char_freqs
-        n = len(run)
-        for i in self._suspects(run):
-            c = run[i]
-            if c in self.traditional_only or c in self.regional or c not in self.candidates:
-                continue  # a traditional character in simplified text is a script matter (NRM)
-            cf = char_freqs.get(c, 0)
-            if cf < self.opts["rare_char_freq"] and i > 0 and run[i - 1] in self.surnames:
-                continue  # a rare character after a surname is most often a given name (周顗)
-            start = base + i
-            if in_short_quote(doc.text, start) or latin_neighbour(doc.text, base, base + n):
-                continue  # a title, brand, slogan or product name: spelled on purpose
-            left = run[i - 1] if i > 0 else ""
-            right = run[i + 1] if i + 1 < n else ""
-            found = self._best_replacement(doc, base, run, i, c, cf, left, right)
-            if found is None:
+        cps = code_points(text)
+        if len(cps) != len(text):
+            return
+        cjk = cjk_mask(cps)
+        ok = pairs_in_words(self.tables, cps, cjk)
+        # A suspect pairs with neither neighbour inside any lexicon word (a character inside a
+        # word always does) and has candidates in the channel.
+        alone = cjk.copy()
+        alone[1:] &= ~ok
+        alone[:-1] &= ~ok
+        bmp = cps < 0x10000
+        alone &= bmp
+        alone[bmp] &= self.has_candidates[cps[bmp]]
+        suspects = np.flatnonzero(alone)
+        if not len(suspects):
+            return
+        prev = np.concatenate(([False], cjk[:-1]))
+        nxt = np.concatenate((cjk[1:], [False]))
+        starts = np.flatnonzero(cjk & ~prev)
+        ends = np.flatnonzero(cjk & ~nxt) + 1
+        which = np.searchsorted(starts, suspects, side="right") - 1
+        okb = ok.tobytes()
+        runs: dict[int, str] = {}
+        for p, r in zip(suspects.tolist(), which.tolist()):
+            rs, re_ = int(starts[r]), int(ends[r])
+            if re_ - rs < 3:
                 continue
-            alt, word, f, s, e, score, why = found
-            yield self.finding(doc, start, start + 1, _message(c, alt, run[s:e], word, cf, why,
-                                                              cf < self.opts["rare_char_freq"]),
-                               fix=Fix.unsafe(f"replace '{c}' with '{alt}'", Edit(start, start + 1, alt)))
+            run = runs.get(r)
+            if run is None:
+                run = runs[r] = text[rs:re_]
+            found = self._check_at(doc, rs, run, okb, p - rs)
+            if found is not None:
+                yield found
+
+    def _check_at(self, doc: Document, base: int, run: str, okb: bytes, i: int) -> Finding | None:
+        c = run[i]
+        cf = self.lex.char_freqs.get(c, 0)
+        rare = cf < self.opts["rare_char_freq"]
+        if rare and i > 0 and run[i - 1] in self.surnames:
+            return None  # a rare character after a surname is most often a given name (周顗)
+        start = base + i
+        n = len(run)
+        if in_short_quote(doc.text, start) or latin_neighbour(doc.text, base, base + n):
+            return None  # a title, brand, slogan or product name: spelled on purpose
+        left = run[i - 1] if i > 0 else ""
+        right = run[i + 1] if i + 1 < n else ""
+        found = self._best_replacement(doc, base, run, okb, i, c, cf, left, right)
+        if found is None:
+            return None
+        alt, word, f, s, e, score, why = found
+        return self.finding(doc, start, start + 1, _message(c, alt, run[s:e], word, cf, why, rare),
+                            fix=Fix.unsafe(f"replace '{c}' with '{alt}'", Edit(start, start + 1, alt)))
 
 
 # How a finding says why the replacement is confusable, by the evidence the channel used.
