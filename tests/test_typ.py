@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import math
 from pathlib import Path
 
 import pytest
 
 from corpuslint import Linter, lint_text
+from corpuslint.rules.typ import confusable_character as cc
+from corpuslint.rules.typ._channel import read_ocr_table
 
 SEEDS = Path(__file__).resolve().parent.parent / "fixtures" / "seeds"
 
@@ -247,3 +250,42 @@ def test_lexicon_words_in_matches_brute_force() -> None:
         brute = [(i, j, text[i:j]) for i in range(len(text))
                  for j in range(i + min_len, min(len(text), i + lex.max_len) + 1) if text[i:j] in lex.freqs]
         assert lex.words_in(text, min_len) == brute
+
+
+# --- TYP003 guards, profile, channel --------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "这家店的招牌写着“蕞强口味”，很多人专门来拍照。",  # quoted: a slogan or pun, spelled on purpose
+    "他的新书《蕞强大脑》今天出版。",  # a title
+    "新款iPhone蕞强的地方在于拍照。",  # a Latin-letter neighbour: a product name
+])
+def test_confusable_guards_stay_silent(text: str) -> None:
+    assert lint_text(text, select=["TYP003"]) == []
+    # the same string outside the guarded context is reported
+    bare = text.replace("“", "").replace("”", "").replace("《", "").replace("》", "").replace("iPhone", "")
+    assert [f.flagged_text for f in lint_text(bare, select=["TYP003"])] == ["蕞"]
+
+
+def test_ocr_review_profile_lowers_the_bar() -> None:
+    text = "据介绍，这个项目己经投入使用，效果很好。"
+    cc.TRACE = []
+    try:
+        lint_text(text, select=["TYP003"], options={"TYP003": {"min_score": -50.0}})
+        scores = [t[5] for t in cc.TRACE]
+    finally:
+        cc.TRACE = None
+    assert scores
+    review = {"TYP003": {"profile": "ocr-review", "review_min_score": -50.0, "min_score": 100.0}}
+    default = {"TYP003": {"min_score": 100.0}}
+    assert lint_text(text, select=["TYP003"], options=review)
+    assert lint_text(text, select=["TYP003"], options=default) == []
+
+
+def test_unknown_profile_is_a_clear_error() -> None:
+    with pytest.raises(Exception, match="profile"):
+        lint_text("今天天气很好。", select=["TYP003"], options={"TYP003": {"profile": "fast"}})
+
+
+def test_ocr_table_reads_counts_as_probabilities() -> None:
+    table = read_ocr_table(["土\t士\t3\t300", "人\t入\t0\t300", "bad line", "大\t太\t2\tx"])
+    assert table == {"士": {"土": math.log(3 / 300)}}

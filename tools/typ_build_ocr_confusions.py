@@ -143,6 +143,7 @@ def main() -> None:
     ap.add_argument("--top", type=int, default=1500, help="how many of the commonest characters get --top-trials")
     ap.add_argument("--top-trials", type=int, default=256)
     ap.add_argument("--line", type=int, default=10, help="characters per rendered line")
+    ap.add_argument("--max-lines", type=int, help="stop after this many lines (the table so far is a fair sample)")
     ap.add_argument("--min-count", type=int, default=2)
     ap.add_argument("--batch", type=int, default=1, help="lines per model call (1 is fastest on CPU)")
     ap.add_argument("--seed", type=int, default=20261202)
@@ -156,6 +157,8 @@ def main() -> None:
     rng = random.Random(args.seed)
     np.random.seed(args.seed)
     lines = lines_for(chars, args.trials, args.top, args.top_trials, args.line, rng)
+    if args.max_lines:
+        lines = lines[:args.max_lines]  # a shuffled prefix: every character in proportion
     print(f"{len(chars)} characters, {len(lines)} lines of {args.line}", file=sys.stderr)
     trials: Counter[str] = Counter()
     pairs: Counter[tuple[str, str]] = Counter()

@@ -72,7 +72,7 @@ from ...core import Applicability, Document, DocumentRule, Edit, Finding, Fix
 from ...core.rule import OptionError
 from ...corpus.lexicon import lexicon_key, load_lexicon
 from ._channel import GLYPH, INTENDED, KIND, OCR, OCR_REVERSE, Candidate, channel_tables, cjk_mask, code_points, pairs_in_words
-from ._common import is_traditional, word_covered
+from ._common import is_traditional
 from ._guards import in_short_quote, latin_neighbour
 
 # Benchmarks (bench/typ_tune.py) set this to a list to receive every scored candidate.
@@ -92,6 +92,7 @@ _MAX_GAIN = 30.0
 # be scored in full (the estimate ignores how the neighbours regroup); measured on FASPell train
 # and clean news, 3.0 changes no finding.
 _BOUND_SLACK = 3.0
+_MAX_MEMO = 200_000  # entries of the per-context memo before it is cleared (bounded memory)
 _NEAR_TEXT = 100_000  # how far around a candidate repetitions are counted (bounded work per candidate)
 
 
@@ -139,6 +140,8 @@ class ConfusableCharacter(DocumentRule):
             raise OptionError(f"TYP003: option 'profile' must be \"default\" or \"ocr-review\", got {o['profile']!r}")
         self.bar = o["review_min_score"] if o["profile"] == "ocr-review" else o["min_score"]
         self._shorts: dict[str, float] = {}
+        self._fits: dict[str, dict] = {}
+        self._no_fit: set[str] = set()
         self._unknown = math.log(0.5 / self.lex.total) - 5.0  # as Lexicon.best_segmentation
         self._rows: dict[tuple[str, bool], list[tuple[str, float, str, Candidate]]] = {}
         self._kind_log_p = {"sound": o["log_p_sound"], "shape": o["log_p_shape"],
@@ -205,9 +208,14 @@ class ConfusableCharacter(DocumentRule):
     def _reads_well(self, window: str, i: int) -> bool:
         """After the correction, every character near it is part of a word or a free-standing
         function character: a typo sits in ordinary text, a rare name or title does not."""
-        covered = word_covered(self.lex, window)
-        for k in range(max(0, i - _NEAR), min(len(window), i + _NEAR + 1)):
-            if not covered[k] and window[k] not in self.free:
+        freqs = self.lex.freqs
+        n = len(window)
+        for k in range(max(0, i - _NEAR), min(n, i + _NEAR + 1)):
+            if window[k] in self.free:
+                continue
+            # some lexicon word of 2-4 characters inside the window holds position k
+            if not any(window[s:e] in freqs for s in range(max(0, k - _MAX_WORD + 1), k + 1)
+                       for e in range(max(k + 1, s + 2), min(n, s + _MAX_WORD) + 1)):
                 return False
         return True
 
@@ -221,8 +229,25 @@ class ConfusableCharacter(DocumentRule):
         row = self._row(c, rare)
         if not row:
             return None
-        after = self.after.get(left, _EMPTY)
-        before = self.before.get(right, _EMPTY)
+        cands: list[tuple[int, str, str, int, int, Candidate, float, str]] = []
+        # Only candidates that pair with a neighbour can make a word; which do is memoised per
+        # character pair (function characters between common neighbours come back often).
+        fits = self._fits
+        if len(fits) > _MAX_MEMO:
+            fits.clear()
+        fit_left = fits.get(left + c + "<")
+        if fit_left is None:
+            after = self.after.get(left, _EMPTY)
+            fit_left = fits[left + c + "<"] = {x[0]: x for x in row if x[0] in after}
+        fit_right = fits.get(c + right + ">")
+        if fit_right is None:
+            before = self.before.get(right, _EMPTY)
+            fit_right = fits[c + right + ">"] = {x[0]: x for x in row if x[0] in before}
+        if not fit_left and not fit_right:
+            if len(self._no_fit) > _MAX_MEMO:
+                self._no_fit.clear()
+            self._no_fit.add(left + c + right)
+            return None
         # The 1-3 characters before and after that a word through the replacement may hold: a
         # longer span only where its own character pairs occur inside some word.
         p = base + i  # okb[k]: the text's pair (k, k + 1) occurs inside some word
@@ -236,11 +261,8 @@ class ConfusableCharacter(DocumentRule):
             rights.append(run[i + 1:i + 3])
             if i + 3 < n and okb[p + 2]:
                 rights.append(run[i + 1:i + 4])
-        cands: list[tuple[int, str, str, int, int, Candidate, float, str]] = []
-        for alt, lp, why, cand in row:
-            ok_left, ok_right = alt in after, alt in before
-            if not (ok_left or ok_right):
-                continue  # pairs with no neighbour: cannot make a word here
+        for alt, (_, lp, why, cand) in (fit_left | fit_right).items():
+            ok_left, ok_right = alt in fit_left, alt in fit_right
             best = None
             # A word through the replacement holds the pair it makes with each neighbour it
             # spans: only the spans whose pairs occur in some word are looked up.
@@ -333,10 +355,14 @@ class ConfusableCharacter(DocumentRule):
         which = np.searchsorted(starts, suspects, side="right") - 1
         okb = ok.tobytes()
         runs: dict[int, str] = {}
+        no_fit = self._no_fit
+        starts_l, ends_l = starts.tolist(), ends.tolist()
         for p, r in zip(suspects.tolist(), which.tolist()):
-            rs, re_ = int(starts[r]), int(ends[r])
+            rs, re_ = starts_l[r], ends_l[r]
             if re_ - rs < 3:
                 continue
+            if (text[p - 1] if p > rs else "") + text[p] + (text[p + 1] if p + 1 < re_ else "") in no_fit:
+                continue  # no candidate of this character pairs with these neighbours (seen before)
             run = runs.get(r)
             if run is None:
                 run = runs[r] = text[rs:re_]
@@ -352,13 +378,13 @@ class ConfusableCharacter(DocumentRule):
             return None  # a rare character after a surname is most often a given name (周顗)
         start = base + i
         n = len(run)
-        if in_short_quote(doc.text, start) or latin_neighbour(doc.text, base, base + n):
-            return None  # a title, brand, slogan or product name: spelled on purpose
         left = run[i - 1] if i > 0 else ""
         right = run[i + 1] if i + 1 < n else ""
         found = self._best_replacement(doc, base, run, okb, i, c, cf, left, right)
         if found is None:
             return None
+        if in_short_quote(doc.text, start) or latin_neighbour(doc.text, base, base + n):
+            return None  # a title, brand, slogan or product name: spelled on purpose
         alt, word, f, s, e, score, why = found
         return self.finding(doc, start, start + 1, _message(c, alt, run[s:e], word, cf, why, rare),
                             fix=Fix.unsafe(f"replace '{c}' with '{alt}'", Edit(start, start + 1, alt)))
