@@ -30,7 +30,7 @@ from ._common import confusions, glyph_confusions
 
 OCR_TABLE = "typ/ocr_confusions.tsv"
 # Bumped whenever ChannelTables changes shape: a cached pickle of an older shape is not reused.
-_FORMAT = "5"
+_FORMAT = "6"
 _EMPTY: frozenset[str] = frozenset()
 
 
@@ -49,7 +49,7 @@ class ChannelTables:
 
     after: Mapping[str, str]  # x -> the characters that follow x inside some word
     before: Mapping[str, str]  # x -> the characters that precede x inside some word
-    candidates: Mapping[str, tuple[Candidate, ...]]  # observed -> candidates
+    candidates: Mapping[str, str]  # observed -> its candidates, encoded (see ``decode_row``)
     traditional: frozenset[str]  # characters of the lexicon that t2s conversion changes
     pair_keys: np.ndarray  # every character pair inside a lexicon word, as sorted integer keys
 
@@ -98,6 +98,25 @@ def read_ocr_table(lines: list[str]) -> dict[str, dict[str, float]]:
     return out
 
 
+_FIELD, _ROW = "\x1f", "\x1e"
+
+
+def _encode_row(row: list[Candidate]) -> str:
+    """A row of candidates as one string: ~800k tuples would take a quarter of a second to
+    unpickle at every start-up, while a run decodes only the rows of characters it meets."""
+    return _ROW.join(_FIELD.join("" if v is None else repr(v) if isinstance(v, float) else v for v in cand)
+                     for cand in row)
+
+
+def decode_row(encoded: str) -> tuple[Candidate, ...]:
+    """The candidates of one observed character, from ``ChannelTables.candidates``."""
+    out = []
+    for item in encoded.split(_ROW):
+        a, ocr, rev, kind, glyph = item.split(_FIELD)
+        out.append((a, float(ocr) if ocr else None, float(rev) if rev else None, kind or None, float(glyph)))
+    return tuple(out)
+
+
 def _build(lex: Lexicon, packs: PackStore) -> ChannelTables:
     pairs = frozenset(w[k:k + 2] for w in lex.freqs for k in range(len(w) - 1))
     after: dict[str, set[str]] = {}
@@ -113,13 +132,13 @@ def _build(lex: Lexicon, packs: PackStore) -> ChannelTables:
     conf = confusions(packs)
     glyph = glyph_confusions(packs)
     observed = set(ocr) | set(reverse) | set(conf.table) | set(glyph)
-    cands: dict[str, tuple[Candidate, ...]] = {}
+    cands: dict[str, str] = {}
     for c in observed:
         o, r, k, g = ocr.get(c, {}), reverse.get(c, {}), conf.of(c), glyph.get(c, {})
         row = [(a, o.get(a), r.get(a), k.get(a), g.get(a, 0.0))
                for a in set(o) | set(r) | set(k) | set(g) if a != c]
         if row:
-            cands[c] = tuple(sorted(row))
+            cands[c] = _encode_row(sorted(row))
     chars = "".join(c for c in lex.char_freqs if len(c) == 1)
     simp = to_simplified(chars)
     trad = frozenset(a for a, b in zip(chars, simp) if a != b) if len(simp) == len(chars) else frozenset()

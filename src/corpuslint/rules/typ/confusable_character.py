@@ -71,7 +71,7 @@ import numpy as np
 from ...core import Applicability, Document, DocumentRule, Edit, Finding, Fix
 from ...core.rule import OptionError
 from ...corpus.lexicon import lexicon_key, load_lexicon
-from ._channel import GLYPH, INTENDED, KIND, OCR, OCR_REVERSE, Candidate, channel_tables, cjk_mask, code_points, pairs_in_words
+from ._channel import GLYPH, INTENDED, KIND, OCR, OCR_REVERSE, Candidate, channel_tables, decode_row, cjk_mask, code_points, pairs_in_words
 from ._common import is_traditional
 from ._guards import in_short_quote, latin_neighbour
 
@@ -189,7 +189,8 @@ class ConfusableCharacter(DocumentRule):
             char_freqs = self.lex.char_freqs
             floor = self.bar - self.opts["document_evidence"] - _MAX_GAIN
             row = []
-            for cand in self.candidates.get(c, ()):
+            encoded = self.candidates.get(c)
+            for cand in decode_row(encoded) if encoded else ():
                 if char_freqs.get(cand[INTENDED], 0) < _MIN_ALT_CHAR_FREQ:
                     continue
                 lp, why = self.channel(cand, rare)

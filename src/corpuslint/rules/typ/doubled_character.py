@@ -67,7 +67,9 @@ from __future__ import annotations
 from typing import Iterable
 
 from ...core import Applicability, Document, DocumentRule, Edit, Finding, Fix
-from ...corpus.lexicon import load_lexicon
+from ...core.compiled import compiled
+from ...core.packs import PackStore
+from ...corpus.lexicon import lexicon_key, load_lexicon
 from ._common import cjk_runs
 
 # Benchmarks set this to a list to receive (doubling, gain, verdict) for every candidate.
@@ -88,20 +90,29 @@ _FUNCTION_FREQ = 50_000
 
 
 _SUFFIX_MIN_WORDS = 50  # 厅 ends 82 words of the lexicon, 超 28
-_SUFFIX_CACHE: dict[int, frozenset[str]] = {}
+_SUFFIX_CACHE: dict[int, tuple[frozenset[str], dict[str, int]]] = {}
 
 
 def _productive_suffixes(lex) -> frozenset[str]:  # type: ignore[no-untyped-def]
     """Characters that end many lexicon words (厅, 局, 市, 县): in a name they may be followed by a
     word starting with the same character (教育厅|厅长, 余姚市|市长)."""
+    counts: dict[str, int] = {}
+    for w, f in lex.freqs.items():
+        if len(w) >= 2 and f >= 5:
+            counts[w[-1]] = counts.get(w[-1], 0) + 1
+    return frozenset(c for c, k in counts.items() if k >= _SUFFIX_MIN_WORDS)
+
+
+def _lexicon_classes(lex, packs: PackStore) -> tuple[frozenset[str], dict[str, int]]:  # type: ignore[no-untyped-def]
+    """The productive suffixes and the single-character words with their counts: two passes over
+    the whole lexicon, compiled once and cached on disk with the lexicon's key."""
     key = id(lex)
     got = _SUFFIX_CACHE.get(key)
     if got is None:
-        counts: dict[str, int] = {}
-        for w, f in lex.freqs.items():
-            if len(w) >= 2 and f >= 5:
-                counts[w[-1]] = counts.get(w[-1], 0) + 1
-        got = _SUFFIX_CACHE[key] = frozenset(c for c, k in counts.items() if k >= _SUFFIX_MIN_WORDS)
+        got = _SUFFIX_CACHE[key] = compiled(
+            "typ-doubling", [],
+            lambda: (_productive_suffixes(lex), {w: f for w, f in lex.freqs.items() if len(w) == 1}),
+            extra=f"1|{lexicon_key(packs)}")
     return got
 
 
@@ -119,7 +130,7 @@ class DoubledCharacter(DocumentRule):
         self.allowed = packs.chars("typ/reduplication.txt")
         self.surnames = packs.chars("typ/surnames.txt")
         self.free = packs.chars("typ/free_chars.txt")
-        self.suffixes = _productive_suffixes(self.lex)
+        self.suffixes, singles = _lexicon_classes(self.lex, packs)
         self.name_chars = packs.chars("typ/name_chars.txt")
         # Closed classes of characters (classifiers, localisers, suffixes…): typ/doubling.toml.
         cls = {k: frozenset(v) for k, v in packs.toml("typ/doubling.toml").items() if isinstance(v, str)}
@@ -129,8 +140,8 @@ class DoubledCharacter(DocumentRule):
         self.locative = cls["locative"]
         self.place_suffix = cls["place_suffix"]
         self.title_end = cls["title_end"]
-        self.function = frozenset(w for w, f in self.lex.freqs.items()
-                                  if len(w) == 1 and f >= _FUNCTION_FREQ
+        self.function = frozenset(w for w, f in singles.items()
+                                  if f >= _FUNCTION_FREQ
                                   and w not in self.allowed and w not in cls["not_function"])
 
     def check(self, doc: Document) -> Iterable[Finding]:
