@@ -67,9 +67,11 @@ def best(rule: cc.ConfusableCharacter, trace: list[tuple], bar: float) -> bool:
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--clean-limit", type=int, default=600_000)
+    ap.add_argument("--profile", default="default")
     ap.add_argument("--grid", default="ocr_weight=1.0;ocr_offset=0.0")
     args = ap.parse_args()
-    linter = Linter(select=["TYP003"], options={"TYP003": {"min_score": -50.0}})
+    linter = Linter(select=["TYP003"], options={"TYP003": {"min_score": -50.0, "review_min_score": -50.0,
+                                                           "profile": args.profile}})
     linter.lint_text("预热")
     rows = [json.loads(line) for line in open(TRAIN, encoding="utf-8")]
     pos = traced(linter, [r["wrong"] for r in rows if r["wrong"] != r["right"]])
@@ -87,7 +89,7 @@ def main() -> None:
                             "contains": rule.opts["log_p_contains"],
                             "contains+sound": rule.opts["log_p_contains_sound"],
                             "shape+sound": rule.opts["log_p_shape_sound"]}
-        for bar in (0.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0, 8.0):
+        for bar in (-2.0, -1.0, 0.0, 1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0, 8.0):
             tp = sum(best(rule, t, bar) for t in pos)
             fp = sum(best(rule, t, bar) for t in neg)
             cf = sum(sum(1 for x in t if x[5] + rule.channel(x[7], x[8])[0] >= bar + x[6]) for t in clean)

@@ -36,8 +36,10 @@ Replace the character with the suggested one. **Unsafe**: the suggestion is the 
 reading, not a certainty (names and rare terms can look like typos).
 
 ## Options
-- `profile` (str, default `"default"`): `"ocr-review"` uses the lower bar `review_min_score`,
-  for a maintainer proof-reading a freshly OCR'd batch (more typos found, more false alarms).
+- `profile` (str, default `"default"`): `"ocr-review"` uses the lower bar `review_min_score`
+  and also questions a character that pairs with a neighbour in some word but lies inside no
+  word in this place (slower), for a maintainer proof-reading a freshly OCR'd batch: more
+  misreadings found, more false alarms.
 - `min_score` (float, default 6.0): the bar for the score (context gain + channel
   log-probability, natural log) in the default profile.
 - `review_min_score` (float, default 2.0): the bar in the `ocr-review` profile.
@@ -72,7 +74,7 @@ from ...core import Applicability, Document, DocumentRule, Edit, Finding, Fix
 from ...core.rule import OptionError
 from ...corpus.lexicon import lexicon_key, load_lexicon
 from ._channel import GLYPH, INTENDED, KIND, OCR, OCR_REVERSE, Candidate, channel_tables, decode_row, cjk_mask, code_points, pairs_in_words
-from ._common import is_traditional
+from ._common import CJK_RUN, is_traditional, word_covered
 from ._guards import in_short_quote, latin_neighbour
 
 # Benchmarks (bench/typ_tune.py) set this to a list to receive every scored candidate.
@@ -138,7 +140,8 @@ class ConfusableCharacter(DocumentRule):
         o = self.opts
         if o["profile"] not in ("default", "ocr-review"):
             raise OptionError(f"TYP003: option 'profile' must be \"default\" or \"ocr-review\", got {o['profile']!r}")
-        self.bar = o["review_min_score"] if o["profile"] == "ocr-review" else o["min_score"]
+        self.review = o["profile"] == "ocr-review"
+        self.bar = o["review_min_score"] if self.review else o["min_score"]
         self._shorts: dict[str, float] = {}
         self._fits: dict[str, dict] = {}
         self._no_fit: set[str] = set()
@@ -341,8 +344,15 @@ class ConfusableCharacter(DocumentRule):
         # A suspect pairs with neither neighbour inside any lexicon word (a character inside a
         # word always does) and has candidates in the channel.
         alone = cjk.copy()
-        alone[1:] &= ~ok
-        alone[:-1] &= ~ok
+        if self.review:
+            # The review profile also questions a character that pairs with a neighbour in
+            # some word but lies inside no word here (slower: every run is scanned for words).
+            for m in CJK_RUN.finditer(text):
+                covered = word_covered(self.lex, m.group())
+                alone[m.start():m.end()] &= np.frombuffer(bytes(covered), dtype=np.uint8) == 0
+        else:
+            alone[1:] &= ~ok
+            alone[:-1] &= ~ok
         bmp = cps < 0x10000
         alone &= bmp
         alone[bmp] &= self.has_candidates[cps[bmp]]
