@@ -22,6 +22,7 @@ from corpuslint import Linter
 from corpuslint.load import document_from_text
 from corpuslint.rules.typ import confusable_character as cc
 
+BARS = (-2.0, -1.0, 0.0, 1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0, 8.0, 9.0, 10.0, 11.0, 12.0, 14.0)
 TRAIN = "/work/bench-data/faspell_ocr_train.jsonl"
 CLEAN_TUNE = ["/work/shared/dev/chrome/*.gold.txt", "/work/bench-data/clean_news/*.txt"]
 
@@ -56,10 +57,15 @@ def clean_docs(limit: int) -> list[str]:
     return out
 
 
+def weight(rule: cc.ConfusableCharacter) -> float:
+    o = rule.opts
+    return o["review_bigram_weight"] if o["profile"] == "ocr-review" else o["bigram_weight"]
+
+
 def best(rule: cc.ConfusableCharacter, trace: list[tuple], bar: float) -> bool:
-    for c, alt, word, cf, f, gain, penalty, cand, rare, window in trace:
+    for c, alt, word, cf, f, gain, penalty, cand, rare, window, bigram in trace:
         lp, why = rule.channel(cand, rare)
-        if gain + lp >= bar + penalty:
+        if gain + lp + weight(rule) * bigram >= bar + penalty:
             return True
     return False
 
@@ -83,16 +89,17 @@ def main() -> None:
     base = dict(cc.ConfusableCharacter.options)
     grid = [dict(kv.split("=") for kv in g.split(",")) for g in args.grid.split(";")]
     for g in grid:
-        rule.opts = dict(base, **{k: float(v) for k, v in g.items()})
+        rule.opts = dict(base, profile=args.profile, **{k: float(v) for k, v in g.items()})
         rule._kind_log_p = {"sound": rule.opts["log_p_sound"], "shape": rule.opts["log_p_shape"],
                             "shape-derived": rule.opts["log_p_shape_derived"],
                             "contains": rule.opts["log_p_contains"],
                             "contains+sound": rule.opts["log_p_contains_sound"],
                             "shape+sound": rule.opts["log_p_shape_sound"]}
-        for bar in (-2.0, -1.0, 0.0, 1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0, 8.0):
+        for bar in BARS:
             tp = sum(best(rule, t, bar) for t in pos)
             fp = sum(best(rule, t, bar) for t in neg)
-            cf = sum(sum(1 for x in t if x[5] + rule.channel(x[7], x[8])[0] >= bar + x[6]) for t in clean)
+            cf = sum(sum(1 for x in t if x[5] + rule.channel(x[7], x[8])[0] + weight(rule) * x[10]
+                         >= bar + x[6]) for t in clean)
             p = tp / (tp + fp) if tp + fp else float("nan")
             print(f"{g} bar {bar:4.1f}: train P {p:.3f} R {tp / len(pos):.3f} (TP {tp} FP {fp}); "
                   f"clean {cf} = {cf / chars * 1e5:.2f}/100k of {chars}", flush=True)

@@ -177,10 +177,11 @@ def test_confusable_glyph_valid(text: str) -> None:
 def test_rare_sound_alike_has_its_own_bar() -> None:
     # 洇 (rare) / 印 (same sound): 洇染 -> 印染 makes the context 12.9 (natural log) more probable.
     # A rare character that only sounds like the replacement gets log_p_rare_sound as its channel
-    # log-probability, whatever log_p_sound says (the bar min_score is 6).
+    # log-probability, whatever log_p_sound says (bar 6, no bigram term here).
     text = "这种洇染技法很特别。"
-    low = {"TYP003": {"log_p_rare_sound": -6.0, "log_p_sound": -100.0}}
-    high = {"TYP003": {"log_p_rare_sound": -8.0, "log_p_sound": 0.0}}
+    fixed = {"min_score": 6.0, "bigram_weight": 0.0}
+    low = {"TYP003": dict(fixed, log_p_rare_sound=-6.0, log_p_sound=-100.0)}
+    high = {"TYP003": dict(fixed, log_p_rare_sound=-8.0, log_p_sound=0.0)}
     assert [f.flagged_text for f in lint_text(text, select=["TYP003"], options=low)] == ["洇"]
     assert lint_text(text, select=["TYP003"], options=high) == []
 

@@ -29,8 +29,11 @@ from ...corpus.normalize import to_simplified
 from ._common import confusions, glyph_confusions
 
 OCR_TABLE = "typ/ocr_confusions.tsv"
+BIGRAMS = "typ/char_bigrams.tsv"
+_LN10 = math.log(10)
+UNSEEN_LOG_P = math.log(1e-7)  # a previous character the bigram table does not hold
 # Bumped whenever ChannelTables changes shape: a cached pickle of an older shape is not reused.
-_FORMAT = "6"
+_FORMAT = "8"
 _EMPTY: frozenset[str] = frozenset()
 
 
@@ -52,6 +55,9 @@ class ChannelTables:
     candidates: Mapping[str, str]  # observed -> its candidates, encoded (see ``decode_row``)
     traditional: frozenset[str]  # characters of the lexicon that t2s conversion changes
     pair_keys: np.ndarray  # every character pair inside a lexicon word, as sorted integer keys
+    bigram_keys: np.ndarray  # character bigrams of running text (char_bigrams.tsv), sorted keys
+    bigram_log_p: np.ndarray  # ln P(next | previous) of each key
+    bigram_backoff: Mapping[str, float]  # previous -> ln P of an unseen next character
 
 
 def pair_key(cps: np.ndarray) -> np.ndarray:
@@ -142,14 +148,43 @@ def _build(lex: Lexicon, packs: PackStore) -> ChannelTables:
     chars = "".join(c for c in lex.char_freqs if len(c) == 1)
     simp = to_simplified(chars)
     trad = frozenset(a for a, b in zip(chars, simp) if a != b) if len(simp) == len(chars) else frozenset()
+    bkeys, bvals, backoff = _read_bigrams(packs.lines(BIGRAMS) if packs.files(BIGRAMS) else [])
     keys = np.unique(np.array([(ord(p[0]) << 21) | ord(p[1]) for p in pairs], dtype=np.uint64))
     return ChannelTables({k: "".join(sorted(v)) for k, v in after.items()},
-                         {k: "".join(sorted(v)) for k, v in before.items()}, cands, trad, keys)
+                         {k: "".join(sorted(v)) for k, v in before.items()}, cands, trad, keys, bkeys, bvals, backoff)
+
+
+def _read_bigrams(lines: list[str]) -> tuple[np.ndarray, np.ndarray, dict[str, float]]:
+    pairs: dict[int, float] = {}
+    backoff: dict[str, float] = {}
+    for line in lines:
+        parts = line.split("\t")
+        if len(parts) != 3 or len(parts[0]) != 1 or len(parts[1]) > 1:
+            continue
+        lp = float(parts[2]) * _LN10
+        if parts[1]:
+            pairs[(ord(parts[0]) << 21) | ord(parts[1])] = lp
+        else:
+            backoff[parts[0]] = lp
+    keys = np.array(sorted(pairs), dtype=np.uint64)
+    return keys, np.array([pairs[k] for k in keys.tolist()], dtype=np.float32), backoff
+
+
+def bigram_log_p(tables: ChannelTables, a: str, b: str) -> float:
+    """ln P(b | a) in running text, backed off for an unseen pair."""
+    if not a or not b:
+        return 0.0
+    key = (ord(a) << 21) | ord(b)
+    keys = tables.bigram_keys
+    k = int(np.searchsorted(keys, np.uint64(key)))
+    if k < len(keys) and int(keys[k]) == key:
+        return float(tables.bigram_log_p[k])
+    return tables.bigram_backoff.get(a, UNSEEN_LOG_P)
 
 
 def _inputs(packs: PackStore) -> list:
     rel = ("typ/homophones.txt", "typ/shape_similar.txt", "typ/shape_ocr.txt", "typ/shape_extra.txt",
-           "typ/shape_contains.txt", "typ/shape_glyph.txt", OCR_TABLE)
+           "typ/shape_contains.txt", "typ/shape_glyph.txt", OCR_TABLE, BIGRAMS)
     return [p for r in rel for p in packs.files(r)]
 
 

@@ -40,12 +40,15 @@ reading, not a certainty (names and rare terms can look like typos).
   and also questions a character that pairs with a neighbour in some word but lies inside no
   word in this place (slower), for a maintainer proof-reading a freshly OCR'd batch: more
   misreadings found, more false alarms.
-- `min_score` (float, default 6.0): the bar for the score (context gain + channel
+- `min_score` (float, default 8.0): the bar for the score (context gain + channel
   log-probability, natural log) in the default profile.
-- `review_min_score` (float, default 2.0): the bar in the `ocr-review` profile.
-- `ocr_weight` (float, default 1.0) and `ocr_offset` (float, default 0.0): the channel
+- `review_min_score` (float, default 0.0): the bar in the `ocr-review` profile.
+- `bigram_weight` (float, default 0.25) and `review_bigram_weight` (float, default 0.5, the
+  `ocr-review` profile): the weight of the character bigram term, the change in
+  ln P(character | previous) + ln P(next | character) of running text (`rules/typ/char_bigrams.tsv`).
+- `ocr_weight` (float, default 1.0) and `ocr_offset` (float, default 1.0): the channel
   log-probability of a pair measured on the recognizer is `ocr_weight * log P_ocr + ocr_offset`;
-  `ocr_reverse_offset` (float, default -2.0) is added when only the other direction was seen.
+  `ocr_reverse_offset` (float, default -1.0) is added when only the other direction was seen.
 - `log_p_sound`, `log_p_shape`, `log_p_shape_derived`, `log_p_contains`,
   `log_p_contains_sound`, `log_p_shape_sound`, `log_p_glyph` (floats): the channel
   log-probability given to a pair known only from the older tables, by kind (sound-alike,
@@ -73,7 +76,7 @@ import numpy as np
 from ...core import Applicability, Document, DocumentRule, Edit, Finding, Fix
 from ...core.rule import OptionError
 from ...corpus.lexicon import lexicon_key, load_lexicon
-from ._channel import GLYPH, INTENDED, KIND, OCR, OCR_REVERSE, Candidate, channel_tables, decode_row, cjk_mask, code_points, pairs_in_words
+from ._channel import GLYPH, INTENDED, KIND, OCR, OCR_REVERSE, Candidate, bigram_log_p, channel_tables, decode_row, cjk_mask, code_points, pairs_in_words
 from ._common import CJK_RUN, is_traditional, word_covered
 from ._guards import in_short_quote, latin_neighbour
 
@@ -113,8 +116,9 @@ class ConfusableCharacter(DocumentRule):
     name = "confusable-character"
     summary = "A character OCR or typing put in place of a look-alike/sound-alike that makes a word"
     fix = Applicability.UNSAFE
-    options = {"profile": "default", "min_score": 6.0, "review_min_score": 2.0,
-               "ocr_weight": 1.0, "ocr_offset": 0.0, "ocr_reverse_offset": -2.0,
+    options = {"profile": "default", "min_score": 8.0, "review_min_score": 0.0,
+               "bigram_weight": 0.25, "review_bigram_weight": 0.5,
+               "ocr_weight": 1.0, "ocr_offset": 1.0, "ocr_reverse_offset": -1.0,
                "log_p_sound": -7.0, "log_p_shape": -4.0, "log_p_shape_derived": -10.0,
                "log_p_contains": -5.0, "log_p_contains_sound": -7.0, "log_p_shape_sound": -3.0,
                "log_p_glyph": -3.0, "log_p_rare_shape": -1.0, "log_p_rare_sound": -10.0,
@@ -142,6 +146,9 @@ class ConfusableCharacter(DocumentRule):
             raise OptionError(f"TYP003: option 'profile' must be \"default\" or \"ocr-review\", got {o['profile']!r}")
         self.review = o["profile"] == "ocr-review"
         self.bar = o["review_min_score"] if self.review else o["min_score"]
+        self.bigram_weight = o["review_bigram_weight"] if self.review else o["bigram_weight"]
+        # The quick estimate leaves out the bigram term: allow for it (a swing of ~12 is rare).
+        self.slack = _BOUND_SLACK + 12.0 * self.bigram_weight
         self._shorts: dict[str, float] = {}
         self._fits: dict[str, dict] = {}
         self._no_fit: set[str] = set()
@@ -290,7 +297,7 @@ class ConfusableCharacter(DocumentRule):
         # replaces; a candidate far below the bar even then is not scored (most of the work).
         total = lex.total
         alone = math.log(freqs[c] / total) if freqs.get(c) else self._unknown
-        floor = self.bar - self.opts["document_evidence"] - _BOUND_SLACK
+        floor = self.bar - self.opts["document_evidence"] - self.slack
         if TRACE is None:
             cands = [t for t in cands[:_TOP] if math.log(t[0] / total) - alone - self._short(run[t[3]:i])
                      - self._short(run[i + 1:t[4]]) + t[6] >= floor]
@@ -311,7 +318,12 @@ class ConfusableCharacter(DocumentRule):
                 continue  # the new word is not how the corrected context would be read
             if not self._reads_well(fixed, i - lo):
                 continue
-            score = after_lp - before_lp + lp
+            left = run[i - 1] if i > 0 else ""
+            right = run[i + 1] if i + 1 < n else ""
+            tables = self.tables
+            bigram = (bigram_log_p(tables, left, alt) + bigram_log_p(tables, alt, right)
+                      - bigram_log_p(tables, left, c) - bigram_log_p(tables, c, right))
+            score = after_lp - before_lp + lp + self.bigram_weight * bigram
             bar = self.bar
             if not rare and f < self.opts["rare_word_freq"]:
                 # A rare replacement word (围拢, 伊犁, 黄大仙) next to a common character is as
@@ -327,7 +339,7 @@ class ConfusableCharacter(DocumentRule):
             if _repeated(doc.text, base + s, run[s:e]):
                 continue  # a repeated string is a term or name of this text (智造, 赋能), not a slip
             if TRACE is not None:
-                TRACE.append((c, alt, word, cf, f, after_lp - before_lp, bar - self.bar, cand, rare, window))
+                TRACE.append((c, alt, word, cf, f, after_lp - before_lp, bar - self.bar, cand, rare, window, bigram))
             if score >= bar and (found is None or score > found[5]):
                 found = (alt, word, f, s, e, score, why)
         return found
