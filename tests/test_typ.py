@@ -290,3 +290,12 @@ def test_unknown_profile_is_a_clear_error() -> None:
 def test_ocr_table_reads_counts_as_probabilities() -> None:
     table = read_ocr_table(["土\t士\t3\t300", "人\t入\t0\t300", "bad line", "大\t太\t2\tx"])
     assert table == {"士": {"土": math.log(3 / 300)}}
+
+
+@pytest.mark.parametrize("text", [
+    "部长图伊莱帕·塞莱莱·马列莱高伊的邀请。",  # a transliterated foreign name
+    "为了保护珍贵的剑羚羚角，动物园职工日夜值守。",  # 剑羚|羚角: doubling across a word boundary
+    "像一股暖流流进灾民的心田。",  # 暖流|流进
+])
+def test_doubling_in_names_and_across_words_is_silent(text: str) -> None:
+    assert lint_text(text, select=["TYP001"]) == []

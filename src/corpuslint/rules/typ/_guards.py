@@ -40,3 +40,9 @@ def latin_neighbour(text: str, start: int, end: int) -> bool:
         if 0 <= k < n and text[k].isascii() and text[k].isalpha():
             return True
     return False
+
+
+def next_to_name_dot(text: str, start: int, end: int) -> bool:
+    """Whether the interpunct of a transliterated foreign name (`图伊莱帕·塞莱莱`) touches the
+    span: its characters are syllables, not words."""
+    return "·" in text[max(0, start - 1):end + 1]

@@ -20,8 +20,9 @@ matter) or a regional standard form (`牠`, `妳`: `rules/typ/regional_chars.txt
 character right after a surname (a given name); a surname that starts the odd string when only
 the glyph table pairs it (曾尔曼); a string repeated in the document (a term: `智造`, `赋能`); a
 short span in quotation marks or title brackets (`“默默无蚊”`, `《蕞美》`: titles, brands and
-puns); a Latin-letter neighbour (`iPhone` and other product names); a replacement that leaves its
-neighbours outside words (a rare name or title, not a slip). Documents in traditional script
+puns); a transliterated foreign name (next to `·`); a Latin-letter neighbour (`iPhone` and
+other product names); a replacement that leaves its neighbours outside words (a rare name or
+title, not a slip). Documents in traditional script
 are skipped (the lexicon is simplified).
 
 ## Why it matters
@@ -78,7 +79,7 @@ from ...core.rule import OptionError
 from ...corpus.lexicon import lexicon_key, load_lexicon
 from ._channel import GLYPH, INTENDED, KIND, OCR, OCR_REVERSE, Candidate, bigram_log_p, channel_tables, decode_row, cjk_mask, code_points, pairs_in_words
 from ._common import CJK_RUN, is_traditional, word_covered
-from ._guards import in_short_quote, latin_neighbour
+from ._guards import in_short_quote, latin_neighbour, next_to_name_dot
 
 # Benchmarks (bench/typ_tune.py) set this to a list to receive every scored candidate.
 TRACE: list | None = None
@@ -407,8 +408,9 @@ class ConfusableCharacter(DocumentRule):
         found = self._best_replacement(doc, base, run, okb, i, c, cf, left, right)
         if found is None:
             return None
-        if in_short_quote(doc.text, start) or latin_neighbour(doc.text, base, base + n):
-            return None  # a title, brand, slogan or product name: spelled on purpose
+        if in_short_quote(doc.text, start) or latin_neighbour(doc.text, base, base + n) \
+                or next_to_name_dot(doc.text, base, base + n):
+            return None  # a title, brand, slogan, product or foreign name: spelled on purpose
         alt, word, f, s, e, score, why = found
         return self.finding(doc, start, start + 1, _message(c, alt, run[s:e], word, cf, why, rare),
                             fix=Fix.unsafe(f"replace '{c}' with '{alt}'", Edit(start, start + 1, alt)))
