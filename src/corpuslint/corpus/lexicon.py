@@ -14,7 +14,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Mapping
 
-from ..core.compiled import compiled
+from ..core.compiled import compiled, input_key
 from ..core.packs import PackStore
 
 # Frequency given to words from packs that carry none: "known, moderately common".
@@ -195,3 +195,9 @@ def load_lexicon(packs: PackStore) -> Lexicon:
         lex = compiled("lexicon", [_jieba_dict(), *files], lambda: _build(files))
         _CACHE[key] = lex
     return lex
+
+
+def lexicon_key(packs: PackStore) -> str:
+    """A key naming the lexicon of these pack folders (jieba's dictionary and the pack files'
+    contents): tables compiled from the lexicon are cached under it."""
+    return input_key("lexicon", [_jieba_dict(), *_pack_files(packs)])

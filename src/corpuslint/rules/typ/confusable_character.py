@@ -1,20 +1,29 @@
 """## What it finds
-A look-alike or sound-alike character that leaves a non-word where a confusable character makes
-a frequent word in the same place: `社会主义现代化新丽水建设蕞强增长极` — `蕞` (a rare character,
-read zuì) joins no neighbour into a word, while `最` (same sound, similar shape) makes `最强`.
+A character that OCR or an input method most likely put in place of another: it leaves a
+non-word where a confusable character makes a common word in the same place. `士地` is not a
+word; `土地` is, and OCR often reads 土 as 士. `社会主义现代化新丽水建设蕞强增长极`: the rare
+`蕞` joins no neighbour into a word, while `最` (same sound, similar shape) makes `最强`.
 
-A character is only questioned when it forms no character pair found in any word of the lexicon
-(jieba's dictionary, 349k words) with either neighbour, and is neither a traditional character
-(a script matter), a regional standard form (`牠`, `妳`: `rules/typ/regional_chars.txt`) nor a rare character right after a surname (a given name);
-a surname that starts the odd string is not questioned on the glyph table's word alone (曾尔曼). A replacement
-must come from its confusion set (same pinyin from pypinyin's readings; look-alikes from
-pycorrector's table, from stroke/component tables and from the image similarity of rendered
-glyphs, `rules/typ/shape_glyph.txt`), be a common character, make a word of
-the lexicon (count >= 50), leave every character near it inside a word, and make the ±4-character
-context far more probable under the lexicon's word frequencies (maximum-probability
-segmentation) — by a wide margin for mere sound-alikes, by less for look-alikes and for rare
-characters, which OCR produces and writers do not. A string repeated in the document is a term
-of that document (`智造`, `赋能`), not a slip.
+It is one noisy-channel detector. A character that forms no character pair found in any word
+of the lexicon (jieba's dictionary, 349k words) with either neighbour is questioned; each
+candidate replacement comes from the channel (`rules/typ/ocr_confusions.tsv`: what the PP-OCRv4
+recognizer read for each of the ~6 000 commonest characters rendered and degraded, built by
+`tools/typ_build_ocr_confusions.py`; and, for characters outside the recognizer's alphabet and
+for sound-alikes of typed text, the older sound-alike, look-alike, component and rendered-glyph
+tables). One score decides: how much more probable the ±4-character context reads with the
+replacement (maximum-probability segmentation over the lexicon's word frequencies), plus the
+log-probability of the misreading under the channel. A function character is scored like any
+other: the channel says whether OCR produces it (人/入, 于/手, 大/太).
+
+It stays silent when the text says the string is meant: a traditional character (a script
+matter) or a regional standard form (`牠`, `妳`: `rules/typ/regional_chars.txt`); a rare
+character right after a surname (a given name); a surname that starts the odd string when only
+the glyph table pairs it (曾尔曼); a string repeated in the document (a term: `智造`, `赋能`); a
+short span in quotation marks or title brackets (`“默默无蚊”`, `《蕞美》`: titles, brands and
+puns); a transliterated foreign name (next to `·`); a Latin-letter neighbour (`iPhone` and
+other product names); a replacement that leaves its neighbours outside words (a rare name or
+title, not a slip). Documents in traditional script
+are skipped (the lexicon is simplified).
 
 ## Why it matters
 OCR and input methods replace characters with look-alikes and sound-alikes. The result reads as
@@ -28,51 +37,49 @@ Replace the character with the suggested one. **Unsafe**: the suggestion is the 
 reading, not a certainty (names and rare terms can look like typos).
 
 ## Options
-- `min_gain` (float, default 13.0): how much more probable (natural log, over the ±4-character
-  context) the corrected text must be for a common character replaced by a sound-alike. Pinyin
-  syllables are shared by dozens of characters, so chance matches (names such as 魏瑾, 黄大宪;
-  literary words such as 良骥, 毋恙) are common: the bar is high.
-- `min_gain_shape` (float, default 10.0): the same for a look-alike.
-- `min_gain_shape_derived` (float, default 16.0): the same for a look-alike known only from the
-  computed table `shape_extra.txt` (one stroke or one component apart), which is noisier.
-- `min_gain_contains` (float, default 11.0): the same for a common character and one of its
-  components or a character it is a component of (圆/员), from `shape_contains.txt`.
-- `min_gain_shape_sound` (float, default 9.0): the same for a character that both looks and
-  sounds alike (the strongest evidence).
-- `min_gain_rare` (float, default 7.0): the bar for a rare character that looks like the
-  replacement (OCR output such as 蕞 for 最).
-- `min_gain_rare_sound` (float, default 16.0): the bar for a rare character that only sounds
-  like the replacement (洇染, 堠门 are real words the lexicon lacks).
-- `min_gain_glyph` (float, default 9.0): the same for a look-alike known only from the glyph
-  table `shape_glyph.txt` (rendered characters compared as images: 筒/简, 冒/胃, 抬/拾).
-- `glyph_similarity` (float, default 0.74): the image similarity (cosine of blurred bitmaps,
-  0..1) a glyph-table pair needs; the table holds pairs down to 0.70. At 0.73, names such as
-  陈木霖 (森) start to be questioned on clean news; at 0.70, also 丰嘉 (富).
-- `glyph_confirms` (int, default 1): when the glyph table also holds a pair known only as a
-  computed look-alike or a sound-alike, treat it as a curated look-alike or as "looks and sounds
-  alike" (two independent measures agree). On synthetic OCR errors (Wang et al. 2018 confusions
-  drawn near in shape) this finds 9 more misreadings with no new false finding.
-- `rare_char_freq` (int, default 100): characters whose total frequency in the lexicon is
-  below this count as rare.
-- `rare_word_freq` (int, default 500) and `rare_word_penalty` (float, default 2.0): a common
-  character is questioned at a bar raised by the penalty when the replacement word is rarer than
-  this (围拢, 伊犁, 黄大仙 make poor evidence against 围垄, 伊梨, a name 黄大宪).
+- `profile` (str, default `"default"`): `"ocr-review"` uses the lower bar `review_min_score`
+  and also questions a character that pairs with a neighbour in some word but lies inside no
+  word in this place (slower), for a maintainer proof-reading a freshly OCR'd batch: more
+  misreadings found, more false alarms.
+- `min_score` (float, default 8.0): the bar for the score (context gain + channel
+  log-probability, natural log) in the default profile.
+- `review_min_score` (float, default 0.0): the bar in the `ocr-review` profile.
+- `bigram_weight` (float, default 0.25) and `review_bigram_weight` (float, default 0.5, the
+  `ocr-review` profile): the weight of the character bigram term, the change in
+  ln P(character | previous) + ln P(next | character) of running text (`rules/typ/char_bigrams.tsv`).
+- `ocr_weight` (float, default 1.0) and `ocr_offset` (float, default 1.0): the channel
+  log-probability of a pair measured on the recognizer is `ocr_weight * log P_ocr + ocr_offset`;
+  `ocr_reverse_offset` (float, default -1.0) is added when only the other direction was seen.
+- `log_p_sound`, `log_p_shape`, `log_p_shape_derived`, `log_p_contains`,
+  `log_p_contains_sound`, `log_p_shape_sound`, `log_p_glyph` (floats): the channel
+  log-probability given to a pair known only from the older tables, by kind (sound-alike,
+  curated look-alike, computed look-alike, component pair, both, rendered glyphs).
+- `log_p_rare_shape` (float, default -1.0): the least log-probability of a look-alike pair when
+  the character in the text is rare (OCR turns common characters into rare look-alikes: 蕞 for
+  最); `log_p_rare_sound` (float, default -10.0): the log-probability of a pair that only sounds
+  alike when the character is rare (洇染, 堠门 are real words the lexicon lacks).
+- `glyph_similarity` (float, default 0.74): the image similarity a glyph-table pair needs.
+- `rare_char_freq` (int, default 100): characters below this lexicon count are rare.
+- `rare_word_freq` (int, default 500) and `rare_word_penalty` (float, default 2.0): the bar is
+  raised by the penalty when the replacement word is rarer than this (围拢, 伊犁 make poor
+  evidence against 围垄, 伊梨).
 - `document_evidence` (float, default 0.0, off): lower the bar by this much when the corrected
   word is written correctly elsewhere in the same document (`最强` elsewhere makes `蕞强` a slip).
-  Measured on 269 clean articles with 750 injected OCR misreadings: 1.5 finds 6 more injected
-  errors and 3 more real typos of the source text, but also 3 names and terms (`高磊头戴`,
-  `武契奇`, `趾间`); 3.0 finds 19 more injected errors and 8 more false ones. Common words occur
-  in any long article, so the evidence is weak; raise it for corpora of short, uniform documents.
 """
 
 from __future__ import annotations
 
+import math
 from typing import Iterable
 
+import numpy as np
+
 from ...core import Applicability, Document, DocumentRule, Edit, Finding, Fix
-from ...corpus.lexicon import load_lexicon
-from ...corpus.normalize import to_simplified
-from ._common import cjk_runs, confusions, glyph_confusions, is_traditional, word_covered
+from ...core.rule import OptionError
+from ...corpus.lexicon import lexicon_key, load_lexicon
+from ._channel import GLYPH, INTENDED, KIND, OCR, OCR_REVERSE, Candidate, bigram_log_p, channel_tables, decode_row, cjk_mask, code_points, pairs_in_words
+from ._common import CJK_RUN, is_traditional, word_covered
+from ._guards import in_short_quote, latin_neighbour, next_to_name_dot
 
 # Benchmarks (bench/typ_tune.py) set this to a list to receive every scored candidate.
 TRACE: list | None = None
@@ -82,48 +89,17 @@ _TOP = 3  # candidate replacements (by word frequency) whose context is scored
 _MIN_WORD_FREQ = 50  # a replacement must make a word at least this frequent
 _MIN_ALT_CHAR_FREQ = 1000  # a replacement must be a common character (lexicon count)
 _NEAR = 2  # characters either side of the correction that must then read as words
-_BIGRAMS: dict[int, tuple] = {}
-_EMPTY: frozenset[str] = frozenset()
-# Table reasons that the glyph table turns into a (stronger) look-alike, or none: it decides.
-_GLYPH_DECIDES = (None, "shape-derived", "sound")
-# How a finding's message says why the replacement is confusable.
-_WHY_TEXT = {"sound": "sounds like it", "shape": "looks like it", "shape-derived": "looks like it",
-             "glyph": "looks like it (rendered glyphs)",
-             "shape+sound": "looks and sounds like it",
-             "contains": "looks like it (one is a component of the other)",
-             "contains+sound": "looks and sounds like it (one is a component of the other)"}
-
-
-def _bigrams(lex) -> tuple[frozenset[str], dict[str, set[str]], dict[str, set[str]]]:  # type: ignore[no-untyped-def]
-    """Every character pair that occurs inside a lexicon word, and the same as "characters that
-    may follow / precede x": a fast pre-filter, since any word through position i contains the
-    pair (left neighbour, c) or (c, right neighbour)."""
-    got = _BIGRAMS.get(id(lex))
-    if got is None:
-        pairs = frozenset(w[k:k + 2] for w in lex.freqs for k in range(len(w) - 1))
-        after: dict[str, set[str]] = {}
-        before: dict[str, set[str]] = {}
-        for p in pairs:
-            after.setdefault(p[0], set()).add(p[1])
-            before.setdefault(p[1], set()).add(p[0])
-        got = _BIGRAMS[id(lex)] = (pairs, after, before)
-    return got
-
-
-_TRAD: dict[int, frozenset[str]] = {}
-
-
-def _traditional_chars(lex) -> frozenset[str]:  # type: ignore[no-untyped-def]
-    """Characters of the lexicon that t2s conversion changes (丟, 們): traditional forms."""
-    got = _TRAD.get(id(lex))
-    if got is None:
-        chars = "".join(c for c in lex.char_freqs if len(c) == 1)
-        simp = to_simplified(chars)
-        got = frozenset(a for a, b in zip(chars, simp) if a != b) if len(simp) == len(chars) else frozenset()
-        _TRAD[id(lex)] = got
-    return got
-
-
+_EMPTY = ""
+_SHAPE_KINDS = ("shape", "shape+sound", "contains", "contains+sound", "glyph")
+# No replacement in FASPell's or SIGHAN's sentences makes its context more probable than this
+# (natural log): a candidate whose channel log-probability is lower cannot clear the bar.
+_MAX_GAIN = 30.0
+# How far below the bar the quick estimate of the context gain may fall and the candidate still
+# be scored in full (the estimate ignores how the neighbours regroup). On FASPell train and 700k
+# characters of clean news, 6.0 keeps 168 of the 169 findings of an unbounded search in 3/4 of
+# its time; 3.0 kept 160.
+_BOUND_SLACK = 6.0
+_MAX_MEMO = 200_000  # entries of the per-context memo before it is cleared (bounded memory)
 _NEAR_TEXT = 100_000  # how far around a candidate repetitions are counted (bounded work per candidate)
 
 
@@ -140,177 +116,317 @@ def _elsewhere(text: str, at: int, word: str) -> bool:
 class ConfusableCharacter(DocumentRule):
     code = "TYP003"
     name = "confusable-character"
-    summary = "A look-alike/sound-alike character that makes a non-word where a confusable one makes a word"
+    summary = "A character OCR or typing put in place of a look-alike/sound-alike that makes a word"
     fix = Applicability.UNSAFE
-    options = {"min_gain": 13.0, "min_gain_shape": 10.0, "min_gain_shape_derived": 16.0,
-               "min_gain_shape_sound": 9.0,
-               "min_gain_rare": 7.0, "min_gain_rare_sound": 16.0, "min_gain_contains": 11.0, "rare_char_freq": 100,
-               "rare_word_freq": 500, "rare_word_penalty": 2.0, "document_evidence": 0.0,
-               "min_gain_glyph": 9.0, "glyph_similarity": 0.74, "glyph_confirms": 1}
+    options = {"profile": "default", "min_score": 8.0, "review_min_score": 0.0,
+               "bigram_weight": 0.25, "review_bigram_weight": 0.5,
+               "ocr_weight": 1.0, "ocr_offset": 1.0, "ocr_reverse_offset": -1.0,
+               "log_p_sound": -7.0, "log_p_shape": -4.0, "log_p_shape_derived": -10.0,
+               "log_p_contains": -5.0, "log_p_contains_sound": -7.0, "log_p_shape_sound": -3.0,
+               "log_p_glyph": -3.0, "log_p_rare_shape": -1.0, "log_p_rare_sound": -10.0,
+               "glyph_similarity": 0.74, "rare_char_freq": 100,
+               "rare_word_freq": 500, "rare_word_penalty": 2.0, "document_evidence": 0.0}
 
     def setup(self) -> None:
-        self.lex = load_lexicon(self.ctx.packs)
-        self.conf = confusions(self.ctx.packs)
-        # Look-alikes measured on rendered glyphs above the similarity bar (what OCR confuses).
-        bar = self.opts["glyph_similarity"]
-        above = ((c, frozenset(a for a, s in row.items() if s >= bar))
-                 for c, row in glyph_confusions(self.ctx.packs).items())
-        self.glyph = {c: row for c, row in above if row}
-        self.pairs, self.after, self.before = _bigrams(self.lex)
-        self.surnames = self.ctx.packs.chars("typ/surnames.txt")
-        self.traditional_only = _traditional_chars(self.lex)
-        self.free = self.ctx.packs.chars("typ/free_chars.txt")
-        self.regional = self.ctx.packs.chars("typ/regional_chars.txt")
+        packs = self.ctx.packs
+        self.lex = load_lexicon(packs)
+        tables = self.tables = channel_tables(self.lex, packs, lexicon_key(packs))
+        self.after, self.before = tables.after, tables.before
+        self.candidates = tables.candidates
+        self.traditional_only = tables.traditional
+        self.surnames = packs.chars("typ/surnames.txt")
+        self.free = packs.chars("typ/free_chars.txt")
+        self.regional = packs.chars("typ/regional_chars.txt")
+        # Characters TYP003 may question: with candidates, and neither a traditional character
+        # in simplified text (a script matter, NRM) nor a regional standard form.
+        self.has_candidates = np.zeros(0x10000, dtype=bool)
+        for c in self.candidates:
+            if ord(c) < 0x10000 and c not in self.traditional_only and c not in self.regional:
+                self.has_candidates[ord(c)] = True
+        o = self.opts
+        if o["profile"] not in ("default", "ocr-review"):
+            raise OptionError(f"TYP003: option 'profile' must be \"default\" or \"ocr-review\", got {o['profile']!r}")
+        self.review = o["profile"] == "ocr-review"
+        self.bar = o["review_min_score"] if self.review else o["min_score"]
+        self.bigram_weight = o["review_bigram_weight"] if self.review else o["bigram_weight"]
+        # The quick estimate leaves out the bigram term: allow for it (a swing of ~12 is rare).
+        self.slack = _BOUND_SLACK + 12.0 * self.bigram_weight
+        self._shorts: dict[str, float] = {}
+        self._fits: dict[str, dict] = {}
+        self._no_fit: set[str] = set()
+        self._unknown = math.log(0.5 / self.lex.total) - 5.0  # as Lexicon.best_segmentation
+        self._rows: dict[tuple[str, bool], list[tuple[str, float, str, Candidate]]] = {}
+        self._kind_log_p = {"sound": o["log_p_sound"], "shape": o["log_p_shape"],
+                            "shape-derived": o["log_p_shape_derived"], "contains": o["log_p_contains"],
+                            "contains+sound": o["log_p_contains_sound"], "shape+sound": o["log_p_shape_sound"]}
+
+    def channel(self, cand: Candidate, rare: bool) -> tuple[float, str]:
+        """log P(observed | intended) for a candidate and the evidence it rests on ("ocr", or a
+        table kind): the best of the recognizer's measurement and the older tables."""
+        o = self.opts
+        kind = cand[KIND]
+        glyph = cand[GLYPH] >= o["glyph_similarity"]
+        if glyph and kind == "shape-derived":
+            kind = "shape"  # two independent measures of shape agree
+        elif glyph and kind == "sound":
+            kind = "shape+sound"
+        elif glyph and kind is None:
+            kind = "glyph"
+        best, why = -math.inf, ""
+        if kind is not None:
+            lp = o["log_p_glyph"] if kind == "glyph" else self._kind_log_p[kind]
+            if rare and kind == "sound":
+                lp = o["log_p_rare_sound"]
+            elif rare and kind in _SHAPE_KINDS:
+                lp = max(lp, o["log_p_rare_shape"])
+            best, why = lp, kind
+        if cand[OCR] is not None:
+            lp = o["ocr_weight"] * cand[OCR] + o["ocr_offset"]
+            if lp >= best:
+                best, why = lp, "ocr"
+        elif cand[OCR_REVERSE] is not None:
+            # Only the other direction was seen (the recognizer read the rarer character as the
+            # commoner one): the shapes are alike, weaker evidence of this misreading.
+            lp = o["ocr_weight"] * cand[OCR_REVERSE] + o["ocr_offset"] + o["ocr_reverse_offset"]
+            if lp >= best:
+                best, why = lp, "ocr"
+        return best, why
+
+    def _row(self, c: str, rare: bool) -> list[tuple[str, float, str, Candidate]]:
+        """The candidates for ``c`` that could clear the bar at all: a common replacement
+        character, and a channel log-probability within reach of the best context gain."""
+        key = (c, rare)
+        row = self._rows.get(key)
+        if row is None:
+            char_freqs = self.lex.char_freqs
+            floor = self.bar - self.opts["document_evidence"] - _MAX_GAIN
+            row = []
+            encoded = self.candidates.get(c)
+            for cand in decode_row(encoded) if encoded else ():
+                if char_freqs.get(cand[INTENDED], 0) < _MIN_ALT_CHAR_FREQ:
+                    continue
+                lp, why = self.channel(cand, rare)
+                if lp >= floor:
+                    row.append((cand[INTENDED], lp, why, cand))
+            self._rows[key] = row
+        return row
+
+    def _short(self, s: str) -> float:
+        """The best segmentation score of a string of 0-3 characters, memoised."""
+        got = self._shorts.get(s)
+        if got is None:
+            got = self._shorts[s] = self.lex.best_segmentation(s)[0] if s else 0.0
+        return got
 
     def _reads_well(self, window: str, i: int) -> bool:
         """After the correction, every character near it is part of a word or a free-standing
         function character: a typo sits in ordinary text, a rare name or title does not."""
-        covered = word_covered(self.lex, window)
-        for k in range(max(0, i - _NEAR), min(len(window), i + _NEAR + 1)):
-            if not covered[k] and window[k] not in self.free:
+        freqs = self.lex.freqs
+        n = len(window)
+        for k in range(max(0, i - _NEAR), min(n, i + _NEAR + 1)):
+            if window[k] in self.free:
+                continue
+            # some lexicon word of 2-4 characters inside the window holds position k
+            if not any(window[s:e] in freqs for s in range(max(0, k - _MAX_WORD + 1), k + 1)
+                       for e in range(max(k + 1, s + 2), min(n, s + _MAX_WORD) + 1)):
                 return False
         return True
 
-    def _why(self, known, glyph: frozenset[str], alt: str) -> str:  # type: ignore[no-untyped-def]
-        """Why ``alt`` is confusable: the tables' reason, or "glyph" for a pair only the rendered
-        glyphs give; glyph similarity confirms a computed look-alike or a sound-alike."""
-        why = known.get(alt)
-        if why is None:
-            return "glyph"
-        if alt in glyph and self.opts["glyph_confirms"]:
-            if why == "shape-derived":
-                return "shape"
-            if why == "sound":
-                return "shape+sound"
-        return why
-
-    def _threshold(self, why: str, rare: bool) -> float:
-        o = self.opts
-        if why in ("contains", "contains+sound"):
-            # 蕞 for 最: OCR adds or drops a radical and lands on a rare character. Only a rare
-            # character in the text gets the low bar; common pairs (圆/员, 们/门) are ordinary words.
-            if rare:
-                return o["min_gain_rare"]
-            return o["min_gain"] if why == "contains+sound" else o["min_gain_contains"]
-        bar = {"sound": o["min_gain"], "shape": o["min_gain_shape"], "glyph": o["min_gain_glyph"],
-               "shape-derived": o["min_gain_shape_derived"]}.get(why, o["min_gain_shape_sound"])
-        if rare and why == "sound":
-            # A rare character that only sounds like the word's is a literary or dialect word
-            # (洇染, 堠门) more often than a slip: OCR does not produce sound-alikes.
-            bar = o["min_gain_rare_sound"]
-        elif rare and why != "shape-derived":
-            # OCR turns common characters into rare look-alikes; writers seldom use a rare
-            # character outside a word. Computed look-alikes never lower the bar (勠力, 轺车).
-            bar = min(bar, o["min_gain_rare"])
-        return bar
-
-    def _best_replacement(self, doc: Document, base: int, run: str, i: int, c: str, cf: int, left: str,
-                          right: str) -> tuple[str, str, int, int, int, float, str] | None:
-        """The confusable character that makes the context most probable, if it clears the bar."""
+    def _best_replacement(self, doc: Document, base: int, run: str, okb: bytes, i: int, c: str,
+                          cf: int, left: str, right: str) -> tuple[str, str, int, int, int, float, str] | None:
+        """The candidate that makes the context most probable, if its score clears the bar."""
         lex = self.lex
         freqs = lex.freqs
-        char_freqs = lex.char_freqs
         n = len(run)
-        cands: list[tuple[int, str, str, int, int]] = []  # (freq, char, word, s, e)
-        known = self.conf.of(c)
-        glyph = self.glyph.get(c, _EMPTY)
-        alts = known.keys() | glyph if glyph else known.keys()
-        # Only alternatives that pair with a neighbour can make a word (each & is O(len(alts))).
-        fits = (alts & self.after.get(left, _EMPTY)) | (alts & self.before.get(right, _EMPTY))
-        for alt in fits:
-            if char_freqs.get(alt, 0) < _MIN_ALT_CHAR_FREQ:
-                continue  # the correction is a common character
+        rare = cf < self.opts["rare_char_freq"]
+        row = self._row(c, rare)
+        if not row:
+            return None
+        cands: list[tuple[int, str, str, int, int, Candidate, float, str]] = []
+        # Only candidates that pair with a neighbour can make a word; which do is memoised per
+        # character pair (function characters between common neighbours come back often).
+        fits = self._fits
+        if len(fits) > _MAX_MEMO:
+            fits.clear()
+        fit_left = fits.get(left + c + "<")
+        if fit_left is None:
+            after = self.after.get(left, _EMPTY)
+            fit_left = fits[left + c + "<"] = {x[0]: x for x in row if x[0] in after}
+        fit_right = fits.get(c + right + ">")
+        if fit_right is None:
+            before = self.before.get(right, _EMPTY)
+            fit_right = fits[c + right + ">"] = {x[0]: x for x in row if x[0] in before}
+        if not fit_left and not fit_right:
+            if len(self._no_fit) > _MAX_MEMO:
+                self._no_fit.clear()
+            self._no_fit.add(left + c + right)
+            return None
+        # The 1-3 characters before and after that a word through the replacement may hold: a
+        # longer span only where its own character pairs occur inside some word.
+        p = base + i  # okb[k]: the text's pair (k, k + 1) occurs inside some word
+        lefts = [left] if left else []
+        if i >= 2 and okb[p - 2]:
+            lefts.append(run[i - 2:i])
+            if i >= 3 and okb[p - 3]:
+                lefts.append(run[i - 3:i])
+        rights = [right] if right else []
+        if i + 2 < n and okb[p + 1]:
+            rights.append(run[i + 1:i + 3])
+            if i + 3 < n and okb[p + 2]:
+                rights.append(run[i + 1:i + 4])
+        for alt, (_, lp, why, cand) in (fit_left | fit_right).items():
+            ok_left, ok_right = alt in fit_left, alt in fit_right
             best = None
-            for s in range(max(0, i - _MAX_WORD + 1), i + 1):
-                for e in range(max(i + 1, s + 2), min(n, s + _MAX_WORD) + 1):
-                    w = run[s:i] + alt + run[i + 1:e]
-                    f = freqs.get(w, 0)
-                    if f >= _MIN_WORD_FREQ and (best is None or f > best[0]):
-                        best = (f, alt, w, s, e)
+            # A word through the replacement holds the pair it makes with each neighbour it
+            # spans: only the spans whose pairs occur in some word are looked up.
+            words = [(a + alt, i - len(a), i + 1) for a in lefts] if ok_left else []
+            if ok_right:
+                words += [(alt + b, i, i + 1 + len(b)) for b in rights]
+                if ok_left:
+                    words += [(a + alt + b, i - len(a), i + 1 + len(b)) for a in lefts for b in rights
+                              if len(a) + len(b) < _MAX_WORD]
+            for w, s, e in words:
+                f = freqs.get(w, 0)
+                if f >= _MIN_WORD_FREQ and (best is None or f > best[0]):
+                    best = (f, alt, w, s, e, cand, lp, why)
             if best is not None:
                 cands.append(best)
         if not cands:
             return None
-        cands.sort(reverse=True)
+        cands.sort(key=lambda t: (t[0], t[1]), reverse=True)
+        # The character stands alone in every reading of the text (it pairs with no neighbour),
+        # so the context can gain at most about what the new word gains over the characters it
+        # replaces; a candidate far below the bar even then is not scored (most of the work).
+        total = lex.total
+        alone = math.log(freqs[c] / total) if freqs.get(c) else self._unknown
+        floor = self.bar - self.opts["document_evidence"] - self.slack
+        if TRACE is None:
+            cands = [t for t in cands[:_TOP] if math.log(t[0] / total) - alone - self._short(run[t[3]:i])
+                     - self._short(run[i + 1:t[4]]) + t[6] >= floor]
+            if not cands:
+                return None
         lo, hi = max(0, i - _CTX), min(n, i + _CTX + 1)
         window = run[lo:hi]
-        before, _ = lex.best_segmentation(window)
-        rare = cf < self.opts["rare_char_freq"]
+        before_lp, _ = lex.best_segmentation(window)
         found = None
-        for f, alt, word, s, e in cands[:_TOP]:
+        for f, alt, word, s, e, cand, lp, why in cands[:_TOP]:
+            if s == i and c in self.surnames and why == "glyph":
+                # Only the glyph table pairs them, and a surname starts the odd string: most often
+                # a name (曾尔曼 read as 普尔, 佘家 as 余家), seldom a misreading.
+                continue
             fixed = window[:i - lo] + alt + window[i - lo + 1:]
-            after, spans = lex.best_segmentation(fixed)
+            after_lp, spans = lex.best_segmentation(fixed)
             if not any(a <= s - lo and e - lo <= b for a, b in spans):
                 continue  # the new word is not how the corrected context would be read
             if not self._reads_well(fixed, i - lo):
                 continue
-            gain = after - before
-            why = self._why(known, glyph, alt)
-            if s == i and c in self.surnames and alt in glyph and known.get(alt) in _GLYPH_DECIDES:
-                # The glyph table decides the pair, and a surname starts the odd string: most often
-                # a name (曾尔曼 read as 普尔, 佘家 as 余家), seldom a misreading.
-                continue
-            bar = self._threshold(why, rare)
+            left = run[i - 1] if i > 0 else ""
+            right = run[i + 1] if i + 1 < n else ""
+            tables = self.tables
+            bigram = (bigram_log_p(tables, left, alt) + bigram_log_p(tables, alt, right)
+                      - bigram_log_p(tables, left, c) - bigram_log_p(tables, c, right))
+            score = after_lp - before_lp + lp + self.bigram_weight * bigram
+            bar = self.bar
             if not rare and f < self.opts["rare_word_freq"]:
                 # A rare replacement word (围拢, 伊犁, 黄大仙) next to a common character is as
                 # likely a name or term the lexicon lacks as a typo.
                 bar += self.opts["rare_word_penalty"]
-            if gain < bar and gain >= bar - self.opts["document_evidence"] and _elsewhere(doc.text, base + s, word):
+            ev = self.opts["document_evidence"]
+            if ev and bar - ev <= score < bar and _elsewhere(doc.text, base + s, word):
                 # The corrected word is written correctly elsewhere in this document (最强 here,
                 # 蕞强 once): the writer knows the word, and the odd form is the slip.
-                bar -= self.opts["document_evidence"]
-            passes = gain >= bar
-            if not passes and TRACE is None:
+                bar -= ev
+            if score < bar and TRACE is None:
                 continue
             if _repeated(doc.text, base + s, run[s:e]):
                 continue  # a repeated string is a term or name of this text (智造, 赋能), not a slip
             if TRACE is not None:
-                TRACE.append((c, alt, word, cf, char_freqs.get(alt, 0), f, gain, why, window))
-            if not passes:
-                continue
-            if found is None or gain > found[5]:
-                found = (alt, word, f, s, e, gain, why)
+                TRACE.append((c, alt, word, cf, f, after_lp - before_lp, bar - self.bar, cand, rare, window, bigram))
+            if score >= bar and (found is None or score > found[5]):
+                found = (alt, word, f, s, e, score, why)
         return found
 
     def check(self, doc: Document) -> Iterable[Finding]:
         text = doc.text
         if is_traditional(text):
             return  # the lexicon and confusion sets are simplified Chinese
-        for base, run in cjk_runs(text, 3):
-            yield from self._check_run(doc, base, run)
+        cps = code_points(text)
+        if len(cps) != len(text):
+            return
+        cjk = cjk_mask(cps)
+        ok = pairs_in_words(self.tables, cps, cjk)
+        # A suspect pairs with neither neighbour inside any lexicon word (a character inside a
+        # word always does) and has candidates in the channel.
+        alone = cjk.copy()
+        if self.review:
+            # The review profile also questions a character that pairs with a neighbour in
+            # some word but lies inside no word here (slower: every run is scanned for words).
+            for m in CJK_RUN.finditer(text):
+                covered = word_covered(self.lex, m.group())
+                alone[m.start():m.end()] &= np.frombuffer(bytes(covered), dtype=np.uint8) == 0
+        else:
+            alone[1:] &= ~ok
+            alone[:-1] &= ~ok
+        bmp = cps < 0x10000
+        alone &= bmp
+        alone[bmp] &= self.has_candidates[cps[bmp]]
+        suspects = np.flatnonzero(alone)
+        if not len(suspects):
+            return
+        prev = np.concatenate(([False], cjk[:-1]))
+        nxt = np.concatenate((cjk[1:], [False]))
+        starts = np.flatnonzero(cjk & ~prev)
+        ends = np.flatnonzero(cjk & ~nxt) + 1
+        which = np.searchsorted(starts, suspects, side="right") - 1
+        okb = ok.tobytes()
+        runs: dict[int, str] = {}
+        no_fit = self._no_fit
+        starts_l, ends_l = starts.tolist(), ends.tolist()
+        for p, r in zip(suspects.tolist(), which.tolist()):
+            rs, re_ = starts_l[r], ends_l[r]
+            if re_ - rs < 3:
+                continue
+            if (text[p - 1] if p > rs else "") + text[p] + (text[p + 1] if p + 1 < re_ else "") in no_fit:
+                continue  # no candidate of this character pairs with these neighbours (seen before)
+            run = runs.get(r)
+            if run is None:
+                run = runs[r] = text[rs:re_]
+            found = self._check_at(doc, rs, run, okb, p - rs)
+            if found is not None:
+                yield found
 
-    def _check_run(self, doc: Document, base: int, run: str) -> Iterable[Finding]:
-        lex = self.lex
+    def _check_at(self, doc: Document, base: int, run: str, okb: bytes, i: int) -> Finding | None:
+        c = run[i]
+        cf = self.lex.char_freqs.get(c, 0)
+        rare = cf < self.opts["rare_char_freq"]
+        if rare and i > 0 and run[i - 1] in self.surnames:
+            return None  # a rare character after a surname is most often a given name (周顗)
+        start = base + i
         n = len(run)
-        covered = word_covered(lex, run)
-        char_freqs = lex.char_freqs
-        pairs = self.pairs
-        for i in range(n):
-            if covered[i]:
-                continue
-            c = run[i]
-            if c in self.traditional_only or c in self.regional:
-                continue  # a traditional character in simplified text: a script matter (NRM), not a typo
-            cf = char_freqs.get(c, 0)
-            if cf < self.opts["rare_char_freq"] and i > 0 and run[i - 1] in self.surnames:
-                continue  # a rare character after a surname is most often a given name (周顗)
-            left = run[i - 1] if i > 0 else ""
-            right = run[i + 1] if i + 1 < n else ""
-            if (left + c) in pairs or (c + right) in pairs:
-                continue  # the character pairs with a neighbour somewhere in the lexicon: plausible
-            found = self._best_replacement(doc, base, run, i, c, cf, left, right)
-            if found is None:
-                continue
-            alt, word, f, s, e, gain, why = found
-            orig = run[s:e]
-            rare = cf < self.opts["rare_char_freq"]
-            kind = _WHY_TEXT[why]
-            start = base + i
-            rarity = f"rare character (lexicon count {cf})" if rare else "character"
-            yield self.finding(
-                doc, start, start + 1,
-                f"'{c}' in '{orig}' is likely '{alt}' ('{word}'): {rarity} '{c}' joins no neighbour "
-                f"into a word, '{alt}' {kind} and makes '{word}' (lexicon count {f}); "
-                f"context {gain:.1f} nats more probable",
-                fix=Fix.unsafe(f"replace '{c}' with '{alt}'", Edit(start, start + 1, alt)),
-            )
+        left = run[i - 1] if i > 0 else ""
+        right = run[i + 1] if i + 1 < n else ""
+        found = self._best_replacement(doc, base, run, okb, i, c, cf, left, right)
+        if found is None:
+            return None
+        if in_short_quote(doc.text, start) or latin_neighbour(doc.text, base, base + n) \
+                or next_to_name_dot(doc.text, base, base + n):
+            return None  # a title, brand, slogan, product or foreign name: spelled on purpose
+        alt, word, f, s, e, score, why = found
+        return self.finding(doc, start, start + 1, _message(c, alt, run[s:e], word, cf, why, rare),
+                            fix=Fix.unsafe(f"replace '{c}' with '{alt}'", Edit(start, start + 1, alt)))
+
+
+# How a finding says why the replacement is confusable, by the evidence the channel used.
+_WHY_TEXT = {"ocr": "OCR often reads '{alt}' as '{c}'",
+             "sound": "'{c}' sounds like '{alt}' (a typing slip)",
+             "shape": "'{c}' looks like '{alt}'", "shape-derived": "'{c}' looks like '{alt}'",
+             "glyph": "'{c}' looks like '{alt}' in print",
+             "shape+sound": "'{c}' looks and sounds like '{alt}'",
+             "contains": "'{c}' looks like '{alt}' (one is part of the other)",
+             "contains+sound": "'{c}' looks and sounds like '{alt}' (one is part of the other)"}
+
+
+def _message(c: str, alt: str, orig: str, word: str, cf: int, why: str, rare: bool) -> str:
+    rarity = f"; '{c}' itself is a rare character" if rare else ""
+    return (f"'{orig}' is not a word; '{word}' is, and " + _WHY_TEXT[why].format(c=c, alt=alt)
+            + f"{rarity}: likely '{alt}'")

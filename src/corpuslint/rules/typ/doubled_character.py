@@ -12,7 +12,8 @@ Legitimate doubling is left alone: words that are themselves a doubling (`常常
 (`农村厅厅长`; not before a verb: `表表示`, `保保障` are scored; at the end of a phrase only a
 place suffix: `张家港港`, but `项目目`, `技术术` are slips). A doubled word of the lexicon explains the doubling only when it is common or no
 word ends with the first copy (`召开开`, `现场场` are slips although jieba lists `开开`, `场场`).
-Longer runs (`哈哈哈`) are not reported.
+Longer runs (`哈哈哈`) are not reported, nor doublings in a transliterated foreign name
+(`图伊莱帕·塞莱莱`: a run next to the interpunct `·`).
 
 A function word or one of the commonest verbs (single-character words with a lexicon count of
 50 000 or more: `的`, `了`, `和`, `在`, `很`, `会`, `过`) doubled with neither copy joining a
@@ -46,8 +47,9 @@ Delete one copy. **Unsafe**: the doubling is sometimes what is left of a longer 
 ## Options
 - `min_gain` (float, default 7.0): the bar (natural log) when one copy joins a neighbour into a
   word and the other does not (`月份份`, `沪甬甬`).
-- `min_gain_two_words` (float, default 8.0): the bar when both copies belong to words
-  (`效效果`: 效|效果 — but also `中国国家`).
+- `min_gain_two_words` (float, default 9.0): the bar when both copies belong to words
+  (`效效果`: 效|效果 — but also `中国国家`, and grammatical doubling across a word boundary:
+  `剑羚|羚角`, `暖流|流进` gain 8.3-8.7).
 - `min_gain_free` (float, default 7.0): the bar for a free-standing character before a word
   that starts with it (`退退出`, `卖卖出`, `先先后`). A function word there costs little (对|对方,
   被|被告人, 在|在线: 4-6 nats) and stays below it; a content character standing alone costs more.
@@ -67,7 +69,9 @@ from __future__ import annotations
 from typing import Iterable
 
 from ...core import Applicability, Document, DocumentRule, Edit, Finding, Fix
-from ...corpus.lexicon import load_lexicon
+from ...core.compiled import compiled
+from ...core.packs import PackStore
+from ...corpus.lexicon import lexicon_key, load_lexicon
 from ._common import cjk_runs
 
 # Benchmarks set this to a list to receive (doubling, gain, verdict) for every candidate.
@@ -88,20 +92,30 @@ _FUNCTION_FREQ = 50_000
 
 
 _SUFFIX_MIN_WORDS = 50  # 厅 ends 82 words of the lexicon, 超 28
-_SUFFIX_CACHE: dict[int, frozenset[str]] = {}
+_NAME_DOT = "·"  # the interpunct between the parts of a transliterated foreign name
+_SUFFIX_CACHE: dict[int, tuple[frozenset[str], dict[str, int]]] = {}
 
 
 def _productive_suffixes(lex) -> frozenset[str]:  # type: ignore[no-untyped-def]
     """Characters that end many lexicon words (厅, 局, 市, 县): in a name they may be followed by a
     word starting with the same character (教育厅|厅长, 余姚市|市长)."""
+    counts: dict[str, int] = {}
+    for w, f in lex.freqs.items():
+        if len(w) >= 2 and f >= 5:
+            counts[w[-1]] = counts.get(w[-1], 0) + 1
+    return frozenset(c for c, k in counts.items() if k >= _SUFFIX_MIN_WORDS)
+
+
+def _lexicon_classes(lex, packs: PackStore) -> tuple[frozenset[str], dict[str, int]]:  # type: ignore[no-untyped-def]
+    """The productive suffixes and the single-character words with their counts: two passes over
+    the whole lexicon, compiled once and cached on disk with the lexicon's key."""
     key = id(lex)
     got = _SUFFIX_CACHE.get(key)
     if got is None:
-        counts: dict[str, int] = {}
-        for w, f in lex.freqs.items():
-            if len(w) >= 2 and f >= 5:
-                counts[w[-1]] = counts.get(w[-1], 0) + 1
-        got = _SUFFIX_CACHE[key] = frozenset(c for c, k in counts.items() if k >= _SUFFIX_MIN_WORDS)
+        got = _SUFFIX_CACHE[key] = compiled(
+            "typ-doubling", [],
+            lambda: (_productive_suffixes(lex), {w: f for w, f in lex.freqs.items() if len(w) == 1}),
+            extra=f"1|{lexicon_key(packs)}")
     return got
 
 
@@ -110,7 +124,7 @@ class DoubledCharacter(DocumentRule):
     name = "doubled-character"
     summary = "A character doubled where Chinese does not reduplicate it (OCR/edit slip)"
     fix = Applicability.UNSAFE
-    options = {"min_gain": 7.0, "min_gain_two_words": 8.0, "min_gain_free": 7.0,
+    options = {"min_gain": 7.0, "min_gain_two_words": 9.0, "min_gain_free": 7.0,
                "min_gain_isolated": 13.5, "min_gain_name": 7.0, "min_gain_free_after": 8.0}
 
     def setup(self) -> None:
@@ -119,7 +133,7 @@ class DoubledCharacter(DocumentRule):
         self.allowed = packs.chars("typ/reduplication.txt")
         self.surnames = packs.chars("typ/surnames.txt")
         self.free = packs.chars("typ/free_chars.txt")
-        self.suffixes = _productive_suffixes(self.lex)
+        self.suffixes, singles = _lexicon_classes(self.lex, packs)
         self.name_chars = packs.chars("typ/name_chars.txt")
         # Closed classes of characters (classifiers, localisers, suffixes…): typ/doubling.toml.
         cls = {k: frozenset(v) for k, v in packs.toml("typ/doubling.toml").items() if isinstance(v, str)}
@@ -129,14 +143,16 @@ class DoubledCharacter(DocumentRule):
         self.locative = cls["locative"]
         self.place_suffix = cls["place_suffix"]
         self.title_end = cls["title_end"]
-        self.function = frozenset(w for w, f in self.lex.freqs.items()
-                                  if len(w) == 1 and f >= _FUNCTION_FREQ
+        self.function = frozenset(w for w, f in singles.items()
+                                  if f >= _FUNCTION_FREQ
                                   and w not in self.allowed and w not in cls["not_function"])
 
     def check(self, doc: Document) -> Iterable[Finding]:
         text = doc.text
         for base, run in cjk_runs(text, 2):
             n = len(run)
+            if _NAME_DOT in text[max(0, base - 1):base + n + 1]:
+                continue  # a transliterated foreign name (图伊莱帕·塞莱莱): syllables double freely
             for i in range(n - 1):
                 c = run[i]
                 if run[i + 1] != c:

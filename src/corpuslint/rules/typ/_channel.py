@@ -1,0 +1,201 @@
+"""The noisy channel of TYP003: which characters a text character may stand for, and how
+probable that misreading is, P(observed | intended).
+
+Candidates come from two kinds of data in ``rules/typ/``:
+
+* ``ocr_confusions.tsv``: what a real OCR recognizer (PP-OCRv4) read for each of the ~6 000
+  commonest characters rendered and degraded (tools/typ_build_ocr_confusions.py), as counts:
+  P_ocr(observed | intended) = count / trials;
+* the older tables, for characters outside the recognizer's alphabet (蕞/最) and for
+  sound-alikes of typed text: sound-alikes, curated and computed look-alikes, component pairs and
+  rendered-glyph look-alikes, each kind given one log-probability (a rule option).
+
+The compiled form (character pair sets of the lexicon, the merged candidate table) is cached on
+disk by ``core.compiled`` so a one-file run does not rebuild it.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import Mapping
+
+import numpy as np
+
+from ...core.compiled import compiled
+from ...core.packs import PackStore
+from ...corpus.lexicon import Lexicon
+from ...corpus.normalize import to_simplified
+from ._common import confusions, glyph_confusions
+
+OCR_TABLE = "typ/ocr_confusions.tsv"
+BIGRAMS = "typ/char_bigrams.tsv"
+_LN10 = math.log(10)
+UNSEEN_LOG_P = math.log(1e-7)  # a previous character the bigram table does not hold
+# Bumped whenever ChannelTables changes shape: a cached pickle of an older shape is not reused.
+_FORMAT = "8"
+_EMPTY: frozenset[str] = frozenset()
+
+
+# One way a text character may be a misreading of another, as a plain tuple (hundreds of
+# thousands of them are unpickled at start-up; a tuple loads several times faster than a
+# dataclass): (intended, log P_ocr(observed | intended) or None, log P_ocr(intended | observed)
+# or None (only the other direction was seen: the shapes are alike too), the older tables'
+# reason (sound, shape, ...) or None, rendered-glyph similarity (0 when not in the glyph table)).
+Candidate = tuple[str, "float | None", "float | None", "str | None", float]
+INTENDED, OCR, OCR_REVERSE, KIND, GLYPH = range(5)
+
+
+@dataclass(frozen=True)
+class ChannelTables:
+    """Compiled, option-independent tables."""
+
+    after: Mapping[str, str]  # x -> the characters that follow x inside some word
+    before: Mapping[str, str]  # x -> the characters that precede x inside some word
+    candidates: Mapping[str, str]  # observed -> its candidates, encoded (see ``decode_row``)
+    traditional: frozenset[str]  # characters of the lexicon that t2s conversion changes
+    pair_keys: np.ndarray  # every character pair inside a lexicon word, as sorted integer keys
+    bigram_keys: np.ndarray  # character bigrams of running text (char_bigrams.tsv), sorted keys
+    bigram_log_p: np.ndarray  # ln P(next | previous) of each key
+    bigram_backoff: Mapping[str, float]  # previous -> ln P of an unseen next character
+
+
+def pair_key(cps: np.ndarray) -> np.ndarray:
+    """Integer keys of consecutive code-point pairs (a uint32 array of a text)."""
+    return (cps[:-1].astype(np.uint64) << np.uint64(21)) | cps[1:].astype(np.uint64)
+
+
+def code_points(text: str) -> np.ndarray:
+    """The text's code points (offsets in the array are offsets in the string)."""
+    return np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+
+
+def cjk_mask(cps: np.ndarray) -> np.ndarray:
+    """Which code points are CJK ideographs of the BMP block or extension A (as ``CJK_RUN``)."""
+    return ((cps >= 0x4E00) & (cps <= 0x9FFF)) | ((cps >= 0x3400) & (cps <= 0x4DBF))
+
+
+def pairs_in_words(tables: ChannelTables, cps: np.ndarray, cjk: np.ndarray) -> np.ndarray:
+    """For each consecutive pair of the text, whether both are CJK and the pair occurs inside
+    some lexicon word (a vectorised set lookup: the per-character hot loop of TYP003)."""
+    if len(cps) < 2:
+        return np.zeros(0, dtype=bool)
+    keys = pair_key(cps)
+    table = tables.pair_keys
+    idx = np.searchsorted(table, keys)
+    idx[idx >= len(table)] = 0
+    return (table[idx] == keys) & cjk[:-1] & cjk[1:]
+
+
+def read_ocr_table(lines: list[str]) -> dict[str, dict[str, float]]:
+    """observed -> intended -> log P_ocr(observed | intended) from ``ocr_confusions.tsv`` rows."""
+    out: dict[str, dict[str, float]] = {}
+    for line in lines:
+        parts = line.split("\t")
+        if len(parts) != 4 or len(parts[0]) != 1 or len(parts[1]) != 1:
+            continue
+        intended, observed = parts[0], parts[1]
+        try:
+            n, trials = int(parts[2]), int(parts[3])
+        except ValueError:
+            continue
+        if n > 0 and trials >= n:
+            out.setdefault(observed, {})[intended] = math.log(n / trials)
+    return out
+
+
+_FIELD, _ROW = "\x1f", "\x1e"
+
+
+def _encode_row(row: list[Candidate]) -> str:
+    """A row of candidates as one string: ~800k tuples would take a quarter of a second to
+    unpickle at every start-up, while a run decodes only the rows of characters it meets."""
+    return _ROW.join(_FIELD.join("" if v is None else repr(v) if isinstance(v, float) else v for v in cand)
+                     for cand in row)
+
+
+def decode_row(encoded: str) -> tuple[Candidate, ...]:
+    """The candidates of one observed character, from ``ChannelTables.candidates``."""
+    out = []
+    for item in encoded.split(_ROW):
+        a, ocr, rev, kind, glyph = item.split(_FIELD)
+        out.append((a, float(ocr) if ocr else None, float(rev) if rev else None, kind or None, float(glyph)))
+    return tuple(out)
+
+
+def _build(lex: Lexicon, packs: PackStore) -> ChannelTables:
+    pairs = frozenset(w[k:k + 2] for w in lex.freqs for k in range(len(w) - 1))
+    after: dict[str, set[str]] = {}
+    before: dict[str, set[str]] = {}
+    for p in pairs:
+        after.setdefault(p[0], set()).add(p[1])
+        before.setdefault(p[1], set()).add(p[0])
+    ocr = read_ocr_table(packs.lines(OCR_TABLE)) if packs.files(OCR_TABLE) else {}
+    reverse: dict[str, dict[str, float]] = {}
+    for observed, row in ocr.items():
+        for intended, lp in row.items():
+            reverse.setdefault(intended, {})[observed] = lp
+    conf = confusions(packs)
+    glyph = glyph_confusions(packs)
+    observed = set(ocr) | set(reverse) | set(conf.table) | set(glyph)
+    cands: dict[str, str] = {}
+    for c in observed:
+        o, r, k, g = ocr.get(c, {}), reverse.get(c, {}), conf.of(c), glyph.get(c, {})
+        row = [(a, o.get(a), r.get(a), k.get(a), g.get(a, 0.0))
+               for a in set(o) | set(r) | set(k) | set(g) if a != c]
+        if row:
+            cands[c] = _encode_row(sorted(row))
+    chars = "".join(c for c in lex.char_freqs if len(c) == 1)
+    simp = to_simplified(chars)
+    trad = frozenset(a for a, b in zip(chars, simp) if a != b) if len(simp) == len(chars) else frozenset()
+    bkeys, bvals, backoff = _read_bigrams(packs.lines(BIGRAMS) if packs.files(BIGRAMS) else [])
+    keys = np.unique(np.array([(ord(p[0]) << 21) | ord(p[1]) for p in pairs], dtype=np.uint64))
+    return ChannelTables({k: "".join(sorted(v)) for k, v in after.items()},
+                         {k: "".join(sorted(v)) for k, v in before.items()}, cands, trad, keys, bkeys, bvals, backoff)
+
+
+def _read_bigrams(lines: list[str]) -> tuple[np.ndarray, np.ndarray, dict[str, float]]:
+    pairs: dict[int, float] = {}
+    backoff: dict[str, float] = {}
+    for line in lines:
+        parts = line.split("\t")
+        if len(parts) != 3 or len(parts[0]) != 1 or len(parts[1]) > 1:
+            continue
+        lp = float(parts[2]) * _LN10
+        if parts[1]:
+            pairs[(ord(parts[0]) << 21) | ord(parts[1])] = lp
+        else:
+            backoff[parts[0]] = lp
+    keys = np.array(sorted(pairs), dtype=np.uint64)
+    return keys, np.array([pairs[k] for k in keys.tolist()], dtype=np.float32), backoff
+
+
+def bigram_log_p(tables: ChannelTables, a: str, b: str) -> float:
+    """ln P(b | a) in running text, backed off for an unseen pair."""
+    if not a or not b:
+        return 0.0
+    key = (ord(a) << 21) | ord(b)
+    keys = tables.bigram_keys
+    k = int(np.searchsorted(keys, np.uint64(key)))
+    if k < len(keys) and int(keys[k]) == key:
+        return float(tables.bigram_log_p[k])
+    return tables.bigram_backoff.get(a, UNSEEN_LOG_P)
+
+
+def _inputs(packs: PackStore) -> list:
+    rel = ("typ/homophones.txt", "typ/shape_similar.txt", "typ/shape_ocr.txt", "typ/shape_extra.txt",
+           "typ/shape_contains.txt", "typ/shape_glyph.txt", OCR_TABLE, BIGRAMS)
+    return [p for r in rel for p in packs.files(r)]
+
+
+_TABLES: dict[tuple, ChannelTables] = {}
+
+
+def channel_tables(lex: Lexicon, packs: PackStore, lexicon_key: str) -> ChannelTables:
+    """The compiled tables for a lexicon (identified by ``lexicon_key``) and pack folders."""
+    key = (packs.dirs, lexicon_key)
+    got = _TABLES.get(key)
+    if got is None:
+        got = compiled("typ-channel", _inputs(packs), lambda: _build(lex, packs), extra=f"{_FORMAT}|{lexicon_key}")
+        _TABLES[key] = got
+    return got
