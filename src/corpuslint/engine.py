@@ -349,6 +349,30 @@ class Engine:
         return LintResult(findings, documents, paths=len({c.path for c in checked}))
 
 
+# -- seams for an engine that runs pass 1 elsewhere (corpuslint.ray): the same code, driven apart ----
+DocumentPass = _Pass1  # pass 1 for one process (a Ray actor builds one per worker)
+doc_key = _doc_key
+
+
+def corpus_pass(engine: Engine, corpus: CorpusAnalyses, progress: Progress | None = None
+                ) -> dict[str, list[Finding]]:
+    """Pass 2 on a corpus filled through ``Corpus.append`` with features built elsewhere: the
+    corpus rules' findings per document key, filtered and sorted as ``lint_paths`` filters them
+    (merge them into a document's own findings with ``merged``)."""
+    late = engine._corpus_findings(corpus, progress)
+    out: dict[str, list[Finding]] = {}
+    for feats in corpus:
+        extra = late.pop(_doc_key(feats.path, feats.record), None)
+        if extra:
+            out[_doc_key(feats.path, feats.record)] = _filtered(engine.config, extra, feats.suppressions, feats.path)
+    return out
+
+
+def merged(own: list[Finding], extra: list[Finding]) -> list[Finding]:
+    """A document's findings after pass 2, in the order ``lint_paths`` reports them."""
+    return sorted([*own, *extra], key=lambda f: (f.location.start, f.location.end, f.code, f.message))
+
+
 def _size(path: str) -> int:
     try:
         return os.path.getsize(path)

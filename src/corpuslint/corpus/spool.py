@@ -50,6 +50,11 @@ class Spool:
         # "+" marks a list of at least one paragraph, so [] and [""] differ.
         return self._write(("+" + "\n".join(folded)).encode("utf-8", "surrogatepass") if folded else b"")
 
+    def put_raw(self, data: bytes) -> Ref:
+        """Spool what ``put`` or ``put_folded`` packed in another process (a Ray worker's
+        ``_write``), so the driver re-reads it as its own."""
+        return self._write(data)
+
     def _write(self, data: bytes) -> Ref:
         if self._writer is None or self._number != os.getpid():  # a forked worker writes its own file
             self._number = os.getpid()
