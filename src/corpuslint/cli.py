@@ -55,8 +55,8 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--select", type=_codes, help="rule codes or prefixes to enable (replaces config)")
     check.add_argument("--extend-select", type=_codes, help="rule codes or prefixes to enable in addition")
     check.add_argument("--ignore", type=_codes, help="rule codes or prefixes to disable")
-    check.add_argument("--output-format", choices=FORMATS, default=None,
-                       help="text (default), concise, json, jsonl, sarif, github or html")
+    check.add_argument("--output-format", choices=(*FORMATS, "parquet"), default=None,
+                       help="text (default), concise, json, jsonl, sarif, github or html; parquet: ray shards only")
     check.add_argument("--fix", action="store_true", help="apply safe fixes")
     check.add_argument("--unsafe-fixes", action="store_true", help="with --fix/--diff: apply unsafe fixes too")
     check.add_argument("--diff", action="store_true", help="print the fixes as a unified diff; write nothing")
@@ -72,7 +72,11 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--jsonl-id", help="JSONL field holding the record id (default: id)")
     check.add_argument("--jsonl-group", help="JSONL field naming the article a record is a version of")
     check.add_argument("--stdin-filename", help="path to report for text read from stdin")
-    check.add_argument("--output-file", "-o", help="write the report to this file instead of stdout")
+    check.add_argument("--output-file", "-o", help="write the report to this file instead of stdout "
+                       "(--engine ray: a folder, or a path ending in /, gets JSONL or Parquet shards)")
+    check.add_argument("--engine", choices=("local", "ray"), default="local",
+                       help="local (default) or ray: a Ray cluster (pip install 'corpuslint[ray]')")
+    check.add_argument("--ray-address", help="with --engine ray: the cluster (default: RAY_ADDRESS, else a local one)")
     check.add_argument("--max-results", type=int, metavar="N",
                        help="report at most N findings, the most severe first (sarif: 25000 by default, "
                             "GitHub's limit); the exit code still counts them all")
@@ -202,10 +206,16 @@ def cmd_check(args: argparse.Namespace) -> int:
         engine = Engine(config, use_cache=use_cache, jobs=args.jobs or 1)
     except OptionError as exc:
         raise ConfigError(f"{config.source or 'options'}: {exc}") from exc
-    stdin = sys.stdin.buffer.read() if "-" in args.paths else None
     fmt = args.output_format or os.environ.get("CORPUSLINT_OUTPUT_FORMAT") or "text"
-    result = engine.lint_paths(args.paths, stdin=stdin, progress=_progress(),
-                               keep_documents=bool(args.fix or args.diff) or fmt == "html")
+    if args.engine == "ray":
+        ray_result = _check_on_ray(args, config, fmt)
+        if isinstance(ray_result, int):
+            return ray_result
+        result = ray_result
+    else:
+        stdin = sys.stdin.buffer.read() if "-" in args.paths else None
+        result = engine.lint_paths(args.paths, stdin=stdin, progress=_progress(),
+                                   keep_documents=bool(args.fix or args.diff) or fmt == "html")
     if args.stdin_filename:
         _rename_stdin(result, args.stdin_filename)
     for path in sorted({f.path for f in result.findings if f.code == "ENC002" and f.path and is_jsonl(f.path)}):
@@ -297,6 +307,33 @@ def _fix_stdin(args: argparse.Namespace, engine: Engine, result: LintResult, out
     if result.errors:
         return EXIT_ERROR
     return EXIT_FINDINGS if remaining and not args.exit_zero else EXIT_OK
+
+def _check_on_ray(args: argparse.Namespace, config: Config, fmt: str) -> LintResult | int:
+    """--engine ray: the findings on the driver, or written as shards (then the exit code)."""
+    if args.fix or args.diff:
+        raise UsageError("--fix and --diff run on the local engine only: drop --engine ray to fix")
+    if fmt == "html":
+        raise UsageError("--output-format html needs the documents: the local engine only")
+    if "-" in args.paths:
+        raise UsageError("--engine ray reads files, not stdin (-)")
+    try:
+        from . import ray as on_ray
+    except ImportError as exc:
+        raise UsageError(str(exc)) from exc
+    out = args.output_file
+    if out and (out.endswith(("/", os.sep)) or os.path.isdir(out)):
+        count, result = on_ray.write_paths_findings(args.paths, out, args.output_format or "jsonl",
+                                                    config=config, address=args.ray_address)
+        for error in result.errors:
+            _err(error)
+        if not args.quiet:
+            print(f"Wrote {count} finding{'s' if count != 1 else ''} ({result.files} files) to {out}", file=sys.stderr)
+        if result.errors:
+            return EXIT_ERROR
+        return EXIT_FINDINGS if count and not args.exit_zero else EXIT_OK
+    if args.output_format == "parquet":
+        raise UsageError("--output-format parquet writes shards: give --engine ray -o DIR/")
+    return on_ray.lint_paths(args.paths, config=config, address=args.ray_address)
 
 
 def _record_lines(findings: Sequence[Any], config: Config) -> dict[tuple[str | None, str], int]:

@@ -59,4 +59,16 @@ def lint_paths(paths: Sequence[str], *, config: Config | Mapping[str, Any] | Non
 
 
 __all__ = ["Checked", "check", "connected", "lint_dataset", "lint_paths", "number_records", "read_paths",
+           "write_paths_findings",
            "write_findings"]
+
+
+def write_paths_findings(paths: Sequence[str], folder: str, fmt: str = "jsonl", *, config: Config | None = None,
+                         address: str | None = None) -> tuple[int, LintResult]:
+    """``corpuslint check --engine ray -o DIR``: the findings of ``paths`` written as shards into
+    ``folder`` by the workers; returns how many, and the run's result without its findings."""
+    engine = _engine(config if config is not None else discover_config(list(paths)), None, None, None)
+    with connected(address):
+        checked = check(engine, read_paths(list(paths), engine.config))
+        count = write_findings(checked.findings_dataset(), folder, fmt)
+    return count, LintResult([], [], errors=list(checked.errors), paths=checked.paths)
