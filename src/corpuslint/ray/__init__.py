@@ -38,10 +38,11 @@ def lint_dataset(ds: ray.data.Dataset, text_field: str = "text", id_field: str |
                  select: Sequence[str] | None = None, ignore: Sequence[str] | None = None,
                  options: Mapping[str, Mapping[str, Any]] | None = None) -> ray.data.Dataset:
     """The findings of a Dataset of records, one row per finding with the JSON contract's fields
-    (``rows.FINDING_SCHEMA``), in the order ``Linter.lint_records`` gives them for the same
-    records in the same order (a record without ``id_field`` is named ``lineN`` by its
-    1-based position). Runs on the connected cluster (``ray.init()`` first; this sets the
-    DataContext's ``preserve_order``)."""
+    (``rows.FINDING_SCHEMA``): the findings of ``Linter.lint_documents`` over the same records
+    in the same order (``load.record_document``; a record without ``id_field`` is named
+    ``lineN`` by its 1-based position), each record's findings together and sorted as
+    ``lint_paths`` sorts them. Runs on the connected cluster, else a local one for the call;
+    sets the DataContext's ``preserve_order`` (the records are numbered in dataset order)."""
     engine = _engine(config, select, ignore, options)
     with connected():
         checked = check(engine, number_records(ds), records=True, text_field=text_field,

@@ -112,7 +112,7 @@ def check(engine: Engine, sources: ray.data.Dataset, *, records: bool = False, t
         Checker, fn_constructor_kwargs={"config": engine.config, "text_field": text_field,
                                         "id_field": id_field, "path_field": path_field},
         batch_size=RECORDS_PER_BATCH if records else FILES_PER_BATCH, batch_format="numpy",
-        compute=ray.data.ActorPoolStrategy(size=actors), num_cpus=1,
+        compute=ray.data.ActorPoolStrategy(min_size=1, max_size=actors), num_cpus=1,
     ).materialize()
     out = Checked(engine, rows)
     corpus = engine.new_corpus()
