@@ -1,7 +1,7 @@
 """The Ray Data engine gives the local engine's findings, in the same order, on a local 2-CPU
-Ray cluster (one per session): the seeds plus a generated corpus whose near-duplicates and
-shared lines cross shards (text-file folders and JSONL files), a Dataset of records, shards
-written with -o DIR, and the CLI."""
+Ray cluster (one per session): ``check --engine ray`` on the seeds plus a generated corpus whose
+near-duplicates and shared lines cross shards (text-file folders and a JSONL file), and
+``lint_dataset`` on a Dataset of records, written as JSONL and Parquet shards."""
 
 from __future__ import annotations
 
@@ -13,13 +13,14 @@ from pathlib import Path
 
 import pytest
 
-from conftest import SEEDS, run_cli
+from conftest import SEEDS
 
 ray = pytest.importorskip("ray")  # the optional extra: pip install "corpuslint[ray]"
 pq = pytest.importorskip("pyarrow.parquet")  # ray[data] brings pyarrow
 
 import corpuslint.ray as on_ray  # noqa: E402
 from corpuslint import Linter  # noqa: E402
+from corpuslint.cli import main  # noqa: E402
 from corpuslint.core.config import discover_config  # noqa: E402
 from corpuslint.load import record_document  # noqa: E402
 from corpuslint.report.json_output import finding_dict  # noqa: E402
@@ -93,11 +94,13 @@ def local(corpus):
     return [finding_dict(f) for f in Linter(discover_config([str(corpus)])).lint_paths([corpus]).findings]
 
 
-def test_paths_give_the_local_engines_findings(cluster, corpus, local):
-    config = discover_config([str(corpus)])
-    result = on_ray.lint_paths([str(corpus)], config=config)
-    assert [finding_dict(f) for f in result.findings] == local
-    assert result.paths == len(list(corpus.rglob("*.txt"))) + 1 and not result.errors
+def test_cli_engine_ray_gives_the_local_engines_findings(cluster, corpus, local, tmp_path):
+    out = tmp_path / "report.json"
+    code = main(["check", str(corpus), "--engine", "ray", "--ray-address", cluster, "--output-format", "json",
+                 "-o", str(out)])
+    report = json.loads(out.read_text(encoding="utf-8"))
+    assert code == 1 and report["findings"] == local
+    assert report["summary"]["files"] == len(list(corpus.rglob("*.txt"))) + 1
     # the corpus rules ran across shards: a near-duplicate in another shard, the shared footer
     cross = [f for f in local if f["code"] == "DUP004"
              and any(r["path"].split("/")[-2:-1] != f["path"].split("/")[-2:-1] for r in f["related"])]
@@ -123,15 +126,6 @@ def test_dataset_of_records_and_shards(cluster, corpus, tmp_path):
     assert sorted(table.to_pylist(), key=json.dumps) == sorted(local, key=json.dumps)
 
 
-def test_cli_engine_ray_equals_local(cluster, corpus, local):
-    on = run_cli("check", str(corpus), "--engine", "ray", "--ray-address", cluster, "--output-format", "json")
-    assert on.returncode == 1, on.stderr
-    report = json.loads(on.stdout)
-    assert report["findings"] == local
-    assert report["summary"]["files"] == len(list(corpus.rglob("*.txt"))) + 1
-
-
-def test_cli_refuses_fix_on_ray(corpus):
-    proc = run_cli("check", str(corpus / "seeds"), "--engine", "ray", "--fix")
-    assert proc.returncode == 2
-    assert "--fix and --diff run on the local engine only" in proc.stderr
+def test_cli_refuses_fix_on_ray(corpus, capsys):
+    assert main(["check", str(corpus / "seeds"), "--engine", "ray", "--fix"]) == 2
+    assert "--fix and --diff run on the local engine only" in capsys.readouterr().err

@@ -8,14 +8,14 @@ corpus rules are enabled, the document packed as the spool stores it (the driver
 the corpus phase re-reads exactly what the document rules saw, wherever the actor ran).
 
 Two kinds of input rows: a source file (``file``, ``path``: read here by the local engine's
-loader, so decoding, JSONL records and ids are the same) or a record (``line`` plus the text
-and id fields, built as ``Linter.lint_records`` builds them).
+loader, so decoding, JSONL records and ids are the same) or a record (its position ``LINE``
+plus the text and id fields, built as ``Linter.lint_records`` builds them).
 """
 
 from __future__ import annotations
 
 import pickle
-from typing import Any, Mapping
+from typing import Any, Iterator, Mapping
 
 import numpy as np
 import pyarrow as pa
@@ -27,6 +27,7 @@ from ..corpus.spool import Ref, Spool
 from ..engine import DocumentPass, RuleSet, doc_key
 from ..load import SourceError, read_source, record_document
 
+ROWS_PER_TABLE = 256  # documents per output block
 LINE = "_corpuslint_pos"  # the 0-based position lint_dataset gives each record
 
 # One row per document (or per unreadable source: ``rec`` -1 and ``error``).
@@ -76,28 +77,45 @@ class Checker:
             self.builder = FeatureBuilder(settings, banding, self.packer)
         self.one = DocumentPass(self.rules, None, self.builder)
 
-    def __call__(self, batch: Mapping[str, np.ndarray]) -> pa.Table:
-        rows: list[dict[str, Any]] = []
-        checked = []
-        if "path" in batch and "file" in batch and LINE not in batch:
+    def __call__(self, batch: Mapping[str, np.ndarray]) -> Iterator[pa.Table]:
+        """The batch's documents, a table every ``ROWS_PER_TABLE`` of them (a JSONL shard of a
+        million records becomes many blocks, not one)."""
+        checked: list[tuple[int, int, Any]] = []
+        for item in self._documents(batch):
+            checked.append(item)
+            if len(checked) >= ROWS_PER_TABLE:
+                yield self._table(checked)
+                checked = []
+        if checked:
+            yield self._table(checked)
+
+    def _documents(self, batch: Mapping[str, np.ndarray]) -> Iterator[tuple[int, int, Any]]:
+        """(file, rec, Checked) per document, or (file, -1, (path, error)) per unreadable source."""
+        if LINE not in batch:
             for file, path in zip(batch["file"].tolist(), batch["path"].tolist()):
                 try:
                     docs = read_source(str(path), self.config)
                 except SourceError as exc:
-                    rows.append(_row(file, -1, "", str(path), error=str(exc)))
+                    yield file, -1, (str(path), str(exc))
                     continue
                 for rec, doc in enumerate(docs):
-                    checked.append((file, rec, self.one.run(doc, False)))
-        else:
-            for i, pos in enumerate(batch[LINE].tolist()):
-                record = {k: _plain(v[i]) for k, v in batch.items() if k != LINE}
-                path = record.get(self.path_field) if self.path_field else None
-                doc = record_document(record, path=None if path is None else str(path), line_no=int(pos) + 1,
-                                      config=self.config, text_field=self.text_field, id_field=self.id_field)
-                checked.append((int(pos), 0, self.one.run(doc, False)))
+                    yield file, rec, self.one.run(doc, False)
+            return
+        for i, pos in enumerate(batch[LINE].tolist()):
+            record = {k: _plain(v[i]) for k, v in batch.items() if k != LINE}
+            path = record.get(self.path_field) if self.path_field else None
+            doc = record_document(record, path=None if path is None else str(path), line_no=int(pos) + 1,
+                                  config=self.config, text_field=self.text_field, id_field=self.id_field)
+            yield int(pos), 0, self.one.run(doc, False)
+
+    def _table(self, checked: list[tuple[int, int, Any]]) -> pa.Table:
         if self.builder is not None:
-            self.builder.flush()  # signs the batch's documents
+            self.builder.flush()  # signs the documents added since the last table
+        rows = []
         for file, rec, c in checked:
+            if rec < 0:
+                rows.append(_row(file, rec, "", c[0], error=c[1]))
+                continue
             doc_blob = folded_blob = b""
             if c.features is not None:
                 assert c.features.ref is not None and c.features.folded_ref is not None
