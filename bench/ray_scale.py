@@ -30,7 +30,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from scale import build_corpus, corpus_mb  # noqa: E402
+from scale import build_corpus, corpus_mb
 
 TICK = os.sysconf("SC_CLK_TCK")
 

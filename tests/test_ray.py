@@ -12,18 +12,17 @@ import shutil
 from pathlib import Path
 
 import pytest
-
 from conftest import SEEDS
 
 ray = pytest.importorskip("ray")  # the optional extra: pip install "corpuslint[ray]"
 pq = pytest.importorskip("pyarrow.parquet")  # ray[data] brings pyarrow
 
-import corpuslint.ray as on_ray  # noqa: E402
-from corpuslint import Linter  # noqa: E402
-from corpuslint.cli import main  # noqa: E402
-from corpuslint.core.config import discover_config  # noqa: E402
-from corpuslint.load import record_document  # noqa: E402
-from corpuslint.report.json_output import finding_dict  # noqa: E402
+import corpuslint.ray as on_ray
+from corpuslint import Linter
+from corpuslint.cli import main
+from corpuslint.core.config import discover_config
+from corpuslint.load import record_document
+from corpuslint.report.json_output import finding_dict
 
 FOOTER = "本网站所有内容版权归本频道所有，未经授权禁止转载。联系电话：010-65363535"
 

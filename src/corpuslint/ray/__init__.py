@@ -13,12 +13,13 @@ local engine (``run``). ``import ray`` in this package is the Ray library.
 from __future__ import annotations
 
 try:
-    import ray  # noqa: F401
+    import ray
     import ray.data
 except ImportError as exc:  # pragma: no cover - exercised only without the extra
     raise ImportError("the Ray engine needs Ray: pip install 'corpuslint[ray]'") from exc
 
-from typing import Any, Mapping, Sequence
+from collections.abc import Mapping, Sequence
+from typing import Any
 
 from ..api import Linter
 from ..core.config import Config, discover_config
@@ -50,18 +51,14 @@ def lint_dataset(ds: ray.data.Dataset, text_field: str = "text", id_field: str |
         return checked.findings_dataset()
 
 
-def lint_paths(paths: Sequence[str], *, config: Config | Mapping[str, Any] | None = None, select: Sequence[str] | None = None,
-               ignore: Sequence[str] | None = None, address: str | None = None) -> LintResult:
+def lint_paths(paths: Sequence[str], *, config: Config | Mapping[str, Any] | None = None,
+               select: Sequence[str] | None = None, ignore: Sequence[str] | None = None,
+               address: str | None = None) -> LintResult:
     """``api.lint_paths`` on Ray: files and JSONL files under ``paths``, the findings on the driver.
     Connects to ``address`` (else ``RAY_ADDRESS``, else a local cluster for the call)."""
     engine = _engine(config if config is not None else discover_config(list(paths)), select, ignore, None)
     with connected(address):
         return check(engine, read_paths(list(paths), engine.config)).result()
-
-
-__all__ = ["Checked", "check", "connected", "lint_dataset", "lint_paths", "number_records", "read_paths",
-           "write_paths_findings",
-           "write_findings"]
 
 
 def write_paths_findings(paths: Sequence[str], folder: str, fmt: str = "jsonl", *, config: Config | None = None,
@@ -73,3 +70,7 @@ def write_paths_findings(paths: Sequence[str], folder: str, fmt: str = "jsonl", 
         checked = check(engine, read_paths(list(paths), engine.config))
         count = write_findings(checked.findings_dataset(), folder, fmt)
     return count, LintResult([], [], errors=list(checked.errors), paths=checked.paths)
+
+
+__all__ = ["Checked", "check", "connected", "lint_dataset", "lint_paths", "number_records", "read_paths",
+           "write_findings", "write_paths_findings"]

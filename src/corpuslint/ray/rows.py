@@ -3,7 +3,7 @@ finding, under a fixed Arrow schema so every block (and every Parquet shard) agr
 
 from __future__ import annotations
 
-from typing import Sequence
+from collections.abc import Sequence
 
 import pyarrow as pa
 

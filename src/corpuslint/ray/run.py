@@ -17,8 +17,9 @@
 from __future__ import annotations
 
 import pickle
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any, Sequence
+from typing import Any
 
 import pyarrow as pa
 import ray
@@ -125,7 +126,9 @@ def check(engine: Engine, sources: ray.data.Dataset, *, records: bool = False, t
                 gathered.append((file, rec, error))
                 continue
             seen.add(path)
-            out.position.setdefault(key, (file, rec))
+            # two documents with one key (a JSONL id used twice): the first gets the corpus
+            # findings of both, as in the local engine
+            out.position[key] = min(out.position.get(key, (file, rec)), (file, rec))
             if corpus is not None and feats:
                 features = pickle.loads(feats)
                 features.ref = corpus.spool.put_raw(doc)

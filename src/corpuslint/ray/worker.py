@@ -15,13 +15,13 @@ plus the text and id fields, built as ``Linter.lint_records`` builds them).
 from __future__ import annotations
 
 import pickle
-from typing import Any, Iterator, Mapping
+from collections.abc import Iterator, Mapping
+from typing import Any
 
 import numpy as np
 import pyarrow as pa
 
 from ..core.config import Config
-from ..core.document import Document
 from ..corpus.model import FeatureBuilder, corpus_settings
 from ..corpus.spool import Ref, Spool
 from ..engine import DocumentPass, RuleSet, doc_key
