@@ -94,12 +94,15 @@ def local(corpus):
 
 
 def test_cli_engine_ray_gives_the_local_engines_findings(cluster, corpus, local, tmp_path):
-    out = tmp_path / "report.json"
-    code = main(["check", str(corpus), "--engine", "ray", "--ray-address", cluster, "--output-format", "json",
-                 "-o", str(out)])
-    report = json.loads(out.read_text(encoding="utf-8"))
-    assert code == 1 and report["findings"] == local
-    assert report["summary"]["files"] == len(list(corpus.rglob("*.txt"))) + 1
+    reports = {}
+    for engine in ("local", "ray"):
+        out = tmp_path / f"{engine}.json"
+        assert main(["check", str(corpus), "--no-cache", "--engine", engine, "--ray-address", cluster,
+                     "--output-format", "json", "-o", str(out)]) == 1
+        reports[engine] = json.loads(out.read_text(encoding="utf-8"))
+    assert reports["ray"] == reports["local"]
+    assert len(reports["ray"]["findings"]) == len(local)
+    assert reports["ray"]["summary"]["files"] == len(list(corpus.rglob("*.txt"))) + 1
     # the corpus rules ran across shards: a near-duplicate in another shard, the shared footer
     cross = [f for f in local if f["code"] == "DUP004"
              and any(r["path"].split("/")[-2:-1] != f["path"].split("/")[-2:-1] for r in f["related"])]

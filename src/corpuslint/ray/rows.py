@@ -1,5 +1,7 @@
 """Findings as Dataset rows: the JSON contract's fields (``report.json_output``), one row per
-finding, under a fixed Arrow schema so every block (and every Parquet shard) agrees."""
+finding, under a fixed Arrow schema so every block (and every Parquet shard) agrees. Positions
+are as the finding has them (``finding_dict`` without a report): a JSONL record's finding keeps
+its line in the record's text, not the record's line in the file."""
 
 from __future__ import annotations
 
@@ -11,7 +13,8 @@ from ..core.findings import Finding
 from ..report.json_output import finding_dict
 
 _LOCATION = [("path", pa.string()), ("record", pa.string()), ("line", pa.int64()), ("column", pa.int64()),
-             ("end_line", pa.int64()), ("end_column", pa.int64())]
+             ("end_line", pa.int64()), ("end_column", pa.int64()), ("record_line", pa.int64()),
+             ("record_column", pa.int64())]
 FINDING_SCHEMA = pa.schema([
     ("code", pa.string()), ("name", pa.string()), ("severity", pa.string()), ("message", pa.string()),
     *_LOCATION, ("start", pa.int64()), ("end", pa.int64()),
