@@ -317,13 +317,13 @@ def _check_on_ray(args: argparse.Namespace, config: Config, fmt: str) -> LintRes
     if "-" in args.paths:
         raise UsageError("--engine ray reads files, not stdin (-)")
     try:
-        from . import ray as on_ray
+        from .ray import lint_paths as lint_on_ray, write_paths_findings
     except ImportError as exc:
         raise UsageError(str(exc)) from exc
     out = args.output_file
     if out and (out.endswith(("/", os.sep)) or os.path.isdir(out)):
-        count, result = on_ray.write_paths_findings(args.paths, out, args.output_format or "jsonl",
-                                                    config=config, address=args.ray_address)
+        count, result = write_paths_findings(args.paths, out, args.output_format or "jsonl",
+                                             config=config, address=args.ray_address)
         for error in result.errors:
             _err(error)
         if not args.quiet:
@@ -333,7 +333,7 @@ def _check_on_ray(args: argparse.Namespace, config: Config, fmt: str) -> LintRes
         return EXIT_FINDINGS if count and not args.exit_zero else EXIT_OK
     if args.output_format == "parquet":
         raise UsageError("--output-format parquet writes shards: give --engine ray -o DIR/")
-    return on_ray.lint_paths(args.paths, config=config, address=args.ray_address)
+    return lint_on_ray(args.paths, config=config, address=args.ray_address)
 
 
 def _record_lines(findings: Sequence[Any], config: Config) -> dict[tuple[str | None, str], int]:
