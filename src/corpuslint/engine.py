@@ -57,11 +57,11 @@ class LintResult:
     def by_document(self) -> dict[str, list[Finding]]:
         out: dict[str, list[Finding]] = {}
         for f in self.findings:
-            out.setdefault(_doc_key(f.path, f.record), []).append(f)
+            out.setdefault(doc_key(f.path, f.record), []).append(f)
         return out
 
 
-def _doc_key(path: str | None, record: str | None) -> str:
+def doc_key(path: str | None, record: str | None) -> str:
     return f"{path}\0{record}"
 
 
@@ -157,8 +157,9 @@ class Checked:
     doc: Document | None = None  # kept only when the caller keeps documents
 
 
-class _Pass1:
-    """Pass 1 for one process: check, extract, spool and sign documents."""
+class DocumentPass:
+    """Pass 1 for one process (a worker of ``-j N``, a Ray actor): check, extract, spool and
+    sign documents."""
 
     def __init__(self, rules: RuleSet, cache: Cache | None, builder: FeatureBuilder | None) -> None:
         self.rules, self.cache, self.builder = rules, cache, builder
@@ -169,11 +170,11 @@ class _Pass1:
         feats = None
         if self.builder is not None and doc.decode_error is None:
             feats = self.builder.add(doc, self.rules.extract(doc), sup)
-        return Checked(_doc_key(doc.path, doc.record), doc.path, found, feats, sup, doc if keep else None)
+        return Checked(doc_key(doc.path, doc.record), doc.path, found, feats, sup, doc if keep else None)
 
 
 # Worker-process state for jobs > 1: built once per process by the initializer.
-_WORKER: tuple[_Pass1, bool] | None = None
+_WORKER: tuple[DocumentPass, bool] | None = None
 # The parent's rule set while its pool starts: a forked worker inherits it, built and warm,
 # instead of building its own (a spawned worker finds None and builds one).
 _PARENT_RULES: RuleSet | None = None
@@ -188,7 +189,7 @@ def _init_worker(config: Config, cache_root: Path | None, salt: str, spool_dir: 
     if spool_dir is not None:
         settings, banding, _ = corpus_settings(rules.duplicate_options(), with_index)
         builder = FeatureBuilder(settings, banding, Spool(spool_dir))
-    _WORKER = (_Pass1(rules, Cache(cache_root, salt) if cache_root is not None else None, builder), keep)
+    _WORKER = (DocumentPass(rules, Cache(cache_root, salt) if cache_root is not None else None, builder), keep)
 
 
 def _work(paths: list[str]) -> list[list[Checked] | str]:
@@ -294,7 +295,7 @@ class Engine:
             return
         late = self._corpus_findings(corpus, None)
         for feats in corpus:
-            extra = late.get(_doc_key(feats.path, feats.record))
+            extra = late.get(doc_key(feats.path, feats.record))
             if extra:
                 yield feats, _filtered(self.config, extra, feats.suppressions, feats.path)
 
@@ -309,8 +310,8 @@ class Engine:
         return CorpusAnalyses(self.config, self.rules.packs, cache_dir=cache_dir,
                               duplicate_options=self.rules.duplicate_options())
 
-    def _pass1(self, corpus: CorpusAnalyses | None) -> _Pass1:
-        return _Pass1(self.rules, self.cache, corpus.builder if corpus is not None else None)
+    def _pass1(self, corpus: CorpusAnalyses | None) -> DocumentPass:
+        return DocumentPass(self.rules, self.cache, corpus.builder if corpus is not None else None)
 
     @staticmethod
     def _take(c: Checked, corpus: CorpusAnalyses | None, doc: Document) -> Checked:
@@ -328,7 +329,7 @@ class Engine:
             if progress:
                 progress("corpus", i, n, 0)
             for f in rule.finish(corpus):
-                out.setdefault(_doc_key(f.path, f.record), []).append(f)
+                out.setdefault(doc_key(f.path, f.record), []).append(f)
         if progress:
             progress("corpus", n, n, 0)
         return out
@@ -349,9 +350,7 @@ class Engine:
         return LintResult(findings, documents, paths=len({c.path for c in checked}))
 
 
-# -- seams for an engine that runs pass 1 elsewhere (corpuslint.ray): the same code, driven apart ----
-DocumentPass = _Pass1  # pass 1 for one process (a Ray actor builds one per worker)
-doc_key = _doc_key
+# -- for an engine that runs pass 1 elsewhere (corpuslint.ray): the same code, driven apart ------
 
 
 def corpus_pass(engine: Engine, corpus: CorpusAnalyses, progress: Progress | None = None
@@ -362,9 +361,9 @@ def corpus_pass(engine: Engine, corpus: CorpusAnalyses, progress: Progress | Non
     late = engine._corpus_findings(corpus, progress)
     out: dict[str, list[Finding]] = {}
     for feats in corpus:
-        extra = late.pop(_doc_key(feats.path, feats.record), None)
+        extra = late.pop(doc_key(feats.path, feats.record), None)
         if extra:
-            out[_doc_key(feats.path, feats.record)] = _filtered(engine.config, extra, feats.suppressions, feats.path)
+            out[doc_key(feats.path, feats.record)] = _filtered(engine.config, extra, feats.suppressions, feats.path)
     return out
 
 
