@@ -4,6 +4,7 @@ before the fix."""
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import stat
@@ -158,13 +159,18 @@ def test_repeated_paragraph_scan_is_linear_on_identical_lines():
         best = float("inf")
         for _ in range(3):  # CPU time, the best of three: the rest is the machine's load
             doc = Document("第一行的内容在这里。\n" * n)
-            t = time.process_time()
-            assert len(list(rule.check(doc))) == n - 1
-            best = min(best, time.process_time() - t)
+            gc.collect()
+            gc.disable()  # a collection of the whole suite's garbage inside one timing is no scan cost
+            try:
+                t = time.process_time()
+                assert len(list(rule.check(doc))) == n - 1
+                best = min(best, time.process_time() - t)
+            finally:
+                gc.enable()
         return best
 
     seconds(200)  # warm up
-    assert seconds(8000) / seconds(2000) < 8  # linear: ~4; quadratic (before): ~16
+    assert seconds(8000) / seconds(2000) < 10  # linear: ~4; quadratic (before): ~16 and more
 
 
 # 7. A symlink loop was an internal error (RuntimeError from Path.resolve).
