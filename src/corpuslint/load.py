@@ -16,6 +16,7 @@ import re
 import stat
 import sys
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterable, Iterator, Sequence
 
@@ -225,10 +226,18 @@ def outside_link(path: str, root: Path | None) -> bool:
     its text is not the corpus's and must not reach findings, the cache or the index."""
     if root is None:
         return False
-    base = os.path.realpath(root)
     written = os.path.abspath(path)
-    target = os.path.realpath(path)
-    return _within(written, os.path.abspath(root)) and not _within(target, base)
+    if not _within(written, os.path.abspath(root)):
+        return False
+    folder, name = os.path.split(written)
+    # The file's own link, if any, then its folder's (resolved once per folder in a run).
+    target = os.path.realpath(written) if os.path.islink(written) else os.path.join(_real(folder), name)
+    return not _within(target, _real(str(root)))
+
+
+@lru_cache(maxsize=4096)
+def _real(folder: str) -> str:
+    return os.path.realpath(folder)
 
 
 def _within(path: str, folder: str) -> bool:
