@@ -21,7 +21,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import re
 import shutil
 import subprocess
 import sys
@@ -30,7 +29,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from scale import build_corpus, corpus_mb
+from scale import build_corpus, corpus_mb, time_v
 
 TICK = os.sysconf("SC_CLK_TCK")
 
@@ -93,16 +92,7 @@ def timed_tree(cmd: list[str]) -> dict[str, float]:
     poller.join()
     if proc.returncode not in (0, 1):
         raise SystemExit(f"{' '.join(cmd)} failed ({proc.returncode}):\n{err[-3000:]}")
-
-    def field(name: str) -> str:
-        m = re.search(rf"{re.escape(name)}: (.+)", err)
-        assert m, name
-        return m.group(1).strip()
-
-    wall = field("Elapsed (wall clock) time (h:mm:ss or m:ss)").split(":")
-    return {"wall": sum(float(x) * 60 ** i for i, x in enumerate(reversed(wall))),
-            "cpu": float(field("User time (seconds)")) + float(field("System time (seconds)")),
-            "tree_cpu": poller.total, "rss": int(field("Maximum resident set size (kbytes)")) / 1024}
+    return {**time_v(err), "tree_cpu": poller.total}
 
 
 def command(path: Path, out: str, extra: list[str]) -> list[str]:

@@ -152,10 +152,13 @@ def corpus_mb(path: Path) -> float:
 def timed(cmd: list[str], cwd: Path | None = None) -> dict[str, float]:
     """Run ``cmd`` under /usr/bin/time -v: CPU s (user + sys), wall s, peak RSS MB."""
     proc = subprocess.run(["/usr/bin/time", "-v", *cmd], capture_output=True, text=True, cwd=cwd)
-    err = proc.stderr
     if proc.returncode not in (0, 1):
-        raise SystemExit(f"{' '.join(cmd)} failed ({proc.returncode}):\n{err[-3000:]}")
+        raise SystemExit(f"{' '.join(cmd)} failed ({proc.returncode}):\n{proc.stderr[-3000:]}")
+    return time_v(proc.stderr)
 
+
+def time_v(err: str) -> dict[str, float]:
+    """CPU s (user + sys), wall s and peak RSS MB from what ``/usr/bin/time -v`` printed."""
     def field(name: str) -> str:
         m = re.search(rf"{re.escape(name)}: (.+)", err)
         assert m, name
