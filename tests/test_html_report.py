@@ -93,3 +93,21 @@ def test_usable_on_ten_thousand_findings():
     assert len(pair.encode()) < 300_000  # 2 000 paragraphs a side, but only the changed rows
     assert pair.count("<tr id=") <= 400 and "paragraphs alike" in pair
     assert page.count('<details class="doc">') == 200
+
+
+def test_version_pair_without_findings_is_shown(tmp_path):
+    """Two printings whose only difference is neutral (规上 / 规模以上) are versions with no
+    finding: the report still shows them side by side."""
+    body = ["今年前三季度，全市规上工业增加值同比增长百分之八，增速比上半年加快零点五个百分点。",
+            "其中，高技术制造业增加值增长百分之十二，占规上工业增加值的比重达到百分之十八。",
+            "全市固定资产投资保持平稳增长，工业投资和技改投资分别增长百分之九和百分之十一。",
+            "社会消费品零售总额稳步回升，网上零售额增长较快，居民消费价格温和上涨。"]
+    (tmp_path / "a.txt").write_text("\n\n".join(body) + "\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("\n\n".join(body).replace("规上", "规模以上") + "\n", encoding="utf-8")
+    out = tmp_path / "report.html"
+    code = main(["check", "--no-cache", "--select", "VER", "--output-format", "html", "-o", str(out),
+                 str(tmp_path / "a.txt"), str(tmp_path / "b.txt")])
+    page = out.read_text(encoding="utf-8")
+    assert code == 0 and "0 findings" in page
+    (pair,) = re.findall(r'<details class="pair".*?</details>', page, re.S)
+    assert "a.txt" in pair and "b.txt" in pair

@@ -262,7 +262,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     report = Report(findings=findings, files=result.files, rules=engine.rules.registry,
                     version=__version__, root=str(config.root) if config.root else None, fixed=fixed,
                     failed=failed, documents=result.documents if fmt == "html" else (),
-                    packs=engine.rules.packs,
+                    packs=engine.rules.packs, version_pairs=result.version_pairs,
                     record_lines=_record_lines(findings, config) if fmt in ("json", "jsonl", "sarif", "github") else {},
                     max_results=args.max_results)
     stream = None if args.statistics else writer(fmt)

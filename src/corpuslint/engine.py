@@ -43,12 +43,18 @@ def version() -> str:
     return __version__
 
 
+Key = tuple[str | None, str | None]  # a document's (path, record)
+
+
 @dataclass
 class LintResult:
     findings: list[Finding]
     documents: list[Document]  # kept only when asked (``keep_documents``: the fixer needs them)
     errors: list[str] = field(default_factory=list)  # sources that could not be read at all
     paths: int = 0  # distinct document paths seen
+    # (path, record) of both sides of every version pair of the run's documents, when documents
+    # are kept and a rule had the version groups built (the HTML report shows them side by side)
+    version_pairs: list[tuple[Key, Key]] = field(default_factory=list)
 
     @property
     def files(self) -> int:
@@ -345,9 +351,11 @@ class Engine:
             else:
                 findings.extend(c.findings)
         documents = [c.doc for c in checked if c.doc is not None]
+        pairs: list[tuple[Key, Key]] = []
         if corpus is not None:
+            pairs = _version_pairs(corpus) if documents else []
             corpus.close()
-        return LintResult(findings, documents, paths=len({c.path for c in checked}))
+        return LintResult(findings, documents, paths=len({c.path for c in checked}), version_pairs=pairs)
 
 
 # -- for an engine that runs pass 1 elsewhere (corpuslint.ray): the same code, driven apart ------
@@ -370,6 +378,13 @@ def corpus_pass(engine: Engine, corpus: CorpusAnalyses, progress: Progress | Non
 def merged(own: list[Finding], extra: list[Finding]) -> list[Finding]:
     """A document's findings after pass 2, in the order ``lint_paths`` reports them."""
     return sorted([*own, *extra], key=lambda f: (f.location.start, f.location.end, f.code, f.message))
+
+
+def _version_pairs(corpus: CorpusAnalyses) -> list[tuple[Key, Key]]:
+    if "versions" not in corpus.__dict__:  # no rule asked for them: not built for the report
+        return []
+    return [((p.a.path, p.a.record), (p.b.path, p.b.record)) for p in corpus.versions.pairs()
+            if not (corpus.is_context(p.a) or corpus.is_context(p.b))]
 
 
 def _size(path: str) -> int:

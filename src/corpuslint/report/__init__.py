@@ -47,6 +47,7 @@ class Report:
     # the html format shows texts: the run's documents (kept for it) and its rule packs
     documents: Sequence[Document] = ()
     packs: Any = None
+    version_pairs: Sequence[tuple[Any, Any]] = ()  # (path, record) pairs of the run's versions
     # (path, record id) -> the record's 1-based line in its JSONL file
     record_lines: Mapping[tuple[str | None, str], int] = field(default_factory=dict)
     max_results: int | None = None  # --max-results: findings past it are left out (and said so)

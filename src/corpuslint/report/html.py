@@ -52,7 +52,7 @@ def render(report: Report) -> str:
     by_doc: dict[tuple, list[tuple[int, Finding]]] = defaultdict(list)
     for i, f in enumerate(report.findings):
         by_doc[(f.path, f.record)].append((i, f))
-    pairs = _pairs(report.findings, docs)
+    pairs = _pairs(report.findings, docs, report.version_pairs)
     pair_rows: dict[int, str] = {}  # finding index -> anchor of its row in a pair
     pair_html = [_pair(n, a, b, report, by_doc, pair_rows, opened=len(pairs) <= OPEN_PAIRS)
                  for n, (a, b) in enumerate(pairs[:MAX_PAIRS])]
@@ -93,8 +93,13 @@ def _summary(findings: Sequence[Finding]) -> list[str]:
     return out
 
 
-def _pairs(findings: Iterable[Finding], docs: dict) -> list[tuple[Document, Document]]:
+def _pairs(findings: Iterable[Finding], docs: dict, known: Iterable[tuple[tuple, tuple]] = ()
+           ) -> list[tuple[Document, Document]]:
+    """Version pairs to show: those the run found (``known``) and those findings link."""
     seen: dict[tuple, None] = {}
+    for x, y in known:
+        if x != y and x in docs and y in docs:
+            seen.setdefault(tuple(sorted([x, y], key=lambda k: (k[0] or "", k[1] or ""))), None)
     for f in findings:
         if not f.code.startswith(PAIR_CODES):
             continue
