@@ -43,6 +43,7 @@ from ...core.rule import CorpusRule
 from ...corpus.differences import (
     TYPO,
     Difference,
+    DifferenceClassifier,
     Side,
     classifier_for,
     iter_kind,
@@ -59,8 +60,10 @@ class VersionTypo(CorpusRule):
     severity = Severity.WARNING
     fix = Applicability.UNSAFE
 
-    def setup(self) -> None:
-        self.classifier = classifier_for(self.ctx.packs)
+    @property
+    def classifier(self) -> DifferenceClassifier:
+        """Built on first use (a run with no version pair never loads its data)."""
+        return classifier_for(self.ctx.packs)
 
     def finish(self, corpus: Any) -> Iterable[Finding]:
         if not versions_in_reach(corpus):

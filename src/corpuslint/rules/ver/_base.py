@@ -6,7 +6,9 @@ from typing import Any, ClassVar, Iterable
 
 from ...core.findings import Finding
 from ...core.rule import CorpusRule
-from ...corpus.differences import Difference, Side, classifier_for, location, versions_in_reach
+from ...corpus.differences import (
+    Difference, DifferenceClassifier, Side, classifier_for, location, versions_in_reach,
+)
 from ._report import report
 
 
@@ -16,8 +18,10 @@ class VersionRule(CorpusRule):
     # How the message names the other version's place ({} is its "path:line").
     other_place: ClassVar[str] = "the other version ({})"
 
-    def setup(self) -> None:
-        self.classifier = classifier_for(self.ctx.packs)
+    @property
+    def classifier(self) -> DifferenceClassifier:
+        """Built on first use (a run with no version pair never loads its data)."""
+        return classifier_for(self.ctx.packs)
 
     def headline(self, d: Difference) -> str:
         """What differs, the start of the message (a rule may name the kind of difference)."""
