@@ -7,6 +7,7 @@ import io
 import weakref
 
 import numpy as np
+import pytest
 
 from conftest import SEEDS
 from corpuslint import Linter
@@ -113,3 +114,57 @@ def test_spool_keeps_folded_paragraphs_exactly(tmp_path):
     refs = [spool.put_folded(c) for c in cases]
     assert [spool.get_folded(r) for r in refs] == cases
     spool.close()
+
+
+def test_stale_spools_of_killed_runs_are_swept(tmp_path):
+    """A killed run leaves its spool: the next run removes it once it is old and none of its
+    processes lives; a live run's spool and a young one stay."""
+    import os
+    import subprocess
+    import sys
+
+    from corpuslint.corpus.spool import PREFIX, STALE_SECONDS, sweep_stale
+
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True,
+                          text=True).stdout.strip()
+    old = os.path.getmtime(tmp_path) - STALE_SECONDS - 60
+    made = {}
+    for name, pid, age in (("killed", dead, old), ("live", str(os.getpid()), old), ("young", dead, None)):
+        d = tmp_path / f"{PREFIX}{name}"
+        d.mkdir()
+        (d / f"{pid}.spool").write_bytes(b"x")
+        if age is not None:
+            os.utime(d, (age, age))
+        made[name] = d
+    sweep_stale(str(tmp_path))
+    assert not made["killed"].exists()
+    assert made["live"].exists() and made["young"].exists()
+
+
+def test_sigterm_removes_the_spool(tmp_path):
+    """SIGTERM ends a run like an exception: its spool in the temporary folder is removed."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    para = "这是一段用来测试的新闻正文，内容足够长，可以被签名并写入临时文件夹中的缓存。"
+    for i in range(400):
+        (corpus / f"{i:04d}.txt").write_text("\n\n".join(f"{para}{i}{k}" for k in range(30)) + "\n",
+                                             encoding="utf-8")
+    tmp = tmp_path / "tmp"
+    tmp.mkdir()
+    env = {**os.environ, "TMPDIR": str(tmp)}
+    proc = subprocess.Popen([sys.executable, "-m", "corpuslint", "check", str(corpus), "--no-cache", "-q"],
+                            env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.time() + 60
+    while time.time() < deadline and not any(tmp.glob("corpuslint-spool-*/*.spool")) and proc.poll() is None:
+        time.sleep(0.05)
+    if proc.poll() is not None:
+        pytest.skip("the run ended before it could be interrupted")
+    proc.send_signal(signal.SIGTERM)
+    assert proc.wait(timeout=60) == 128 + signal.SIGTERM
+    assert list(tmp.glob("corpuslint-spool-*")) == []

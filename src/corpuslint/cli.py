@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import os
 import re
+import signal
 import sys
 import time
 from dataclasses import replace
@@ -92,6 +93,28 @@ def main(argv: Sequence[str] | None = None) -> int:
     _tolerant_streams()
     parser = build_parser()
     args = parser.parse_args(argv)
+    # SIGTERM (a CI timeout, ``kill``) ends the run as an exception would, so the spool of
+    # its texts in the temporary folder is removed like on any other exit.
+    previous = _on_sigterm(_terminated)
+    try:
+        return _run(parser, args)
+    finally:
+        if previous is not None:
+            _on_sigterm(previous)
+
+
+def _terminated(signum: int, frame: Any) -> None:
+    raise SystemExit(128 + signum)
+
+
+def _on_sigterm(handler: Any) -> Any:
+    try:
+        return signal.signal(signal.SIGTERM, handler)
+    except ValueError:  # not the main thread (main() called from a worker thread): leave it
+        return None
+
+
+def _run(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
     try:
         if args.command == "check":
             return cmd_check(args)

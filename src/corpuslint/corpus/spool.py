@@ -15,6 +15,7 @@ import os
 import pickle
 import shutil
 import tempfile
+import time
 import weakref
 from pathlib import Path
 from typing import IO
@@ -22,6 +23,8 @@ from typing import IO
 from ..core.document import Document
 
 Ref = tuple[int, int, int]  # (file number, offset, size)
+PREFIX = "corpuslint-spool-"
+STALE_SECONDS = 600  # a spool this old whose processes are all gone belongs to a killed run
 
 
 class Spool:
@@ -29,7 +32,9 @@ class Spool:
         """A new spool (``folder`` None: a fresh temporary folder, removed with this object), or
         a writer into the existing spool ``folder`` of another process."""
         if folder is None:
-            self.folder = Path(tempfile.mkdtemp(prefix="corpuslint-spool-"))
+            sweep_stale(tempfile.gettempdir())
+            self.folder = Path(tempfile.mkdtemp(prefix=PREFIX))
+            (self.folder / f"{os.getpid()}.owner").touch()  # whose spool it is, for sweep_stale
             self._cleanup = weakref.finalize(self, shutil.rmtree, str(self.folder), True)
         else:
             self.folder = Path(folder)
@@ -98,3 +103,37 @@ class Spool:
             self._writer = None
         if self._cleanup is not None:
             self._cleanup()
+
+
+def sweep_stale(base: str) -> None:
+    """Remove the spools of killed runs (a SIGKILL leaves no chance to clean up, and a spool
+    holds about twice its corpus): folders of this user, older than ``STALE_SECONDS``, none of
+    whose writing processes (``<pid>.owner``, ``<pid>.spool``) is alive."""
+    try:
+        entries = list(os.scandir(base))
+    except OSError:
+        return
+    now = time.time()
+    for entry in entries:
+        if not entry.name.startswith(PREFIX):
+            continue
+        try:
+            st = entry.stat(follow_symlinks=False)
+            if not entry.is_dir(follow_symlinks=False) or st.st_uid != os.getuid() or \
+                    now - st.st_mtime < STALE_SECONDS:
+                continue
+            pids = {int(stem) for stem, _, _ in (n.partition(".") for n in os.listdir(entry.path)) if stem.isdigit()}
+        except OSError:
+            continue
+        if pids and not any(_alive(pid) for pid in pids):
+            shutil.rmtree(entry.path, ignore_errors=True)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True  # it exists (another user's process)
+    return True
