@@ -208,6 +208,8 @@ def test_root_is_the_named_paths_folder_never_home(tmp_path, monkeypatch, capsys
     assert not (home / ".corpuslint_cache").exists()
     cache = proj / ".corpuslint_cache"
     assert stat.S_IMODE(cache.stat().st_mode) == 0o700
+    # private from the first run on, the signature index (which stores the text) included
+    assert stat.S_IMODE((cache / "dup-index.sqlite").stat().st_mode) == 0o600
     run(capsys, "check", "proj/a.txt")
     assert all(stat.S_IMODE(p.stat().st_mode) & 0o077 == 0 for p in cache.iterdir() if p.is_file())
 

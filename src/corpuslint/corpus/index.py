@@ -66,6 +66,10 @@ class SignatureIndex:
         self.bands, self.rows = banding.extra
         path.parent.mkdir(parents=True, exist_ok=True)
         self.db = sqlite3.connect(str(path), timeout=30)
+        try:  # it stores corpus text: private from the first run (its WAL files take this mode)
+            os.chmod(path, 0o600)
+        except OSError:
+            pass
         self.db.execute("PRAGMA journal_mode=WAL")
         self.db.execute("PRAGMA synchronous=NORMAL")
         self.db.execute("PRAGMA cache_size=-65536")  # 64 MB: the band B-tree is written at random keys
