@@ -24,7 +24,7 @@ from .clean import CLEAN_SELECT, CleanPolicy, clean_documents
 from .core.config import Config, check_rule_options, config_from_mapping, discover_config
 from .core.document import Document
 from .core.findings import Finding, Fix
-from .engine import Engine, LintResult
+from .engine import Engine, LintResult, finding_order
 from .fix import fix_documents
 from .load import document_from_text, record_document
 
@@ -105,7 +105,7 @@ class Linter:
         for doc, findings in self.engine.stream(docs()):
             held.setdefault(doc.record or "", []).extend(findings)
         for record_id, findings in held.items():
-            yield record_id, sorted(findings, key=lambda f: (f.location.start, f.location.end, f.code, f.message))
+            yield record_id, sorted(findings, key=finding_order)
 
     def fix_text(self, text: str, *, unsafe: bool = False) -> tuple[str, list[Fix]]:
         doc = document_from_text(text)

@@ -71,6 +71,11 @@ def doc_key(path: str | None, record: str | None) -> str:
     return f"{path}\0{record}"
 
 
+def finding_order(f: Finding) -> tuple[int, int, str, str]:
+    """The order of one document's findings in every output: by place, then code and message."""
+    return (f.location.start, f.location.end, f.code, f.message)
+
+
 class RuleSet:
     """The enabled rules of a config, instantiated once with their options and packs."""
 
@@ -147,7 +152,7 @@ def _filtered(config: Config, found: list[Finding], suppressions: Any, path: str
         found = [f for f in found if not any(f.code.startswith(c) for c in ignored)]
     if suppressions is not None:
         found = [f for f in found if not suppressions.suppresses(f)]
-    return sorted(found, key=lambda f: (f.location.start, f.location.end, f.code, f.message))
+    return sorted(found, key=finding_order)
 
 
 @dataclass
@@ -347,7 +352,7 @@ class Engine:
             extra = late.pop(c.key, None)
             if extra:
                 findings.extend(sorted([*c.findings, *_filtered(self.config, extra, c.suppressions, c.path)],
-                                       key=lambda f: (f.location.start, f.location.end, f.code, f.message)))
+                                       key=finding_order))
             else:
                 findings.extend(c.findings)
         documents = [c.doc for c in checked if c.doc is not None]
@@ -377,11 +382,11 @@ def corpus_pass(engine: Engine, corpus: CorpusAnalyses, progress: Progress | Non
 
 def merged(own: list[Finding], extra: list[Finding]) -> list[Finding]:
     """A document's findings after pass 2, in the order ``lint_paths`` reports them."""
-    return sorted([*own, *extra], key=lambda f: (f.location.start, f.location.end, f.code, f.message))
+    return sorted([*own, *extra], key=finding_order)
 
 
 def _version_pairs(corpus: CorpusAnalyses) -> list[tuple[Key, Key]]:
-    if "versions" not in corpus.__dict__:  # no rule asked for them: not built for the report
+    if not corpus.versions_built():  # no rule asked for them: not built for the report alone
         return []
     return [((p.a.path, p.a.record), (p.b.path, p.b.record)) for p in corpus.versions.pairs()
             if not (corpus.is_context(p.a) or corpus.is_context(p.b))]

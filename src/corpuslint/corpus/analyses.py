@@ -108,6 +108,10 @@ class CorpusAnalyses(Corpus):
         feats = [*self, *(self.features(d) for d in self.context)]
         return build_version_index(self.config, feats, detected, self.features, self._load, self._align)
 
+    def versions_built(self) -> bool:
+        """Whether a rule had the version groups built (reading ``versions`` would build them)."""
+        return "versions" in self.__dict__
+
     @cached_property
     def _group_keys(self) -> dict[int, str]:
         return {self.features(d).order: g.key for g in self.versions.groups for d in g.members}

@@ -207,14 +207,13 @@ class DocSignature:
 
 
 class DocText:
-    """A document's folded paragraphs, re-read for exact checks: shingle sets and MinHash rows
-    computed on demand and cached while this object lives."""
+    """A document's folded paragraphs, re-read for exact checks: shingle sets computed on demand
+    and cached while this object lives."""
 
     def __init__(self, folded: list[str], params: SignatureParams) -> None:
         self.folded = folded
         self.params = params
         self._sets: dict[int, np.ndarray] = {}
-        self._minhash: dict[int, np.ndarray] = {}
         self.inverted: object | None = None  # similarity's per-document inverted index
 
     def shingles(self, para: int) -> np.ndarray:
@@ -233,13 +232,6 @@ class DocText:
         h, off = shingle_hashes([self.folded[p] for p in todo], self.params.n)
         for k, p in enumerate(todo):
             self._sets[p] = np.unique(h[off[k]:off[k + 1]])
-
-    def minhash(self, para: int) -> np.ndarray:
-        m = self._minhash.get(para)
-        if m is None:
-            h, off = shingle_hashes([self.folded[para]], self.params.n)
-            m = self._minhash[para] = minhash_matrix(h, off, self.params.num_perm, self.params.seed)[0]
-        return m
 
     def whole_set(self) -> np.ndarray:
         h, _ = shingle_hashes(["".join(self.folded)], self.params.n)

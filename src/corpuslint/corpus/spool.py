@@ -25,6 +25,7 @@ from ..core.document import Document
 Ref = tuple[int, int, int]  # (file number, offset, size)
 PREFIX = "corpuslint-spool-"
 STALE_SECONDS = 600  # a spool this old whose processes are all gone belongs to a killed run
+_SWEPT: set[str] = set()  # temporary folders this process has swept
 
 
 class Spool:
@@ -32,7 +33,10 @@ class Spool:
         """A new spool (``folder`` None: a fresh temporary folder, removed with this object), or
         a writer into the existing spool ``folder`` of another process."""
         if folder is None:
-            sweep_stale(tempfile.gettempdir())
+            base = tempfile.gettempdir()
+            if base not in _SWEPT:  # once per process: a library may open a spool per call
+                _SWEPT.add(base)
+                sweep_stale(base)
             self.folder = Path(tempfile.mkdtemp(prefix=PREFIX))
             (self.folder / f"{os.getpid()}.owner").touch()  # whose spool it is, for sweep_stale
             self._cleanup = weakref.finalize(self, shutil.rmtree, str(self.folder), True)
