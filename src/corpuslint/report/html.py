@@ -139,12 +139,12 @@ def _clusters(findings: Sequence[Finding]) -> list[str]:
 def _pair(n: int, a: Document, b: Document, report: Report, by_doc: dict, pair_rows: dict[int, str],
           opened: bool) -> str:
     sa, sb = build_stream(a), build_stream(b)
+    al = align_streams(sa, sb)
     diffs: list[Difference] = []
     if report.packs is not None:
         c = classifier_for(report.packs)
-        diffs = [d for d in c.classify(align_streams(sa, sb), c.figures_in(a, sa), c.figures_in(b, sb),
+        diffs = [d for d in c.classify(al, c.figures_in(a, sa), c.figures_in(b, sb),
                                        c.relative_in(a, sa), c.relative_in(b, sb)) if d.kind != NEUTRAL]
-    al = align_streams(sa, sb)
     # a passage is marked on the version that has it only
     marks_a = [(d.a.start, d.a.end, d.kind) for d in diffs
                if d.a.end > d.a.start and (d.kind != PASSAGE or d.a.hi - d.a.lo > d.b.hi - d.b.lo)]
@@ -192,12 +192,12 @@ def _pair(n: int, a: Document, b: Document, report: Report, by_doc: dict, pair_r
 
 def _rows(a: Document, b: Document, sa: Stream, sb: Stream, al) -> list[tuple[list[int], list[int]]]:
     """Paragraphs of ``a`` and ``b`` paired in order through the character alignment."""
+    ends = {id(doc): [p.end for p in doc.paragraphs] for doc in (a, b)}
+
     def para_of(s: Stream, doc: Document, pos: int) -> int:
+        """The first paragraph ending after the stream position (the last one past them all)."""
         off = s.offsets[min(pos, len(s.offsets) - 1)] if len(s.offsets) else 0
-        for i, p in enumerate(doc.paragraphs):
-            if off < p.end or i == len(doc.paragraphs) - 1:
-                return i
-        return 0
+        return min(bisect.bisect_right(ends[id(doc)], off), max(len(doc.paragraphs) - 1, 0))
 
     target: dict[int, tuple[int, int]] = {}  # paragraph of a -> first and last paragraph of b
     for i, p in enumerate(a.paragraphs):

@@ -6,9 +6,12 @@ Each guard answers from the document text alone, in time bounded by a short look
 
 from __future__ import annotations
 
+from ...text.chars import CHARS
+
 # Quotation marks and title brackets: a short string inside them is a title, a brand, a
 # slogan or a pun (`“默默无蚊”`, `《蕞美》`), which writers spell on purpose.
-_OPEN_CLOSE = {"“": "”", "《": "》", "「": "」", "『": "』", "〈": "〉", "‘": "’", "\"": "\""}
+_TITLE_BRACKETS = "《〈"
+_OPEN_CLOSE = {**dict(CHARS.quotes), **{o: c for o, c in CHARS.brackets if o in _TITLE_BRACKETS}, "\"": "\""}
 _MAX_QUOTED = 16  # characters: longer quoted spans are speech, where typos are ordinary typos
 _LOOK = _MAX_QUOTED + 1
 

@@ -73,6 +73,7 @@ from ...core.compiled import compiled
 from ...core.packs import PackStore
 from ...corpus.lexicon import lexicon_key, load_lexicon
 from ._common import cjk_runs
+from ._guards import next_to_name_dot
 
 # Benchmarks set this to a list to receive (doubling, gain, verdict) for every candidate.
 TRACE: list | None = None
@@ -92,7 +93,6 @@ _FUNCTION_FREQ = 50_000
 
 
 _SUFFIX_MIN_WORDS = 50  # 厅 ends 82 words of the lexicon, 超 28
-_NAME_DOT = "·"  # the interpunct between the parts of a transliterated foreign name
 _SUFFIX_CACHE: dict[int, tuple[frozenset[str], dict[str, int]]] = {}
 
 
@@ -151,7 +151,7 @@ class DoubledCharacter(DocumentRule):
         text = doc.text
         for base, run in cjk_runs(text, 2):
             n = len(run)
-            if _NAME_DOT in text[max(0, base - 1):base + n + 1]:
+            if next_to_name_dot(text, base, base + n):
                 continue  # a transliterated foreign name (图伊莱帕·塞莱莱): syllables double freely
             for i in range(n - 1):
                 c = run[i]
