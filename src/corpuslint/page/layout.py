@@ -22,11 +22,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ..core import Document, Edit, PackStore, Paragraph
-from ..text import BULLET, CHARS, han_count, strip_closers
+from ..text import BULLET, CHARS, char_class, han_count, strip_closers
 from .kinds import is_field, kind_data, kinds
 
 _INNER = CHARS.sentence_final_strong | CHARS.clause | CHARS.enumeration | CHARS.colon | frozenset("。")
-_INNER_RE = re.compile("[" + "".join(re.escape(c) for c in sorted(_INNER)) + "]")
+_INNER_RE = re.compile(char_class(_INNER))
 # A single "…" or ASCII "..." marks a teaser cut short by the page; the Chinese ellipsis "……"
 # (two U+2026) ends real sentences.
 _TRUNCATED = re.compile(r"(?:(?<!…)…|\.{3,}|。{3,})\s*[)）]?$")

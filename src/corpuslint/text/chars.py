@@ -9,6 +9,8 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
+import regex
+
 from ..core import PackStore
 
 PACK = "text/characters.toml"
@@ -100,6 +102,9 @@ CLAUSE_PUNCT = re.compile(f"[{_escape(CHARS.sentence_final_strong | CHARS.clause
 STRONG_END = re.compile(rf"[{_escape(CHARS.sentence_final_strong)}]\s*$")
 _CLAUSE_RE = CLAUSE_PUNCT
 
+
+# Japanese kana (a paragraph holding some is Japanese, whose kanji are not Chinese script forms).
+KANA = regex.compile(r"[\p{Hiragana}\p{Katakana}]")
 
 # Runs of anything but Han ideographs: deleting them leaves the Han characters (one C pass).
 _NON_HAN = re.compile(f"[^{HAN_CLASS}]+")

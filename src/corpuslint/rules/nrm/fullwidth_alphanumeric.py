@@ -35,11 +35,10 @@ from typing import Iterable
 import regex
 
 from ...core import Applicability, Document, DocumentRule, Edit, Finding, Fix, OptionError
-from ...text import han_count
+from ...text import KANA, han_count
 
 # A run of full-width letters and digits, with number punctuation inside it.
 _RUN = regex.compile(r"[０-９Ａ-Ｚａ-ｚ]+(?:[．％－＋／，：][０-９Ａ-Ｚａ-ｚ]+)*％?")
-_KANA = regex.compile(r"[\p{Hiragana}\p{Katakana}]")
 _HALF = regex.compile(r"[0-9A-Za-z]+")
 _PREFER = ("auto", "halfwidth")
 
@@ -65,7 +64,7 @@ class FullwidthAlphanumeric(DocumentRule):
         if auto and half == 0:
             return  # full-width throughout: a house style
         # Chinese text only: Japanese writes full-width forms by convention.
-        if han_count(text) < 0.2 * len(text) or len(_KANA.findall(text)) > 20:
+        if han_count(text) < 0.2 * len(text) or len(KANA.findall(text)) > 20:
             return
         runs = list(_RUN.finditer(text, first.start()))
         if auto:

@@ -49,10 +49,9 @@ from ...core import Applicability, Document, DocumentRule, Edit, Finding, Fix, r
 from ...core.compiled import compiled
 from ...core.packs import PackStore
 from ...corpus.normalize import convert, simplified_aligned, to_simplified, to_traditional
-from ...text import has_han, is_han
+from ...text import KANA, has_han, is_han
 
 _QUOTED = regex.compile(r"“[^“”\n]*”|「[^「」\n]*」|『[^『』\n]*』|《[^《》\n]*》")
-_KANA = regex.compile(r"[\p{Hiragana}\p{Katakana}]")
 MIN_MAJORITY = 5  # script-specific characters needed to know a document's script
 
 
@@ -114,7 +113,7 @@ class MixedScript(DocumentRule):
         trad: list[tuple[int, str]] = []  # (offset, simplified form)
         # a paragraph with kana is Japanese (quoted lyrics, a film's dialogue): its kanji are
         # neither script's
-        paras = [p for p in doc.paragraphs if has_han(p.text) and not _KANA.search(p.text)]
+        paras = [p for p in doc.paragraphs if has_han(p.text) and not KANA.search(p.text)]
         if _unchanged(p.text for p in paras):
             return
         # Characters the phrase-aware conversion to simplified changes: a paragraph is read
