@@ -17,7 +17,7 @@ import sys
 import time
 from dataclasses import replace
 from pathlib import Path
-from typing import Any, Callable, Sequence
+from typing import Any, Callable, Mapping, Sequence
 
 from .core.version import __version__
 from .core.config import Config, ConfigError, check_selectors, discover_config
@@ -286,7 +286,8 @@ def cmd_check(args: argparse.Namespace) -> int:
                     version=__version__, root=str(config.root) if config.root else None, fixed=fixed,
                     failed=failed, documents=result.documents if fmt == "html" else (),
                     packs=engine.rules.packs, version_pairs=result.version_pairs,
-                    record_lines=_record_lines(findings, config) if fmt in ("json", "jsonl", "sarif", "github") else {},
+                    record_lines=_record_lines(findings, result.record_lines, config)
+                    if fmt in ("json", "jsonl", "sarif", "github") else {},
                     max_results=args.max_results)
     stream = None if args.statistics else writer(fmt)
     if stream is not None:
@@ -359,12 +360,19 @@ def _check_on_ray(args: argparse.Namespace, config: Config, fmt: str) -> LintRes
     return lint_on_ray(args.paths, config=config, address=args.ray_address)
 
 
-def _record_lines(findings: Sequence[Any], config: Config) -> dict[tuple[str | None, str], int]:
-    """(path, record) -> file line for the JSONL files the findings (or their related
-    locations) are in: json, sarif and github output locate a record's finding in the file."""
+def _record_lines(findings: Sequence[Any], known: Mapping[tuple[str | None, str], int], config: Config
+                  ) -> dict[tuple[str | None, str], int]:
+    """(path, record) -> file line for the records the findings (or their related locations)
+    are in: json, sarif and github output locate a record's finding in the file. The run's
+    records are known from pass 1; a JSONL file outside the run (a related location found
+    through the index) is read for its lines."""
+    out = dict(known)
+    seen = {p for p, _ in known}
     paths = {loc.path for f in findings for loc in (f.location, *(r.location for r in f.related))
-             if loc.record is not None and loc.path and is_jsonl(loc.path)}
-    return {(p, rec): line for p in sorted(paths) for rec, line in record_lines(p, config).items()}
+             if loc.record is not None and loc.path and loc.path not in seen and is_jsonl(loc.path)}
+    for p in sorted(paths):
+        out.update(((p, rec), line) for rec, line in record_lines(p, config).items())
+    return out
 
 
 def _renamed(f: Any, name: str) -> Any:

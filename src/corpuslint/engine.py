@@ -55,6 +55,9 @@ class LintResult:
     # (path, record) of both sides of every version pair of the run's documents, when documents
     # are kept and a rule had the version groups built (the HTML report shows them side by side)
     version_pairs: list[tuple[Key, Key]] = field(default_factory=list)
+    # (path, record) -> a JSONL record's 1-based line in its file, for the run's records (the
+    # first of two records sharing an id wins)
+    record_lines: dict[tuple[str | None, str], int] = field(default_factory=dict)
 
     @property
     def files(self) -> int:
@@ -166,6 +169,8 @@ class Checked:
     features: DocFeatures | None
     suppressions: Any
     doc: Document | None = None  # kept only when the caller keeps documents
+    record: str | None = None
+    record_line: int | None = None  # a JSONL record's 1-based line in its file
 
 
 class DocumentPass:
@@ -181,7 +186,9 @@ class DocumentPass:
         feats = None
         if self.builder is not None and doc.decode_error is None:
             feats = self.builder.add(doc, self.rules.extract(doc), sup)
-        return Checked(doc_key(doc.path, doc.record), doc.path, found, feats, sup, doc if keep else None)
+        line = doc.meta.get("jsonl_line") if doc.record is not None else None
+        return Checked(doc_key(doc.path, doc.record), doc.path, found, feats, sup, doc if keep else None,
+                       doc.record, int(line) if line else None)
 
 
 # Worker-process state for jobs > 1: built once per process by the initializer.
@@ -360,7 +367,12 @@ class Engine:
         if corpus is not None:
             pairs = _version_pairs(corpus) if documents else []
             corpus.close()
-        return LintResult(findings, documents, paths=len({c.path for c in checked}), version_pairs=pairs)
+        lines: dict[tuple[str | None, str], int] = {}
+        for c in checked:
+            if c.record is not None and c.record_line is not None:
+                lines.setdefault((c.path, c.record), c.record_line)
+        return LintResult(findings, documents, paths=len({c.path for c in checked}), version_pairs=pairs,
+                          record_lines=lines)
 
 
 # -- for an engine that runs pass 1 elsewhere (corpuslint.ray): the same code, driven apart ------

@@ -111,10 +111,6 @@ class Finding:
     def record(self) -> str | None:
         return self.location.record
 
-    def sort_key(self) -> tuple:
-        loc = self.location
-        return (loc.path or "", loc.record or "", loc.start, loc.end, self.code, self.message)
-
 
 def related(doc: Document, start: int, end: int, message: str = "") -> Related:
     return Related(Location.of(doc, start, end), message)
