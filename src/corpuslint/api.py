@@ -145,7 +145,16 @@ class Linter:
         """The text with chrome and exact repeats deleted and the safe hygiene fixes applied;
         never a typo guess (``corpuslint.clean``)."""
         doc = document_from_text(text)
-        return clean_documents(self.engine.lint_documents, [doc], policy).documents[0].text
+        return clean_documents(self._cleaner().engine.lint_documents, [doc], policy).documents[0].text
+
+    def _cleaner(self) -> Linter:
+        """This linter's configuration with only the cleaning rules (``clean.CLEAN_SELECT``):
+        cleaning with the whole set would run every rule, TYP included, at each fix round."""
+        got = self.__dict__.get("_cleaning")
+        if got is None:
+            same = set(self.config.select or ()) == set(CLEAN_SELECT)
+            got = self.__dict__["_cleaning"] = self if same else Linter(self.config, select=list(CLEAN_SELECT))
+        return got
 
     def _document(self, item: TextOrRecord, n: int, text_field: str, id_field: str | None) -> Document:
         if isinstance(item, str):
