@@ -24,7 +24,7 @@ from .clean import CLEAN_SELECT, CleanPolicy, clean_documents
 from .core.config import Config, check_rule_options, config_from_mapping, discover_config
 from .core.document import Document
 from .core.findings import Finding, Fix
-from .engine import Engine, LintResult, finding_order
+from .engine import Engine, LintResult, doc_key, finding_order
 from .fix import fix_documents
 from .load import document_from_text, record_document
 
@@ -134,7 +134,7 @@ class Linter:
         for doc in docs:
             key = int(doc.content_hash[:16], 16) if doc.content_hash and doc.decode_error is None else None
             seen = key is not None and bool(doc.text.strip()) and key in self._seen
-            findings = by_doc.get(f"{doc.path}\0{doc.record}", [])
+            findings = by_doc.get(doc_key(doc.path, doc.record), [])
             out.append(assess(doc, findings, policy or self.policy, earlier=frozenset(earlier), seen_before=seen))
             earlier.add((doc.path, doc.record))
             if key is not None:
