@@ -7,17 +7,12 @@ measured in terminal cells (a Chinese character takes two), so the caret lines u
 
 from __future__ import annotations
 
-import unicodedata
 
 from ..core.findings import Applicability, Finding
+from ..text import cell_width
 from . import Report
 
 SNIPPET_CELLS = 72
-
-
-def cell_width(text: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 0 if unicodedata.combining(c) else 1
-               for c in text)
 
 
 def where(path: str | None, record: str | None, line: int, column: int) -> str:

@@ -6,6 +6,7 @@ Imports: core -> text -> page -> corpus -> rules.
 """
 
 from .patterns import AnyOf
+from .width import cell_width
 from .chars import (
                     BULLET,
                     CHARS,
@@ -25,6 +26,7 @@ from .chars import (
 
 __all__ = [
                     "AnyOf",
+                    "cell_width",
                     "BULLET",
                     "CHARS",
                     "CLAUSE_PUNCT",

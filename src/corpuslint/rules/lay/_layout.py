@@ -7,8 +7,6 @@ Everything here is about one document's own layout; no corpus structure is neede
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -21,7 +19,7 @@ from ...corpus.lexicon import Lexicon, load_lexicon
 from ...page import page, unclosed
 from ...page.kinds import HAN as _HAN
 from ...page.kinds import SPACED as _SPACED
-from ...text import CHARS, HAN_CLASS, char_class
+from ...text import CHARS, HAN_CLASS, cell_width, char_class
 
 PACK = "lay/layout.toml"
 
@@ -139,37 +137,13 @@ WRAP_NEAR_SHARE = 0.6
 WRAP_SLACK = 6
 
 
-@lru_cache(maxsize=1)
-def _narrow_runs() -> re.Pattern[str]:
-    """Runs of BMP characters outside East Asian width W and F (built once from unicodedata):
-    deleting them leaves the wide characters, so a width is measured in one C pass."""
-    ranges: list[list[int]] = []
-    for o in range(0x1100, 0x10000):
-        if unicodedata.east_asian_width(chr(o)) in "WF":
-            if ranges and ranges[-1][1] == o - 1:
-                ranges[-1][1] = o
-            else:
-                ranges.append([o, o])
-    return re.compile("[^" + "".join(f"{re.escape(chr(a))}-{re.escape(chr(b))}" for a, b in ranges) + "]+")
-
-
-_ASTRAL = re.compile("[\U00010000-\U0010FFFF]")  # beyond the BMP: looked up one by one
-
-
-def cells(text: str) -> int:
-    """Width in terminal cells: a CJK character takes two."""
-    if _ASTRAL.search(text):
-        return sum(2 if "\u1100" <= c and unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
-    return len(text) + len(_narrow_runs().sub("", text))
-
-
 @dataclass(frozen=True)
 class Wrap:
     width: int
     unit: str  # "columns" (terminal cells: a CJK character is two) or "characters"
 
     def measure(self, text: str) -> int:
-        return cells(text) if self.unit == "columns" else len(text)
+        return cell_width(text) if self.unit == "columns" else len(text)
 
     @property
     def slack(self) -> int:
