@@ -42,7 +42,6 @@ from .edit_strings import (
     clip,
     context_ok,
     differing_runs,
-    lookalikes,
     occurs_over,
     same_after,
     shared,
@@ -62,6 +61,7 @@ from .figures import Figure, FigureExtractor
 from .lexicon import Lexicon, load_lexicon
 from .names import NameFinder
 from .normalize import is_cjk
+from .ocr_data import lookalikes
 
 if TYPE_CHECKING:
     from ..core.packs import PackStore

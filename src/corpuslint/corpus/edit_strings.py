@@ -1,39 +1,12 @@
-"""String tests on the two sides of an edit between versions, and the OCR look-alike table:
-helpers of the difference classifier (``corpus.differences``)."""
+"""String tests on the two sides of an edit between versions: helpers of the difference
+classifier (``corpus.differences``)."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from ..core.packs import PackStore
     from .align import Stream
-
-GLYPH_SIMILARITY = 0.78  # rendered look-alikes (typ/shape_glyph.txt) at least this similar
-
-
-def lookalikes(packs: PackStore) -> dict[str, frozenset[str]]:
-    """Character -> characters OCR confuses it with: the curated look-alike groups, the pairs a
-    real recognizer confused (``typ/ocr_confusions.tsv``) and the rendered-glyph pairs of TYP's
-    shape data (``rules/typ``)."""
-    table: dict[str, set[str]] = {}
-    for relpath in ("typ/shape_ocr.txt", "typ/shape_similar.txt"):
-        for line in packs.lines(relpath):
-            chars = [ch for ch in dict.fromkeys(line.replace("\t", "")) if not ch.isspace()]
-            for x in chars:
-                table.setdefault(x, set()).update(y for y in chars if y != x)
-    # Pairs a real OCR recognizer confused over rendered glyphs (TYP's OCR-derived table).
-    for line in packs.lines("typ/ocr_confusions.tsv"):
-        parts = line.split("\t")
-        if len(parts) >= 2 and len(parts[0]) == len(parts[1]) == 1:
-            table.setdefault(parts[0], set()).add(parts[1])
-            table.setdefault(parts[1], set()).add(parts[0])
-    for line in packs.lines("typ/shape_glyph.txt"):
-        parts = line.split("\t")
-        if len(parts) >= 3 and len(parts[0]) == len(parts[1]) == 1 and float(parts[2]) >= GLYPH_SIMILARITY:
-            table.setdefault(parts[0], set()).add(parts[1])
-            table.setdefault(parts[1], set()).add(parts[0])
-    return {k: frozenset(v) for k, v in table.items()}
 
 
 def clip(t: str, n: int = 24) -> str:

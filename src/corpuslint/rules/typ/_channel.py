@@ -16,7 +16,6 @@ disk by ``core.compiled`` so a one-file run does not rebuild it.
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 from typing import Mapping
 
@@ -26,12 +25,9 @@ from ...core.compiled import compiled
 from ...core.packs import PackStore
 from ...corpus.lexicon import Lexicon
 from ...corpus.normalize import to_simplified
+from ...corpus.ocr_data import BIGRAMS, OCR_TABLE, UNSEEN_LOG_P, read_bigrams, read_ocr_table
 from ._common import confusions, glyph_confusions
 
-OCR_TABLE = "typ/ocr_confusions.tsv"
-BIGRAMS = "typ/char_bigrams.tsv"
-_LN10 = math.log(10)
-UNSEEN_LOG_P = math.log(1e-7)  # a previous character the bigram table does not hold
 # Bumped whenever ChannelTables changes shape: a cached pickle of an older shape is not reused.
 _FORMAT = "8"
 _EMPTY: frozenset[str] = frozenset()
@@ -87,23 +83,6 @@ def pairs_in_words(tables: ChannelTables, cps: np.ndarray, cjk: np.ndarray) -> n
     return (table[idx] == keys) & cjk[:-1] & cjk[1:]
 
 
-def read_ocr_table(lines: list[str]) -> dict[str, dict[str, float]]:
-    """observed -> intended -> log P_ocr(observed | intended) from ``ocr_confusions.tsv`` rows."""
-    out: dict[str, dict[str, float]] = {}
-    for line in lines:
-        parts = line.split("\t")
-        if len(parts) != 4 or len(parts[0]) != 1 or len(parts[1]) != 1:
-            continue
-        intended, observed = parts[0], parts[1]
-        try:
-            n, trials = int(parts[2]), int(parts[3])
-        except ValueError:
-            continue
-        if n > 0 and trials >= n:
-            out.setdefault(observed, {})[intended] = math.log(n / trials)
-    return out
-
-
 _FIELD, _ROW = "\x1f", "\x1e"
 
 
@@ -148,26 +127,10 @@ def _build(lex: Lexicon, packs: PackStore) -> ChannelTables:
     chars = "".join(c for c in lex.char_freqs if len(c) == 1)
     simp = to_simplified(chars)
     trad = frozenset(a for a, b in zip(chars, simp) if a != b) if len(simp) == len(chars) else frozenset()
-    bkeys, bvals, backoff = _read_bigrams(packs.lines(BIGRAMS) if packs.files(BIGRAMS) else [])
+    bkeys, bvals, backoff = read_bigrams(packs.lines(BIGRAMS) if packs.files(BIGRAMS) else [])
     keys = np.unique(np.array([(ord(p[0]) << 21) | ord(p[1]) for p in pairs], dtype=np.uint64))
     return ChannelTables({k: "".join(sorted(v)) for k, v in after.items()},
                          {k: "".join(sorted(v)) for k, v in before.items()}, cands, trad, keys, bkeys, bvals, backoff)
-
-
-def _read_bigrams(lines: list[str]) -> tuple[np.ndarray, np.ndarray, dict[str, float]]:
-    pairs: dict[int, float] = {}
-    backoff: dict[str, float] = {}
-    for line in lines:
-        parts = line.split("\t")
-        if len(parts) != 3 or len(parts[0]) != 1 or len(parts[1]) > 1:
-            continue
-        lp = float(parts[2]) * _LN10
-        if parts[1]:
-            pairs[(ord(parts[0]) << 21) | ord(parts[1])] = lp
-        else:
-            backoff[parts[0]] = lp
-    keys = np.array(sorted(pairs), dtype=np.uint64)
-    return keys, np.array([pairs[k] for k in keys.tolist()], dtype=np.float32), backoff
 
 
 def bigram_log_p(tables: ChannelTables, a: str, b: str) -> float:

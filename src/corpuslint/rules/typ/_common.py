@@ -15,6 +15,7 @@ from typing import Iterator, Mapping
 from ...core.packs import PackStore
 from ...corpus.lexicon import Lexicon
 from ...corpus.normalize import to_simplified
+from ...corpus.ocr_data import glyph_confusions  # noqa: F401 (read by the TYP rules from here)
 
 # A run of CJK ideographs (BMP + extension A); typos are looked for inside runs only, so a
 # doubled character across punctuation or a line break is never a "doubling".
@@ -79,28 +80,6 @@ def confusions(packs: PackStore) -> Confusions:
             add(line.replace("\t", ""), why)
     conf = _CONF[packs.dirs] = Confusions(table)
     return conf
-
-
-_GLYPH: dict[tuple, Mapping[str, Mapping[str, float]]] = {}
-
-
-def glyph_confusions(packs: PackStore) -> Mapping[str, Mapping[str, float]]:
-    """Character -> look-alikes measured on rendered glyphs (``typ/shape_glyph.txt``, built by
-    bench/typ_build_glyph_confusions.py) with their image similarity; both directions."""
-    got = _GLYPH.get(packs.dirs)
-    if got is not None:
-        return got
-    table: dict[str, dict[str, float]] = {}
-    for line in packs.lines("typ/shape_glyph.txt"):
-        parts = line.split("\t")
-        if len(parts) < 2 or len(parts[0]) != 1 or len(parts[1]) != 1:
-            continue
-        sim = float(parts[2]) if len(parts) > 2 else 1.0
-        a, b = parts[0], parts[1]
-        table.setdefault(a, {})[b] = max(sim, table.get(a, {}).get(b, 0.0))
-        table.setdefault(b, {})[a] = max(sim, table.get(b, {}).get(a, 0.0))
-    got = _GLYPH[packs.dirs] = table
-    return got
 
 
 def _merge(old: str | None, new: str) -> str:

@@ -58,7 +58,8 @@ reading, not a certainty (names and rare terms can look like typos).
   the character in the text is rare (OCR turns common characters into rare look-alikes: 蕞 for
   最); `log_p_rare_sound` (float, default -10.0): the log-probability of a pair that only sounds
   alike when the character is rare (洇染, 堠门 are real words the lexicon lacks).
-- `glyph_similarity` (float, default 0.74): the image similarity a glyph-table pair needs.
+- `glyph_similarity` (float, default 0.74, `corpus.ocr_data.GLYPH_SIMILARITY`, which VER shares): the image
+  similarity a glyph-table pair needs.
 - `rare_char_freq` (int, default 100): characters below this lexicon count are rare.
 - `rare_word_freq` (int, default 500) and `rare_word_penalty` (float, default 2.0): the bar is
   raised by the penalty when the replacement word is rarer than this (围拢, 伊犁 make poor
@@ -76,6 +77,7 @@ import numpy as np
 
 from ...core import Applicability, Document, DocumentRule, Edit, Finding, Fix
 from ...core.rule import OptionError
+from ...corpus.ocr_data import GLYPH_SIMILARITY
 from ...corpus.lexicon import lexicon_key, load_lexicon
 from ._channel import GLYPH, INTENDED, KIND, OCR, OCR_REVERSE, Candidate, bigram_log_p, channel_tables, decode_row, cjk_mask, code_points, pairs_in_words
 from ._common import CJK_RUN, is_traditional, word_covered
@@ -124,7 +126,7 @@ class ConfusableCharacter(DocumentRule):
                "log_p_sound": -7.0, "log_p_shape": -4.0, "log_p_shape_derived": -10.0,
                "log_p_contains": -5.0, "log_p_contains_sound": -7.0, "log_p_shape_sound": -3.0,
                "log_p_glyph": -3.0, "log_p_rare_shape": -1.0, "log_p_rare_sound": -10.0,
-               "glyph_similarity": 0.74, "rare_char_freq": 100,
+               "glyph_similarity": GLYPH_SIMILARITY, "rare_char_freq": 100,
                "rare_word_freq": 500, "rare_word_penalty": 2.0, "document_evidence": 0.0}
 
     def setup(self) -> None:
