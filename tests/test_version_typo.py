@@ -59,3 +59,28 @@ def test_word_swaps_are_not_typos():
 def test_both_words_is_not_a_typo():
     a = "2022年新落户丞达精机、景昇智能玻璃等8个亿元以上投资项目。\n"
     assert lint_versions(a, a.replace("丞达精机", "丞达精密")) == []
+
+
+def test_lookalike_where_neither_side_is_a_word():
+    # 由 and 甲 form no word with their neighbours: the character bigrams and the words around
+    # decide, in both versions' contexts
+    a = "本次会议由市政府主持召开，各部门负责人参加。\n"
+    for texts, bad in (((a, a.replace("由", "甲")), "v1.txt"), ((a.replace("由", "甲"), a), "v0.txt")):
+        found = lint_versions(*texts)
+        assert [(f.path, f.flagged_text, f.fix.edits[0].content) for f in found] == [(bad, "甲", "由")]
+
+
+def test_lookalike_that_forms_a_word_with_its_neighbour():
+    # 木轮 is a word, yet 男排木轮比赛 reads far worse than 男排本轮比赛
+    a = "上海男排本轮比赛又输给了对手。\n"
+    found = lint_versions(a, a.replace("本轮", "木轮"))
+    assert [(f.path, f.flagged_text, f.fix.edits[0].content) for f in found] == [("v1.txt", "木轮", "本轮")]
+    b = "他们自己动手修好了房子。\n"
+    found = lint_versions(b, b.replace("自己", "自已"))
+    assert [(f.path, f.flagged_text) for f in found] == [("v1.txt", "自已")]
+
+
+def test_lookalikes_editors_swap_are_not_typos():
+    # 至 and 到 look alike, but the recognizer never confused them and both read well
+    for a in ("活动从3月1日至5月7日在全市开展。\n", "价格从3元提高至5元。\n"):
+        assert lint_versions(a, a.replace("至", "到")) == []

@@ -11,9 +11,9 @@ streams gets one label:
   (``2021年``/``去年``) are ``neutral``.
 * ``typo``    — one side forms no word in its context where the other does, whatever the
   characters' frequency as words alone (``工作入员``/``工作人员``, ``丙名``/``两名``), unless two
-  grammatical characters were swapped (与/和: editors do that); or both read as words but the
-  characters are OCR look-alikes (``rules/typ`` shape data) and one side reads far worse
-  (``推进士地``: 进士 by accident); or it doubles a character (``辐射射材``/``溅射靶材``); or a
+  grammatical characters were swapped (与/和: editors do that); or the characters are OCR
+  look-alikes (``rules/typ`` shape and OCR data) and one side reads far worse in both contexts
+  (``推进士地``: 进士 by accident; ``甲上述`` / ``由上述``: ``lookalike_reading``); or it doubles a character (``辐射射材``/``溅射靶材``); or a
   figure's unit became impossible (``2023年05月``/``2023日05月``).
 * ``name``    — the edit is part of a name on either side: a proper noun, or a stem before an
   organisation head (``丞达精机``/``丞达精密``, ``浙江大学``/``浙工大学``, ``高新技术产业园区``/
@@ -27,7 +27,8 @@ streams gets one label:
 Punctuation and re-wrapping never reach the classifier: streams hold letters and digits only.
 Its parts: ``figure_differences`` (figures in stream positions, two figures compared),
 ``edit_words`` (the words around an edit), ``names`` (is a span part of a name),
-``edit_strings`` (string tests, the OCR look-alike table).
+``edit_strings`` (string tests), ``lookalike_reading`` (which side of a look-alike pair misreads),
+``ocr_data`` (the look-alike table).
 """
 
 from __future__ import annotations
@@ -61,7 +62,8 @@ from .figures import Figure, FigureExtractor
 from .lexicon import Lexicon, load_lexicon
 from .names import NameFinder
 from .normalize import is_cjk
-from .ocr_data import lookalikes
+from .lookalike_reading import LookalikeReading
+from .ocr_data import char_bigrams, lookalikes, ocr_table
 
 if TYPE_CHECKING:
     from ..core.packs import PackStore
@@ -77,7 +79,6 @@ MAX_FIGURE_EDIT = 12
 MIN_PASSAGE = 30  # stream characters
 COMMON_DOUBLE = 20  # a doubled character pair this frequent is a word (常常, 天天)
 RARE_CHAR = 5000  # a character less frequent than this (as a word on its own) is rare
-SCORE_GAP = 6.0  # nats between the two sides' readings that make the worse one a typo
 
 
 
@@ -122,6 +123,7 @@ class DifferenceClassifier:
         self.lookalikes = lookalikes(packs)
         self._synonyms_longest = sorted(self.synonyms, key=lambda p: -len(p[1]))
         self.words = ContextWords(self.lex, {h: 100 for h in self.names.heads})  # heads read as words
+        self.reading = LookalikeReading(self.words, char_bigrams(packs), ocr_table(packs))
 
     # -- per document --------------------------------------------------------------------------
     def figures_in(self, doc: Document, stream: Stream) -> list[FigureAt]:
@@ -285,11 +287,11 @@ class DifferenceClassifier:
             bad, odd = ("b", tb) if cov_a else ("a", ta)
             if look or self._rare(odd) or not (all(ch in fn for ch in ta) and all(ch in fn for ch in tb)):
                 return self._typo(c, alo, ahi, blo, bhi, bad, "not a word here")
-        if look and len(ta) == len(tb) <= 2 and cov_a == cov_b and not word_swap and not synonym:
-            # both read as words, one only by accident (推进士地: 进士), or neither does: look-alikes where one
-            # side reads far worse than the other
-            gap = self.words.score(sa, alo, ahi) - self.words.score(sb, blo, bhi)
-            if abs(gap) >= SCORE_GAP:
+        if look and len(ta) == len(tb) <= 2 and not synonym:
+            # look-alikes where one side reads far worse in both contexts, whether both read as
+            # words (推进士地: 进士 by accident; 本轮 / 木轮) or neither does (由上述 / 甲上述)
+            gap = self.reading.evidence(sa, alo, ahi, sb, blo, bhi)
+            if self.reading.decides(ta, tb, gap):
                 return self._typo(c, alo, ahi, blo, bhi, "b" if gap > 0 else "a", "reads far worse")
         if fig_a or fig_b or not (cov_a and cov_b) or dbl_a or dbl_b:
             return c.diff(NEUTRAL, alo, ahi, blo, bhi, ta, tb, reason="nothing decides")

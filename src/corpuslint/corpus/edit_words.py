@@ -4,6 +4,7 @@ classifier (``corpus.differences``)."""
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Mapping
 
 from .align import Stream
@@ -17,20 +18,28 @@ class ContextWords:
     def __init__(self, lex: Lexicon, extra: Mapping[str, int]) -> None:
         self.lex = lex
         self.extra = extra  # words the lexicon lacks (name heads) with their frequency
+        # the classifier asks about the same window several times per edit (covered, covering,
+        # cover_span, score): each window string is segmented once
+        self.read = lru_cache(maxsize=4096)(self._read)
+
+    def _read(self, text: str) -> tuple[float, list[tuple[int, int]]]:
+        return self.lex.best_segmentation(text, self.extra)
+
+    def window(self, s: Stream, lo: int, hi: int) -> tuple[int, int]:
+        """The clause window around ``lo:hi``: ``WINDOW`` characters either side, in its clause."""
+        clo, _ = s.clause(lo)
+        _, chi = s.clause(max(lo, hi - 1))
+        return max(clo, lo - WINDOW), min(chi, hi + WINDOW)
 
     def segment(self, s: Stream, lo: int, hi: int) -> tuple[int, list[tuple[int, int]]]:
         """The best segmentation of the clause window around ``lo:hi``: (window start, spans)."""
-        clo, _ = s.clause(lo)
-        _, chi = s.clause(max(lo, hi - 1))
-        wlo, whi = max(clo, lo - WINDOW), min(chi, hi + WINDOW)
-        _, spans = self.lex.best_segmentation(s.text[wlo:whi], self.extra)
-        return wlo, spans
+        wlo, whi = self.window(s, lo, hi)
+        return wlo, self.read(s.text[wlo:whi])[1]
 
     def score(self, s: Stream, lo: int, hi: int) -> float:
         """Log-probability of the best segmentation of the clause window around ``lo:hi``."""
-        clo, _ = s.clause(lo)
-        _, chi = s.clause(max(lo, hi - 1))
-        return self.lex.best_segmentation(s.text[max(clo, lo - WINDOW):min(chi, hi + WINDOW)], self.extra)[0]
+        wlo, whi = self.window(s, lo, hi)
+        return self.read(s.text[wlo:whi])[0]
 
     def word_spans(self, s: Stream, lo: int, hi: int) -> list[tuple[int, int]]:
         """Words (2+ characters, known) of the best segmentation that hold part of ``lo:hi``."""

@@ -11,8 +11,12 @@ other is:
 * or one or two of its characters form no word with their neighbours where the other version's
   do (`工作入员` / `工作人员`, `丙名` / `两名`, `经济开友区` / `经济开发区`), however common the
   wrong character is as a word on its own — two grammatical characters swapped (`与`/`和`) are
-  an editor's choice, not a typo; or both sides read as words but OCR look-alikes (the shape data
-  of `rules/typ/`) make one read far worse (`推进士地` / `推进土地`);
+  an editor's choice, not a typo;
+* or its characters are OCR look-alikes (the shape and OCR data of `rules/typ/`) and one side
+  reads far worse in both versions' contexts, by the words around it and by character bigrams:
+  whether both read as words (`推进士地` / `推进土地`, `木轮比赛` / `本轮比赛`) or neither does
+  (`会议甲市政府主持` / `会议由市政府主持`). A pair the real recognizer confused needs less
+  evidence than one only the shape tables hold (`至`/`到` look alike, yet editors swap them);
 * or a figure's unit became impossible (`2023日05月` / `2023年05月`).
 
 When both sides are real words the difference is not a typo but an inconsistent name or a change
