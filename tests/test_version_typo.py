@@ -84,3 +84,16 @@ def test_lookalikes_editors_swap_are_not_typos():
     # 至 and 到 look alike, but the recognizer never confused them and both read well
     for a in ("活动从3月1日至5月7日在全市开展。\n", "价格从3元提高至5元。\n"):
         assert lint_versions(a, a.replace("至", "到")) == []
+
+
+def test_lookalike_beside_a_rewording_is_found():
+    # the alignment merges 往/住 with the 的 dropped next to it (的损失往 / 损失住)
+    a = "这次洪水造成的损失往往难以估计。\n"
+    found = lint_versions(a, a.replace("的损失往往", "损失住往"))
+    assert [(f.path, f.flagged_text, f.fix.edits[0].content) for f in found] == [("v1.txt", "住往", "往往")]
+
+
+def test_word_cut_by_a_paragraph_break_is_not_a_typo():
+    # 问题 / 难题 is an editor's swap; re-wrapping cut 难题 in the other version
+    a = "不知这一问题是否已引起有关部门的重视。\n"
+    assert lint_versions(a, a.replace("问题", "难\n\n题")) == []

@@ -46,6 +46,7 @@ from .edit_strings import (
     occurs_over,
     same_after,
     shared,
+    single_replacements,
     term_change,
 )
 from .edit_words import WORD_FREQ, ContextWords
@@ -204,6 +205,15 @@ class DifferenceClassifier:
                                  bool(figures_touching(c.figs_b, e.b_lo + i, e.b_lo + j))) for i, j in runs]
             if any(d.kind not in (NEUTRAL, WORDING) for d in parts):
                 return parts
+        if whole.kind in (NEUTRAL, WORDING):
+            # a look-alike misreading merged by the alignment with a rewording next to it
+            typos = [d for d in (self._words(c, e.a_lo + i, e.a_lo + i + 1, e.b_lo + j, e.b_lo + j + 1, False, False)
+                                 for i, j in single_replacements(ta, tb, self._looks_alike)
+                                 if not (figures_touching(c.figs_a, e.a_lo + i, e.a_lo + i + 1)
+                                         or figures_touching(c.figs_b, e.b_lo + j, e.b_lo + j + 1)))
+                     if d.kind == TYPO]
+            if typos and len(ta) + len(tb) > 2:
+                return typos
         return [whole]
 
     # -- figures -------------------------------------------------------------------------------
@@ -280,7 +290,7 @@ class DifferenceClassifier:
         synonym = self._canon(wa) == self._canon(wb) or self._synonym_at(sa, alo, ahi, sb, blo, bhi)
         if (name_a or name_b) and not look and not synonym and not (fig_a or fig_b):
             return self._name(c, alo, ahi, blo, bhi, name_a, name_b, "a name")
-        if len(ta) == len(tb) <= 2 and not word_swap and cov_a != cov_b:
+        if len(ta) == len(tb) <= 2 and not word_swap and cov_a != cov_b and not _layout_edge(sa, alo, ahi, sb, blo, bhi):
             # one side forms no word where the other does: a typo, whatever the characters'
             # frequency as words alone — unless grammatical characters are swapped for each other
             # (与/和, 于/在: editors do that) and OCR could not have made it
@@ -447,6 +457,14 @@ def versions_in_reach(corpus: Corpus) -> bool:
 
 
 # -- helpers ------------------------------------------------------------------------------------
+def _layout_edge(sa: Stream, alo: int, ahi: int, sb: Stream, blo: int, bhi: int) -> bool:
+    """A clause break at an edge of the edit in one version only (a word cut by re-wrapping:
+    难 | 题 facing 问题): whether each side forms a word there cannot be compared."""
+    def at(s: Stream, p: int) -> bool:
+        return p < len(s.breaks) and bool(s.breaks[p])
+    return at(sa, alo) != at(sb, blo) or at(sa, ahi) != at(sb, bhi)
+
+
 def _side(s: Stream, lo: int, hi: int) -> Side:
     if hi > lo:
         start, end = s.span(lo, hi)

@@ -3,7 +3,8 @@ classifier (``corpus.differences``)."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from difflib import SequenceMatcher
+from typing import TYPE_CHECKING, Callable
 
 if TYPE_CHECKING:
     from .align import Stream
@@ -34,6 +35,17 @@ def differing_runs(ta: str, tb: str) -> list[tuple[int, int]]:
             else:
                 runs.append((i, i + 1))
     return runs
+
+
+def single_replacements(ta: str, tb: str, keep: Callable[[str, str], bool]) -> list[tuple[int, int]]:
+    """Positions (in ``ta``, in ``tb``) of the one-character replacements inside an edit that
+    ``keep`` accepts, the two strings aligned on what they share (``力可以`` / ``刀能够``:
+    力/刀 beside a synonym swap; ``的损失往`` / ``损失住``: 往/住 beside a dropped 的)."""
+    out = []
+    for op, i1, i2, j1, j2 in SequenceMatcher(None, ta, tb, autojunk=False).get_opcodes():
+        if op == "replace" and i2 - i1 == j2 - j1 == 1 and keep(ta[i1], tb[j1]):
+            out.append((i1, j1))
+    return out
 
 
 def term_change(words_a: list[str], words_b: list[str]) -> bool:
