@@ -25,7 +25,8 @@ streams gets one label:
 * ``passage`` — a long run present in one version only, inside the part both share.
 
 Punctuation and re-wrapping never reach the classifier: streams hold letters and digits only.
-Its parts: ``figure_differences`` (figures in stream positions, two figures compared),
+Its parts: ``difference_model`` (the kinds, the two sides of a difference, locating them),
+``figure_differences`` (figures in stream positions, two figures compared),
 ``edit_words`` (the words around an edit), ``names`` (is a span part of a name),
 ``edit_strings`` (string tests), ``lookalike_reading`` (which side of a look-alike pair misreads),
 ``ocr_data`` (the look-alike table).
@@ -33,16 +34,31 @@ Its parts: ``figure_differences`` (figures in stream positions, two figures comp
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Callable, Iterator
 
 from ..core.document import Document
-from ..core.findings import Related, related
 from .align import Alignment, Edit, Stream, alignment_of, stream_of
+from .difference_model import (  # noqa: F401 (the classifier's public names, read from here)
+    FIGURE,
+    KINDS,
+    NAME,
+    NEUTRAL,
+    PASSAGE,
+    TYPO,
+    WORDING,
+    Difference,
+    EditContext,
+    Side,
+    location,
+    other_version_has,
+    side_of,
+    versions_in_reach,
+)
 from .edit_strings import (
     clip,
     context_ok,
     differing_runs,
+    layout_edge,
     occurs_over,
     same_after,
     shared,
@@ -59,7 +75,7 @@ from .figure_differences import (
     relative_categories,
     relative_in,
 )
-from .figures import Figure, FigureExtractor
+from .figures import FigureExtractor
 from .lexicon import Lexicon, load_lexicon
 from .names import NameFinder
 from .normalize import is_cjk
@@ -71,9 +87,6 @@ if TYPE_CHECKING:
     from .model import Corpus
     from .results import VersionPair
 
-FIGURE, TYPO, NAME, WORDING, NEUTRAL, PASSAGE = "figure", "typo", "name", "wording", "neutral", "passage"
-KINDS = (FIGURE, NAME, TYPO, WORDING, PASSAGE, NEUTRAL)
-
 MAX_WORD_EDIT = 6  # longest substitution (characters per side) classified as words
 MAX_TYPO_EDIT = 4
 MAX_FIGURE_EDIT = 12
@@ -81,33 +94,6 @@ MIN_PASSAGE = 30  # stream characters
 COMMON_DOUBLE = 20  # a doubled character pair this frequent is a word (常常, 天天)
 RARE_CHAR = 5000  # a character less frequent than this (as a word on its own) is rare
 
-
-
-@dataclass(frozen=True, slots=True)
-class Side:
-    doc: Document
-    lo: int  # stream range
-    hi: int
-    start: int  # text offsets
-    end: int
-
-    @property
-    def text(self) -> str:
-        return self.doc.text[self.start:self.end]
-
-
-@dataclass(frozen=True, slots=True)
-class Difference:
-    kind: str
-    pair: Any  # the VersionPair (None when classified outside a corpus)
-    a: Side
-    b: Side
-    a_show: str  # how each side is shown in a message
-    b_show: str
-    typo_side: str = ""  # "a" | "b" for typos
-    reason: str = ""
-    figure_a: Figure | None = None
-    figure_b: Figure | None = None
 
 
 class DifferenceClassifier:
@@ -169,7 +155,7 @@ class DifferenceClassifier:
                  pair: Any = None) -> list[Difference]:
         """Label every inner edit of an alignment (no corpus needed: the HTML report calls it)."""
         out: list[Difference] = []
-        ctx = _Pair(al.a, al.b, figs_a, figs_b, rel_a, rel_b, pair)
+        ctx = EditContext(al.a, al.b, figs_a, figs_b, rel_a, rel_b, pair)
         for e in al.edits:
             la, lb = e.a_hi - e.a_lo, e.b_hi - e.b_lo
             if not e.inner and (not la or not lb or max(la, lb) > MAX_FIGURE_EDIT):
@@ -177,7 +163,7 @@ class DifferenceClassifier:
             out.extend(self._edit(ctx, e))
         return out
 
-    def _edit(self, c: _Pair, e: Edit) -> list[Difference]:
+    def _edit(self, c: EditContext, e: Edit) -> list[Difference]:
         sa, sb = c.sa, c.sb
         la, lb = e.a_hi - e.a_lo, e.b_hi - e.b_lo
         if max(la, lb) >= MIN_PASSAGE and min(la, lb) * 4 <= max(la, lb):
@@ -217,7 +203,7 @@ class DifferenceClassifier:
         return [whole]
 
     # -- figures -------------------------------------------------------------------------------
-    def _figures(self, c: _Pair, e: Edit, fa: list[FigureAt], fb: list[FigureAt]) -> list[Difference]:
+    def _figures(self, c: EditContext, e: Edit, fa: list[FigureAt], fb: list[FigureAt]) -> list[Difference]:
         # "2021年" facing "去年": a relative date word where the other version has the figure;
         # it stands for a year, a month or a day, by its last character
         rel_cats = relative_categories(c.rel_a, e.a_lo, e.a_hi, c.rel_b, e.b_lo, e.b_hi)
@@ -246,7 +232,7 @@ class DifferenceClassifier:
         return out
 
     # -- inserted characters -------------------------------------------------------------------
-    def _doubling_insert(self, c: _Pair, e: Edit) -> Difference | None:
+    def _doubling_insert(self, c: EditContext, e: Edit) -> Difference | None:
         """One extra character that doubles its neighbour (``3月份份`` / ``3月份``): an OCR typo."""
         a_has = e.a_hi > e.a_lo
         x, lo, hi = (c.sa, e.a_lo, e.a_hi) if a_has else (c.sb, e.b_lo, e.b_hi)
@@ -260,15 +246,15 @@ class DifferenceClassifier:
         if not (prev_same or next_same) or self.lex.freq(ch + ch) >= COMMON_DOUBLE:
             return None
         s, t = (lo - 1, hi) if prev_same else (lo, hi + 1)
-        side_x = _side(x, s, t)
+        side_x = side_of(x, s, t)
         y, ylo = (c.sb, e.b_lo) if a_has else (c.sa, e.a_lo)
-        side_y = _side(y, ylo - (1 if prev_same else 0), ylo + (0 if prev_same else 1))
+        side_y = side_of(y, ylo - (1 if prev_same else 0), ylo + (0 if prev_same else 1))
         side_a, side_b = (side_x, side_y) if a_has else (side_y, side_x)
         return Difference(TYPO, c.pair, side_a, side_b, side_a.text, side_b.text,
                           typo_side="a" if a_has else "b", reason="a doubled character")
 
     # -- substitutions: typos, names, wording --------------------------------------------------
-    def _words(self, c: _Pair, alo: int, ahi: int, blo: int, bhi: int, fig_a: bool, fig_b: bool) -> Difference:
+    def _words(self, c: EditContext, alo: int, ahi: int, blo: int, bhi: int, fig_a: bool, fig_b: bool) -> Difference:
         sa, sb = c.sa, c.sb
         ta, tb = sa.text[alo:ahi], sb.text[blo:bhi]
         wa, wb = sa.text[max(0, alo - 3):ahi + 3], sb.text[max(0, blo - 3):bhi + 3]
@@ -290,7 +276,7 @@ class DifferenceClassifier:
         synonym = self._canon(wa) == self._canon(wb) or self._synonym_at(sa, alo, ahi, sb, blo, bhi)
         if (name_a or name_b) and not look and not synonym and not (fig_a or fig_b):
             return self._name(c, alo, ahi, blo, bhi, name_a, name_b, "a name")
-        if len(ta) == len(tb) <= 2 and not word_swap and cov_a != cov_b and not _layout_edge(sa, alo, ahi, sb, blo, bhi):
+        if len(ta) == len(tb) <= 2 and not word_swap and cov_a != cov_b and not layout_edge(sa, alo, ahi, sb, blo, bhi):
             # one side forms no word where the other does: a typo, whatever the characters'
             # frequency as words alone — unless grammatical characters are swapped for each other
             # (与/和, 于/在: editors do that) and OCR could not have made it
@@ -317,21 +303,21 @@ class DifferenceClassifier:
             return self._name(c, alo, ahi, blo, bhi, None, None, "a term")
         return self._wording(c, alo, ahi, blo, bhi, "other words")
 
-    def _typo(self, c: _Pair, alo: int, ahi: int, blo: int, bhi: int, which: str, reason: str) -> Difference:
+    def _typo(self, c: EditContext, alo: int, ahi: int, blo: int, bhi: int, which: str, reason: str) -> Difference:
         # show (and replace) the edit widened to the words covering it, over shared text
         side_a, side_b = self._widen(c, alo, ahi, blo, bhi, limit=2)
         return Difference(TYPO, c.pair, side_a, side_b, side_a.text, side_b.text, typo_side=which, reason=reason)
 
-    def _name(self, c: _Pair, alo: int, ahi: int, blo: int, bhi: int,
+    def _name(self, c: EditContext, alo: int, ahi: int, blo: int, bhi: int,
               name_a: tuple[int, int] | None, name_b: tuple[int, int] | None, reason: str) -> Difference:
         side_a, side_b = self._widen(c, alo, ahi, blo, bhi, spans=(name_a, name_b))
         return Difference(NAME, c.pair, side_a, side_b, side_a.text, side_b.text, reason=reason)
 
-    def _wording(self, c: _Pair, alo: int, ahi: int, blo: int, bhi: int, reason: str) -> Difference:
+    def _wording(self, c: EditContext, alo: int, ahi: int, blo: int, bhi: int, reason: str) -> Difference:
         side_a, side_b = self._widen(c, alo, ahi, blo, bhi)
         return Difference(WORDING, c.pair, side_a, side_b, side_a.text, side_b.text, reason=reason)
 
-    def _widen(self, c: _Pair, alo: int, ahi: int, blo: int, bhi: int, *, limit: int = 4,
+    def _widen(self, c: EditContext, alo: int, ahi: int, blo: int, bhi: int, *, limit: int = 4,
                spans: tuple[tuple[int, int] | None, tuple[int, int] | None] = (None, None)) -> tuple[Side, Side]:
         """Widen an edit on both sides alike to the words covering it (a name: to the name),
         over text both versions share."""
@@ -342,7 +328,7 @@ class DifferenceClassifier:
         limit = max(limit, 8) if any(spans) else limit
         left = shared(c.sa.text, c.sb.text, alo, blo, min(left, limit), -1)
         right = shared(c.sa.text, c.sb.text, ahi, bhi, min(right, limit), 1)
-        return _side(c.sa, alo - left, ahi + right), _side(c.sb, blo - left, bhi + right)
+        return side_of(c.sa, alo - left, ahi + right), side_of(c.sb, blo - left, bhi + right)
 
     # -- words around an edit ------------------------------------------------------------------
     def _predicate_swap(self, sa: Stream, alo: int, sb: Stream, blo: int) -> bool:
@@ -393,24 +379,6 @@ class DifferenceClassifier:
         return False
 
 
-@dataclass(frozen=True, slots=True)
-class _Pair:
-    """What classifying the edits of one pair needs."""
-
-    sa: Stream
-    sb: Stream
-    figs_a: list[FigureAt]
-    figs_b: list[FigureAt]
-    rel_a: list[tuple[int, int, str]]
-    rel_b: list[tuple[int, int, str]]
-    pair: Any
-
-    def diff(self, kind: str, alo: int, ahi: int, blo: int, bhi: int, a_show: str, b_show: str,
-             reason: str = "") -> Difference:
-        return Difference(kind, self.pair, _side(self.sa, alo, ahi), _side(self.sb, blo, bhi),
-                          a_show, b_show, reason=reason)
-
-
 _CLASSIFIERS: dict[tuple, DifferenceClassifier] = {}
 
 
@@ -423,7 +391,7 @@ def classifier_for(packs: PackStore) -> DifferenceClassifier:
     return got
 
 
-# -- iterating and locating ---------------------------------------------------------------------
+# -- iterating -----------------------------------------------------------------------------------
 def iter_kind(classifier: DifferenceClassifier, corpus: Corpus, kind: str,
               pick: Callable[[Difference], tuple[Side, Side]]) -> Iterator[tuple[Difference, Side, Side]]:
     """Differences of one kind as (difference, side reported on, other side), each reported
@@ -438,38 +406,3 @@ def iter_kind(classifier: DifferenceClassifier, corpus: Corpus, kind: str,
             if key not in seen:
                 seen.add(key)
                 yield d, target, other
-
-
-def location(doc: Document, side: Side) -> str:
-    """``path:line`` of a side, as messages name the other version's place."""
-    return f"{doc.id}:{doc.position(side.start).line}"
-
-
-def other_version_has(other: Side) -> Related:
-    """The related location every version finding points at: the other version's text."""
-    return related(other.doc, other.start, other.end, f"the other version has `{other.text}`")
-
-
-def versions_in_reach(corpus: Corpus) -> bool:
-    """Whether another version of a document can exist: two documents in the run, or the
-    corpus-root index (``cache_dir``) to find one outside it."""
-    return len(corpus) >= 2 or corpus.cache_dir is not None
-
-
-# -- helpers ------------------------------------------------------------------------------------
-def _layout_edge(sa: Stream, alo: int, ahi: int, sb: Stream, blo: int, bhi: int) -> bool:
-    """A clause break at an edge of the edit in one version only (a word cut by re-wrapping:
-    难 | 题 facing 问题): whether each side forms a word there cannot be compared."""
-    def at(s: Stream, p: int) -> bool:
-        return p < len(s.breaks) and bool(s.breaks[p])
-    return at(sa, alo) != at(sb, blo) or at(sa, ahi) != at(sb, bhi)
-
-
-def _side(s: Stream, lo: int, hi: int) -> Side:
-    if hi > lo:
-        start, end = s.span(lo, hi)
-    else:
-        start = end = s.offsets[lo] if lo < len(s.offsets) else len(s.doc.text)
-    return Side(s.doc, lo, hi, start, end)
-
-

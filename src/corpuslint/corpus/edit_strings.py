@@ -71,3 +71,11 @@ def context_ok(s: Stream, lo: int, hi: int) -> bool:
     left = lo >= 2 and not s.breaks[lo] and not s.breaks[lo - 1]
     right = hi + 1 < len(s.text) and not s.breaks[hi] and not s.breaks[hi + 1]
     return left or right
+
+
+def layout_edge(sa: Stream, alo: int, ahi: int, sb: Stream, blo: int, bhi: int) -> bool:
+    """A clause break at an edge of the edit in one version only (a word cut by re-wrapping:
+    难 | 题 facing 问题): whether each side forms a word there cannot be compared."""
+    def at(s: Stream, p: int) -> bool:
+        return p < len(s.breaks) and bool(s.breaks[p])
+    return at(sa, alo) != at(sb, blo) or at(sa, ahi) != at(sb, bhi)
