@@ -111,3 +111,18 @@ def test_version_pair_without_findings_is_shown(tmp_path):
     assert code == 0 and "0 findings" in page
     (pair,) = re.findall(r'<details class="pair".*?</details>', page, re.S)
     assert "a.txt" in pair and "b.txt" in pair
+
+
+def test_report_reuses_the_runs_classification(tmp_path, monkeypatch):
+    # the rules classified the seed pair once; the report shows that result, not a second one
+    from corpuslint.corpus import differences
+
+    calls = []
+    real = differences.DifferenceClassifier.classify
+    monkeypatch.setattr(differences.DifferenceClassifier, "classify",
+                        lambda self, *a, **k: calls.append(1) or real(self, *a, **k))
+    out = tmp_path / "report.html"
+    assert main(["check", "--no-cache", "--output-format", "html", "-o", str(out),
+                 str(seed_path("000")), str(seed_path("001"))]) == 1
+    assert len(calls) == 1
+    assert '<mark class="k-name" title="name">丞达精密</mark>' in out.read_text(encoding="utf-8")

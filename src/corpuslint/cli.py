@@ -286,6 +286,7 @@ def cmd_check(args: argparse.Namespace) -> int:
                     version=__version__, root=str(config.root) if config.root else None, fixed=fixed,
                     failed=failed, documents=result.documents if fmt == "html" else (),
                     packs=engine.rules.packs, version_pairs=result.version_pairs,
+                    pair_differences=result.pair_differences,
                     record_lines=_record_lines(findings, result.record_lines, config)
                     if fmt in ("json", "jsonl", "sarif", "github") else {},
                     max_results=args.max_results)

@@ -28,6 +28,7 @@ from .core.registry import discover
 from .core.version import __version__
 from .core.rule import CorpusRule, DocumentRule, Rule, RuleContext
 from .corpus.analyses import CorpusAnalyses
+from .corpus.differences import classified
 from .corpus.model import DocFeatures, FeatureBuilder, corpus_settings
 from .corpus.spool import Spool
 from .load import SourceError, expand_paths, read_source
@@ -55,6 +56,9 @@ class LintResult:
     # (path, record) of both sides of every version pair of the run's documents, when documents
     # are kept and a rule had the version groups built (the HTML report shows them side by side)
     version_pairs: list[tuple[Key, Key]] = field(default_factory=list)
+    # the differences the rules had classified for those pairs, by (a, b) as in version_pairs
+    # (``corpus.differences.Difference``; the report reuses them instead of classifying again)
+    pair_differences: dict[tuple[Key, Key], list[Any]] = field(default_factory=dict)
     # (path, record) -> a JSONL record's 1-based line in its file, for the run's records (the
     # first of two records sharing an id wins)
     record_lines: dict[tuple[str | None, str], int] = field(default_factory=dict)
@@ -364,15 +368,17 @@ class Engine:
                 findings.extend(c.findings)
         documents = [c.doc for c in checked if c.doc is not None]
         pairs: list[tuple[Key, Key]] = []
+        diffs: dict[tuple[Key, Key], list[Any]] = {}
         if corpus is not None:
-            pairs = _version_pairs(corpus) if documents else []
+            if documents:
+                pairs, diffs = _version_pairs(corpus)
             corpus.close()
         lines: dict[tuple[str | None, str], int] = {}
         for c in checked:
             if c.record is not None and c.record_line is not None:
                 lines.setdefault((c.path, c.record), c.record_line)
         return LintResult(findings, documents, paths=len({c.path for c in checked}), version_pairs=pairs,
-                          record_lines=lines)
+                          pair_differences=diffs, record_lines=lines)
 
 
 # -- for an engine that runs pass 1 elsewhere (corpuslint.ray): the same code, driven apart ------
@@ -397,11 +403,21 @@ def merged(own: list[Finding], extra: list[Finding]) -> list[Finding]:
     return sorted([*own, *extra], key=finding_order)
 
 
-def _version_pairs(corpus: CorpusAnalyses) -> list[tuple[Key, Key]]:
+def _version_pairs(corpus: CorpusAnalyses) -> tuple[list[tuple[Key, Key]], dict[tuple[Key, Key], list[Any]]]:
+    """The run's version pairs, and the differences the rules had classified for them."""
     if not corpus.versions_built():  # no rule asked for them: not built for the report alone
-        return []
-    return [((p.a.path, p.a.record), (p.b.path, p.b.record)) for p in corpus.versions.pairs()
-            if not (corpus.is_context(p.a) or corpus.is_context(p.b))]
+        return [], {}
+    pairs: list[tuple[Key, Key]] = []
+    diffs: dict[tuple[Key, Key], list[Any]] = {}
+    for p in corpus.versions.pairs():
+        if corpus.is_context(p.a) or corpus.is_context(p.b):
+            continue
+        key = ((p.a.path, p.a.record), (p.b.path, p.b.record))
+        pairs.append(key)
+        got = classified(corpus, p)
+        if got is not None:
+            diffs[key] = got
+    return pairs, diffs
 
 
 def _size(path: str) -> int:

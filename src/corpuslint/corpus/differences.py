@@ -134,7 +134,7 @@ class DifferenceClassifier:
     # -- per pair ------------------------------------------------------------------------------
     def differences(self, corpus: Corpus, pair: VersionPair) -> list[Difference]:
         """Every labelled difference of a version pair (neutral ones included), once per run."""
-        cache: dict[int, list[Difference]] = corpus.features(pair.a).extra.setdefault("ver.diffs", {})
+        cache: dict[int, list[Difference]] = corpus.features(pair.a).extra.setdefault(_CACHE, {})
         got = cache.get(id(pair.b))
         if got is None:
             got = self.classify(alignment_of(corpus, pair), self.doc_figures(corpus, pair.a),
@@ -379,6 +379,7 @@ class DifferenceClassifier:
         return False
 
 
+_CACHE = "ver.diffs"  # DocFeatures.extra key: id(other version) -> the pair's differences
 _CLASSIFIERS: dict[tuple, DifferenceClassifier] = {}
 
 
@@ -389,6 +390,12 @@ def classifier_for(packs: PackStore) -> DifferenceClassifier:
     if got is None:
         got = _CLASSIFIERS[tuple(packs.dirs)] = DifferenceClassifier(packs)
     return got
+
+
+def classified(corpus: Corpus, pair: VersionPair) -> list[Difference] | None:
+    """The differences of a pair if a rule had it classified in this run (the HTML report shows
+    them), without classifying it."""
+    return corpus.features(pair.a).extra.get(_CACHE, {}).get(id(pair.b))
 
 
 # -- iterating -----------------------------------------------------------------------------------

@@ -48,6 +48,8 @@ class Report:
     documents: Sequence[Document] = ()
     packs: Any = None
     version_pairs: Sequence[tuple[Any, Any]] = ()  # (path, record) pairs of the run's versions
+    # the differences the rules classified, by version pair as above (shown, not classified again)
+    pair_differences: Mapping[tuple[Any, Any], Sequence[Any]] = field(default_factory=dict)
     # (path, record id) -> the record's 1-based line in its JSONL file
     record_lines: Mapping[tuple[str | None, str], int] = field(default_factory=dict)
     max_results: int | None = None  # --max-results: findings past it are left out (and said so)

@@ -21,7 +21,7 @@ from ..core.document import Document
 from ..core.findings import Finding
 from ..core.rule import family_of
 from ..corpus.align import Stream, align_streams, build_stream
-from ..corpus.differences import NEUTRAL, PASSAGE, Difference, classifier_for
+from ..corpus.differences import NEUTRAL, PASSAGE, Side, classifier_for
 from . import Report
 
 PAIR_CODES = ("VER", "TYP004", "DUP004")
@@ -140,19 +140,15 @@ def _pair(n: int, a: Document, b: Document, report: Report, by_doc: dict, pair_r
           opened: bool) -> str:
     sa, sb = build_stream(a), build_stream(b)
     al = align_streams(sa, sb)
-    diffs: list[Difference] = []
-    if report.packs is not None:
-        c = classifier_for(report.packs)
-        diffs = [d for d in c.classify(al, c.figures_in(a, sa), c.figures_in(b, sb),
-                                       c.relative_in(a, sa), c.relative_in(b, sb)) if d.kind != NEUTRAL]
+    sides = _differences(a, b, sa, sb, al, report)
     # a passage is marked on the version that has it only
-    marks_a = [(d.a.start, d.a.end, d.kind) for d in diffs
-               if d.a.end > d.a.start and (d.kind != PASSAGE or d.a.hi - d.a.lo > d.b.hi - d.b.lo)]
-    marks_b = [(d.b.start, d.b.end, d.kind) for d in diffs
-               if d.b.end > d.b.start and (d.kind != PASSAGE or d.b.hi - d.b.lo > d.a.hi - d.a.lo)]
+    marks_a = [(x.start, x.end, kind) for kind, x, y in sides
+               if x.end > x.start and (kind != PASSAGE or x.hi - x.lo > y.hi - y.lo)]
+    marks_b = [(y.start, y.end, kind) for kind, x, y in sides
+               if y.end > y.start and (kind != PASSAGE or y.hi - y.lo > x.hi - x.lo)]
     rows = _rows(a, b, sa, sb, al)
     fa, fb = by_doc.get((a.path, a.record), []), by_doc.get((b.path, b.record), [])
-    kinds = Counter(d.kind for d in diffs)
+    kinds = Counter(kind for kind, _, _ in sides)
     label = ", ".join(f"{k} {v}" for k, v in sorted(kinds.items())) or "no differences"
     out = [f"<details class=\"pair\" id=\"pair{n}\"{' open' if opened else ''}><summary>{_e(_name(a.path, a.record))} ⟷ "
            f"{_e(_name(b.path, b.record))} — {label}</summary><table class=\"pair\">",
@@ -188,6 +184,24 @@ def _pair(n: int, a: Document, b: Document, report: Report, by_doc: dict, pair_r
         out.append(f"<tr><td class=\"n\" colspan=\"2\">⋯ {alike} paragraphs alike</td></tr>")
     out.append("</table></details>")
     return "\n".join(out)
+
+
+def _differences(a: Document, b: Document, sa: Stream, sb: Stream, al, report: Report
+                 ) -> list[tuple[str, Side, Side]]:
+    """(kind, side in ``a``, side in ``b``) of the pair's differences other than neutral ones:
+    those the rules classified in the run (either way round), else classified here."""
+    ka, kb = (a.path, a.record), (b.path, b.record)
+    got = report.pair_differences.get((ka, kb))
+    if got is not None:
+        return [(d.kind, d.a, d.b) for d in got if d.kind != NEUTRAL]
+    got = report.pair_differences.get((kb, ka))
+    if got is not None:
+        return [(d.kind, d.b, d.a) for d in got if d.kind != NEUTRAL]
+    if report.packs is None:
+        return []
+    c = classifier_for(report.packs)
+    return [(d.kind, d.a, d.b) for d in c.classify(al, c.figures_in(a, sa), c.figures_in(b, sb),
+                                                   c.relative_in(a, sa), c.relative_in(b, sb)) if d.kind != NEUTRAL]
 
 
 def _rows(a: Document, b: Document, sa: Stream, sb: Stream, al) -> list[tuple[list[int], list[int]]]:
