@@ -110,7 +110,7 @@ class DifferenceClassifier:
         self.lookalikes = lookalikes(packs)
         self._synonyms_longest = sorted(self.synonyms, key=lambda p: -len(p[1]))
         self.words = ContextWords(self.lex, {h: 100 for h in self.names.heads})  # heads read as words
-        self.reading = LookalikeReading(self.words, char_bigrams(packs), ocr_table(packs))
+        self.reading = LookalikeReading(self.words, lambda: char_bigrams(packs), ocr_table(packs))
 
     # -- per document --------------------------------------------------------------------------
     def figures_in(self, doc: Document, stream: Stream) -> list[FigureAt]:

@@ -20,6 +20,9 @@ hold (至/到 are alike in shape, yet editors swap them and the recognizer never
 
 from __future__ import annotations
 
+from functools import cached_property
+from typing import Callable
+
 from .align import Stream
 from .edit_words import ContextWords
 from .ocr_data import CharBigrams
@@ -29,10 +32,14 @@ SHAPE_EVIDENCE = 10.0  # nats that decide a pair only the shape tables hold
 
 
 class LookalikeReading:
-    def __init__(self, words: ContextWords, bigrams: CharBigrams, ocr: dict[str, dict[str, float]]) -> None:
+    def __init__(self, words: ContextWords, bigrams: Callable[[], CharBigrams], ocr: dict[str, dict[str, float]]) -> None:
         self.words = words
-        self.bigrams = bigrams
+        self._bigrams = bigrams  # loaded at the first look-alike edit
         self.ocr = ocr  # observed -> intended -> log P_ocr
+
+    @cached_property
+    def bigrams(self) -> CharBigrams:
+        return self._bigrams()
 
     def ocr_confused(self, ta: str, tb: str) -> bool:
         """Whether the recognizer misread every differing character one way or the other."""

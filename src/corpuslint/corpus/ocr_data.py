@@ -15,6 +15,8 @@ from typing import TYPE_CHECKING, Mapping
 
 import numpy as np
 
+from ..core.compiled import compiled
+
 if TYPE_CHECKING:
     from ..core.packs import PackStore
 
@@ -124,7 +126,10 @@ class CharBigrams:
 
 
 def char_bigrams(packs: PackStore) -> CharBigrams:
+    """The bigram table of the pack folders, parsed once and kept compiled (0.4 s to parse)."""
     got = _BIGRAMS.get(packs.dirs)
     if got is None:
-        got = _BIGRAMS[packs.dirs] = CharBigrams(*read_bigrams(packs.lines(BIGRAMS) if packs.files(BIGRAMS) else []))
+        files = packs.files(BIGRAMS)
+        arrays = compiled("char-bigrams", files, lambda: read_bigrams(packs.lines(BIGRAMS) if files else []))
+        got = _BIGRAMS[packs.dirs] = CharBigrams(*arrays)
     return got
