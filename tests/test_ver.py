@@ -157,6 +157,14 @@ def test_term_changed_in_one_character_is_reported():
     assert [(f.code, f.flagged_text) for f in found] == [("VER002", "零部件")]
 
 
+def test_word_swapped_in_a_compound_is_wording_not_a_term():
+    # 现实情况 / 现实状况: two words, one swapped for another, is a rewording
+    a = "我们必须从现实情况出发，研究解决新问题。\n"
+    b = a.replace("现实情况", "现实状况")
+    assert lint_versions(a, b) == []
+    assert [f.code for f in lint_versions(a, b, select=["VER003"])] == ["VER003"]
+
+
 def test_synonym_is_wording_not_name():
     a = "公司表示，将继续推动产业升级，并进一步扩大生产规模。\n"
     b = a.replace("推动产业", "推进产业")

@@ -299,7 +299,7 @@ class DifferenceClassifier:
         if not word_swap and any(self.names.is_proper(s.text[i:j]) and i <= lo and hi <= j
                for s, lo, hi in ((sa, alo, ahi), (sb, blo, bhi)) for i, j in self.words.word_spans(s, lo, hi)):
             return self._name(c, alo, ahi, blo, bhi, None, None, "a proper noun")
-        if len(ta) == len(tb) == 1 and term_change(words_a, words_b) and not self._predicate_swap(sa, alo, sb, blo):
+        if len(ta) == len(tb) == 1 and term_change(words_a, words_b, self._is_word) and not self._predicate_swap(sa, alo, sb, blo):
             return self._name(c, alo, ahi, blo, bhi, None, None, "a term")
         return self._wording(c, alo, ahi, blo, bhi, "other words")
 
@@ -353,6 +353,9 @@ class DifferenceClassifier:
         for x, y in self._synonyms_longest:
             t = t.replace(y, x)
         return t
+
+    def _is_word(self, t: str) -> bool:
+        return self.lex.freq(t) >= WORD_FREQ
 
     def _looks_alike(self, ta: str, tb: str) -> bool:
         return all(x == y or y in self.lookalikes.get(x, ()) for x, y in zip(ta, tb))

@@ -48,10 +48,16 @@ def single_replacements(ta: str, tb: str, keep: Callable[[str, str], bool]) -> l
     return out
 
 
-def term_change(words_a: list[str], words_b: list[str]) -> bool:
-    """A term of 3+ characters changed in one character (``零配件``/``零部件``)."""
-    return any(len(x) == len(y) >= 3 and sum(p != q for p, q in zip(x, y)) == 1
-               for x in words_a for y in words_b)
+def term_change(words_a: list[str], words_b: list[str], is_word: Callable[[str], bool]) -> bool:
+    """A term of 3+ characters changed in one character (``零配件``/``零部件``) — not a compound
+    of two words where one word was swapped for another (``现实情况``/``现实状况``: a rewording)."""
+    for x in words_a:
+        for y in words_b:
+            if len(x) == len(y) >= 3 and sum(p != q for p, q in zip(x, y)) == 1:
+                if len(x) == 4 and all(is_word(h) for h in (x[:2], x[2:], y[:2], y[2:])):
+                    continue
+                return True
+    return False
 
 
 def shared(ta: str, tb: str, pa: int, pb: int, n: int, step: int) -> int:
