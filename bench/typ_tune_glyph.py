@@ -19,7 +19,8 @@ from typ_tune import DEFAULTS, GAIN_OPTIONS, score, traces
 
 from corpuslint import Linter
 from corpuslint.core.packs import PackStore
-from corpuslint.rules.typ._common import confusions, glyph_confusions
+from corpuslint.corpus.ocr_data import glyph_confusions
+from corpuslint.rules.typ._common import confusions
 
 CACHE = Path("/tmp/typ_tune_glyph.pkl")
 

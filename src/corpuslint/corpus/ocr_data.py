@@ -118,6 +118,9 @@ class CharBigrams:
         self.keys, self.log_p, self.backoff = keys, log_p, backoff
 
     def log_prob(self, a: str, b: str) -> float:
+        """ln P(b | a); 0 when either side is missing (the text's start or end)."""
+        if not a or not b:
+            return 0.0
         key = (ord(a) << 21) | ord(b)
         k = int(np.searchsorted(self.keys, np.uint64(key)))
         if k < len(self.keys) and int(self.keys[k]) == key:

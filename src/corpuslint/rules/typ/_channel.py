@@ -25,11 +25,11 @@ from ...core.compiled import compiled
 from ...core.packs import PackStore
 from ...corpus.lexicon import Lexicon
 from ...corpus.normalize import to_simplified
-from ...corpus.ocr_data import BIGRAMS, OCR_TABLE, UNSEEN_LOG_P, read_bigrams, read_ocr_table
-from ._common import confusions, glyph_confusions
+from ...corpus.ocr_data import OCR_TABLE, glyph_confusions, read_ocr_table
+from ._common import confusions
 
 # Bumped whenever ChannelTables changes shape: a cached pickle of an older shape is not reused.
-_FORMAT = "8"
+_FORMAT = "9"
 _EMPTY: frozenset[str] = frozenset()
 
 
@@ -51,9 +51,6 @@ class ChannelTables:
     candidates: Mapping[str, str]  # observed -> its candidates, encoded (see ``decode_row``)
     traditional: frozenset[str]  # characters of the lexicon that t2s conversion changes
     pair_keys: np.ndarray  # every character pair inside a lexicon word, as sorted integer keys
-    bigram_keys: np.ndarray  # character bigrams of running text (char_bigrams.tsv), sorted keys
-    bigram_log_p: np.ndarray  # ln P(next | previous) of each key
-    bigram_backoff: Mapping[str, float]  # previous -> ln P of an unseen next character
 
 
 def pair_key(cps: np.ndarray) -> np.ndarray:
@@ -127,27 +124,14 @@ def _build(lex: Lexicon, packs: PackStore) -> ChannelTables:
     chars = "".join(c for c in lex.char_freqs if len(c) == 1)
     simp = to_simplified(chars)
     trad = frozenset(a for a, b in zip(chars, simp) if a != b) if len(simp) == len(chars) else frozenset()
-    bkeys, bvals, backoff = read_bigrams(packs.lines(BIGRAMS) if packs.files(BIGRAMS) else [])
     keys = np.unique(np.array([(ord(p[0]) << 21) | ord(p[1]) for p in pairs], dtype=np.uint64))
     return ChannelTables({k: "".join(sorted(v)) for k, v in after.items()},
-                         {k: "".join(sorted(v)) for k, v in before.items()}, cands, trad, keys, bkeys, bvals, backoff)
-
-
-def bigram_log_p(tables: ChannelTables, a: str, b: str) -> float:
-    """ln P(b | a) in running text, backed off for an unseen pair."""
-    if not a or not b:
-        return 0.0
-    key = (ord(a) << 21) | ord(b)
-    keys = tables.bigram_keys
-    k = int(np.searchsorted(keys, np.uint64(key)))
-    if k < len(keys) and int(keys[k]) == key:
-        return float(tables.bigram_log_p[k])
-    return tables.bigram_backoff.get(a, UNSEEN_LOG_P)
+                         {k: "".join(sorted(v)) for k, v in before.items()}, cands, trad, keys)
 
 
 def _inputs(packs: PackStore) -> list:
     rel = ("typ/homophones.txt", "typ/shape_similar.txt", "typ/shape_ocr.txt", "typ/shape_extra.txt",
-           "typ/shape_contains.txt", "typ/shape_glyph.txt", OCR_TABLE, BIGRAMS)
+           "typ/shape_contains.txt", "typ/shape_glyph.txt", OCR_TABLE)
     return [p for r in rel for p in packs.files(r)]
 
 

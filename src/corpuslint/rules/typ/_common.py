@@ -15,7 +15,6 @@ from typing import Iterator, Mapping
 from ...core.packs import PackStore
 from ...corpus.lexicon import Lexicon
 from ...corpus.normalize import to_simplified
-from ...corpus.ocr_data import glyph_confusions  # noqa: F401 (read by the TYP rules from here)
 
 # A run of CJK ideographs (BMP + extension A); typos are looked for inside runs only, so a
 # doubled character across punctuation or a line break is never a "doubling".

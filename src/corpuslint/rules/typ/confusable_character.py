@@ -77,9 +77,9 @@ import numpy as np
 
 from ...core import Applicability, Document, DocumentRule, Edit, Finding, Fix
 from ...core.rule import OptionError
-from ...corpus.ocr_data import GLYPH_SIMILARITY
+from ...corpus.ocr_data import GLYPH_SIMILARITY, char_bigrams
 from ...corpus.lexicon import lexicon_key, load_lexicon
-from ._channel import GLYPH, INTENDED, KIND, OCR, OCR_REVERSE, Candidate, bigram_log_p, channel_tables, decode_row, cjk_mask, code_points, pairs_in_words
+from ._channel import GLYPH, INTENDED, KIND, OCR, OCR_REVERSE, Candidate, channel_tables, decode_row, cjk_mask, code_points, pairs_in_words
 from ._common import CJK_RUN, is_traditional, word_covered
 from ._guards import in_short_quote, latin_neighbour, next_to_name_dot
 
@@ -133,6 +133,7 @@ class ConfusableCharacter(DocumentRule):
         packs = self.ctx.packs
         self.lex = load_lexicon(packs)
         tables = self.tables = channel_tables(self.lex, packs, lexicon_key(packs))
+        self.bigrams = char_bigrams(packs)
         self.after, self.before = tables.after, tables.before
         self.candidates = tables.candidates
         self.traditional_only = tables.traditional
@@ -324,9 +325,8 @@ class ConfusableCharacter(DocumentRule):
                 continue
             left = run[i - 1] if i > 0 else ""
             right = run[i + 1] if i + 1 < n else ""
-            tables = self.tables
-            bigram = (bigram_log_p(tables, left, alt) + bigram_log_p(tables, alt, right)
-                      - bigram_log_p(tables, left, c) - bigram_log_p(tables, c, right))
+            bigram = (self.bigrams.log_prob(left, alt) + self.bigrams.log_prob(alt, right)
+                      - self.bigrams.log_prob(left, c) - self.bigrams.log_prob(c, right))
             score = after_lp - before_lp + lp + self.bigram_weight * bigram
             bar = self.bar
             if not rare and f < self.opts["rare_word_freq"]:
