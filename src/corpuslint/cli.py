@@ -30,6 +30,8 @@ from .fix import fix_documents, unified_diff, write_documents
 from .load import SourceError, check_jsonl_field, is_jsonl, record_lines
 from .report import FORMATS, Report, formatter, writer
 from .report.text import statistics
+from .report.text import write as text_writer
+from .report.text import write_concise as concise_writer
 from .suppress import BaselineError, apply_baseline, read_baseline, write_baseline
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -146,6 +148,16 @@ def _err(message: str) -> None:
 # C0 and C1 control characters but tab and newline: an ESC in a file name must not drive the
 # terminal (colours, cursor moves, a title change) when the name is printed.
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+class _Printable:
+    """A stream that writes text as ``printable`` makes it."""
+
+    def __init__(self, out: Any) -> None:
+        self.out = out
+
+    def write(self, text: str) -> int:
+        return self.out.write(printable(text))
 
 
 def printable(text: str) -> str:
@@ -291,6 +303,9 @@ def cmd_check(args: argparse.Namespace) -> int:
                     if fmt in ("json", "jsonl", "sarif", "github") else {},
                     max_results=args.max_results)
     stream = None if args.statistics else writer(fmt)
+    if stream is None and fmt in ("text", "concise") and not args.statistics:
+        write_text = text_writer if fmt == "text" else concise_writer
+        stream = lambda r, fh: write_text(r, _Printable(fh), summary=not args.quiet)  # noqa: E731
     if stream is not None:
         if args.output_file:
             with open(args.output_file, "w", encoding="utf-8", errors="backslashreplace") as fh:
@@ -381,7 +396,7 @@ def _renamed(f: Any, name: str) -> Any:
 
 
 def _rename_stdin(result: LintResult, name: str) -> None:
-    result.findings[:] = [_renamed(f, name) for f in result.findings]
+    result.findings = [_renamed(f, name) for f in result.findings]
 
 
 def cmd_rules(args: argparse.Namespace) -> int:

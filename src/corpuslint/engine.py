@@ -31,6 +31,7 @@ from .corpus.analyses import CorpusAnalyses
 from .corpus.differences import classified
 from .corpus.model import DocFeatures, FeatureBuilder, corpus_settings
 from .corpus.spool import Spool
+from .late_findings import ByDocument, Merged
 from .load import SourceError, expand_paths, read_source
 from .suppress import parse_suppressions
 
@@ -49,7 +50,7 @@ Key = tuple[str | None, str | None]  # a document's (path, record)
 
 @dataclass
 class LintResult:
-    findings: list[Finding]
+    findings: Sequence[Finding]  # a list; late_findings.Merged when pass 2's findings spilled to disk
     documents: list[Document]  # kept only when asked (``keep_documents``: the fixer needs them)
     errors: list[str] = field(default_factory=list)  # sources that could not be read at all
     paths: int = 0  # distinct document paths seen
@@ -317,7 +318,7 @@ class Engine:
             return
         late = self._corpus_findings(corpus, None)
         for feats in corpus:
-            extra = late.get(doc_key(feats.path, feats.record))
+            extra = late.pop(doc_key(feats.path, feats.record))
             if extra:
                 yield feats, _filtered(self.config, extra, feats.suppressions, feats.path)
 
@@ -342,8 +343,8 @@ class Engine:
             corpus.remember(doc, c.features)
         return c
 
-    def _corpus_findings(self, corpus: CorpusAnalyses, progress: Progress | None) -> dict[str, list[Finding]]:
-        out: dict[str, list[Finding]] = {}
+    def _corpus_findings(self, corpus: CorpusAnalyses, progress: Progress | None) -> ByDocument:
+        out = ByDocument()
         if not len(corpus):
             return out
         n = len(self.rules.corpus_rules)
@@ -351,21 +352,34 @@ class Engine:
             if progress:
                 progress("corpus", i, n, 0)
             for f in rule.finish(corpus):
-                out.setdefault(doc_key(f.path, f.record), []).append(f)
+                out.add(doc_key(f.path, f.record), f)
         if progress:
             progress("corpus", n, n, 0)
         return out
 
     def _finish(self, checked: list[Checked], corpus: CorpusAnalyses | None, progress: Progress | None) -> LintResult:
-        late = self._corpus_findings(corpus, progress) if corpus is not None else {}
-        findings: list[Finding] = []
-        for c in checked:
-            extra = late.pop(c.key, None)
-            if extra:
-                findings.extend(sorted([*c.findings, *_filtered(self.config, extra, c.suppressions, c.path)],
-                                       key=finding_order))
-            else:
-                findings.extend(c.findings)
+        late = self._corpus_findings(corpus, progress) if corpus is not None else ByDocument()
+        findings: list[Finding] | Merged
+        if late.spilled:  # pass 2's findings stay on disk; each document's are read when reported
+            findings = Merged(late)
+            for c in checked:
+                numbered = late.numbered(c.key)
+                if numbered:
+                    number = {id(f): n for n, f in numbered}
+                    kept = _filtered(self.config, [f for _, f in numbered], c.suppressions, c.path)
+                    findings.add(c.findings, [(number[id(f)], f) for f in kept], finding_order)
+                else:
+                    findings.add(c.findings, [], finding_order)
+        else:
+            findings = []
+            for c in checked:
+                extra = late.pop(c.key)
+                if extra:
+                    findings.extend(sorted([*c.findings, *_filtered(self.config, extra, c.suppressions, c.path)],
+                                           key=finding_order))
+                else:
+                    findings.extend(c.findings)
+            late.close()
         documents = [c.doc for c in checked if c.doc is not None]
         pairs: list[tuple[Key, Key]] = []
         diffs: dict[tuple[Key, Key], list[Any]] = {}
@@ -392,7 +406,7 @@ def corpus_pass(engine: Engine, corpus: CorpusAnalyses, progress: Progress | Non
     late = engine._corpus_findings(corpus, progress)
     out: dict[str, list[Finding]] = {}
     for feats in corpus:
-        extra = late.pop(doc_key(feats.path, feats.record), None)
+        extra = late.pop(doc_key(feats.path, feats.record))
         if extra:
             out[doc_key(feats.path, feats.record)] = _filtered(engine.config, extra, feats.suppressions, feats.path)
     return out

@@ -402,13 +402,19 @@ def classified(corpus: Corpus, pair: VersionPair) -> list[Difference] | None:
 
 
 # -- iterating -----------------------------------------------------------------------------------
-def iter_kind(classifier: DifferenceClassifier, corpus: Corpus, kind: str,
+def iter_kind(classifier: Callable[[], DifferenceClassifier], corpus: Corpus, kind: str,
               pick: Callable[[Difference], tuple[Side, Side]]) -> Iterator[tuple[Difference, Side, Side]]:
     """Differences of one kind as (difference, side reported on, other side), each reported
-    place once; ``pick`` chooses the side a finding goes on."""
+    place once; ``pick`` chooses the side a finding goes on. ``classifier`` is called only
+    when there is a pair: its data loads in a third of a second, which a pre-commit run on a
+    file with no other version should not pay."""
     seen: set[tuple[int, int, int]] = set()
-    for pair in corpus.versions.pairs():
-        for d in classifier.differences(corpus, pair):
+    pairs = corpus.versions.pairs()
+    if not pairs:
+        return
+    model = classifier()
+    for pair in pairs:
+        for d in model.differences(corpus, pair):
             if d.kind != kind:
                 continue
             target, other = pick(d)

@@ -141,7 +141,7 @@ class SignatureIndex:
         """Bring the index up to date with the files under ``root``. ``run`` maps the resolved
         path of each file of the run to its features: such a file is indexed from those (its
         folded text re-read from the run's spool), never read again."""
-        known = {r[0]: (r[1], r[2]) for r in self.db.execute("SELECT path, size, mtime FROM files")}
+        known = {r[0]: r[1:] for r in self.db.execute("SELECT path, size, mtime FROM files")}
         # One stat per file finds what changed; only those are looked at, in path order.
         changed: list[tuple[str, os.stat_result, bool, RunFile | None]] = []
         for key, st in walk(root, config):  # keys: absolute, normal paths
@@ -278,7 +278,7 @@ def walk(root: Path, config: Any) -> Iterator[tuple[str, os.stat_result]]:
     files), but the path relative to the root is built along the walk instead of resolving
     every path, and each file costs one ``stat``: on 100 000 files that is most of a warm
     pre-commit run."""
-    extensions = tuple(config.extensions)
+    extensions = frozenset(config.extensions)
     excluded = config.is_excluded_rel
     by_name = config.excludes_by_name_only()
     default_names = frozenset(DEFAULT_EXCLUDE)
@@ -301,7 +301,8 @@ def walk(root: Path, config: Any) -> Iterator[tuple[str, os.stat_result]]:
                 if not entry.is_symlink() and not excluded(rel_dir + name):
                     todo.append((entry.path, rel_dir + name + "/"))
                 continue
-            if os.path.splitext(name)[1].lower() not in extensions:
+            dot = name.rfind(".")  # ``Path.suffix`` as load.expand_paths reads it, without a Path
+            if dot <= 0 or name[dot:].lower() not in extensions:
                 continue
             if (name in default_names) if by_name else excluded(rel_dir + name):
                 continue

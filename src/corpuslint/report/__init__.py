@@ -63,13 +63,13 @@ class Report:
             return FilePosition(loc.line, loc.column, loc.end_line, loc.end_column)
         return FilePosition(line, 1, line, 1, loc.line, loc.column, loc.end_line, loc.end_column)
 
-    def shown(self, limit: int | None = None) -> list[int]:
+    def shown(self, limit: int | None = None) -> Sequence[int]:
         """Indices of the findings an output shows under a cap (``--max-results``, else
         ``limit``): the most severe are kept, in their order, as GitHub keeps them."""
         n = len(self.findings)
         cap = self.max_results if self.max_results is not None else limit
         if cap is None or n <= cap:
-            return list(range(n))
+            return range(n)
         ranked = sorted(range(n), key=lambda i: (_SEVERITY_RANK[self.findings[i].severity], i))
         return sorted(ranked[:cap])
 

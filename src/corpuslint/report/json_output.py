@@ -55,8 +55,12 @@ def finding_dict(f: Finding, report: Report | None = None) -> dict[str, Any]:
 _PLAIN = Report(findings=(), files=0)  # no record lines known: positions as the finding has them
 
 
-def shown(report: Report) -> list[Finding]:
-    return [report.findings[i] for i in report.shown()]
+def shown(report: Report) -> Iterable[Finding]:
+    """The findings an output shows, read in order (a spooled list is not loaded whole)."""
+    picked = report.shown()
+    if len(picked) == len(report.findings):
+        return report.findings
+    return [report.findings[i] for i in picked]
 
 
 def document(report: Report) -> dict[str, Any]:
@@ -76,9 +80,9 @@ def write(report: Report, out: TextIO) -> None:
     the indentation ``json.dumps(..., indent=2)`` gives it), nothing is built whole."""
     encode = json.JSONEncoder(ensure_ascii=False, indent=2).encode
     out.write("{\n" + f'  "version": {json.dumps(report.version, ensure_ascii=False)},\n  "findings": [')
-    findings = shown(report)
-    for i, f in enumerate(findings):
+    i = -1
+    for i, f in enumerate(shown(report)):
         out.write(("," if i else "") + "\n    " + encode(finding_dict(f, report)).replace("\n", "\n    "))
-    out.write("\n  ]," if findings else "],")
+    out.write("\n  ]," if i >= 0 else "],")
     summary = {"files": report.files, "findings": len(report.findings), "by_code": report.by_code()}
     out.write('\n  "summary": ' + encode(summary).replace("\n", "\n  ") + "\n}\n")

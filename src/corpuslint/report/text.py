@@ -7,6 +7,7 @@ measured in terminal cells (a Chinese character takes two), so the caret lines u
 
 from __future__ import annotations
 
+from typing import Iterable, TextIO
 
 from ..core.findings import Applicability, Finding
 from ..text import cell_width
@@ -45,31 +46,56 @@ def snippet(f: Finding) -> list[str]:
     return [f"    | {shown}", f"    | {'^' * max(1, cell_width(shown))}"]
 
 
+def finding_lines(f: Finding) -> list[str]:
+    """A finding as the text format prints it: headline, snippet, related locations."""
+    out = [headline(f), *snippet(f)]  # the snippet under its own headline, never under a related location
+    for r in f.related:
+        loc = r.location
+        msg = f" {r.message}" if r.message else ""
+        out.append(f"    ↳ {where(loc.path, loc.record, loc.line, loc.column)}:{msg}")
+    return out
+
+
+def _shown(report: Report) -> Iterable[Finding]:
+    picked = report.shown()
+    return report.findings if len(picked) == len(report.findings) else (report.findings[i] for i in picked)
+
+
 def render(report: Report) -> str:
-    out: list[str] = []
-    for f in (report.findings[i] for i in report.shown()):
-        out.append(headline(f))
-        out.extend(snippet(f))  # under its own headline, never under a related location
-        for r in f.related:
-            loc = r.location
-            msg = f" {r.message}" if r.message else ""
-            out.append(f"    ↳ {where(loc.path, loc.record, loc.line, loc.column)}:{msg}")
+    out = [line for f in _shown(report) for line in finding_lines(f)]
     out.append(summary_line(report))
     return "\n".join(out) + "\n"
 
 
 def render_concise(report: Report) -> str:
-    lines = [headline(report.findings[i]) for i in report.shown()]
+    lines = [headline(f) for f in _shown(report)]
     lines.append(summary_line(report))
     return "\n".join(lines) + "\n"
 
 
+def write(report: Report, out: TextIO, summary: bool = True) -> None:
+    """``render`` streamed: each finding written as it is formatted (``summary=False``: without
+    the closing summary line, as ``-q`` prints it)."""
+    for f in _shown(report):
+        out.write("\n".join(finding_lines(f)) + "\n")
+    if summary:
+        out.write(summary_line(report) + "\n")
+
+
+def write_concise(report: Report, out: TextIO, summary: bool = True) -> None:
+    for f in _shown(report):
+        out.write(headline(f) + "\n")
+    if summary:
+        out.write(summary_line(report) + "\n")
+
+
 def summary_line(report: Report) -> str:
     n = len(report.findings)
-    fixable = sum(1 for f in report.findings
-                  if f.fix is not None and f.fix.applicability is Applicability.SAFE)
-    unsafe = sum(1 for f in report.findings
-                 if f.fix is not None and f.fix.applicability is Applicability.UNSAFE)
+    fixable = unsafe = 0
+    for f in report.findings:  # one pass: a spooled list is read from disk
+        if f.fix is not None:
+            fixable += f.fix.applicability is Applicability.SAFE
+            unsafe += f.fix.applicability is Applicability.UNSAFE
     parts = []
     if report.fixed:
         parts.append(f"Fixed {report.fixed} finding{'s' if report.fixed != 1 else ''}.")

@@ -73,7 +73,7 @@ class VersionTypo(CorpusRule):
         if not versions_in_reach(corpus):
             return []
         out = []
-        for d, bad, good in iter_kind(self.classifier, corpus, TYPO, _typo_first):
+        for d, bad, good in iter_kind(lambda: self.classifier, corpus, TYPO, _typo_first):
             if bad.end <= bad.start:
                 continue
             where = location(good.doc, good)

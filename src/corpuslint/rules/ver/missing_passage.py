@@ -44,7 +44,7 @@ class MissingPassage(VersionRule):
         if not versions_in_reach(corpus):
             return []
         out = []
-        for _, has, lacks in iter_kind(self.classifier, corpus, PASSAGE, _longer_first):
+        for _, has, lacks in iter_kind(lambda: self.classifier, corpus, PASSAGE, _longer_first):
             n = has.hi - has.lo
             out.append(self.finding(
                 has.doc, has.start, has.end,
