@@ -104,6 +104,14 @@ def test_fold_equals_nfkc_first_on_mixed_code_points():
         texts.append("".join(chr(rng.choice(pool)) if rng.random() < 0.4 else chr(rng.randrange(0xFF01, 0xFF5F))
                              for _ in range(rng.randint(1, 10))))
     assert [fold(t) for t in texts] == [reference(t) for t in texts]
+    # fold_many converts a document's paragraphs in one OpenCC call: the same folds
+    from corpuslint.corpus.normalize import fold_many
+
+    texts += ["臺灣的電腦軟體", "後來", "頭髮", "乾隆", "一隻", "ΑΣ", "İ", "", "\u3000 \n x"]
+    rng.shuffle(texts)
+    for i in range(0, len(texts), 37):
+        chunk = texts[i:i + 37]
+        assert fold_many(chunk) == [fold(t) for t in chunk]
 
 
 def test_spool_keeps_folded_paragraphs_exactly(tmp_path):

@@ -63,6 +63,21 @@ def fold(text: str) -> str:
 
     Punctuation and spaces go first (NFKC maps them to punctuation and spaces, which are dropped
     anyway), so most Chinese text is already NFKC-normal and skips the conversion."""
+    return _DROP.sub("", to_simplified(_normal(text)).lower())
+
+
+def fold_many(texts: list[str]) -> list[str]:
+    """``[fold(t) for t in texts]`` with one OpenCC call for all (a call costs ~10 µs: one per
+    paragraph was a tenth of the corpus model's time). A newline cannot be part of an OpenCC
+    phrase, and ``_normal`` has removed every newline, so the joined conversion splits back
+    into the texts' own conversions."""
+    if len(texts) < 2:
+        return [fold(t) for t in texts]
+    joined = to_simplified("\n".join(_normal(t) for t in texts)).lower()
+    return [_DROP.sub("", part) for part in joined.split("\n")]
+
+
+def _normal(text: str) -> str:
     text = _PUNCT.sub("", text)
     if not unicodedata.is_normalized("NFKC", text):
         # Full-width ASCII (newspaper digits) is NFKC's own decomposition, so mapping it first
@@ -70,7 +85,7 @@ def fold(text: str) -> str:
         text = _FULL_WIDTH.sub(_to_ascii, text)
         if not unicodedata.is_normalized("NFKC", text):
             text = unicodedata.normalize("NFKC", text)
-    return _DROP.sub("", to_simplified(text).lower())
+    return text
 
 
 _FULL_WIDTH = regex.compile(r"[\uff01-\uff5e]+")
@@ -91,7 +106,7 @@ def folded_paragraphs(doc: Document) -> list[str]:
     worker this list is never built."""
     got = _FOLDED.get(doc)
     if got is None:
-        got = _FOLDED[doc] = [fold(p.text) for p in doc.paragraphs]
+        got = _FOLDED[doc] = fold_many([p.text for p in doc.paragraphs])
     return got
 
 
