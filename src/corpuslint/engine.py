@@ -156,11 +156,14 @@ def _checked(rules: RuleSet, cache: Cache | None, doc: Document) -> list[Finding
 
 def _filtered(config: Config, found: list[Finding], suppressions: Any, path: str | None) -> list[Finding]:
     ignored = config.ignored_for_path(path)
-    if ignored:
-        found = [f for f in found if not any(f.code.startswith(c) for c in ignored)]
-    if suppressions is not None:
-        found = [f for f in found if not suppressions.suppresses(f)]
-    return sorted(found, key=finding_order)
+    return sorted((f for f in found if _admitted(f, ignored, suppressions)), key=finding_order)
+
+
+def _admitted(f: Finding, ignored: tuple[str, ...], suppressions: Any) -> bool:
+    """Not ignored for its file (``per-file-ignores``) nor suppressed by a comment."""
+    if ignored and any(f.code.startswith(c) for c in ignored):
+        return False
+    return suppressions is None or not suppressions.suppresses(f)
 
 
 @dataclass
@@ -347,12 +350,23 @@ class Engine:
         out = ByDocument()
         if not len(corpus):
             return out
+        # Filtered as they come (``_filtered`` again later is a no-op), so that a spilled
+        # document's count is known without reading its findings back.
+        run = {doc_key(f.path, f.record): f for f in corpus}
+        ignored: dict[str | None, tuple[str, ...]] = {}
         n = len(self.rules.corpus_rules)
         for i, rule in enumerate(self.rules.corpus_rules):
             if progress:
                 progress("corpus", i, n, 0)
             for f in rule.finish(corpus):
-                out.add(doc_key(f.path, f.record), f)
+                key = doc_key(f.path, f.record)
+                feats = run.get(key)
+                if feats is not None:
+                    if feats.path not in ignored:
+                        ignored[feats.path] = self.config.ignored_for_path(feats.path)
+                    if not _admitted(f, ignored[feats.path], feats.suppressions):
+                        continue
+                out.add(key, f)
         if progress:
             progress("corpus", n, n, 0)
         return out
@@ -361,15 +375,9 @@ class Engine:
         late = self._corpus_findings(corpus, progress) if corpus is not None else ByDocument()
         findings: list[Finding] | Merged
         if late.spilled:  # pass 2's findings stay on disk; each document's are read when reported
-            findings = Merged(late)
+            findings = Merged(late, finding_order)
             for c in checked:
-                numbered = late.numbered(c.key)
-                if numbered:
-                    number = {id(f): n for n, f in numbered}
-                    kept = _filtered(self.config, [f for _, f in numbered], c.suppressions, c.path)
-                    findings.add(c.findings, [(number[id(f)], f) for f in kept], finding_order)
-                else:
-                    findings.add(c.findings, [], finding_order)
+                findings.add(c.findings, late.ids(c.key))
         else:
             findings = []
             for c in checked:

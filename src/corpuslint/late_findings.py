@@ -6,7 +6,9 @@ pass 2's findings by document key in a ``FindingSpool``, so that on a boilerplat
 (a finding for nearly every paragraph) they sit on disk, not in memory. When they did not spill,
 the run's findings are a plain list, as always; when they did, ``Merged`` is a read-only
 sequence over each document's own findings (in memory: there are few) and its spooled ones,
-in the order a list would have: each spooled finding is read back when an output reaches it.
+in the order a list would have: each spooled finding is read back when an output reaches it
+(pass 2's findings are filtered by suppressions and per-file ignores as they come, so the
+count is known without reading them).
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from __future__ import annotations
 from array import array
 from bisect import bisect_right
 from collections.abc import Callable, Iterator, Sequence
-from typing import overload
+from typing import Any, overload
 
 from .core.finding_spool import FindingSpool
 from .core.findings import Finding
@@ -38,9 +40,9 @@ class ByDocument:
         """A document's findings, taken out (empty when it has none)."""
         return [self._spool[i] for i in self._ids.pop(key, ())]
 
-    def numbered(self, key: str) -> list[tuple[int, Finding]]:
-        """A document's findings with their numbers in the spool (for ``Merged``)."""
-        return [(i, self._spool[i]) for i in self._ids.get(key, ())]
+    def ids(self, key: str) -> list[int]:
+        """The numbers in the spool of a document's findings (for ``Merged``)."""
+        return self._ids.get(key, [])
 
     def __getitem__(self, i: int) -> Finding:
         return self._spool[i]
@@ -49,39 +51,30 @@ class ByDocument:
         self._spool.close()
 
 
-# One document's findings in output order: ``n >= 0`` is finding n of the spool, ``-1 - j``
-# the document's own finding j.
-Order = array
-
-
 class Merged(Sequence[Finding]):
-    """The run's findings when pass 2's spilled: per document, its own and its spooled ones."""
+    """The run's findings when pass 2's spilled: per document, its own findings and the
+    numbers of its spooled ones (already filtered), merged in ``order`` when read."""
 
-    def __init__(self, late: ByDocument) -> None:
-        self._late = late
+    def __init__(self, late: ByDocument, order: Callable[[Finding], Any]) -> None:
+        self._late, self._order = late, order
         self._own: list[list[Finding]] = []
-        self._order: list[Order | None] = []  # None: the document has only its own findings
+        self._ids: list[list[int]] = []
         self._ends = array("q")  # cumulative count after each document
+        self._last: tuple[int, list[Finding]] = (-1, [])  # the document read last, for indexing
 
-    def add(self, own: list[Finding], late: list[tuple[int, Finding]],
-            order: Callable[[Finding], tuple]) -> None:
-        """A document's turn: its own findings and its (already filtered) spooled ones."""
-        if late:
-            both = [(order(f), -1 - j) for j, f in enumerate(own)] + [(order(f), i) for i, f in late]
-            both.sort(key=lambda t: t[0])  # stable: own before spooled at the same place, as before
-            self._order.append(array("q", (n for _, n in both)))
-        else:
-            self._order.append(None)
+    def add(self, own: list[Finding], late_ids: list[int]) -> None:
+        """A document's turn: its own findings and its spooled ones' numbers."""
         self._own.append(own)
-        self._ends.append((self._ends[-1] if self._ends else 0) + len(own) + len(late))
+        self._ids.append(late_ids)
+        self._ends.append((self._ends[-1] if self._ends else 0) + len(own) + len(late_ids))
 
-    def _document(self, d: int) -> Iterator[Finding]:
-        own, order = self._own[d], self._order[d]
-        if order is None:
-            yield from own
-            return
-        for n in order:
-            yield own[-1 - n] if n < 0 else self._late[n]
+    def _document(self, d: int) -> list[Finding]:
+        own, ids = self._own[d], self._ids[d]
+        if not ids:
+            return own
+        # Stable: at the same place a document's own finding comes first, as ``lint_paths``
+        # orders a list.
+        return sorted([*own, *(self._late[i] for i in ids)], key=self._order)
 
     def __len__(self) -> int:
         return self._ends[-1] if self._ends else 0
@@ -103,14 +96,9 @@ class Merged(Sequence[Finding]):
         if not 0 <= i < n:
             raise IndexError("finding index out of range")
         d = bisect_right(self._ends, i)
-        start = self._ends[d - 1] if d else 0
-        own, order = self._own[d], self._order[d]
-        k = i - start
-        if order is None:
-            return own[k]
-        m = order[k]
-        return own[-1 - m] if m < 0 else self._late[m]
+        if self._last[0] != d:
+            self._last = (d, self._document(d))
+        return self._last[1][i - (self._ends[d - 1] if d else 0)]
 
     def close(self) -> None:
         self._late.close()
-
