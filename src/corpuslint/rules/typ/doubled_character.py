@@ -143,6 +143,10 @@ class DoubledCharacter(DocumentRule):
         self.locative = cls["locative"]
         self.place_suffix = cls["place_suffix"]
         self.title_end = cls["title_end"]
+        self.clause_classifier = cls["clause_classifier"]
+        self.org_words = frozenset(packs.toml("typ/doubling.toml").get("org_words", ()))
+        self.org_len = max(map(len, self.org_words), default=0)
+        self.separable = frozenset(packs.lines("typ/separable_verbs.txt"))
         self.function = frozenset(w for w, f in singles.items()
                                   if f >= _FUNCTION_FREQ
                                   and w not in self.allowed and w not in cls["not_function"])
@@ -161,10 +165,14 @@ class DoubledCharacter(DocumentRule):
                     continue  # a run of three or more: laughter, emphasis, not OCR
                 if i == 0 and base > 0 and text[base - 1].isdigit():
                     continue  # a unit after a number, then a word: 296窟|窟顶, 5楼|楼道
+                if i == 0 and c in self.clause_classifier:
+                    continue  # a classifier doubled at the start of a clause: 只只肥壮 "every one"
                 why = self._suspicious(run, i)
                 if why is None:
                     continue
                 start = base + i
+                if i > 0 and _parallel(text, start):
+                    continue  # parallel clauses: 种粮粮难收，种树树不长 (a figure of speech)
                 msg = (f"doubled character '{c}{c}': {why}; likely '{c}' "
                        f"('{run[max(0, i - 2):i + 1]}{run[i + 2:i + 4]}')")
                 yield self.finding(doc, start, start + 2, msg,
@@ -185,6 +193,8 @@ class DoubledCharacter(DocumentRule):
                 f = lex.freqs.get(run[s:e])
                 if f and (e - s > 2 or f >= aa_min):
                     return None
+                if f and f >= _MIN_AA_FREQ and self._reads_aa(run, i):
+                    return None  # the best reading takes the doubled word: 能|源源|注入
         # AABB: 高高兴兴 (we are AA) or 干干净净 (we are BB).
         if (i + 3 < n and run[i + 2] == run[i + 3]) or (i >= 2 and run[i - 2] == run[i - 1]):
             return None
@@ -194,6 +204,10 @@ class DoubledCharacter(DocumentRule):
         if i > 0 and run[i - 1] in self.classifier_before:
             return None  # 一条条, 一次次
         right = self._word_starts(run, i + 1)
+        if run[i + 1:i + 3] in self.separable or run[i + 1:i + 4] in self.separable:
+            return None  # a verb reduplicated before its object: 散散步, 度度假 (度假)
+        if (left or right) and self._before_org(run, i):
+            return None  # a name, then a word with the same character: 爱美健|健康食品公司
         if c in self.function and left is None and right is None:
             return (f"'{c}' is a function word that Chinese does not double, and neither copy "
                     f"joins a neighbour into a word")
@@ -235,8 +249,8 @@ class DoubledCharacter(DocumentRule):
         if gain < bar:
             return None
         if left and right:
-            return (f"'{left}' and '{right}' are words, but the context reads {gain:.1f} nats more "
-                    f"probably with one '{c}'")
+            return (f"'{left}' and '{right}' are words, but the text reads far more naturally "
+                    f"with one '{c}'")
         if left:
             return f"'{left}' is a word, '{c}{c}' is not and no word starts with the second '{c}'"
         if right:
@@ -254,6 +268,26 @@ class DoubledCharacter(DocumentRule):
         before, _ = self.lex.best_segmentation(window)
         after, _ = self.lex.best_segmentation(window[:k + 1] + window[k + 2:])
         return after - before
+
+    def _reads_aa(self, run: str, i: int) -> bool:
+        """Whether the best reading of the context takes run[i:i+2] as one word (能|源源|注入;
+        not 召开|开, where the doubled word 开开 is the weaker reading)."""
+        lo = max(0, i - _CTX)
+        _, spans = self.lex.best_segmentation(run[lo:i + 2 + _CTX])
+        return (i - lo, i - lo + 2) in spans
+
+    def _before_org(self, run: str, i: int) -> bool:
+        """Whether a word ending an organisation or place name (公司, 广场: typ/doubling.toml
+        ``org_words``) follows the doubling at run[i:i+2] within 6 characters, with no function
+        character between."""
+        tail = run[i + 2:i + 8 + self.org_len]
+        for k in range(min(len(tail), 7)):
+            if tail[k] in self.function:
+                return False
+            for m in range(1, self.org_len + 1):
+                if tail[k:k + m] in self.org_words:
+                    return True
+        return False
 
     def _ends_word(self, run: str, i: int) -> bool:
         """Whether the best reading of the text up to run[i] ends with a word of 2+ characters
@@ -277,3 +311,22 @@ class DoubledCharacter(DocumentRule):
             if w in self.lex.freqs:
                 return w
         return None
+
+
+_SENTENCE_END = "。！？；!?;\n"
+
+
+def _parallel(text: str, p: int) -> bool:
+    """Whether the sentence around the doubling at text[p:p+2] holds a second doubling after the
+    same character (种粮粮难收，种树树不长): a parallel construction, written on purpose."""
+    x = text[p - 1]
+    lo = p
+    while lo > 0 and p - lo < 40 and text[lo - 1] not in _SENTENCE_END:
+        lo -= 1
+    hi = p + 2
+    while hi < len(text) and hi - p < 40 and text[hi] not in _SENTENCE_END:
+        hi += 1
+    for q in range(max(lo, 1), hi - 1):
+        if q != p and text[q - 1] == x and text[q] == text[q + 1] != x and text[q] != text[p]:
+            return True
+    return False
