@@ -47,6 +47,11 @@ def flagged(linter: Linter, text: str, code: str | None = None) -> list[str]:
     # The same after a common word (曾经|经, 法国|国): at the name bar, not the name exemption.
     ("1926年，他曾经经到苏联接受过培训。", "经经"),
     ("听到这种话，法国国总统府吓了一跳。", "国国"),
+    # The guards above do not reach these: a classifier inside a clause, a function character
+    # before the organisation word, one doubling without a parallel.
+    ("他们买了只只肥壮的羊。", "只只"),
+    ("自今年3月份份成立的公司。", "份份"),
+    ("由于气候原因，种粮粮难收。", "粮粮"),
 ])
 def test_doubled_invalid(linter: Linter, text: str, expected: str) -> None:
     assert flagged(linter, text, "TYP001") == [expected]
@@ -70,6 +75,12 @@ def test_doubled_invalid(linter: Linter, text: str, expected: str) -> None:
     "我问他他怎么变了，你觉得不得了了吗？",  # pronoun object then subject; 不得了|了
     "花开得红艳艳的，一片明艳艳。",  # ABB adjectives
     "城镇文化旅游站站长王晋强介绍。",  # jieba tags 站长 a verb: a title all the same
+    "绵羊在自由自在地吃草，只只肥壮，像一头头小牛。",  # a classifier at a clause start: "every one"
+    "通过资本运作，能源源注入西单商场。",  # the best reading takes 源源: 能|源源|注入
+    "一道出来度度假也很自然，散散步。",  # a verb reduplicated before its object (度假)
+    "美国爱美健健康食品公司生产的饮料。",  # a name (爱美健), then 健康食品公司
+    "该商场坐落在北京京港城市广场。",  # 北京, then the name 京港城 of a plaza
+    "由于气候原因，种粮粮难收，种树树不长。",  # parallel clauses, written on purpose
 ])
 def test_doubled_valid(linter: Linter, text: str) -> None:
     assert flagged(linter, text, "TYP001") == []
@@ -86,10 +97,11 @@ def test_doubled_fix_is_unsafe_deletion() -> None:
 # --- TYP002 known-misspelling ---------------------------------------------------------------
 
 @pytest.mark.parametrize("text, wrong, right", [
-    ("版权声明:部份内容收集于网络。", "部份", "部分"),
+    # A variant form is reported where the document also writes the standard form.
+    ("版权声明:部份内容收集于网络，部分图片来自读者。", "部份", "部分"),
     ("这是一个令人震憾的消息。", "震憾", "震撼"),
     ("他迫不急待地打开了礼物。", "迫不急待", "迫不及待"),
-    ("请核对您的帐户余额。", "帐户", "账户"),
+    ("请核对您的帐户余额，账户密码不要告诉别人。", "帐户", "账户"),
 ])
 def test_misspelling_invalid(text: str, wrong: str, right: str) -> None:
     fs = lint_text(text, select=["TYP002"])
@@ -102,6 +114,9 @@ def test_misspelling_invalid(text: str, wrong: str, right: str) -> None:
 @pytest.mark.parametrize("text", [
     "我们按时完成份额内的任务。",  # 完成|份额, not 成份
     "部分内容收集于网络。",
+    # A consistent house style: the variant throughout, the standard form nowhere.
+    "怎样把以农民为主要成份的红军建设成为无产阶级领导的人民军队，双方签定了协议。",
+    "我们按时完成分配的任务，对以为可以媚众的娱乐成份不能自得。",  # 完成|分配 is not 成分
     # Traditional-script text: 部份 is standard Taiwan usage.
     "部份內容收集於網絡，如有不妥之處請聯繫我們刪除，本站所有文章均來自網絡轉載，版權歸原作者所有。",
 ])
@@ -110,8 +125,17 @@ def test_misspelling_valid(text: str) -> None:
 
 
 def test_misspelling_variants_option() -> None:
-    text = "版权声明:部份内容收集于网络。"
+    text = "版权声明:部份内容收集于网络，部分图片来自读者。"
+    assert [f.flagged_text for f in lint_text(text, select=["TYP002"])] == ["部份"]
     assert lint_text(text, select=["TYP002"], options={"TYP002": {"variants": False}}) == []
+
+
+def test_misspelling_variants_alone_option() -> None:
+    text = "版权声明:部份内容收集于网络。"
+    assert lint_text(text, select=["TYP002"]) == []
+    fs = lint_text(text, select=["TYP002"], options={"TYP002": {"variants_alone": True}})
+    assert [f.flagged_text for f in fs] == ["部份"]
+    assert "also writes" not in fs[0].message
 
 
 # --- TYP003 confusable-character --------------------------------------------------------------

@@ -13,7 +13,13 @@ Legitimate doubling is left alone: words that are themselves a doubling (`常常
 place suffix: `张家港港`, but `项目目`, `技术术` are slips). A doubled word of the lexicon explains the doubling only when it is common or no
 word ends with the first copy (`召开开`, `现场场` are slips although jieba lists `开开`, `场场`).
 Longer runs (`哈哈哈`) are not reported, nor doublings in a transliterated foreign name
-(`图伊莱帕·塞莱莱`: a run next to the interpunct `·`).
+(`图伊莱帕·塞莱莱`: a run next to the interpunct `·`). Also left alone (tuned on the clean news):
+a classifier doubled at the start of a clause (`只只肥壮`, "every one"); a doubled word the best
+reading of the context takes (`能|源源|注入`); a verb reduplicated before its object
+(`度度假`, `散散步`: `typ/separable_verbs.txt`); a name that ends with the character a word
+after it starts with, a few characters before a word that ends an organisation or place name
+(`爱美健|健康食品公司`, `北京|京港城市广场`: `org_words` of `typ/doubling.toml`); and parallel
+clauses with the same shape (`种粮粮难收，种树树不长`).
 
 A function word or one of the commonest verbs (single-character words with a lexicon count of
 50 000 or more: `的`, `了`, `和`, `在`, `很`, `会`, `过`) doubled with neither copy joining a
@@ -66,6 +72,7 @@ Delete one copy. **Unsafe**: the doubling is sometimes what is left of a longer 
 
 from __future__ import annotations
 
+import re
 from typing import Iterable
 
 from ...core import Applicability, Document, DocumentRule, Edit, Finding, Fix
@@ -75,6 +82,8 @@ from ...corpus.lexicon import lexicon_key, load_lexicon
 from ._common import cjk_runs
 from ._guards import next_to_name_dot
 
+# Two equal CJK characters in a row: the only places the rule looks at.
+_DOUBLED = re.compile("([\u3400-\u4dbf\u4e00-\u9fff])\\1")
 # Benchmarks set this to a list to receive (doubling, gain, verdict) for every candidate.
 TRACE: list | None = None
 _CTX = 5  # characters of context on each side scored by the segmentation gain
@@ -143,13 +152,21 @@ class DoubledCharacter(DocumentRule):
         self.locative = cls["locative"]
         self.place_suffix = cls["place_suffix"]
         self.title_end = cls["title_end"]
+        self.clause_classifier = cls["clause_classifier"]
+        self.org_words = frozenset(packs.toml("typ/doubling.toml").get("org_words", ()))
+        self.org_len = max(map(len, self.org_words), default=0)
+        self.separable = frozenset(packs.lines("typ/separable_verbs.txt"))
         self.function = frozenset(w for w, f in singles.items()
                                   if f >= _FUNCTION_FREQ
                                   and w not in self.allowed and w not in cls["not_function"])
 
     def check(self, doc: Document) -> Iterable[Finding]:
         text = doc.text
+        if not _DOUBLED.search(text):
+            return  # most documents of edited text double no character at all
         for base, run in cjk_runs(text, 2):
+            if not _DOUBLED.search(run):
+                continue
             n = len(run)
             if next_to_name_dot(text, base, base + n):
                 continue  # a transliterated foreign name (图伊莱帕·塞莱莱): syllables double freely
@@ -161,10 +178,14 @@ class DoubledCharacter(DocumentRule):
                     continue  # a run of three or more: laughter, emphasis, not OCR
                 if i == 0 and base > 0 and text[base - 1].isdigit():
                     continue  # a unit after a number, then a word: 296窟|窟顶, 5楼|楼道
+                if i == 0 and c in self.clause_classifier:
+                    continue  # a classifier doubled at the start of a clause: 只只肥壮 "every one"
                 why = self._suspicious(run, i)
                 if why is None:
                     continue
                 start = base + i
+                if i > 0 and _parallel(text, start):
+                    continue  # parallel clauses: 种粮粮难收，种树树不长 (a figure of speech)
                 msg = (f"doubled character '{c}{c}': {why}; likely '{c}' "
                        f"('{run[max(0, i - 2):i + 1]}{run[i + 2:i + 4]}')")
                 yield self.finding(doc, start, start + 2, msg,
@@ -185,6 +206,8 @@ class DoubledCharacter(DocumentRule):
                 f = lex.freqs.get(run[s:e])
                 if f and (e - s > 2 or f >= aa_min):
                     return None
+                if f and f >= _MIN_AA_FREQ and self._reads_aa(run, i):
+                    return None  # the best reading takes the doubled word: 能|源源|注入
         # AABB: 高高兴兴 (we are AA) or 干干净净 (we are BB).
         if (i + 3 < n and run[i + 2] == run[i + 3]) or (i >= 2 and run[i - 2] == run[i - 1]):
             return None
@@ -194,6 +217,10 @@ class DoubledCharacter(DocumentRule):
         if i > 0 and run[i - 1] in self.classifier_before:
             return None  # 一条条, 一次次
         right = self._word_starts(run, i + 1)
+        if run[i + 1:i + 3] in self.separable or run[i + 1:i + 4] in self.separable:
+            return None  # a verb reduplicated before its object: 散散步, 度度假 (度假)
+        if (left or right) and self._before_org(run, i):
+            return None  # a name, then a word with the same character: 爱美健|健康食品公司
         if c in self.function and left is None and right is None:
             return (f"'{c}' is a function word that Chinese does not double, and neither copy "
                     f"joins a neighbour into a word")
@@ -235,8 +262,8 @@ class DoubledCharacter(DocumentRule):
         if gain < bar:
             return None
         if left and right:
-            return (f"'{left}' and '{right}' are words, but the context reads {gain:.1f} nats more "
-                    f"probably with one '{c}'")
+            return (f"'{left}' and '{right}' are words, but the text reads far more naturally "
+                    f"with one '{c}'")
         if left:
             return f"'{left}' is a word, '{c}{c}' is not and no word starts with the second '{c}'"
         if right:
@@ -254,6 +281,26 @@ class DoubledCharacter(DocumentRule):
         before, _ = self.lex.best_segmentation(window)
         after, _ = self.lex.best_segmentation(window[:k + 1] + window[k + 2:])
         return after - before
+
+    def _reads_aa(self, run: str, i: int) -> bool:
+        """Whether the best reading of the context takes run[i:i+2] as one word (能|源源|注入;
+        not 召开|开, where the doubled word 开开 is the weaker reading)."""
+        lo = max(0, i - _CTX)
+        _, spans = self.lex.best_segmentation(run[lo:i + 2 + _CTX])
+        return (i - lo, i - lo + 2) in spans
+
+    def _before_org(self, run: str, i: int) -> bool:
+        """Whether a word ending an organisation or place name (公司, 广场: typ/doubling.toml
+        ``org_words``) follows the doubling at run[i:i+2] within 6 characters, with no function
+        character between."""
+        tail = run[i + 2:i + 8 + self.org_len]
+        for k in range(min(len(tail), 7)):
+            if tail[k] in self.function:
+                return False
+            for m in range(1, self.org_len + 1):
+                if tail[k:k + m] in self.org_words:
+                    return True
+        return False
 
     def _ends_word(self, run: str, i: int) -> bool:
         """Whether the best reading of the text up to run[i] ends with a word of 2+ characters
@@ -277,3 +324,22 @@ class DoubledCharacter(DocumentRule):
             if w in self.lex.freqs:
                 return w
         return None
+
+
+_SENTENCE_END = "。！？；!?;\n"
+
+
+def _parallel(text: str, p: int) -> bool:
+    """Whether the sentence around the doubling at text[p:p+2] holds a second doubling after the
+    same character (种粮粮难收，种树树不长): a parallel construction, written on purpose."""
+    x = text[p - 1]
+    lo = p
+    while lo > 0 and p - lo < 40 and text[lo - 1] not in _SENTENCE_END:
+        lo -= 1
+    hi = p + 2
+    while hi < len(text) and hi - p < 40 and text[hi] not in _SENTENCE_END:
+        hi += 1
+    for q in range(max(lo, 1), hi - 1):
+        if q != p and text[q - 1] == x and text[q] == text[q + 1] != x and text[q] != text[p]:
+            return True
+    return False

@@ -8,12 +8,17 @@ text is `完成|份额`, not `成份`, and nothing is reported. Variant forms th
 Taiwan or Hong Kong usage (`部份`, `成份`, `想像`) are not reported in documents written in
 traditional characters.
 
+A variant form is reported only where the same document also writes the standard form
+(`部份` and `部分` side by side): a document that writes `成份` or `签定` throughout follows a
+house style (edited 1990s news does, legitimately), which is no defect. Outright misspellings
+(`震憾`) are reported wherever they are read as the word.
+
 ## Why it matters
 Misspellings lower a corpus's quality for every downstream use, and variant forms split counts and
 search hits between two spellings of one word.
 
 ## Example
-`部份内容收集于网络` → `部分内容收集于网络`.
+`部份内容收集于网络，部分图片来自读者` → `部分内容收集于网络，部分图片来自读者`.
 
 ## Fix
 Replace with the table's correct form. **Safe**: the table only lists forms with one correction
@@ -22,6 +27,8 @@ and no other reading.
 ## Options
 - `variants` (bool, default true): also report variant forms (kind `variant` in the table), not
   only outright misspellings.
+- `variants_alone` (bool, default false): report a variant form even where the document never
+  writes the standard form (a corpus held to the mainland standard throughout).
 """
 
 from __future__ import annotations
@@ -41,7 +48,7 @@ class KnownMisspelling(DocumentRule):
     name = "known-misspelling"
     summary = "A known misspelling or non-standard variant form (table rules/typ/misspellings.tsv)"
     fix = Applicability.SAFE
-    options = {"variants": True}
+    options = {"variants": True, "variants_alone": False}
 
     def setup(self) -> None:
         self.lex = load_lexicon(self.ctx.packs)
@@ -60,6 +67,7 @@ class KnownMisspelling(DocumentRule):
             return
         text = doc.text
         traditional: bool | None = None
+        standard: dict[str, bool] = {}  # standard form -> whether the document writes it too
         for m in self.pattern.finditer(text):
             wrong = m.group()
             right, kind, reason = self.entries[wrong]
@@ -72,13 +80,30 @@ class KnownMisspelling(DocumentRule):
                     continue
             if not self._read_as_word(text, m.start(), m.end(), right):
                 continue
+            mixed = ""
+            if kind == "variant":
+                if right not in standard:
+                    standard[right] = self._writes(text, right)
+                if standard[right]:
+                    mixed = f"; this document also writes '{right}'"
+                elif not self.opts["variants_alone"]:
+                    continue  # a consistent house style (成份 throughout), not a slip
             what = "non-standard variant" if kind == "variant" else "misspelling"
             because = f" ({reason})" if reason else ""
             yield self.finding(
                 doc, m.start(), m.end(),
-                f"{what} '{wrong}': the standard form is '{right}'{because}",
+                f"{what} '{wrong}': the standard form is '{right}'{because}{mixed}",
                 fix=Fix.safe(f"replace '{wrong}' with '{right}'", Edit(m.start(), m.end(), right)),
             )
+
+    def _writes(self, text: str, word: str) -> bool:
+        """Whether ``word`` occurs in ``text`` read as that word (成分, not 完成|分配)."""
+        k = text.find(word)
+        while k >= 0:
+            if self._read_as_word(text, k, k + len(word), word):
+                return True
+            k = text.find(word, k + 1)
+        return False
 
     def _read_as_word(self, text: str, start: int, end: int, right: str) -> bool:
         """Whether the best segmentation of the context keeps text[start:end] as one word when it
