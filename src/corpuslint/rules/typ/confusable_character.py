@@ -81,7 +81,8 @@ from ...corpus.ocr_data import GLYPH_SIMILARITY, char_bigrams
 from ...corpus.lexicon import lexicon_key, load_lexicon
 from ._channel import GLYPH, INTENDED, KIND, OCR, OCR_REVERSE, Candidate, channel_tables, decode_row, cjk_mask, code_points, pairs_in_words
 from ._common import CJK_RUN, is_traditional, word_covered
-from ._guards import in_short_quote, latin_neighbour, next_to_name_dot
+from ._guards import (digit_neighbour, in_given_name, in_short_parentheses, in_short_quote, latin_neighbour,
+                      next_to_name_dot, parallel_repeat)
 
 # Benchmarks (bench/typ_tune.py) set this to a list to receive every scored candidate.
 TRACE: list | None = None
@@ -90,6 +91,7 @@ _MAX_WORD = 4  # longest replacement word considered
 _TOP = 3  # candidate replacements (by word frequency) whose context is scored
 _MIN_WORD_FREQ = 50  # a replacement must make a word at least this frequent
 _MIN_ALT_CHAR_FREQ = 1000  # a replacement must be a common character (lexicon count)
+_SURNAME_WORD_FREQ = 25_000  # a surname more frequent than this as a word alone is no sign of a name
 _NEAR = 2  # characters either side of the correction that must then read as words
 _EMPTY = ""
 _SHAPE_KINDS = ("shape", "shape+sound", "contains", "contains+sound", "glyph")
@@ -139,6 +141,8 @@ class ConfusableCharacter(DocumentRule):
         self.traditional_only = tables.traditional
         self.surnames = packs.chars("typ/surnames.txt")
         self.free = packs.chars("typ/free_chars.txt")
+        # Surnames that are seldom words of their own (和, 都, 那, 于 are mostly not names).
+        self.name_surnames = frozenset(c for c in self.surnames if self.lex.freqs.get(c, 0) < _SURNAME_WORD_FREQ)
         self.regional = packs.chars("typ/regional_chars.txt")
         # Characters TYP003 may question: with candidates, and neither a traditional character
         # in simplified text (a script matter, NRM) nor a regional standard form.
@@ -414,6 +418,9 @@ class ConfusableCharacter(DocumentRule):
                 or next_to_name_dot(doc.text, base, base + n):
             return None  # a title, brand, slogan, product or foreign name: spelled on purpose
         alt, word, f, s, e, score, why = found
+        if digit_neighbour(doc.text, start) or in_short_parentheses(doc.text, start) \
+                or parallel_repeat(doc.text, start) or in_given_name(run, okb, base, i, s, self.name_surnames):
+            return None  # a date or quantity, a byline, a parallel construction, a person's name
         return self.finding(doc, start, start + 1, _message(c, alt, run[s:e], word, cf, why, rare),
                             fix=Fix.unsafe(f"replace '{c}' with '{alt}'", Edit(start, start + 1, alt)))
 
