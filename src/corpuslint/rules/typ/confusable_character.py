@@ -17,7 +17,11 @@ other: the channel says whether OCR produces it (人/入, 于/手, 大/太).
 
 It stays silent when the text says the string is meant: a traditional character (a script
 matter) or a regional standard form (`牠`, `妳`: `rules/typ/regional_chars.txt`); a rare
-character right after a surname (a given name); a surname that starts the odd string when only
+character right after a surname (a given name); a character one or two after a surname (not
+bound into a word with what precedes it) when the correction leaves the surname out (`何秉松` is
+not `秉公`, `包爱清` not `爱情`; `祖困` -> `祖国` is still reported); a digit neighbour (a date or
+quantity: `８日的比赛` is not `目的`); short parentheses (a byline: `（闻艺摘）`); the same character
+within three either side (a parallel construction: `优中取优`, `仿来仿去`); a surname that starts the odd string when only
 the glyph table pairs it (曾尔曼); a string repeated in the document (a term: `智造`, `赋能`); a
 short span in quotation marks or title brackets (`“默默无蚊”`, `《蕞美》`: titles, brands and
 puns); a transliterated foreign name (next to `·`); a Latin-letter neighbour (`iPhone` and
