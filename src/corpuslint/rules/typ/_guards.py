@@ -62,20 +62,23 @@ def digit_neighbour(text: str, pos: int) -> bool:
 
 _PAREN_OPEN, _PAREN_CLOSE = "（(", "）)"
 _MAX_PAREN = 12  # characters: a byline or an abbreviation (`（闻艺摘）`, `（任保发摄）`)
+_MAX_BYLINE = 24  # characters, when the parentheses end the line (`（陕西省农村社会经济调查队宗合）`)
 
 
 def in_short_parentheses(text: str, pos: int) -> bool:
-    """Whether ``pos`` sits inside parentheses holding at most 12 characters on one line: a
-    byline, a credit or a note (`（山东省枣庄市李论）`), mostly names."""
-    lo = max(0, pos - _MAX_PAREN)
-    for k in range(pos - 1, lo - 1, -1):
+    """Whether ``pos`` sits inside parentheses on one line holding at most 12 characters, or
+    at most 24 when they end the line: a byline, a credit or a note (`（山东省枣庄市李论）`),
+    mostly names."""
+    n = len(text)
+    for k in range(pos - 1, max(0, pos - _MAX_BYLINE) - 1, -1):
         ch = text[k]
         if ch == "\n" or ch in _PAREN_CLOSE:
             return False
         if ch in _PAREN_OPEN:
-            for m in range(pos + 1, min(len(text), k + _MAX_PAREN + 2)):
+            for m in range(pos + 1, min(n, k + _MAX_BYLINE + 2)):
                 if text[m] in _PAREN_CLOSE:
-                    return True
+                    ends_line = m + 1 >= n or text[m + 1] in "\r\n"
+                    return m - k - 1 <= (_MAX_BYLINE if ends_line else _MAX_PAREN)
                 if text[m] == "\n" or text[m] in _PAREN_OPEN:
                     return False
             return False
