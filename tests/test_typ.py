@@ -10,6 +10,7 @@ import pytest
 from corpuslint import Linter, lint_text
 from corpuslint.rules.typ import confusable_character as cc
 from corpuslint.rules.typ._channel import read_ocr_table
+from corpuslint.rules.typ._guards import in_given_name
 
 SEEDS = Path(__file__).resolve().parent.parent / "fixtures" / "seeds"
 
@@ -323,3 +324,24 @@ def test_ocr_table_reads_counts_as_probabilities() -> None:
 ])
 def test_doubling_in_names_and_across_words_is_silent(text: str) -> None:
     assert lint_text(text, select=["TYP001"]) == []
+
+
+@pytest.mark.parametrize("text, guard", [
+    ("由著名刑法学家何秉松教授主编，根据新法编写。", "in_given_name"),  # 秉公 would split a name
+    ("送到王财章、包爱清夫妇家时，老人连连道谢。", "in_given_name"),
+    ("但纵观８日的比赛，同众多对手相比。", "digit_neighbour"),  # a date: 日 is not 目
+    ("推行股份制不是目的。（山东省枣庄市李论）", "in_short_parentheses"),  # a byline
+    ("经过优中取优，“卡通狂欢夜”脱颖而出。", "parallel_repeat"),  # a parallel construction
+])
+def test_confusable_context_guards(text: str, guard: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    low = {"TYP003": {"min_score": 3.0}}
+    assert lint_text(text, select=["TYP003"], options=low) == []
+    # without that one guard the same text is reported: the guard is what keeps it silent
+    monkeypatch.setattr(cc, guard, lambda *args: False)
+    assert lint_text(text, select=["TYP003"], options=low)
+
+
+def test_given_name_guard_keeps_a_surname_taken_into_the_word() -> None:
+    # 作为祖困的花朵: 祖国 takes the surname 祖 into the word, so it stays a finding
+    assert not in_given_name("作为祖困的花朵", bytes(7), 0, 3, 2, frozenset("祖"))
+    assert in_given_name("学家何秉松教授", bytes(7), 0, 4, 3, frozenset("何"))

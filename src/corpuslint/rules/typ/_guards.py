@@ -49,3 +49,58 @@ def next_to_name_dot(text: str, start: int, end: int) -> bool:
     """Whether the interpunct of a transliterated foreign name (`图伊莱帕·塞莱莱`) touches the
     span: its characters are syllables, not words."""
     return "·" in text[max(0, start - 1):end + 1]
+
+
+_DIGITS = frozenset("0123456789０１２３４５６７８９")
+
+
+def digit_neighbour(text: str, pos: int) -> bool:
+    """Whether a digit (ASCII or full-width) touches the character at ``pos``: a date or a
+    quantity (`８日的比赛`, `１．１万盾`), where the character is a unit, not part of a word."""
+    return (pos > 0 and text[pos - 1] in _DIGITS) or (pos + 1 < len(text) and text[pos + 1] in _DIGITS)
+
+
+_PAREN_OPEN, _PAREN_CLOSE = "（(", "）)"
+_MAX_PAREN = 12  # characters: a byline or an abbreviation (`（闻艺摘）`, `（任保发摄）`)
+_MAX_BYLINE = 24  # characters, when the parentheses end the line (`（陕西省农村社会经济调查队宗合）`)
+
+
+def in_short_parentheses(text: str, pos: int) -> bool:
+    """Whether ``pos`` sits inside parentheses on one line holding at most 12 characters, or
+    at most 24 when they end the line: a byline, a credit or a note (`（山东省枣庄市李论）`),
+    mostly names."""
+    n = len(text)
+    for k in range(pos - 1, max(0, pos - _MAX_BYLINE) - 1, -1):
+        ch = text[k]
+        if ch == "\n" or ch in _PAREN_CLOSE:
+            return False
+        if ch in _PAREN_OPEN:
+            for m in range(pos + 1, min(n, k + _MAX_BYLINE + 2)):
+                if text[m] in _PAREN_CLOSE:
+                    ends_line = m + 1 >= n or text[m + 1] in "\r\n"
+                    return m - k - 1 <= (_MAX_BYLINE if ends_line else _MAX_PAREN)
+                if text[m] == "\n" or text[m] in _PAREN_OPEN:
+                    return False
+            return False
+    return False
+
+
+def parallel_repeat(text: str, pos: int) -> bool:
+    """Whether the character at ``pos`` recurs within three characters either side: a parallel
+    construction (`优中取优`, `仿来仿去`, `掂一掂`, `谁超标谁自理`), written on purpose."""
+    c = text[pos]
+    return c in text[max(0, pos - 3):pos] or c in text[pos + 1:pos + 4]
+
+
+def in_given_name(run: str, okb: bytes, base: int, i: int, s: int, surnames: frozenset[str]) -> bool:
+    """Whether ``run[i]`` is most likely part of a person's given name: a surname one or two
+    characters before it, bound into no word with the character before it (nor, two before,
+    with the one after it), and the replacement word, starting at ``run[s]``, leaves the surname
+    out (谈世中, 何秉松, 包爱清: the "correction" would split a name; 祖困 -> 祖国 takes the surname
+    into the word and stays a finding). ``okb[base + k]``: the run's pair (k, k + 1) occurs
+    inside some lexicon word."""
+    for j in (i - 1, i - 2):
+        if j >= 0 and s > j and run[j] in surnames and (j == 0 or not okb[base + j - 1]) \
+                and (j == i - 1 or not okb[base + j]):
+            return True
+    return False

@@ -17,7 +17,11 @@ other: the channel says whether OCR produces it (人/入, 于/手, 大/太).
 
 It stays silent when the text says the string is meant: a traditional character (a script
 matter) or a regional standard form (`牠`, `妳`: `rules/typ/regional_chars.txt`); a rare
-character right after a surname (a given name); a surname that starts the odd string when only
+character right after a surname (a given name); a character one or two after a surname (not
+bound into a word with what precedes it) when the correction leaves the surname out (`何秉松` is
+not `秉公`, `包爱清` not `爱情`; `祖困` -> `祖国` is still reported); a digit neighbour (a date or
+quantity: `８日的比赛` is not `目的`); short parentheses (a byline: `（闻艺摘）`); the same character
+within three either side (a parallel construction: `优中取优`, `仿来仿去`); a surname that starts the odd string when only
 the glyph table pairs it (曾尔曼); a string repeated in the document (a term: `智造`, `赋能`); a
 short span in quotation marks or title brackets (`“默默无蚊”`, `《蕞美》`: titles, brands and
 puns); a transliterated foreign name (next to `·`); a Latin-letter neighbour (`iPhone` and
@@ -41,7 +45,7 @@ reading, not a certainty (names and rare terms can look like typos).
   and also questions a character that pairs with a neighbour in some word but lies inside no
   word in this place (slower), for a maintainer proof-reading a freshly OCR'd batch: more
   misreadings found, more false alarms.
-- `min_score` (float, default 8.0): the bar for the score (context gain + channel
+- `min_score` (float, default 7.5): the bar for the score (context gain + channel
   log-probability, natural log) in the default profile.
 - `review_min_score` (float, default 0.0): the bar in the `ocr-review` profile.
 - `bigram_weight` (float, default 0.25) and `review_bigram_weight` (float, default 0.5, the
@@ -81,7 +85,8 @@ from ...corpus.ocr_data import GLYPH_SIMILARITY, char_bigrams
 from ...corpus.lexicon import lexicon_key, load_lexicon
 from ._channel import GLYPH, INTENDED, KIND, OCR, OCR_REVERSE, Candidate, channel_tables, decode_row, cjk_mask, code_points, pairs_in_words
 from ._common import CJK_RUN, is_traditional, word_covered
-from ._guards import in_short_quote, latin_neighbour, next_to_name_dot
+from ._guards import (digit_neighbour, in_given_name, in_short_parentheses, in_short_quote, latin_neighbour,
+                      next_to_name_dot, parallel_repeat)
 
 # Benchmarks (bench/typ_tune.py) set this to a list to receive every scored candidate.
 TRACE: list | None = None
@@ -90,6 +95,7 @@ _MAX_WORD = 4  # longest replacement word considered
 _TOP = 3  # candidate replacements (by word frequency) whose context is scored
 _MIN_WORD_FREQ = 50  # a replacement must make a word at least this frequent
 _MIN_ALT_CHAR_FREQ = 1000  # a replacement must be a common character (lexicon count)
+_SURNAME_WORD_FREQ = 25_000  # a surname more frequent than this as a word alone is no sign of a name
 _NEAR = 2  # characters either side of the correction that must then read as words
 _EMPTY = ""
 _SHAPE_KINDS = ("shape", "shape+sound", "contains", "contains+sound", "glyph")
@@ -120,7 +126,7 @@ class ConfusableCharacter(DocumentRule):
     name = "confusable-character"
     summary = "A character OCR or typing put in place of a look-alike/sound-alike that makes a word"
     fix = Applicability.UNSAFE
-    options = {"profile": "default", "min_score": 8.0, "review_min_score": 0.0,
+    options = {"profile": "default", "min_score": 7.5, "review_min_score": 0.0,
                "bigram_weight": 0.25, "review_bigram_weight": 0.5,
                "ocr_weight": 1.0, "ocr_offset": 1.0, "ocr_reverse_offset": -1.0,
                "log_p_sound": -7.0, "log_p_shape": -4.0, "log_p_shape_derived": -10.0,
@@ -139,6 +145,8 @@ class ConfusableCharacter(DocumentRule):
         self.traditional_only = tables.traditional
         self.surnames = packs.chars("typ/surnames.txt")
         self.free = packs.chars("typ/free_chars.txt")
+        # Surnames that are seldom words of their own (和, 都, 那, 于 are mostly not names).
+        self.name_surnames = frozenset(c for c in self.surnames if self.lex.freqs.get(c, 0) < _SURNAME_WORD_FREQ)
         self.regional = packs.chars("typ/regional_chars.txt")
         # Characters TYP003 may question: with candidates, and neither a traditional character
         # in simplified text (a script matter, NRM) nor a regional standard form.
@@ -414,6 +422,9 @@ class ConfusableCharacter(DocumentRule):
                 or next_to_name_dot(doc.text, base, base + n):
             return None  # a title, brand, slogan, product or foreign name: spelled on purpose
         alt, word, f, s, e, score, why = found
+        if digit_neighbour(doc.text, start) or in_short_parentheses(doc.text, start) \
+                or parallel_repeat(doc.text, start) or in_given_name(run, okb, base, i, s, self.name_surnames):
+            return None  # a date or quantity, a byline, a parallel construction, a person's name
         return self.finding(doc, start, start + 1, _message(c, alt, run[s:e], word, cf, why, rare),
                             fix=Fix.unsafe(f"replace '{c}' with '{alt}'", Edit(start, start + 1, alt)))
 
