@@ -299,3 +299,23 @@ def test_ocr_table_reads_counts_as_probabilities() -> None:
 ])
 def test_doubling_in_names_and_across_words_is_silent(text: str) -> None:
     assert lint_text(text, select=["TYP001"]) == []
+
+
+def test_given_name_end_guard():
+    from corpuslint.rules.typ._guards import given_name_end
+
+    surnames = {"谭", "王"}
+    words = {"元春", "京剧"}
+
+    def pair(run):
+        return lambda k: any(run[k:k + 2] in w for w in words)
+
+    run = "京剧名家谭元寿演出"
+    i = run.index("寿")
+    assert given_name_end(run, i, i - 1, surnames, pair(run))
+    # the correction must join only the given name, after a surname that stands alone
+    assert not given_name_end(run, i, i, surnames, pair(run))
+    run2 = "京剧名家李元寿演出"
+    assert not given_name_end(run2, i, i - 1, surnames, pair(run2))
+    words.add("家谭")
+    assert not given_name_end(run, i, i - 1, surnames, pair(run))

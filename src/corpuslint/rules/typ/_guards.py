@@ -49,3 +49,13 @@ def next_to_name_dot(text: str, start: int, end: int) -> bool:
     """Whether the interpunct of a transliterated foreign name (`图伊莱帕·塞莱莱`) touches the
     span: its characters are syllables, not words."""
     return "·" in text[max(0, start - 1):end + 1]
+
+
+def given_name_end(run: str, i: int, start: int, surnames: frozenset[str] | set[str], pair_in_word) -> bool:  # type: ignore[no-untyped-def]
+    """Whether the odd character at ``run[i]`` ends a three-character person name: a surname
+    two characters before it that forms no word with either neighbour, and a correction that
+    joins only the two given-name characters (`谭元寿` "fixed" to `谭元春`).
+    ``pair_in_word(k)`` tells whether ``run[k:k + 2]`` occurs inside some lexicon word."""
+    if start != i - 1 or i < 2 or run[i - 2] not in surnames:
+        return False
+    return not pair_in_word(i - 2) and (i < 3 or not pair_in_word(i - 3))

@@ -17,7 +17,8 @@ other: the channel says whether OCR produces it (人/入, 于/手, 大/太).
 
 It stays silent when the text says the string is meant: a traditional character (a script
 matter) or a regional standard form (`牠`, `妳`: `rules/typ/regional_chars.txt`); a rare
-character right after a surname (a given name); a surname that starts the odd string when only
+character right after a surname (a given name); the last character of a three-character
+name whose surname stands alone (`谭元寿` is not a slip for `谭元春`); a surname that starts the odd string when only
 the glyph table pairs it (曾尔曼); a string repeated in the document (a term: `智造`, `赋能`); a
 short span in quotation marks or title brackets (`“默默无蚊”`, `《蕞美》`: titles, brands and
 puns); a transliterated foreign name (next to `·`); a Latin-letter neighbour (`iPhone` and
@@ -81,7 +82,7 @@ from ...corpus.ocr_data import GLYPH_SIMILARITY, char_bigrams
 from ...corpus.lexicon import lexicon_key, load_lexicon
 from ._channel import GLYPH, INTENDED, KIND, OCR, OCR_REVERSE, Candidate, channel_tables, decode_row, cjk_mask, code_points, pairs_in_words
 from ._common import CJK_RUN, is_traditional, word_covered
-from ._guards import in_short_quote, latin_neighbour, next_to_name_dot
+from ._guards import given_name_end, in_short_quote, latin_neighbour, next_to_name_dot
 
 # Benchmarks (bench/typ_tune.py) set this to a list to receive every scored candidate.
 TRACE: list | None = None
@@ -414,6 +415,8 @@ class ConfusableCharacter(DocumentRule):
                 or next_to_name_dot(doc.text, base, base + n):
             return None  # a title, brand, slogan, product or foreign name: spelled on purpose
         alt, word, f, s, e, score, why = found
+        if given_name_end(run, i, s, self.surnames, lambda k: okb[base + k]):
+            return None  # the end of a person name (谭元寿 is not a slip for 谭元春)
         return self.finding(doc, start, start + 1, _message(c, alt, run[s:e], word, cf, why, rare),
                             fix=Fix.unsafe(f"replace '{c}' with '{alt}'", Edit(start, start + 1, alt)))
 
