@@ -315,6 +315,7 @@ def test_given_name_end_guard():
     assert given_name_end(run, i, i - 1, surnames, pair(run))
     # the correction must join only the given name, after a surname that stands alone
     assert not given_name_end(run, i, i, surnames, pair(run))
+    assert given_name_end(run, i, i - 2, surnames, pair(run))  # 谭元寿 -> 谭元春, a name for a name
     run2 = "京剧名家李元寿演出"
     assert not given_name_end(run2, i, i - 1, surnames, pair(run2))
     words.add("家谭")

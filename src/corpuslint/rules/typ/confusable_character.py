@@ -18,7 +18,7 @@ other: the channel says whether OCR produces it (人/入, 于/手, 大/太).
 It stays silent when the text says the string is meant: a traditional character (a script
 matter) or a regional standard form (`牠`, `妳`: `rules/typ/regional_chars.txt`); a rare
 character right after a surname (a given name); the last character of a three-character
-name whose surname stands alone (`谭元寿` is not a slip for `谭元春`); a surname that starts the odd string when only
+name whose surname stands alone (`谭元寿`, `沈国舫` are not slips for `谭元春`, `沈国放`); a surname that starts the odd string when only
 the glyph table pairs it (曾尔曼); a string repeated in the document (a term: `智造`, `赋能`); a
 short span in quotation marks or title brackets (`“默默无蚊”`, `《蕞美》`: titles, brands and
 puns); a transliterated foreign name (next to `·`); a Latin-letter neighbour (`iPhone` and
