@@ -327,8 +327,9 @@ def test_doubling_in_names_and_across_words_is_silent(text: str) -> None:
 
 
 @pytest.mark.parametrize("text, guard", [
-    ("由著名刑法学家何秉松教授主编，根据新法编写。", "in_given_name"),  # 秉公 would split a name
-    ("送到王财章、包爱清夫妇家时，老人连连道谢。", "in_given_name"),
+    # 秉公 would split a name (both name guards cover a three-character name)
+    ("由著名刑法学家何秉松教授主编，根据新法编写。", "in_given_name given_name_end"),
+    ("送到王财章、包爱清夫妇家时，老人连连道谢。", "in_given_name given_name_end"),
     ("但纵观８日的比赛，同众多对手相比。", "digit_neighbour"),  # a date: 日 is not 目
     ("推行股份制不是目的。（山东省枣庄市李论）", "in_short_parentheses"),  # a byline
     ("经过优中取优，“卡通狂欢夜”脱颖而出。", "parallel_repeat"),  # a parallel construction
@@ -336,8 +337,9 @@ def test_doubling_in_names_and_across_words_is_silent(text: str) -> None:
 def test_confusable_context_guards(text: str, guard: str, monkeypatch: pytest.MonkeyPatch) -> None:
     low = {"TYP003": {"min_score": 3.0}}
     assert lint_text(text, select=["TYP003"], options=low) == []
-    # without that one guard the same text is reported: the guard is what keeps it silent
-    monkeypatch.setattr(cc, guard, lambda *args: False)
+    # without that guard the same text is reported: the guard is what keeps it silent
+    for name in guard.split():
+        monkeypatch.setattr(cc, name, lambda *args: False)
     assert lint_text(text, select=["TYP003"], options=low)
 
 
@@ -345,3 +347,24 @@ def test_given_name_guard_keeps_a_surname_taken_into_the_word() -> None:
     # 作为祖困的花朵: 祖国 takes the surname 祖 into the word, so it stays a finding
     assert not in_given_name("作为祖困的花朵", bytes(7), 0, 3, 2, frozenset("祖"))
     assert in_given_name("学家何秉松教授", bytes(7), 0, 4, 3, frozenset("何"))
+
+
+def test_given_name_end_guard():
+    from corpuslint.rules.typ._guards import given_name_end
+
+    surnames = {"谭", "王"}
+    words = {"元春", "京剧"}
+
+    def pair(run):
+        return lambda k: any(run[k:k + 2] in w for w in words)
+
+    run = "京剧名家谭元寿演出"
+    i = run.index("寿")
+    assert given_name_end(run, i, i - 1, surnames, pair(run))
+    # the correction must join only the given name, after a surname that stands alone
+    assert not given_name_end(run, i, i, surnames, pair(run))
+    assert given_name_end(run, i, i - 2, surnames, pair(run))  # 谭元寿 -> 谭元春, a name for a name
+    run2 = "京剧名家李元寿演出"
+    assert not given_name_end(run2, i, i - 1, surnames, pair(run2))
+    words.add("家谭")
+    assert not given_name_end(run, i, i - 1, surnames, pair(run))

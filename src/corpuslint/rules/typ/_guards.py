@@ -104,3 +104,16 @@ def in_given_name(run: str, okb: bytes, base: int, i: int, s: int, surnames: fro
                 and (j == i - 1 or not okb[base + j]):
             return True
     return False
+
+
+def given_name_end(run: str, i: int, start: int, surnames: frozenset[str] | set[str], pair_in_word) -> bool:  # type: ignore[no-untyped-def]
+    """Whether the odd character at ``run[i]`` ends a three-character person name: a surname
+    two characters before it that forms no word with its left neighbour, and a correction that
+    joins the given-name characters (`谭元寿` "fixed" to `元春`) or swaps the whole name for a
+    name the lexicon holds (`谭元寿` to `谭元春`, `沈国舫` to `沈国放`).
+    ``pair_in_word(k)`` tells whether ``run[k:k + 2]`` occurs inside some lexicon word."""
+    if start not in (i - 1, i - 2) or i < 2 or run[i - 2] not in surnames:
+        return False
+    if start == i - 1 and pair_in_word(i - 2):
+        return False  # the surname reads as part of a word with the next character
+    return i < 3 or not pair_in_word(i - 3)

@@ -21,7 +21,9 @@ character right after a surname (a given name); a character one or two after a s
 bound into a word with what precedes it) when the correction leaves the surname out (`何秉松` is
 not `秉公`, `包爱清` not `爱情`; `祖困` -> `祖国` is still reported); a digit neighbour (a date or
 quantity: `８日的比赛` is not `目的`); short parentheses (a byline: `（闻艺摘）`); the same character
-within three either side (a parallel construction: `优中取优`, `仿来仿去`); a surname that starts the odd string when only
+within three either side (a parallel construction: `优中取优`, `仿来仿去`); the last character of a
+three-character name whose surname stands alone (`谭元寿`, `沈国舫` are not slips for `谭元春`,
+`沈国放`); a surname that starts the odd string when only
 the glyph table pairs it (曾尔曼); a string repeated in the document (a term: `智造`, `赋能`); a
 short span in quotation marks or title brackets (`“默默无蚊”`, `《蕞美》`: titles, brands and
 puns); a transliterated foreign name (next to `·`); a Latin-letter neighbour (`iPhone` and
@@ -85,8 +87,8 @@ from ...corpus.ocr_data import GLYPH_SIMILARITY, char_bigrams
 from ...corpus.lexicon import lexicon_key, load_lexicon
 from ._channel import GLYPH, INTENDED, KIND, OCR, OCR_REVERSE, Candidate, channel_tables, decode_row, cjk_mask, code_points, pairs_in_words
 from ._common import CJK_RUN, is_traditional, word_covered
-from ._guards import (digit_neighbour, in_given_name, in_short_parentheses, in_short_quote, latin_neighbour,
-                      next_to_name_dot, parallel_repeat)
+from ._guards import (digit_neighbour, given_name_end, in_given_name, in_short_parentheses, in_short_quote,
+                      latin_neighbour, next_to_name_dot, parallel_repeat)
 
 # Benchmarks (bench/typ_tune.py) set this to a list to receive every scored candidate.
 TRACE: list | None = None
@@ -423,7 +425,8 @@ class ConfusableCharacter(DocumentRule):
             return None  # a title, brand, slogan, product or foreign name: spelled on purpose
         alt, word, f, s, e, score, why = found
         if digit_neighbour(doc.text, start) or in_short_parentheses(doc.text, start) \
-                or parallel_repeat(doc.text, start) or in_given_name(run, okb, base, i, s, self.name_surnames):
+                or parallel_repeat(doc.text, start) or in_given_name(run, okb, base, i, s, self.name_surnames) \
+                or given_name_end(run, i, s, self.surnames, lambda k: okb[base + k]):
             return None  # a date or quantity, a byline, a parallel construction, a person's name
         return self.finding(doc, start, start + 1, _message(c, alt, run[s:e], word, cf, why, rare),
                             fix=Fix.unsafe(f"replace '{c}' with '{alt}'", Edit(start, start + 1, alt)))
