@@ -47,7 +47,7 @@ reading, not a certainty (names and rare terms can look like typos).
   and also questions a character that pairs with a neighbour in some word but lies inside no
   word in this place (slower), for a maintainer proof-reading a freshly OCR'd batch: more
   misreadings found, more false alarms.
-- `min_score` (float, default 7.5): the bar for the score (context gain + channel
+- `min_score` (float, default 8): the bar for the score (context gain + channel
   log-probability, natural log) in the default profile.
 - `review_min_score` (float, default 0.0): the bar in the `ocr-review` profile.
 - `bigram_weight` (float, default 0.25) and `review_bigram_weight` (float, default 0.5, the
@@ -128,7 +128,7 @@ class ConfusableCharacter(DocumentRule):
     name = "confusable-character"
     summary = "A character OCR or typing put in place of a look-alike/sound-alike that makes a word"
     fix = Applicability.UNSAFE
-    options = {"profile": "default", "min_score": 7.5, "review_min_score": 0.0,
+    options = {"profile": "default", "min_score": 8.0, "review_min_score": 0.0,
                "bigram_weight": 0.25, "review_bigram_weight": 0.5,
                "ocr_weight": 1.0, "ocr_offset": 1.0, "ocr_reverse_offset": -1.0,
                "log_p_sound": -7.0, "log_p_shape": -4.0, "log_p_shape_derived": -10.0,
