@@ -10,7 +10,7 @@ from functools import lru_cache
 from typing import Any, Mapping
 
 from ..core import Document, PackStore
-from .chrome import DETECTORS, Detector, Hit
+from .chrome import DETECTORS, Detector, Hit, NavigationDetector, UiDetector
 from .layout import page
 
 _KEY = "page.chrome_hits"
@@ -53,4 +53,21 @@ def chrome_anchors(doc: Document, packs: PackStore) -> dict[int, str]:
                     out.setdefault(b.para.index, cls.kind)
         got = pg.extra["page.chrome_anchors"] = out
     assert isinstance(got, dict)
+    return got
+
+
+def chrome_words(doc: Document, packs: PackStore) -> frozenset[int]:
+    """Blocks outside the article body made only of menu or interface words (`首页`, `专题`,
+    `社区相册`, `返回顶部`), however short: lines the navigation and interface lexicons
+    recognise even where they are too short to report. Computed once per document."""
+    pg = page(doc, packs)
+    got = pg.extra.get("page.chrome_words")
+    if got is None:
+        nav = _default_detector(NavigationDetector, packs)
+        ui = _default_detector(UiDetector, packs)
+        assert isinstance(nav, NavigationDetector) and isinstance(ui, UiDetector)
+        got = pg.extra["page.chrome_words"] = frozenset(
+            i for i, b in enumerate(pg.blocks) if pg.outside_body(i) and not b.prose and b.length <= 40
+            and (nav.nav.split(b.text) or ui.all.split(b.text)))
+    assert isinstance(got, frozenset)
     return got

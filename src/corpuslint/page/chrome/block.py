@@ -11,7 +11,7 @@ import regex
 
 from ...core import Document
 from ...text import CHARS, char_class
-from ..anchors import chrome_anchors
+from ..anchors import chrome_anchors, chrome_words
 from ..layout import REPEAT_MIN, Block, Page, page
 from ._base import Detector, Hit
 from ._item_runs import article_zone, item_runs
@@ -97,6 +97,11 @@ class BlockDetector(Detector):
         """The lines the CHR detectors recognise (the page's chrome anchors, computed once)."""
         return set(chrome_anchors(doc, self.packs))
 
+    def chrome_lines(self, doc: Document, lay: Page) -> bool:
+        """The page has a chrome line: recognised, made of menu or interface words, or printed
+        again and again. A text with none has no page around it to grow a block into."""
+        return bool(self.anchors(doc, lay) or chrome_words(doc, self.packs) or lay.repeated())
+
     def detect(self, doc: Document) -> Iterable[Hit]:
         lay = page(doc, self.packs)
         blocks = lay.blocks
@@ -104,8 +109,11 @@ class BlockDetector(Detector):
             return
         total = sum(b.length for b in blocks if b.prose)
         if total < self.opts["min_prose_chars"]:
-            # little prose (a forum's error or login page, a short notice): only the page head
+            # little prose (a forum's error or login page, a short notice): only the page head,
+            # and only a run of at least `min_head_run_short_page` menu-shaped lines
             yield from self.head_only(doc, lay, total)
+            return
+        if not self.chrome_lines(doc, lay):
             return
         recognised = self.anchors(doc, lay)
         # lines repeated on the page (a widget under every teaser, a reply button under every
@@ -181,8 +189,11 @@ class BlockDetector(Detector):
         anchors = self.anchors(doc, lay)
         chosen: dict[int, str] = {}
         items: set[int] = set()
-        # runs of short items above the first sentence, as on a page with an article
-        for run, what in item_runs(lay, lay.first_prose, lay.last_prose, anchors, self.opts, head_only=True):
+        # runs of short items above the first sentence, as on a page with an article (only
+        # next to a chrome line: short lines of a text alone are a poem or a list)
+        runs = item_runs(lay, lay.first_prose, lay.last_prose, anchors, self.opts, head_only=True) \
+            if self.chrome_lines(doc, lay) else ()
+        for run, what in runs:
             span = f"{blocks[run[0]].line}-{blocks[run[-1]].line}"
             for j in run:
                 chosen[j] = f"a run of {len(run)} {what} outside the article (lines {span})"

@@ -121,7 +121,9 @@ class NavigationDetector(Detector):
         for i in range(1, len(blocks)):
             b = blocks[i]
             in_title_head = i < head_end and not b.prose and b.length <= 40
-            if i != head_end and i not in done and lay.outside_body(i) and (in_title_head or self.is_item(b)):
+            # a row of a table (a metadata table's `索 引 号：` and its value) is no menu item
+            if i != head_end and i not in done and lay.outside_body(i) and not lay.in_table(i) and (
+                    in_title_head or self.is_item(b)):
                 run.append(i)
                 continue
             yield from self._run(doc, lay, run, head_end)
