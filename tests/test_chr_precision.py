@@ -6,6 +6,7 @@ by any CHR rule or deleted by a fix."""
 from __future__ import annotations
 
 from corpuslint import Linter
+from corpuslint.text import CHARS
 
 # a government notice under its site menu, its metadata table (field and value on two lines)
 # between the menu and the headline
@@ -142,3 +143,21 @@ def test_body_table_rows_are_content() -> None:
     fixed, _ = Linter(select=["CHR"]).fix_text(BODY_TABLE, unsafe=True)
     for row in rows(BODY_TABLE, 3, 13):
         assert row in fixed.split("\n"), row
+
+
+# a poem from clean news (People's Daily 1998, tune half of bench/chrome_clean_news.py): its
+# first line recurs as the first line of the second stanza; that is no page title and headline
+POEM = ("归来的雁阵飞过渭水\n陕北，蒲公英就开放了\n窑洞向阳的墙角，在\n秦皇战车碾过的大道旁\n像一盏黄晕的灯光\n"
+        "半是美丽，半是凄惶\n从黄土，从历史，\n生出的不起眼的蒲公英\n开得那么认真和坦荡\n矢志报偿护卫它的\n"
+        "黄河的臂弯，秦岭的胸膛\n以一个民族庄严的肤色\n开放在陕北春天的身旁\n归来的雁阵飞过渭水\n"
+        "陕北，蒲公英就开放了\n黄土陡壁的缝缝上，在\n干河滩沟壑的羊圈旁\n它看见了，看见了，千百年来这片土地上的人们怎样生活。\n")
+
+
+def test_poem_refrain_is_no_page_title_and_headline() -> None:
+    assert flagged(POEM) == {}
+
+
+def test_derived_character_sets_agree_with_their_parts() -> None:
+    assert CHARS.clause == CHARS.comma | CHARS.semicolon
+    assert CHARS.sentence_final | CHARS.ellipsis | CHARS.colon | CHARS.closers <= CHARS.paragraph_final
+    assert "］" in CHARS.paragraph_final

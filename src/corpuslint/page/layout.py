@@ -41,6 +41,7 @@ def truncated(text: str) -> bool:
 
 
 _PUNCT = re.compile(r"[^\w\s]")
+_COMMA = re.compile(char_class(CHARS.comma))
 _SPACE = re.compile(r"\s")
 _DROP = re.compile(r"[\W_]+")
 
@@ -254,6 +255,12 @@ def _title_repeat(blocks: list[Block], body_start: int) -> int | None:
         if len(f) >= 4 and (f == title or (len(f) >= 0.6 * len(title) and title.startswith(f))
                             or (f.startswith(title) and len(f) <= len(title) + 12)):
             if i > 1:
+                # menus, breadcrumbs and meta lines hold no comma: a stretch where two lines
+                # and a tenth of them do is text (a poem whose first stanza recurs)
+                between = blocks[1:i]
+                commas = sum(1 for b in between if _COMMA.search(b.text))
+                if commas >= 2 and commas * 10 >= len(between):
+                    return None
                 return i
     return None
 
