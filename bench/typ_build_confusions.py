@@ -28,7 +28,7 @@ from pypinyin import Style, pinyin
 
 from corpuslint.core.packs import PackStore
 from corpuslint.corpus.lexicon import load_lexicon
-from corpuslint.corpus.normalize import is_cjk
+from corpuslint.text import is_han
 
 ROOT = Path(__file__).resolve().parent.parent / "rules" / "typ"
 
@@ -52,7 +52,7 @@ SHAPE_HEADER = """\
 def build_homophones() -> None:
     lex = load_lexicon(PackStore())
     groups: dict[str, list[str]] = defaultdict(list)
-    chars = sorted((c for c in lex.char_freqs if is_cjk(c) and len(c) == 1),
+    chars = sorted((c for c in lex.char_freqs if is_han(c) and len(c) == 1),
                    key=lambda c: -lex.char_freqs[c])
     for c in chars:
         for reading in pinyin(c, style=Style.NORMAL)[0]:  # the main reading only: rare readings (不 fou) make noise
@@ -80,7 +80,7 @@ def build_free_chars() -> None:
     chars = []
     for line in path.read_text(encoding="utf-8").splitlines():
         parts = line.split(" ")
-        if len(parts) == 3 and len(parts[0]) == 1 and is_cjk(parts[0]):
+        if len(parts) == 3 and len(parts[0]) == 1 and is_han(parts[0]):
             if int(parts[1]) >= 200 and parts[2].startswith(FREE_POS):
                 chars.append(parts[0])
     with (ROOT / "free_chars.txt").open("w", encoding="utf-8") as fh:
@@ -105,7 +105,7 @@ def build_name_chars() -> None:
         parts = line.split(" ")
         if len(parts) == 3 and parts[2] == "nr" and 2 <= len(parts[0]) <= 3:
             counts[parts[0][-1]] += 1
-    chars = sorted((c for c, k in counts.items() if k >= 3 and is_cjk(c)), key=lambda c: -counts[c])
+    chars = sorted((c for c, k in counts.items() if k >= 3 and is_han(c)), key=lambda c: -counts[c])
     with (ROOT / "name_chars.txt").open("w", encoding="utf-8") as fh:
         fh.write(NAME_HEADER)
         for i in range(0, len(chars), 50):
@@ -150,7 +150,7 @@ def build_derived_shapes(data: Path) -> None:
     comps = json.loads((data / "char_stroke.dict").read_text(encoding="utf-8"))
     struct = json.loads((data / "char_struct.dict").read_text(encoding="utf-8"))
     lex = load_lexicon(PackStore())
-    chars = [c for c in lex.char_freqs if len(c) == 1 and is_cjk(c)]
+    chars = [c for c in lex.char_freqs if len(c) == 1 and is_han(c)]
     common = {c for c in chars if lex.char_freqs[c] >= 500}
     pairs: set[tuple[str, str]] = set()
     keys: dict = defaultdict(set)
@@ -206,14 +206,14 @@ def build_contained_shapes(data: Path) -> None:
 
     comps = json.loads((data / "char_stroke.dict").read_text(encoding="utf-8"))
     lex = load_lexicon(PackStore())
-    chars = [c for c in lex.char_freqs if len(c) == 1 and is_cjk(c)]
+    chars = [c for c in lex.char_freqs if len(c) == 1 and is_han(c)]
     pairs = set()
     for c in chars:
         parts = comps.get(c)
         if not parts or not 2 <= len(parts) <= 3:
             continue
         for p in parts[-1:]:  # the last part: 蕞 = 艹 + 最; not the radical of 轫 = 车 + 刃
-            if (p != c and len(p) == 1 and is_cjk(p) and p not in RADICAL_NAMES
+            if (p != c and len(p) == 1 and is_han(p) and p not in RADICAL_NAMES
                     and lex.char_freqs.get(p, 0) >= 500):
                 pairs.add((c, p))
     with (ROOT / "shape_contains.txt").open("w", encoding="utf-8") as fh:

@@ -35,7 +35,8 @@ from PIL import Image, ImageDraw, ImageFont
 
 from corpuslint.core.packs import PackStore
 from corpuslint.corpus.lexicon import load_lexicon
-from corpuslint.corpus.normalize import is_cjk, to_simplified
+from corpuslint.corpus.normalize import to_simplified
+from corpuslint.text import is_han
 
 ROOT = Path(__file__).resolve().parent.parent / "rules" / "typ"
 # Index 2 of each collection is the SC face (simplified Chinese glyph forms).
@@ -46,7 +47,7 @@ FONTS = {"serif": ("/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc", 2)
 def frequent_chars(n: int) -> list[str]:
     """The ``n`` most frequent simplified CJK characters of the lexicon."""
     lex = load_lexicon(PackStore())
-    chars = [c for c in lex.char_freqs if len(c) == 1 and is_cjk(c)]
+    chars = [c for c in lex.char_freqs if len(c) == 1 and is_han(c)]
     chars.sort(key=lambda c: -lex.char_freqs[c])
     out = []
     for c in chars:

@@ -37,6 +37,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, Callable, Iterator
 
 from ..core.document import Document
+from ..text import is_han
 from .align import Alignment, Edit, Stream, alignment_of, stream_of
 from .difference_model import (  # noqa: F401 (the classifier's public names, read from here)
     FIGURE,
@@ -78,7 +79,6 @@ from .figure_differences import (
 from .figures import FigureExtractor
 from .lexicon import Lexicon, load_lexicon
 from .names import NameFinder
-from .normalize import is_cjk
 from .lookalike_reading import LookalikeReading
 from .ocr_data import char_bigrams, lookalikes, ocr_table
 
@@ -239,7 +239,7 @@ class DifferenceClassifier:
         if hi - lo != 1:
             return None
         ch = x.text[lo]
-        if not is_cjk(ch) or x.breaks[lo]:
+        if not is_han(ch) or x.breaks[lo]:
             return None
         prev_same = lo > 0 and x.text[lo - 1] == ch
         next_same = hi < len(x.text) and x.text[hi] == ch and not x.breaks[hi]
@@ -258,7 +258,7 @@ class DifferenceClassifier:
         sa, sb = c.sa, c.sb
         ta, tb = sa.text[alo:ahi], sb.text[blo:bhi]
         wa, wb = sa.text[max(0, alo - 3):ahi + 3], sb.text[max(0, blo - 3):bhi + 3]
-        if not all(is_cjk(ch) or ch.isdigit() for ch in ta + tb):
+        if not all(is_han(ch) or ch.isdigit() for ch in ta + tb):
             return c.diff(NEUTRAL, alo, ahi, blo, bhi, ta, tb, reason="letters or symbols")
         if any(same_after(wa, wb, x, y) for x, y in self.equivalents):
             return c.diff(NEUTRAL, alo, ahi, blo, bhi, ta, tb, reason="an abbreviation")
@@ -361,7 +361,7 @@ class DifferenceClassifier:
         return all(x == y or y in self.lookalikes.get(x, ()) for x, y in zip(ta, tb))
 
     def _rare(self, t: str) -> bool:
-        return all(self.lex.freq(ch) < RARE_CHAR for ch in t if is_cjk(ch))
+        return all(self.lex.freq(ch) < RARE_CHAR for ch in t if is_han(ch))
 
     def _ordinary_double(self, s: Stream, lo: int, hi: int) -> bool:
         """The changed characters double a neighbour the way Chinese does (年年, 说说)."""
@@ -372,7 +372,7 @@ class DifferenceClassifier:
     def _doubled(self, s: Stream, lo: int, hi: int) -> bool:
         t = s.text
         for p in range(max(0, lo - 1), min(hi, len(t) - 1)):
-            if t[p] == t[p + 1] and is_cjk(t[p]) and not s.breaks[p + 1]:
+            if t[p] == t[p + 1] and is_han(t[p]) and not s.breaks[p + 1]:
                 if self.lex.freq(t[p] * 2) >= COMMON_DOUBLE or t[p] in self.reduplicating:
                     continue
                 # 法规规避: a word ends with the character and the next one starts with it

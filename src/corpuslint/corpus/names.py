@@ -13,8 +13,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ..text import is_han
 from .lexicon import Lexicon
-from .normalize import is_cjk
 
 if TYPE_CHECKING:
     from ..core.packs import PackStore
@@ -58,7 +58,7 @@ class NameFinder:
         text = s.text
         while lo > 0 and head_lo - lo < MAX_STEM and not s.breaks[lo]:
             c = text[lo - 1]
-            if c in self.function_chars or c.isdigit() or not (is_cjk(c) or c.isalpha()):
+            if c in self.function_chars or c.isdigit() or not (is_han(c) or c.isalpha()):
                 break
             if lo >= 2 and not s.breaks[lo - 1] and self.lex.freq(text[lo - 2:lo]) >= 3:
                 if not over_words or text[lo - 2] in self.function_chars or text[lo - 2:lo] in self.lex.predicates:

@@ -15,6 +15,7 @@ from functools import lru_cache
 import regex
 
 from ..core.document import Document
+from ..text import han_count
 
 _DROP = regex.compile(r"[^\p{L}\p{N}]+")
 _PUNCT = regex.compile(r"[\p{P}\p{Z}\s]+")
@@ -127,17 +128,9 @@ def fold_with_offsets(text: str) -> tuple[str, list[int]]:
     return "".join(out), offsets
 
 
-def is_cjk(ch: str) -> bool:
-    o = ord(ch)
-    return 0x4E00 <= o <= 0x9FFF or 0x3400 <= o <= 0x4DBF or 0x20000 <= o <= 0x2FA1F or 0xF900 <= o <= 0xFAFF
-
-
-_CJK = regex.compile("[\u4e00-\u9fff\u3400-\u4dbf\U00020000-\U0002fa1f\uf900-\ufaff]+")
-
-
 def cjk_count(text: str) -> int:
-    """Number of CJK ideographs in ``text`` (the ranges of ``is_cjk``), counted by one regex."""
-    return len(text) - len(_CJK.sub("", text))
+    """Number of Han ideographs in ``text`` (``text.han_count``: one definition of Han)."""
+    return han_count(text)
 
 
 def cjk_share(text: str) -> float:

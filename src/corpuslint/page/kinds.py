@@ -48,6 +48,7 @@ class KindData:
     credit: AnyOf
     byline: regex.Pattern[str]
     document_number: regex.Pattern[str]
+    record_fields: frozenset[str] = frozenset()
 
 
 def _union(patterns: Sequence[str]) -> regex.Pattern[str]:
@@ -58,7 +59,8 @@ def _union(patterns: Sequence[str]) -> regex.Pattern[str]:
 def _load(dirs: tuple) -> KindData:  # type: ignore[type-arg]
     data = PackStore(dirs[1:]).toml(PACK)
     return KindData(_union(data["heading_marks"]), AnyOf(data["credit_patterns"]),
-                    _union(data["byline_patterns"]), regex.compile(data.get("document_number", r"(?!)")))
+                    _union(data["byline_patterns"]), regex.compile(data.get("document_number", r"(?!)")),
+                    frozenset(data.get("record_fields", [])))
 
 
 def kind_data(packs: PackStore | None = None) -> KindData:
@@ -155,3 +157,23 @@ def kinds(texts: Sequence[str], data: KindData) -> list[str]:
                 out[k] = "table"
         cluster = [i] if i is not None else []
     return out
+
+
+_NAME_SPACE = regex.compile(r"[ \u3000]")
+
+
+def record_rows(texts: Sequence[str], kinds_of: Sequence[str], data: KindData) -> frozenset[int]:
+    """Rows of an official document's record: a run of ``table`` lines holding at least two
+    fields named in ``record_fields`` (`索 引 号：`, `发布机构：`, `发文日期：`) and their values."""
+    out: set[int] = set()
+    i = 0
+    while i < len(texts):
+        j = i
+        while kinds_of[i] == "table" and j + 1 < len(texts) and kinds_of[j + 1] == "table":
+            j += 1
+        if kinds_of[i] == "table" and sum(
+                1 for t in texts[i:j + 1] if is_field(t)
+                and _NAME_SPACE.sub("", regex.split("[：:]", t, maxsplit=1)[0]) in data.record_fields) >= 2:
+            out.update(range(i, j + 1))
+        i = j + 1
+    return frozenset(out)

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 
 from ..core import Document, Edit, PackStore, Paragraph
 from ..text import BULLET, CHARS, char_class, han_count, strip_closers
-from .kinds import is_field, kind_data, kinds
+from .kinds import is_field, kind_data, kinds, record_rows
 
 _INNER = CHARS.sentence_final_strong | CHARS.clause | CHARS.enumeration | CHARS.colon | frozenset("。")
 _INNER_RE = re.compile(char_class(_INNER))
@@ -41,6 +41,7 @@ def truncated(text: str) -> bool:
 
 
 _PUNCT = re.compile(r"[^\w\s]")
+_COMMA = re.compile(char_class(CHARS.comma))
 _SPACE = re.compile(r"\s")
 _DROP = re.compile(r"[\W_]+")
 
@@ -105,6 +106,8 @@ class Page:
     title_repeat: int | None  # index of the headline that repeats the page title (block 0)
     first_prose: int  # index of the first prose block (len(blocks) when there is none)
     last_prose: int  # index of the last prose block (-1 when there is none)
+    # rows of an official document's record (its metadata table: `索 引 号：`, `发布机构：`)
+    records: frozenset[int] = frozenset()
     # analyses of later layers kept with the page (e.g. CHR's chrome anchors), by name
     extra: dict[str, object] = field(default_factory=dict)
 
@@ -166,8 +169,12 @@ class Page:
         return got
 
     def in_table(self, i: int) -> bool:
-        """Block ``i`` is a row of a table or infobox inside the article body: content."""
-        return self.blocks[i].kind == "table" and self.body_start <= i <= self.body_end
+        """Block ``i`` is content as a row of a table: of a table or infobox inside the article
+        body, or of an official document's record anywhere (``records``; never chrome, never
+        deleted)."""
+        if self.blocks[i].kind != "table":
+            return False
+        return self.body_start <= i <= self.body_end or i in self.records
 
 
 # Per document: the page for each set of rule-pack folders (user packs may extend kinds.toml),
@@ -214,7 +221,8 @@ def _build(doc: Document, packs: PackStore | None) -> Page:
     start, end = _body_span(blocks)
     prose = [k for k, b in enumerate(blocks) if b.prose]
     return Page(doc, blocks, start, end, _title_repeat(blocks, start),
-                prose[0] if prose else len(blocks), prose[-1] if prose else -1)
+                prose[0] if prose else len(blocks), prose[-1] if prose else -1,
+                record_rows([p.text for p in paras], ks, data))
 
 
 def _body_span(blocks: list[Block]) -> tuple[int, int]:
@@ -247,6 +255,12 @@ def _title_repeat(blocks: list[Block], body_start: int) -> int | None:
         if len(f) >= 4 and (f == title or (len(f) >= 0.6 * len(title) and title.startswith(f))
                             or (f.startswith(title) and len(f) <= len(title) + 12)):
             if i > 1:
+                # menus, breadcrumbs and meta lines hold no comma: a stretch where two lines
+                # and a tenth of them do is text (a poem whose first stanza recurs)
+                between = blocks[1:i]
+                commas = sum(1 for b in between if _COMMA.search(b.text))
+                if commas >= 2 and commas * 10 >= len(between):
+                    return None
                 return i
     return None
 

@@ -45,8 +45,17 @@ class Chars:
         return self.quotes + self.brackets
 
 
+def _derive(d: dict) -> dict:  # type: ignore[type-arg]
+    """The pack's sets with the derived ones (``[derived]``: the union of named sets ``of``
+    plus marks of its own) filled in."""
+    out = dict(d)
+    for name, spec in d.get("derived", {}).items():
+        out[name] = "".join(d[s] for s in spec.get("of", [])) + spec.get("plus", "")
+    return out
+
+
 def _load() -> Chars:
-    d = PackStore().toml(PACK)
+    d = _derive(PackStore().toml(PACK))
     ranges = tuple(sorted((int(a, 16), int(b, 16)) for a, b in d["han_ranges"]))
     return Chars(
         han_ranges=ranges,

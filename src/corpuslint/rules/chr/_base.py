@@ -1,152 +1,33 @@
-"""What the CHR rules share: reporting whole lines or blocks of lines, and covering a line with
-words of a lexicon (menus and interface words are lines made only of such words)."""
+"""What the CHR rules share: a rule reports the hits of its chrome detector (``page.chrome``,
+computed once per document for its default options by ``page.anchors``) as findings with a
+line-deletion fix."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from functools import cached_property
-from typing import Iterable, Iterator
-
-import regex
+from typing import ClassVar, Iterable
 
 from ...core import Document, DocumentRule, Finding, Fix
-from ...page import Block, delete_lines, page
-
-# Separators between menu items, breadcrumb steps and interface words (private-use characters
-# are icon-font glyphs: "返目录\ue5e5").
-SEPARATORS = regex.compile(r"[\s|｜/\\·•・\-—–_,，、:：;；>»›<«‹\[\]【】()（）{}\"“”'‘’…*+=~^#◎●○■□★☆◆◇▲△►▶←→↑↓〓〖〗\p{Co}]+")
-
-
-# Lines of one or two characters (`日`, `中国`, `教育`: calendar cells, menu items) cannot be told
-# from a word of the article without the page's HTML, so a precise linter leaves such a stray
-# word rather than risk deleting text (measured on bench/chrome_eval.py: reporting them caught
-# 5 % more page lines but flagged 1.4 % more article lines).
-# One exception (CHR010 only): a short line of symbols alone (`•`, `|`: a list bullet or a menu
-# bar that was its own element) inside a block of chrome holds no word of any article (on the 50
-# held-out pages of bench/chrome_eval.py: 165 more page lines caught; the 9 `content` lines among
-# them are lone `·` that the automatic labels find in the gold text).
-MIN_CHARS = 3
-_WORD = regex.compile(r"\w")
-
-
-@dataclass(frozen=True)
-class Hit:
-    """Lines a CHR detector recognises as chrome: one run of reportable lines, the message and
-    the deletion it offers."""
-
-    blocks: tuple[Block, ...]
-    message: str
-    safe: bool
-    fix_message: str
-
-    @property
-    def indices(self) -> range:
-        return range(self.blocks[0].para.index, self.blocks[-1].para.index + 1)
+from ...page import delete_lines
+from ...page.anchors import chrome_hits
+from ...page.chrome import Detector, Hit
 
 
 class ChromeRule(DocumentRule):
-    """A document rule that reports chrome lines and offers to delete them.
+    """A document rule that reports chrome lines and offers to delete them: what its
+    ``detector`` recognises (``hits``), turned into findings by ``check``."""
 
-    A rule is split into its analysis, ``detect`` (the chrome lines it recognises on a page), and
-    the reporting, ``check``. The analyses of every CHR detector with its default options are
-    computed once per document (``_anchors.chrome_anchors``): CHR010 reads them as the anchors of
-    its blocks, and a rule run with its default options reports the hits already computed there."""
+    detector: ClassVar[type[Detector]]
 
-    def detect(self, doc: Document) -> Iterator[Hit]:
-        raise NotImplementedError
+    def setup(self) -> None:
+        own = self.opts != dict(self.detector.defaults)
+        self._own = self.detector(self.ctx.packs, self.opts) if own else None
 
-    @cached_property
-    def default_options(self) -> bool:
-        """Run with the options it has by default: its hits can be shared through the page."""
-        return self.opts == dict(type(self).options)
+    def hits(self, doc: Document) -> list[Hit]:
+        return chrome_hits(doc, self.ctx.packs, self.detector, self.opts, self._own)
 
     def check(self, doc: Document) -> Iterable[Finding]:
-        for hit in hits_of(self, doc):
+        for hit in self.hits(doc):
             first, last = hit.blocks[0], hit.blocks[-1]
             edit = delete_lines(doc, first.para.line, last.para.line)
             fix = Fix.safe(hit.fix_message, edit) if hit.safe else Fix.unsafe(hit.fix_message, edit)
             yield self.finding(doc, first.para.start, last.para.end, hit.message, fix=fix)
-
-    def report(self, doc: Document, blocks: list[Block], message: str, *, safe: bool,
-               fix_message: str | None = None, symbols: bool = False,
-               items: frozenset[int] = frozenset()) -> Iterator[Hit]:
-        """One hit per run of reportable lines of ``blocks`` (a run is cut at lines too
-        short to judge, which stay in the text). With ``symbols``, a short line of symbols only
-        (a bullet `•` or a bar `|` that was its own element) is reportable: it holds no word.
-        The blocks whose index is in ``items`` (items of a long run of menu or calendar cells)
-        are reportable however short."""
-        run: list[Block] = []
-        pg = page(doc, self.ctx.packs)
-        for b in [*blocks, None]:
-            # a row of a table or infobox inside the article body is content: it ends the run
-            if b is not None and not pg.in_table(b.para.index) and (
-                    b.length >= MIN_CHARS or (symbols and not _WORD.search(b.text)) or b.para.index in items):
-                run.append(b)
-                continue
-            if run:
-                first, last = run[0], run[-1]
-                what = fix_message or ("delete the line" if first is last else
-                                       f"delete lines {first.para.line}-{last.para.line}")
-                # a flattened table (a metadata table, an infobox) is never deleted without a look
-                yield Hit(tuple(run), message, safe and not any(x.kind == "table" for x in run), what)
-                run = []
-
-
-def hits_of(rule: ChromeRule, doc: Document) -> list[Hit]:
-    """What ``rule`` detects on ``doc``: computed once per document for a rule with its default
-    options and the run's rule packs (kept on the page model, shared by the rule's own report and
-    by CHR010's anchors), computed afresh for a rule with options of its own."""
-    if not rule.default_options:
-        return list(rule.detect(doc))
-    cache = page(doc, rule.ctx.packs).extra.setdefault("chr.hits", {})
-    assert isinstance(cache, dict)
-    got = cache.get(rule.code)
-    if got is None:
-        got = cache[rule.code] = list(rule.detect(doc))
-    return got
-
-
-def tokens(text: str) -> list[str]:
-    return [t for t in SEPARATORS.split(text) if t]
-
-
-def cover(token: str, words: frozenset[str], longest: int) -> list[str] | None:
-    """Split ``token`` into words of ``words`` (longest match first), or None if it cannot be."""
-    out: list[str] = []
-    i, n = 0, len(token)
-    while i < n:
-        for size in range(min(longest, n - i), 0, -1):
-            piece = token[i:i + size]
-            if piece in words:
-                out.append(piece)
-                i += size
-                break
-        else:
-            return None
-    return out
-
-
-class Lexicon:
-    """A set of words (with the longest length, for ``cover``) plus token shapes (regexes such as
-    ``第\\d+版``) that count as words."""
-
-    def __init__(self, words: list[str], patterns: list[str] = ()) -> None:  # type: ignore[assignment]
-        self.words = frozenset(w for w in (x.strip() for x in words) if w)
-        self.longest = max((len(w) for w in self.words), default=1)
-        self.shapes = regex.compile("|".join(f"(?:{p})" for p in patterns)) if patterns else None
-
-    def __contains__(self, word: str) -> bool:
-        return word in self.words or bool(self.shapes and self.shapes.fullmatch(word))
-
-    def split(self, text: str) -> list[str] | None:
-        """The words of ``text`` when every token of it is made of lexicon words."""
-        out: list[str] = []
-        for tok in tokens(text):
-            if tok in self.words or (self.shapes and self.shapes.fullmatch(tok)):
-                out.append(tok)
-                continue
-            words = cover(tok, self.words, self.longest)
-            if words is None:
-                return None
-            out.extend(words)
-        return out

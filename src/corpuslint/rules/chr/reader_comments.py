@@ -42,12 +42,9 @@ is inferred from the page's structure.
 
 from __future__ import annotations
 
-from typing import Iterable
-
-from ...core import Applicability, Document
-from ...page import page
-from ...page.comments import DEFAULTS, comment_data, comment_zone, comments
-from ._base import ChromeRule, Hit
+from ...core import Applicability
+from ...page.chrome.comments import CommentsDetector
+from ._base import ChromeRule
 
 
 class ReaderComments(ChromeRule):
@@ -55,17 +52,5 @@ class ReaderComments(ChromeRule):
     name = "reader-comments"
     summary = "Readers' comments or forum replies printed after the article"
     fix = Applicability.UNSAFE
-    options = dict(DEFAULTS)
-
-    def detect(self, doc: Document) -> Iterable[Hit]:
-        pg = page(doc, self.ctx.packs)
-        if self.opts == DEFAULTS:
-            zone = comments(pg, self.ctx.packs)
-        else:
-            zone = comment_zone(pg, comment_data(self.ctx.packs), **self.opts)
-        if zone is None:
-            return
-        what = (f"a comment section after the article ({zone.replies} replies)" if zone.opened
-                else f"{zone.replies} replies after the article")
-        yield from self.report(doc, pg.blocks[zone.start:], f"reader comments: {what}", safe=False,
-                               fix_message="delete the comment section")
+    detector = CommentsDetector
+    options = dict(CommentsDetector.defaults)

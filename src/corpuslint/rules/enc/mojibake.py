@@ -26,7 +26,7 @@ import re
 from typing import Iterable
 
 from ...core import Applicability, Document, DocumentRule, Edit, Finding, Fix, Severity
-from ...corpus.normalize import is_cjk
+from ...text import is_han
 
 # Characters Windows-1252 maps bytes 0x80-0x9F to.
 _CP1252_SPECIAL = "€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ"
@@ -123,7 +123,7 @@ class Mojibake(DocumentRule):
                         repaired = raw[start:b.end()].decode("utf-8")
                     except UnicodeDecodeError:
                         continue
-                    if len(repaired) < 4 or not all(is_cjk(c) for c in repaired):
+                    if len(repaired) < 4 or not all(is_han(c) for c in repaired):
                         continue
                     s = m.start() + seg_start + start // 2
                     e = m.start() + seg_start + (b.end() + 1) // 2

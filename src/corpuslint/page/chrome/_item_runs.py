@@ -1,13 +1,14 @@
 """CHR010's runs of same-shape lines outside the article (the page model's kinds): long
 vertical runs of short items (menus, tag clouds, calendars, pagers) and of link-like titles,
 before the article's first sentence or after its last one past a recognised chrome line. The
-rule and its options are documented in chrome_block.py."""
+rule and its options are documented in rules/chr/chrome_block.py."""
 
 from __future__ import annotations
 
 from typing import Any, Iterator, Mapping
 
-from ...page import ITEM_MAX, Page
+from ..kinds import ITEM_MAX
+from ..layout import Page
 
 # lines of a run's own shape it needs besides the recognised chrome lines inside it
 _MIN_SHAPED = 3
