@@ -24,7 +24,8 @@ from .clean import CLEAN_SELECT, CleanPolicy, clean_documents
 from .core.config import Config, check_rule_options, config_from_mapping, discover_config
 from .core.document import Document
 from .core.findings import Finding, Fix
-from .engine import Engine, LintResult, doc_key, finding_order
+from .engine import Engine, LintResult
+from .late_findings import doc_key, finding_order
 from .fix import fix_documents
 from .load import document_from_text, record_document
 

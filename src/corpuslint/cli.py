@@ -29,7 +29,7 @@ from .engine import Engine, LintResult
 from .fix import fix_documents, unified_diff, write_documents
 from .load import SourceError, check_jsonl_field, is_jsonl, record_lines
 from .report import FORMATS, Report, formatter, writer
-from .report.text import statistics
+from .report.text import Printable, printable, statistics
 from .report.text import write as text_writer
 from .report.text import write_concise as concise_writer
 from .suppress import BaselineError, apply_baseline, read_baseline, write_baseline
@@ -147,24 +147,6 @@ def _err(message: str) -> None:
 
 # C0 and C1 control characters but tab and newline: an ESC in a file name must not drive the
 # terminal (colours, cursor moves, a title change) when the name is printed.
-_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-
-
-class _Printable:
-    """A stream that writes text as ``printable`` makes it."""
-
-    def __init__(self, out: Any) -> None:
-        self.out = out
-
-    def write(self, text: str) -> int:
-        return self.out.write(printable(text))
-
-
-def printable(text: str) -> str:
-    """Text for a terminal: control characters written as ``\\xNN``."""
-    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
-
-
 def _tolerant_streams() -> None:
     """A file name that is not UTF-8 reaches us with lone surrogates (``surrogateescape``);
     printed as an escape instead of raising UnicodeEncodeError (JSON output stays valid: the
@@ -305,7 +287,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     stream = None if args.statistics else writer(fmt)
     if stream is None and fmt in ("text", "concise") and not args.statistics:
         write_text = text_writer if fmt == "text" else concise_writer
-        stream = lambda r, fh: write_text(r, _Printable(fh), summary=not args.quiet)  # noqa: E731
+        stream = lambda r, fh: write_text(r, Printable(fh), summary=not args.quiet)  # noqa: E731
     if stream is not None:
         if args.output_file:
             with open(args.output_file, "w", encoding="utf-8", errors="backslashreplace") as fh:

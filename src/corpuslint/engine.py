@@ -31,7 +31,7 @@ from .corpus.analyses import CorpusAnalyses
 from .corpus.differences import classified
 from .corpus.model import DocFeatures, FeatureBuilder, corpus_settings
 from .corpus.spool import Spool
-from .late_findings import ByDocument, Merged
+from .late_findings import ByDocument, Merged, admitted, doc_key, filtered, finding_order
 from .load import SourceError, expand_paths, read_source
 from .suppress import parse_suppressions
 
@@ -73,15 +73,6 @@ class LintResult:
         for f in self.findings:
             out.setdefault(doc_key(f.path, f.record), []).append(f)
         return out
-
-
-def doc_key(path: str | None, record: str | None) -> str:
-    return f"{path}\0{record}"
-
-
-def finding_order(f: Finding) -> tuple[int, int, str, str]:
-    """The order of one document's findings in every output: by place, then code and message."""
-    return (f.location.start, f.location.end, f.code, f.message)
 
 
 class RuleSet:
@@ -154,18 +145,6 @@ def _checked(rules: RuleSet, cache: Cache | None, doc: Document) -> list[Finding
     return found
 
 
-def _filtered(config: Config, found: list[Finding], suppressions: Any, path: str | None) -> list[Finding]:
-    ignored = config.ignored_for_path(path)
-    return sorted((f for f in found if _admitted(f, ignored, suppressions)), key=finding_order)
-
-
-def _admitted(f: Finding, ignored: tuple[str, ...], suppressions: Any) -> bool:
-    """Not ignored for its file (``per-file-ignores``) nor suppressed by a comment."""
-    if ignored and any(f.code.startswith(c) for c in ignored):
-        return False
-    return suppressions is None or not suppressions.suppresses(f)
-
-
 @dataclass
 class Checked:
     """One document after pass 1: its filtered findings and its features (None when it takes
@@ -190,7 +169,7 @@ class DocumentPass:
 
     def run(self, doc: Document, keep: bool) -> Checked:
         sup = parse_suppressions(doc)
-        found = _filtered(self.rules.config, _checked(self.rules, self.cache, doc), sup, doc.path)
+        found = filtered(self.rules.config, _checked(self.rules, self.cache, doc), sup, doc.path)
         feats = None
         if self.builder is not None and doc.decode_error is None:
             feats = self.builder.add(doc, self.rules.extract(doc), sup)
@@ -323,7 +302,7 @@ class Engine:
         for feats in corpus:
             extra = late.pop(doc_key(feats.path, feats.record))
             if extra:
-                yield feats, _filtered(self.config, extra, feats.suppressions, feats.path)
+                yield feats, filtered(self.config, extra, feats.suppressions, feats.path)
 
     # -- internals ---------------------------------------------------------------------------
     def new_corpus(self) -> CorpusAnalyses | None:
@@ -350,7 +329,7 @@ class Engine:
         out = ByDocument()
         if not len(corpus):
             return out
-        # Filtered as they come (``_filtered`` again later is a no-op), so that a spilled
+        # Filtered as they come (``filtered`` again later is a no-op), so that a spilled
         # document's count is known without reading its findings back.
         run = {doc_key(f.path, f.record): f for f in corpus}
         ignored: dict[str | None, tuple[str, ...]] = {}
@@ -364,7 +343,7 @@ class Engine:
                 if feats is not None:
                     if feats.path not in ignored:
                         ignored[feats.path] = self.config.ignored_for_path(feats.path)
-                    if not _admitted(f, ignored[feats.path], feats.suppressions):
+                    if not admitted(f, ignored[feats.path], feats.suppressions):
                         continue
                 out.add(key, f)
         if progress:
@@ -383,7 +362,7 @@ class Engine:
             for c in checked:
                 extra = late.pop(c.key)
                 if extra:
-                    findings.extend(sorted([*c.findings, *_filtered(self.config, extra, c.suppressions, c.path)],
+                    findings.extend(sorted([*c.findings, *filtered(self.config, extra, c.suppressions, c.path)],
                                            key=finding_order))
                 else:
                     findings.extend(c.findings)
@@ -416,7 +395,7 @@ def corpus_pass(engine: Engine, corpus: CorpusAnalyses, progress: Progress | Non
     for feats in corpus:
         extra = late.pop(doc_key(feats.path, feats.record))
         if extra:
-            out[doc_key(feats.path, feats.record)] = _filtered(engine.config, extra, feats.suppressions, feats.path)
+            out[doc_key(feats.path, feats.record)] = filtered(engine.config, extra, feats.suppressions, feats.path)
     return out
 
 

@@ -19,7 +19,30 @@ from collections.abc import Callable, Iterator, Sequence
 from typing import Any, overload
 
 from .core.finding_spool import FindingSpool
+from .core.config import Config
 from .core.findings import Finding
+
+
+def doc_key(path: str | None, record: str | None) -> str:
+    return f"{path}\0{record}"
+
+
+def finding_order(f: Finding) -> tuple[int, int, str, str]:
+    """The order of one document's findings in every output: by place, then code and message."""
+    return (f.location.start, f.location.end, f.code, f.message)
+
+
+def filtered(config: Config, found: list[Finding], suppressions: Any, path: str | None) -> list[Finding]:
+    """A document's findings without those ignored for its file or suppressed, in output order."""
+    ignored = config.ignored_for_path(path)
+    return sorted((f for f in found if admitted(f, ignored, suppressions)), key=finding_order)
+
+
+def admitted(f: Finding, ignored: tuple[str, ...], suppressions: Any) -> bool:
+    """Not ignored for its file (``per-file-ignores``) nor suppressed by a comment."""
+    if ignored and any(f.code.startswith(c) for c in ignored):
+        return False
+    return suppressions is None or not suppressions.suppresses(f)
 
 
 class ByDocument:

@@ -24,7 +24,8 @@ import pyarrow as pa
 from ..core.config import Config
 from ..corpus.model import FeatureBuilder, corpus_settings
 from ..corpus.spool import Ref, Spool
-from ..engine import DocumentPass, RuleSet, doc_key
+from ..engine import DocumentPass, RuleSet
+from ..late_findings import doc_key
 from ..load import SourceError, read_source, record_document
 
 ROWS_PER_TABLE = 256  # documents per output block

@@ -7,7 +7,8 @@ measured in terminal cells (a Chinese character takes two), so the caret lines u
 
 from __future__ import annotations
 
-from typing import Iterable, TextIO
+import re
+from typing import Any, Iterable, TextIO
 
 from ..core.findings import Applicability, Finding
 from ..text import cell_width
@@ -133,3 +134,22 @@ def statistics(report: Report) -> str:
     if any(fixable for _, fixable in counts.values()):
         out.append("[*] every finding of the rule has a safe fix (--fix); [-] only some have\n")
     return "".join(out)
+
+
+# -- for a terminal ------------------------------------------------------------------------------
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+class Printable:
+    """A stream that writes text as ``printable`` makes it."""
+
+    def __init__(self, out: Any) -> None:
+        self.out = out
+
+    def write(self, text: str) -> int:
+        return self.out.write(printable(text))
+
+
+def printable(text: str) -> str:
+    """Text for a terminal: control characters written as ``\\xNN``."""
+    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
