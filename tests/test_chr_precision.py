@@ -8,13 +8,8 @@ from __future__ import annotations
 from corpuslint import Linter
 from corpuslint.text import CHARS
 
-# a government notice under its site menu, its metadata table (field and value on two lines)
-# between the menu and the headline
-GOV_MENU = (
-    '吉林省人民政府\n'
-    '首页\n'
-    '政务公开\n'
-    '政策文件\n'
+# a government notice's metadata table (field and value on two lines) and its text
+GOV_TABLE = (
     '索 引 号：\n'
     '11220000013544357T/2022-00123\n'
     '主题分类：\n'
@@ -23,10 +18,8 @@ GOV_MENU = (
     '吉林省人民政府\n'
     '发文日期：\n'
     '2022年01月27日\n'
-    '新闻\n'
-    '服务\n'
-    '互动\n'
-    '吉林省人民政府关于印发吉林省促进经济平稳增长若干措施的通知\n'
+)
+GOV_BODY = (
     '各市（州）人民政府，长白山管委会，各县（市）人民政府，省政府各厅委办、各直属机构：\n'
     '现将《吉林省促进经济平稳增长若干措施》印发给你们，请认真贯彻执行。各地区、各部门要结合实际，细化工作举措，确保各项政策落地见效。\n'
     '一、加大财政支持力度。统筹用好各级财政资金，重点支持重大项目建设，对符合条件的企业给予贴息补助，切实减轻企业负担。\n'
@@ -35,25 +28,28 @@ GOV_MENU = (
     '2022年1月27日\n'
 )
 
+# a government notice under its site menu, its metadata table (field and value on two lines)
+# between the menu and the headline
+GOV_MENU = (
+    '吉林省人民政府\n'
+    '首页\n'
+    '政务公开\n'
+    '政策文件\n'
+    + GOV_TABLE +
+    '新闻\n'
+    '服务\n'
+    '互动\n'
+    '吉林省人民政府关于印发吉林省促进经济平稳增长若干措施的通知\n'
+    + GOV_BODY
+)
+
 # the same notice saved without the site around it: the metadata table opens the text
 GOV_BARE = (
     '吉林省人民政府关于印发吉林省促进经济平稳增长若干措施的通知\n'
-    '索 引 号：\n'
-    '11220000013544357T/2022-00123\n'
-    '主题分类：\n'
-    '综合政务\n'
-    '发布机构：\n'
-    '吉林省人民政府\n'
-    '发文日期：\n'
-    '2022年01月27日\n'
+    + GOV_TABLE +
     '文\u3000\u3000号：\n'
     '吉政发〔2022〕1号\n'
-    '各市（州）人民政府，长白山管委会，各县（市）人民政府，省政府各厅委办、各直属机构：\n'
-    '现将《吉林省促进经济平稳增长若干措施》印发给你们，请认真贯彻执行。各地区、各部门要结合实际，细化工作举措，确保各项政策落地见效。\n'
-    '一、加大财政支持力度。统筹用好各级财政资金，重点支持重大项目建设，对符合条件的企业给予贴息补助，切实减轻企业负担。\n'
-    '二、强化金融服务保障。引导金融机构加大信贷投放，扩大普惠小微贷款规模，降低企业综合融资成本，支持实体经济发展。\n'
-    '吉林省人民政府\n'
-    '2022年1月27日\n'
+    + GOV_BODY
 )
 
 # a short poem-like run above an article, no chrome line anywhere

@@ -18,7 +18,7 @@ from bisect import bisect_right
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any, overload
 
-from .core.finding_spool import FindingSpool
+from .core.finding_spool import FindingSpool, position
 from .core.config import Config
 from .core.findings import Finding
 
@@ -113,11 +113,7 @@ class Merged(Sequence[Finding]):
     def __getitem__(self, i: int | slice) -> Finding | list[Finding]:
         if isinstance(i, slice):
             return [self[j] for j in range(*i.indices(len(self)))]
-        n = len(self)
-        if i < 0:
-            i += n
-        if not 0 <= i < n:
-            raise IndexError("finding index out of range")
+        i = position(i, len(self))
         d = bisect_right(self._ends, i)
         if self._last[0] != d:
             self._last = (d, self._document(d))

@@ -80,11 +80,7 @@ class FindingSpool(Sequence[Finding]):
             return self._items[i]
         if isinstance(i, slice):
             return [self[j] for j in range(*i.indices(len(self)))]
-        n = len(self)
-        if i < 0:
-            i += n
-        if not 0 <= i < n:
-            raise IndexError("finding index out of range")
+        i = position(i, len(self))
         self._file.flush()
         start, end = self._offsets[i], self._offsets[i + 1]
         return _loads(os.pread(self._file.fileno(), end - start, start))
@@ -113,6 +109,15 @@ class FindingSpool(Sequence[Finding]):
 
     def __del__(self) -> None:
         self.close()
+
+
+def position(i: int, n: int) -> int:
+    """Index ``i`` (negative from the end) of a sequence of ``n`` findings, checked."""
+    if i < 0:
+        i += n
+    if not 0 <= i < n:
+        raise IndexError("finding index out of range")
+    return i
 
 
 # -- encoding ------------------------------------------------------------------------------------
