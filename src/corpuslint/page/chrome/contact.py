@@ -8,15 +8,16 @@ from typing import Iterable
 
 import regex
 
+from ...core import Document
+from ...text import AnyOf
+from ..layout import Block, page
+from ._base import Detector, Hit
+
 # lines above a contact block where the notice may introduce it (`…负责人联系方式：` / `沈某 老师`)
 _INTRO_WINDOW = 6
 # an advertiser's call to add a messenger id: never a notice's own contact section
 _SCAN = regex.compile(r"微信|扫一扫|扫码|二维码|QQ群|加群")
 
-from ...core import Document
-from ..layout import Block, page
-from ...text import AnyOf
-from ._base import Detector, Hit
 
 class ContactDetector(Detector):
     kind = "contact"
