@@ -35,14 +35,15 @@ def test_spool_spills_past_its_limit_and_reads_back_in_order() -> None:
     assert spool[5:8] == items[5:8]
     with pytest.raises(IndexError):
         spool[2500]
-    assert spool.result() is spool
     spool.close()
 
 
-def test_small_spool_is_a_plain_list() -> None:
+def test_a_spool_within_its_limit_stays_in_memory() -> None:
     spool = FindingSpool(in_memory=10)
-    spool.extend([_finding(i) for i in range(10)])
-    assert not spool.spilled and isinstance(spool.result(), list) and len(spool.result()) == 10
+    items = [_finding(i) for i in range(10)]
+    for f in items:
+        spool.append(f)
+    assert not spool.spilled and list(spool) == items and spool[-1] is items[-1]
 
 
 def _outputs(result, n_files: int) -> dict[str, str]:

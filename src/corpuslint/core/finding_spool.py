@@ -3,11 +3,11 @@
 A corpus with shared boilerplate gives a finding for nearly every paragraph (millions on a
 gigabyte), each ~3 KB in memory with its related locations: held whole they, not the corpus
 features, would set the peak memory of a run. ``FindingSpool`` holds the first
-``in_memory`` findings as a list and, past that, pickles every finding to an anonymous
+``in_memory`` findings as a list and, past that, writes every finding to an anonymous
 temporary file, keeping only its offset. A finding is written as plain tuples through
-``marshal`` (pickling frozen dataclasses costs ~0.2 ms a finding, this a twentieth of it). It is a read-only ``Sequence``: ``len``, sequential
-iteration (read in blocks) and indexing (one ``pread``) work the same either way, so the
-reporters and the exit status read it like the list they read otherwise.
+``marshal`` (pickling the frozen dataclasses costs ~0.2 ms a finding, this a twentieth of it).
+It is a ``Sequence`` (``len`` and indexing, one ``pread`` a finding once spilled) that only
+grows: ``late_findings.ByDocument`` keeps pass 2's findings in one.
 """
 
 from __future__ import annotations
@@ -17,13 +17,12 @@ import os
 import pickle
 import tempfile
 from array import array
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from typing import Any, overload
 
 from .findings import Applicability, Edit, Finding, Fix, Location, Related, Severity
 
 IN_MEMORY = 100_000  # ~300 MB of findings before the rest goes to disk
-_BLOCK = 1 << 20
 
 
 class FindingSpool(Sequence[Finding]):
@@ -43,10 +42,6 @@ class FindingSpool(Sequence[Finding]):
             return len(self._items) - 1 if self._file is None else len(self._offsets) - 2
         return self._write(finding)
 
-    def extend(self, findings: Sequence[Finding]) -> None:
-        for f in findings:
-            self.append(f)
-
     def _spill(self) -> None:
         self._file = tempfile.TemporaryFile(prefix="corpuslint-findings-")
         items, self._items = self._items, []
@@ -62,10 +57,6 @@ class FindingSpool(Sequence[Finding]):
     @property
     def spilled(self) -> bool:
         return self._file is not None
-
-    def result(self) -> list[Finding] | FindingSpool:
-        """What a caller keeps: the plain list while it fits in memory, else the spool."""
-        return self._items if self._file is None else self
 
     # -- reading -----------------------------------------------------------------------------
     def __len__(self) -> int:
@@ -84,24 +75,6 @@ class FindingSpool(Sequence[Finding]):
         self._file.flush()
         start, end = self._offsets[i], self._offsets[i + 1]
         return _loads(os.pread(self._file.fileno(), end - start, start))
-
-    def __iter__(self) -> Iterator[Finding]:
-        if self._file is None:
-            yield from self._items
-            return
-        self._file.flush()
-        fd, offsets, n = self._file.fileno(), self._offsets, len(self)
-        i = 0
-        while i < n:
-            # A block of whole items (at least one), unpickled from memory.
-            j = i + 1
-            while j < n and offsets[j + 1] - offsets[i] <= _BLOCK:
-                j += 1
-            block = os.pread(fd, offsets[j] - offsets[i], offsets[i])
-            base = offsets[i]
-            for k in range(i, j):
-                yield _loads(block[offsets[k] - base : offsets[k + 1] - base])
-            i = j
 
     def close(self) -> None:
         if self._file is not None:

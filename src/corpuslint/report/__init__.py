@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Any, Callable, Mapping, Sequence, TextIO
+from typing import Any, Callable, Iterable, Mapping, Sequence, TextIO
 
 from ..core.document import Document
 from ..core.findings import Finding, Location, Severity
@@ -72,6 +72,12 @@ class Report:
             return range(n)
         ranked = sorted(range(n), key=lambda i: (_SEVERITY_RANK[self.findings[i].severity], i))
         return sorted(ranked[:cap])
+
+    def shown_findings(self) -> Iterable[Finding]:
+        """The findings an output shows, read in order (a spilled run's findings are read from
+        disk as they come, never loaded whole)."""
+        picked = self.shown()
+        return self.findings if len(picked) == len(self.findings) else (self.findings[i] for i in picked)
 
 
 def formatter(name: str) -> Callable[[Report], str]:

@@ -55,18 +55,10 @@ def finding_dict(f: Finding, report: Report | None = None) -> dict[str, Any]:
 _PLAIN = Report(findings=(), files=0)  # no record lines known: positions as the finding has them
 
 
-def shown(report: Report) -> Iterable[Finding]:
-    """The findings an output shows, read in order (a spooled list is not loaded whole)."""
-    picked = report.shown()
-    if len(picked) == len(report.findings):
-        return report.findings
-    return [report.findings[i] for i in picked]
-
-
 def document(report: Report) -> dict[str, Any]:
     return {
         "version": report.version,
-        "findings": [finding_dict(f, report) for f in shown(report)],
+        "findings": [finding_dict(f, report) for f in report.shown_findings()],
         "summary": {"files": report.files, "findings": len(report.findings), "by_code": report.by_code()},
     }
 
@@ -81,7 +73,7 @@ def write(report: Report, out: TextIO) -> None:
     encode = json.JSONEncoder(ensure_ascii=False, indent=2).encode
     out.write("{\n" + f'  "version": {json.dumps(report.version, ensure_ascii=False)},\n  "findings": [')
     i = -1
-    for i, f in enumerate(shown(report)):
+    for i, f in enumerate(report.shown_findings()):
         out.write(("," if i else "") + "\n    " + encode(finding_dict(f, report)).replace("\n", "\n    "))
     out.write("\n  ]," if i >= 0 else "],")
     summary = {"files": report.files, "findings": len(report.findings), "by_code": report.by_code()}

@@ -7,15 +7,15 @@ import json
 from typing import TextIO
 
 from . import Report
-from .json_output import finding_dict, shown
+from .json_output import finding_dict
 
 
 def render(report: Report) -> str:
-    return "".join(json.dumps(finding_dict(f, report), ensure_ascii=False) + "\n" for f in shown(report))
+    return "".join(json.dumps(finding_dict(f, report), ensure_ascii=False) + "\n" for f in report.shown_findings())
 
 
 def write(report: Report, out: TextIO) -> None:
     """``render`` streamed: one line written per finding, nothing built whole."""
     encode = json.JSONEncoder(ensure_ascii=False).encode
-    for f in shown(report):
+    for f in report.shown_findings():
         out.write(encode(finding_dict(f, report)) + "\n")

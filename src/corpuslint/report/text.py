@@ -8,7 +8,7 @@ measured in terminal cells (a Chinese character takes two), so the caret lines u
 from __future__ import annotations
 
 import re
-from typing import Any, Iterable, TextIO
+from typing import Any, TextIO
 
 from ..core.findings import Applicability, Finding
 from ..text import cell_width
@@ -57,19 +57,14 @@ def finding_lines(f: Finding) -> list[str]:
     return out
 
 
-def _shown(report: Report) -> Iterable[Finding]:
-    picked = report.shown()
-    return report.findings if len(picked) == len(report.findings) else (report.findings[i] for i in picked)
-
-
 def render(report: Report) -> str:
-    out = [line for f in _shown(report) for line in finding_lines(f)]
+    out = [line for f in report.shown_findings() for line in finding_lines(f)]
     out.append(summary_line(report))
     return "\n".join(out) + "\n"
 
 
 def render_concise(report: Report) -> str:
-    lines = [headline(f) for f in _shown(report)]
+    lines = [headline(f) for f in report.shown_findings()]
     lines.append(summary_line(report))
     return "\n".join(lines) + "\n"
 
@@ -77,14 +72,14 @@ def render_concise(report: Report) -> str:
 def write(report: Report, out: TextIO, summary: bool = True) -> None:
     """``render`` streamed: each finding written as it is formatted (``summary=False``: without
     the closing summary line, as ``-q`` prints it)."""
-    for f in _shown(report):
+    for f in report.shown_findings():
         out.write("\n".join(finding_lines(f)) + "\n")
     if summary:
         out.write(summary_line(report) + "\n")
 
 
 def write_concise(report: Report, out: TextIO, summary: bool = True) -> None:
-    for f in _shown(report):
+    for f in report.shown_findings():
         out.write(headline(f) + "\n")
     if summary:
         out.write(summary_line(report) + "\n")

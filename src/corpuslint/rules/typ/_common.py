@@ -18,7 +18,10 @@ from ...corpus.normalize import to_simplified
 
 # A run of CJK ideographs (BMP + extension A); typos are looked for inside runs only, so a
 # doubled character across punctuation or a line break is never a "doubling".
-CJK_RUN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff]+")
+_CJK = "[\u3400-\u4dbf\u4e00-\u9fff]"
+CJK_RUN = re.compile(_CJK + "+")
+# Two equal characters of a run in a row (TYP001 looks nowhere else).
+DOUBLED_CJK = re.compile(f"({_CJK})\\1")
 
 
 def in_cjk_run(ch: str) -> bool:

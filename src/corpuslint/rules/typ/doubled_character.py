@@ -72,18 +72,16 @@ Delete one copy. **Unsafe**: the doubling is sometimes what is left of a longer 
 
 from __future__ import annotations
 
-import re
 from typing import Iterable
 
 from ...core import Applicability, Document, DocumentRule, Edit, Finding, Fix
 from ...core.compiled import compiled
 from ...core.packs import PackStore
 from ...corpus.lexicon import lexicon_key, load_lexicon
-from ._common import cjk_runs
+from ...text import CHARS
+from ._common import DOUBLED_CJK, cjk_runs
 from ._guards import next_to_name_dot
 
-# Two equal CJK characters in a row: the only places the rule looks at.
-_DOUBLED = re.compile("([\u3400-\u4dbf\u4e00-\u9fff])\\1")
 # Benchmarks set this to a list to receive (doubling, gain, verdict) for every candidate.
 TRACE: list | None = None
 _CTX = 5  # characters of context on each side scored by the segmentation gain
@@ -162,10 +160,10 @@ class DoubledCharacter(DocumentRule):
 
     def check(self, doc: Document) -> Iterable[Finding]:
         text = doc.text
-        if not _DOUBLED.search(text):
+        if not DOUBLED_CJK.search(text):
             return  # most documents of edited text double no character at all
         for base, run in cjk_runs(text, 2):
-            if not _DOUBLED.search(run):
+            if not DOUBLED_CJK.search(run):
                 continue
             n = len(run)
             if next_to_name_dot(text, base, base + n):
@@ -326,7 +324,8 @@ class DoubledCharacter(DocumentRule):
         return None
 
 
-_SENTENCE_END = "。！？；!?;\n"
+# Where a sentence (or a semicolon's clause) ends, from the one punctuation pack.
+_SENTENCE_END = CHARS.sentence_final_strong | CHARS.semicolon | frozenset("\n")
 
 
 def _parallel(text: str, p: int) -> bool:
