@@ -327,9 +327,9 @@ def test_doubling_in_names_and_across_words_is_silent(text: str) -> None:
 
 
 @pytest.mark.parametrize("text, guard", [
-    # 秉公 would split a name (both name guards cover a three-character name)
-    ("由著名刑法学家何秉松教授主编，根据新法编写。", "in_given_name given_name_end"),
-    ("送到王财章、包爱清夫妇家时，老人连连道谢。", "in_given_name given_name_end"),
+    # 秉公 would split a name
+    ("由著名刑法学家何秉松教授主编，根据新法编写。", "in_given_name"),
+    ("送到王财章、包爱清夫妇家时，老人连连道谢。", "in_given_name"),
     ("但纵观８日的比赛，同众多对手相比。", "digit_neighbour"),  # a date: 日 is not 目
     ("推行股份制不是目的。（山东省枣庄市李论）", "in_short_parentheses"),  # a byline
     ("经过优中取优，“卡通狂欢夜”脱颖而出。", "parallel_repeat"),  # a parallel construction
@@ -349,22 +349,18 @@ def test_given_name_guard_keeps_a_surname_taken_into_the_word() -> None:
     assert in_given_name("学家何秉松教授", bytes(7), 0, 4, 3, frozenset("何"))
 
 
-def test_given_name_end_guard():
-    from corpuslint.rules.typ._guards import given_name_end
-
-    surnames = {"谭", "王"}
+def test_given_name_guard_on_a_three_character_name() -> None:
+    surnames = frozenset("谭")
     words = {"元春", "京剧"}
 
-    def pair(run):
-        return lambda k: any(run[k:k + 2] in w for w in words)
+    def okb(run: str) -> bytes:  # pair (k, k + 1) inside some word
+        return bytes(any(run[k:k + 2] in w for w in words) for k in range(len(run) - 1))
 
     run = "京剧名家谭元寿演出"
     i = run.index("寿")
-    assert given_name_end(run, i, i - 1, surnames, pair(run))
-    # the correction must join only the given name, after a surname that stands alone
-    assert not given_name_end(run, i, i, surnames, pair(run))
-    assert given_name_end(run, i, i - 2, surnames, pair(run))  # 谭元寿 -> 谭元春, a name for a name
+    assert in_given_name(run, okb(run), 0, i, i - 1, surnames)  # 元寿 -> 元春 splits the name
+    assert in_given_name(run, okb(run), 0, i, i - 2, surnames)  # 谭元寿 -> 谭元春, a name for a name
     run2 = "京剧名家李元寿演出"
-    assert not given_name_end(run2, i, i - 1, surnames, pair(run2))
-    words.add("家谭")
-    assert not given_name_end(run, i, i - 1, surnames, pair(run))
+    assert not in_given_name(run2, okb(run2), 0, i, i - 1, surnames)  # no surname
+    words.add("家谭")  # the would-be surname reads as part of a word before it
+    assert not in_given_name(run, okb(run), 0, i, i - 1, surnames)

@@ -95,25 +95,16 @@ def parallel_repeat(text: str, pos: int) -> bool:
 def in_given_name(run: str, okb: bytes, base: int, i: int, s: int, surnames: frozenset[str]) -> bool:
     """Whether ``run[i]`` is most likely part of a person's given name: a surname one or two
     characters before it, bound into no word with the character before it (nor, two before,
-    with the one after it), and the replacement word, starting at ``run[s]``, leaves the surname
-    out (谈世中, 何秉松, 包爱清: the "correction" would split a name; 祖困 -> 祖国 takes the surname
-    into the word and stays a finding). ``okb[base + k]``: the run's pair (k, k + 1) occurs
-    inside some lexicon word."""
+    with the one after it), and a replacement word, starting at ``run[s]``, that leaves the
+    surname out (谈世中, 何秉松, 包爱清: the "correction" would split a name; 祖困 -> 祖国 takes
+    the surname into the word and stays a finding) or swaps a whole three-character name for
+    another (谭元寿 -> 谭元春, 沈国舫 -> 沈国放: a name for a name). ``okb[base + k]``: the run's
+    pair (k, k + 1) occurs inside some lexicon word."""
     for j in (i - 1, i - 2):
-        if j >= 0 and s > j and run[j] in surnames and (j == 0 or not okb[base + j - 1]) \
-                and (j == i - 1 or not okb[base + j]):
+        if j < 0 or run[j] not in surnames or (j > 0 and okb[base + j - 1]):
+            continue
+        if s == j == i - 2:
+            return True  # the whole name for another (the pair 谭元 is in 谭元春 itself)
+        if s > j and (j == i - 1 or not okb[base + j]):
             return True
     return False
-
-
-def given_name_end(run: str, i: int, start: int, surnames: frozenset[str] | set[str], pair_in_word) -> bool:  # type: ignore[no-untyped-def]
-    """Whether the odd character at ``run[i]`` ends a three-character person name: a surname
-    two characters before it that forms no word with its left neighbour, and a correction that
-    joins the given-name characters (`谭元寿` "fixed" to `元春`) or swaps the whole name for a
-    name the lexicon holds (`谭元寿` to `谭元春`, `沈国舫` to `沈国放`).
-    ``pair_in_word(k)`` tells whether ``run[k:k + 2]`` occurs inside some lexicon word."""
-    if start not in (i - 1, i - 2) or i < 2 or run[i - 2] not in surnames:
-        return False
-    if start == i - 1 and pair_in_word(i - 2):
-        return False  # the surname reads as part of a word with the next character
-    return i < 3 or not pair_in_word(i - 3)

@@ -87,7 +87,7 @@ from ...corpus.ocr_data import GLYPH_SIMILARITY, char_bigrams
 from ...corpus.lexicon import lexicon_key, load_lexicon
 from ._channel import GLYPH, INTENDED, KIND, OCR, OCR_REVERSE, Candidate, channel_tables, decode_row, cjk_mask, code_points, pairs_in_words
 from ._common import CJK_RUN, is_traditional, word_covered
-from ._guards import (digit_neighbour, given_name_end, in_given_name, in_short_parentheses, in_short_quote,
+from ._guards import (digit_neighbour, in_given_name, in_short_parentheses, in_short_quote,
                       latin_neighbour, next_to_name_dot, parallel_repeat)
 
 # Benchmarks (bench/typ_tune.py) set this to a list to receive every scored candidate.
@@ -425,8 +425,7 @@ class ConfusableCharacter(DocumentRule):
             return None  # a title, brand, slogan, product or foreign name: spelled on purpose
         alt, word, f, s, e, score, why = found
         if digit_neighbour(doc.text, start) or in_short_parentheses(doc.text, start) \
-                or parallel_repeat(doc.text, start) or in_given_name(run, okb, base, i, s, self.name_surnames) \
-                or given_name_end(run, i, s, self.surnames, lambda k: okb[base + k]):
+                or parallel_repeat(doc.text, start) or in_given_name(run, okb, base, i, s, self.name_surnames):
             return None  # a date or quantity, a byline, a parallel construction, a person's name
         return self.finding(doc, start, start + 1, _message(c, alt, run[s:e], word, cf, why, rare),
                             fix=Fix.unsafe(f"replace '{c}' with '{alt}'", Edit(start, start + 1, alt)))
