@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-
 from corpuslint.core import compiled as compiled_mod
 from corpuslint.core.compiled import KEEP_PER_NAME, compiled
 
