@@ -38,7 +38,7 @@ from ..load import documents_from_bytes, hash_bytes
 from .normalize import folded_paragraphs
 from .results import Entry
 from .signatures import Banding, DocSignature, SignatureParams, paragraph_spans, sign_many
-from .tree import Admission, GitTree, MISSING_BLOB, Staged, git_tree, path_key, walk, with_blob
+from .tree import Admission, GitListing, GitTree, MISSING_BLOB, Staged, git_tree, path_key, walk, with_blob
 
 INDEX_NAME = "dup-index.sqlite"
 SCHEMA_VERSION = "4"  # 4: file hashes are git blob ids
@@ -150,12 +150,12 @@ class SignatureIndex:
         row = self.db.execute("SELECT hash FROM files WHERE path=?", (_stored(path),)).fetchone()
         return row[0] if row else None
 
-    def refresh(self, root: Path, config: Any, run: dict[str, RunFile]) -> None:
+    def refresh(self, root: Path, config: Any, run: dict[str, RunFile], listing: GitListing | None = None) -> None:
         """Bring the index up to date with the files under ``root``. ``run`` maps the resolved
         path of each file of the run to its features: such a file is indexed from those (its
         folded text re-read from the run's spool), never read again. In a git work tree git's
         listing tells what changed (``corpus.tree``), else one stat per file does."""
-        tree = git_tree(root, config)
+        tree = git_tree(root, config, listing)
         with self.db:
             if tree is None:
                 self.db.execute("DELETE FROM meta WHERE key LIKE 'git_%'")  # the listing no longer holds

@@ -157,20 +157,45 @@ class GitTree:
         return self._by_key.get(key)
 
 
-def git_tree(root: Path, config: Any) -> GitTree | None:
-    """git's listing of ``root`` when it is in a git work tree and git answers; else None."""
+class GitListing:
+    """git's two listings of a folder, started at once: git runs beside this process (on
+    another core) while the run's own files are linted, and is waited for when the index needs
+    it. ``None`` from ``start_git_listing`` when the folder is not in a git work tree."""
+
+    def __init__(self, root_key: str) -> None:
+        env = {**os.environ, "GIT_OPTIONAL_LOCKS": "0"}
+        self.procs = [subprocess.Popen(["git", "ls-files", *args, "-z"], cwd=root_key, env=env,
+                                       stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+                      for args in (["-s"], ["-o", "--directory"])]
+
+    def result(self) -> tuple[bytes, bytes] | None:
+        """(staged entries, untracked paths), or None when git failed."""
+        try:
+            outs = [p.communicate(timeout=GIT_TIMEOUT)[0] for p in self.procs]
+        except (OSError, subprocess.SubprocessError):
+            for p in self.procs:
+                p.kill()
+            return None
+        return None if any(p.returncode for p in self.procs) else (outs[0], outs[1])
+
+
+def start_git_listing(root: Path) -> GitListing | None:
     root_key = path_key(str(root))
     if shutil.which("git") is None or not _in_work_tree(root_key):
         return None
-    env = {**os.environ, "GIT_OPTIONAL_LOCKS": "0"}
-    try:  # both listings at once: git runs beside this process on another core
-        procs = [subprocess.Popen(["git", "ls-files", *args, "-z"], cwd=root_key, env=env,
-                                  stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
-                 for args in (["-s"], ["-o", "--directory"])]
-        outs = [p.communicate(timeout=GIT_TIMEOUT)[0] for p in procs]
-    except (OSError, subprocess.SubprocessError):
+    try:
+        return GitListing(root_key)
+    except OSError:
         return None
-    if any(p.returncode for p in procs):
+
+
+def git_tree(root: Path, config: Any, listing: GitListing | None = None) -> GitTree | None:
+    """git's view of ``root`` (from ``listing`` when it was started earlier) when it is in a
+    git work tree and git answers; else None."""
+    root_key = path_key(str(root))
+    listing = listing or start_git_listing(root)
+    outs = listing.result() if listing is not None else None
+    if outs is None:
         return None
     staged, others = outs
     tree = GitTree(root_key, set())
