@@ -15,7 +15,7 @@ from typing import Sequence
 import regex
 
 from ...core import Document, PackStore, Paragraph
-from ...corpus.lexicon import Lexicon, load_lexicon
+from ...text.lexicon import Lexicon, load_lexicon
 from ...page import page, unclosed
 from ...page.kinds import HAN as _HAN
 from ...page.kinds import SPACED as _SPACED
