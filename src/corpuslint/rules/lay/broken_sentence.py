@@ -41,7 +41,7 @@ from __future__ import annotations
 from typing import Iterable
 
 from ...core import Applicability, Document, DocumentRule, Edit, Finding, Fix, related
-from ._layout import Analysis, Break, analyse, layout_data
+from ...page import Break, Flow, flow
 
 
 class BrokenSentence(DocumentRule):
@@ -50,11 +50,8 @@ class BrokenSentence(DocumentRule):
     summary = "Sentence broken over two paragraphs (possibly with a caption between the halves)"
     fix = Applicability.SAFE
 
-    def setup(self) -> None:
-        self.data = layout_data(self.ctx.packs)
-
     def check(self, doc: Document) -> Iterable[Finding]:
-        lay = analyse(doc, self.data, self.ctx.packs)
+        lay = flow(doc, self.ctx.packs)
         for chain in _chains(lay.breaks):
             fix = _join(doc, lay, chain)
             for b in chain:
@@ -82,7 +79,7 @@ def _chains(breaks: list[Break]) -> list[list[Break]]:
     return chains
 
 
-def _join(doc: Document, lay: Analysis, chain: list[Break]) -> Fix:
+def _join(doc: Document, lay: Flow, chain: list[Break]) -> Fix:
     text = doc.text
     edits: list[Edit] = []
     moved: list[str] = []

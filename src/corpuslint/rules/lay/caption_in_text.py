@@ -29,8 +29,7 @@ from __future__ import annotations
 from typing import Iterable
 
 from ...core import Applicability, Document, DocumentRule, Finding, Fix
-from ...page import delete_lines
-from ._layout import analyse, layout_data
+from ...page import delete_lines, flow
 
 
 class CaptionInText(DocumentRule):
@@ -39,11 +38,8 @@ class CaptionInText(DocumentRule):
     summary = "Photo caption or credit among the paragraphs of the text"
     fix = Applicability.UNSAFE
 
-    def setup(self) -> None:
-        self.data = layout_data(self.ctx.packs)
-
     def check(self, doc: Document) -> Iterable[Finding]:
-        lay = analyse(doc, self.data, self.ctx.packs)
+        lay = flow(doc, self.ctx.packs)
         for k, reason in sorted(lay.captions.items()):
             p = lay.paras[k]
             # the line and the blank lines after it (before it, at the end of the text)

@@ -27,7 +27,7 @@ from __future__ import annotations
 from typing import Iterable
 
 from ...core import Document, DocumentRule, Finding, related
-from ._layout import analyse, layout_data
+from ...page import flow
 
 
 class LostText(DocumentRule):
@@ -35,11 +35,8 @@ class LostText(DocumentRule):
     name = "lost-text"
     summary = "Text lost or cut: a passage stops or starts mid-sentence, a title is cut short"
 
-    def setup(self) -> None:
-        self.data = layout_data(self.ctx.packs)
-
     def check(self, doc: Document) -> Iterable[Finding]:
-        lay = analyse(doc, self.data, self.ctx.packs)
+        lay = flow(doc, self.ctx.packs)
         for lost in lay.lost:
             rel = []
             if lost.other is not None:
