@@ -44,6 +44,10 @@ def _fields(text: str) -> bool:
     parts = [x for x in _FIELD_SPLIT.split(text) if x]
     return len(parts) >= 3 and max(len(x) for x in parts) <= 12
 # Caption positions: a caption or figure title is short.
+# A hard wrap cuts words: of its breaks between two Han characters (when there are at least
+# WRAP_HAN_JOINS), at least WRAP_WORD_SHARE run through a word (a poem's lines cut none).
+WRAP_HAN_JOINS = 5
+WRAP_WORD_SHARE = 0.2
 CAPTION_MAX = 30  # a floating caption (no credit, no break around it)
 BETWEEN_MAX = 60  # a line between the two halves of a broken sentence
 
@@ -54,6 +58,7 @@ class FlowData:
     continuing: frozenset[str]
     non_initial: frozenset[str]
     open_endings: frozenset[str]
+    frame_endings: dict[str, str]  # ending word -> the word that opens its frame (的 <- 是)
     lexicon: Lexicon
 
 
@@ -66,6 +71,7 @@ def _load(dirs: tuple) -> FlowData:  # type: ignore[type-arg]
         continuing=CHARS.comma | CHARS.enumeration,
         non_initial=frozenset(data["non_initial"]),
         open_endings=frozenset(data["open_endings"]),
+        frame_endings={end: opener for opener, end in data.get("frame_endings", [])},
         lexicon=load_lexicon(packs),
     )
 
@@ -198,9 +204,31 @@ class _Analyser:
             return f"leaves {opened[0]!r} open"
         if _HAN.match(a[-1]):
             last = self.d.lexicon.segment(a[-6:])[-1]
-            if last in self.d.open_endings:
+            opener = self.d.frame_endings.get(last)
+            framed = opener is not None and opener in _CLAUSE_SPLIT.split(a)[-1][:-len(last)]
+            if last in self.d.open_endings and not framed:
                 return f"a sentence cannot end with {last!r}"
         return None
+
+    def _spans_word(self, a: str, b: str) -> bool:
+        """A word of the lexicon runs across the join of ``a`` and ``b``."""
+        tail, head = a[-6:], b[:6]
+        pos = 0
+        for seg in self.d.lexicon.segment(tail + head):
+            if pos < len(tail) < pos + len(seg):
+                return True
+            pos += len(seg)
+        return False
+
+    def _splits_words(self, joins: list[tuple[int, int]]) -> bool:
+        """A wrapper breaks lines wherever the margin falls, so some of its breaks between two
+        Han characters cut a word (`道|路`, `改|造`); a poem's lines of one length end where
+        its phrases end and cut none. Fewer than WRAP_HAN_JOINS such breaks prove nothing."""
+        han = [(self.paras[i].text, self.paras[j].text) for i, j in joins
+               if _HAN.match(self.paras[i].text[-1]) and _HAN.match(self.paras[j].text[0])]
+        if len(han) < WRAP_HAN_JOINS:
+            return True
+        return sum(1 for a, b in han if self._spans_word(a, b)) >= WRAP_WORD_SHARE * len(han)
 
     def _opens_word(self, text: str) -> bool:
         """``text`` opens with a word of two to four characters (`的确`, `了解`), so its
@@ -221,9 +249,12 @@ class _Analyser:
         lay.wrap = wrap_width(self.paras)
         if lay.wrap is not None:
             lay.wrapped = wrapped_breaks(self.doc, self.paras, lay.wrap)
+            if not self._splits_words(lay.wrapped):
+                lay.wrap, lay.wrapped = None, []
             self._captions()
             return lay
         weak: list[Break] = []
+        gaps: list[Lost] = []  # text lost between two paragraphs (kept where damage is shown)
         ends: list[int] = []  # cut paragraphs that nothing continues
         for i in range(n):
             if not self._cut(i):
@@ -242,7 +273,7 @@ class _Analyser:
                 if ev is not None:
                     lay.breaks.append(Break(i, i + 1, (), ev, True))
                 elif self._discontinuous(a, b):
-                    lay.lost.append(self._gap(i, i + 1))
+                    gaps.append(self._gap(i, i + 1))
                 else:
                     weak.append(Break(i, i + 1, (), "the first part is running text without "
                                       "final punctuation", False))
@@ -272,6 +303,11 @@ class _Analyser:
         damaged = any(not b.evidence.startswith("ends with") for b in lay.breaks)
         if damaged:
             lay.breaks = sorted(lay.breaks + weak, key=lambda b: b.first)
+            # A list left open before a paragraph that does not go on with it is lost text only
+            # where extraction damage is shown: a headline or a title line of names
+            # (`…实行人口与经济、社会、资源、环境协调发展`, `…国务院证券委主任、中国证监会主席周正庆`)
+            # above the first paragraph stops the same way.
+            lay.lost.extend(gaps)
         else:
             ends.extend(b.first for b in weak if b.captions)
         for b in lay.breaks:
@@ -333,7 +369,10 @@ class _Analyser:
             if kinds[k] == "credit":
                 lay.captions[k] = "a photo credit or figure caption"
                 # The caption text may sit on the line just above its credit.
-                if k > 0 and gaps[k - 1] == 0 and kinds[k - 1] in ("short", "prose") \
+                # Only where it sits tighter to the credit than the text's paragraphs sit to each
+                # other: in text written one paragraph a line, the line above a credit is the
+                # article's own (a headline `瑞雪降京城（图片）`, a date, the last sentence).
+                if k > 0 and gaps[k - 1] == 0 < usual and kinds[k - 1] in ("short", "prose") \
                         and len(paras[k - 1].text) <= CAPTION_MAX and k - 1 not in in_break:
                     lay.captions[k - 1] = "the caption of the photo credited on the next line"
                 continue
