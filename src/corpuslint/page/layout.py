@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -281,11 +282,11 @@ def delete_lines(doc: Document, first: int, last: int, *, blank_lines: bool = Fa
     end = doc.line_span(last)[1]
     if blank_lines:
         paras = doc.paragraphs
-        after = next((p for p in paras if p.line > last), None)
-        if after is not None:
-            end = doc.line_span(after.line)[0]
+        k = bisect_right(paras, last, key=lambda p: p.line)  # the first paragraph after them
+        if k < len(paras):
+            end = doc.line_span(paras[k].line)[0]
         else:
-            before = [p for p in paras if p.line < first]
-            start = doc.line_span(before[-1].line, with_newline=False)[1] if before else 0
+            b = bisect_left(paras, first, key=lambda p: p.line)  # the first of them
+            start = doc.line_span(paras[b - 1].line, with_newline=False)[1] if b > 0 else 0
             end = doc.line_span(last, with_newline=False)[1]
     return Edit.delete(start, end)

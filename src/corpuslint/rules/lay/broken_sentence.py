@@ -13,7 +13,8 @@ Headings, bylines, captions, list items and titles also end without punctuation;
 breaks. A break is reported when the first half is running text (it holds a sentence or clauses,
 or is long) and the second half can continue it, and there is evidence that they are one
 sentence: a word spans the join (`形|成`, `研究|院`), the first half ends with a word a sentence
-cannot end with (`围绕`, `与`, `的`), with a comma, or inside an open quotation, or the second half
+cannot end with (`围绕`, `与`, `的` — but not `的` closing a 是…的 frame of its clause,
+`下场岂不是一样的`), with a comma, or inside an open quotation, or the second half
 starts with a mark that cannot start a sentence. Where the document shows such proven breaks, a
 paragraph of running text without final punctuation followed by one that continues it is also a
 break (extraction breaks many lines of a document, not one). A caption between the halves is

@@ -1,7 +1,9 @@
 """## What it finds
 Photo captions and credits left among the paragraphs of an article: credit lines (`谷志锋 摄`,
 `陈章升/摄`, `余姚市委宣传部供图`, `(本文配图均由余姚经济开发区提供)`, `图为…`), the caption text on
-the line just above a credit, a short line lying between the two halves of a broken sentence, and
+the line just above a credit (where it sits tighter to the credit than paragraphs to each other:
+in text written one paragraph a line the line above a credit is the article's own — a headline
+`瑞雪降京城（图片）`, a date, the last sentence), a short line lying between the two halves of a broken sentence, and
 short lines that the layout set apart from the text by extra blank space with no text following
 them (a picture's caption at the end of an article, or between the title and the first
 paragraph).

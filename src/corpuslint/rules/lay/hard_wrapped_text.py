@@ -5,6 +5,11 @@ terminal, an e-mail, a BBS post or a fixed-width e-book. One finding per documen
 wrapped line, instead of one "broken sentence" per line (LAY001 and LAY003 stay silent on such
 a document).
 
+A wrapper breaks wherever the margin falls, so it cuts words: of the breaks between two Han
+characters (when there are at least five) a fifth or more must run through a word of the
+lexicon (`道|路`, `改|造`). A poem whose lines have one length ends them where its phrases end
+and is not reported.
+
 Text wrapped and then spaced with a blank line after every line (every "paragraph" stops at the
 margin, mid-sentence) is the same damage and is found the same way: the lines are the
 paragraphs, and the usual gap between them is what separates wrapped lines.
