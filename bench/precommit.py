@@ -76,13 +76,15 @@ def main() -> None:
     ap.add_argument("--work", type=Path, default=Path("/tmp/corpuslint-scale"))
     ap.add_argument("--select", default=None, help="rule codes for the runs (default: the default set)")
     ap.add_argument("--git", action="store_true", help="the corpus is a git repository, edits are staged")
+    ap.add_argument("--keep-index", action="store_true", help="keep an index built by an earlier run (no cold row)")
     args = ap.parse_args()
     root = args.work / f"precommit-{args.files}"
     build(root, args.files, args.work)
     if args.git:
         root = git_copy(root, args.work / f"precommit-{args.files}-git")
     cache = root / ".corpuslint_cache"
-    shutil.rmtree(cache, ignore_errors=True)
+    if not (args.keep_index and cache.exists()):
+        shutil.rmtree(cache, ignore_errors=True)
     exe = [sys.executable, "-m", "corpuslint"]
     sel = ["--select", args.select] if args.select else []
     files = sorted((root / "corpus").rglob("*.txt"))
@@ -91,7 +93,8 @@ def main() -> None:
     def check(target: Path) -> dict[str, float]:
         return timed([*exe, "check", str(target.relative_to(root)), "--exit-zero", "-q", *sel], cwd=root)
 
-    rows = [("version", timed([*exe, "--version"], cwd=root)), ("cold", check(files[0]))]
+    rows = [("version", timed([*exe, "--version"], cwd=root)),
+            ("warm 0" if args.keep_index and cache.exists() else "cold", check(files[0]))]
     warm = []
     for _ in range(args.runs):
         target = rng.choice(files)
