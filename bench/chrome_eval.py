@@ -171,7 +171,8 @@ def main(argv: list[str] | None = None) -> int:
             acc = by_kind.setdefault(key, [0] * 9)
             for k, v in enumerate((1, *page)):
                 acc[k] += v
-        print(f"{rec['id']:18} {_row(page)}")
+        print(f"{rec['id']:18} {_row(page)} | exact {exact_page[1]}/{exact_page[0]} {exact_page[3]}/{exact_page[2]}"
+              f" {_pct(exact_page[3], exact_page[2])}")
     print(f"{'overall':18} {_row(tot)}")
     named = [0] * 8
     for key in sorted(by_kind, key=lambda k: (k == "small pages", k)):

@@ -13,7 +13,7 @@ from ...core import Document
 from ...text import CHARS, char_class
 from ..anchors import chrome_anchors, chrome_words
 from ..layout import REPEAT_MIN, Block, Page, page
-from ._base import Detector, Hit
+from ._base import Detector, Hit, text_table
 from ._item_runs import article_zone, item_runs
 
 # sentence punctuation inside a line (a slogan or title may end with "！" or "？": "搜狐天气为你抢先报！")
@@ -78,10 +78,22 @@ def _repeated_anchors(lay: Page, recognised: set[int]) -> tuple[set[int], set[in
         if j is not None and run and j == run[-1] + 1:
             run.append(j)
             continue
-        if len(run) >= _WIDGET_LINES and starts.get(tuple(texts[run[0]:run[0] + _WIDGET_LINES]), 0) >= REPEAT_MIN:
+        if len(run) >= _WIDGET_LINES and starts.get(tuple(texts[run[0]:run[0] + _WIDGET_LINES]), 0) >= REPEAT_MIN \
+                and not _table_header(lay, run):
             widgets.update(run)
         run = [j] if j is not None else []
     return (out | widgets) - recognised, widgets - recognised
+
+def _table_header(lay: Page, run: list[int]) -> bool:
+    """A run of repeated lines right above rows of a table (`专辑 #` `专辑资料` `曲目` over
+    every album of a discography, then `发行日期：…` `语言：韩语`): the header of each of the
+    text's tables, not a widget."""
+    end = min(len(lay.blocks), run[-1] + 1 + _HEADER_REACH)
+    return any(lay.blocks[k].kind == "table" for k in range(run[0], end))
+
+
+_HEADER_REACH = 3  # lines between a table's header and its first row (the row's own title)
+
 
 class BlockDetector(Detector):
     kind = "block"
@@ -336,7 +348,11 @@ class BlockDetector(Detector):
 
     def _report(self, doc: Document, lay: Page, chosen: dict[int, str], anchors: set[int],
                 items: frozenset[int] = frozenset()) -> Iterable[Hit]:
-        """One finding per run of consecutive chosen lines with one message."""
+        """One finding per run of consecutive chosen lines with one message. A row of the
+        text's own table (``text_table``: a discography's `发行日期：…` between the page's
+        sentences) is no block's line; a recognised line of a forum post's user box (`楼层：`)
+        is its detector's."""
+        chosen = {j: m for j, m in chosen.items() if not text_table(lay, j)}
         piece: list[int] = []
         for j in [*sorted(chosen), None]:
             if piece and (j is None or j != piece[-1] + 1 or chosen[j] != chosen[piece[-1]]):
