@@ -135,7 +135,10 @@ class BlockDetector(Detector):
         # the article's sentences: prose that no rule recognised (a copyright or disclaimer
         # sentence at the foot of the page does not make the sidebar above it "article")
         prose = [i for i, b in enumerate(blocks) if i not in anchors and _sentence(b)]
-        if not prose or sum(blocks[i].length for i in prose) < self.opts["min_prose_chars"]:
+        if not prose or sum(blocks[i].length for i in prose) < self.opts["min_head_prose_chars"]:
+            # the prose is the chrome's (a share prompt, a teaser): what is left is a short
+            # page (a poem under the site's menus)
+            yield from self.head_only(doc, lay, total)
             return
         first, last = self.article_extent(lay, prose, anchors, widgets)
         title = blocks[0].folded
@@ -205,7 +208,10 @@ class BlockDetector(Detector):
         # next to a chrome line: short lines of a text alone are a poem or a list)
         runs = item_runs(lay, lay.first_prose, lay.last_prose, anchors, self.opts, head_only=True) \
             if self.chrome_lines(doc, lay) else ()
-        for run, what in runs:
+        # and below the last sentence, runs that follow a recognised chrome line (lists of
+        # other poems, an author ranking under `诗人活跃榜`)
+        tail = item_runs(lay, lay.first_prose, lay.last_prose, anchors, self.opts) if runs else ()
+        for run, what in [*runs, *((r, w) for r, w in tail if r[0] > lay.last_prose)]:
             span = f"{blocks[run[0]].line}-{blocks[run[-1]].line}"
             for j in run:
                 chosen[j] = f"a run of {len(run)} {what} outside the article (lines {span})"
