@@ -5,16 +5,18 @@ documented in rules/chr/chrome_block.py)."""
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from typing import Iterable, Iterator
+from typing import Callable, Iterable, Iterator
 
 import regex
 
 from ...core import Document
 from ...text import CHARS, char_class
 from ..anchors import chrome_anchors, chrome_words
+from ..comments import comments
 from ..layout import REPEAT_MIN, Block, Page, page
 from ._base import Detector, Hit, text_table
 from ._item_runs import article_zone, item_runs
+from .feeds import feeds
 
 # sentence punctuation inside a line (a slogan or title may end with "！" or "？": "搜狐天气为你抢先报！")
 _SENTENCE = regex.compile(char_class(frozenset("。"), CHARS.clause) + "|"
@@ -100,7 +102,7 @@ class BlockDetector(Detector):
     defaults = {"max_length": 60, "min_run": 3, "min_prose_chars": 200, "min_head_prose_chars": 80, "min_head_run_short_page": 20, "menu_item_chars": 6, "min_head_run": 6, "head_keep": 2,
                "between_anchor_share": 0.25, "split_anchors": 2, "satellite_share": 0.25, "satellite_chars": 300, "satellite_sentences": 1,
                "menu_row_items": 5, "good_chars": 30, "menu_row_function_share": 0.03,
-               "min_item_run": 5, "min_title_run": 6}
+               "min_item_run": 5, "min_title_run": 6, "min_feed_items": 3}
 
     def setup(self) -> None:
         self.function_words = frozenset(w for w in self.packs.lines("chr/function_words.txt") if len(w) == 1)
@@ -179,6 +181,15 @@ class BlockDetector(Detector):
                 if j not in anchors:
                     chosen[j] = f"a run of {len(run)} {what} outside the article (lines {span})"
                     items.add(j)
+        # feeds of other articles (headline, teaser, date, again and again) outside the article
+        # or past a recognised chrome line below its first sentence (teasers are sentences
+        # too: they may have widened the article over the feed)
+        past = min((a for a in anchors if a > first), default=len(blocks))
+
+        def outside(i: int) -> bool:
+            return (i > past or article_zone(lay, i, first, last) != "") and not text_table(lay, i)
+
+        self._feeds(lay, outside, anchors, chosen, items)
         # after the article only: above it the stretch between a breadcrumb and a meta line is
         # the headline's (on the held-out pages of bench/chrome_eval.py the head too flagged six
         # more `content` lines, a government page's metadata table, for 0.8 % more caught)
@@ -208,14 +219,21 @@ class BlockDetector(Detector):
         # next to a chrome line: short lines of a text alone are a poem or a list)
         runs = item_runs(lay, lay.first_prose, lay.last_prose, anchors, self.opts, head_only=True) \
             if self.chrome_lines(doc, lay) else ()
-        # and below the last sentence, runs that follow a recognised chrome line (lists of
-        # other poems, an author ranking under `诗人活跃榜`)
-        tail = item_runs(lay, lay.first_prose, lay.last_prose, anchors, self.opts) if runs else ()
-        for run, what in [*runs, *((r, w) for r, w in tail if r[0] > lay.last_prose)]:
+        # and below the last sentence no detector recognised (a copyright notice is one), runs
+        # that follow a recognised chrome line (lists of other poems, an author ranking under
+        # `诗人活跃榜`) and feeds of other articles; on a page with a comment thread (a forum's,
+        # whose replies are short) only below its last sentence
+        last = max((i for i, b in enumerate(blocks) if i not in anchors and _sentence(b)), default=lay.last_prose)
+        if comments(lay, self.packs) is not None:
+            last = lay.last_prose
+        tail = item_runs(lay, lay.first_prose, last, anchors, self.opts) if runs else ()
+        for run, what in [*runs, *((r, w) for r, w in tail if r[0] > last)]:
             span = f"{blocks[run[0]].line}-{blocks[run[-1]].line}"
             for j in run:
                 chosen[j] = f"a run of {len(run)} {what} outside the article (lines {span})"
                 items.add(j)
+        if runs:
+            self._feeds(lay, lambda i: i > last and not text_table(lay, i), anchors, chosen, items)
         # the run opens the page (after its title line) and is one block of short lines
         run: list[int] = []
         for i in range(1, lay.first_prose):
@@ -234,6 +252,16 @@ class BlockDetector(Detector):
                 if j not in anchors:
                     chosen[j] = f"short lines inside a block of page chrome (lines {first}-{last})"
         yield from self._report(doc, lay, chosen, anchors, frozenset(items))
+
+    def _feeds(self, lay: Page, outside: Callable[[int], bool], anchors: set[int], chosen: dict[int, str],
+               items: set[int]) -> None:
+        """Choose the lines of the feeds of other articles whose lines are all ``outside``."""
+        for run in feeds(lay, outside, self.opts["min_feed_items"]):
+            span = f"{lay.blocks[run[0]].line}-{lay.blocks[run[-1]].line}"
+            for j in run:
+                if j not in anchors:
+                    chosen[j] = f"a feed of other articles (headline, teaser, date) outside the article (lines {span})"
+                    items.add(j)
 
     def article_extent(self, lay: Page, prose: list[int], anchors: set[int],
                        widgets: set[int] | None = None) -> tuple[int, int]:
