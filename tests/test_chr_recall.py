@@ -94,3 +94,18 @@ def test_short_poem_page_under_menus() -> None:
     assert all(n in got for n in range(2, 22)), sorted(got)  # the menu, bar its last two lines
     assert not any(lines[n - 1] in poem + note and n in got for n in range(1, len(lines))), got
     assert {n for n, t in enumerate(lines, 1) if t in ("合州散人", "林基强", "李念恒", "沈学超")} <= set(got), sorted(got)
+
+
+def test_comment_thread_from_its_count_heading() -> None:
+    # a news app's comments: a heading with the count, the comment box, then every comment
+    # under its author with `回复·05月10日`
+    thread = ("举报\n评论 139\n请先 登录 后发表评论～\n全部表情\n评论\n辽阔\n12\n"
+              "对共建一带一路国家进出口分别增长，这个数据很亮眼，点赞！\n回复·05月10日\n"
+              "诗和远方\n147\n外贸企业加油，期待下半年更好的表现。\n回复·05月10日\n"
+              "冰雪之石\n184\n政策效应逐步显现，新动能加快培育。\n回复·05月10日\n")
+    text = HEAD + ARTICLE + thread
+    got = flagged(text)
+    start = len((HEAD + ARTICLE).split("\n")) + 1  # the line of `评论 139`
+    assert all(n in got for n in range(start, start + 16)), got
+    assert {start, start + 6, start + 7, start + 14} <= {n for n, codes in got.items() if "CHR009" in codes}, got
+    assert not any(n in got for n in range(3, 8)), got
