@@ -13,7 +13,7 @@ from functools import lru_cache
 from typing import Iterator, Mapping
 
 from ...core.packs import PackStore
-from ...corpus.lexicon import Lexicon
+from ...text.lexicon import Lexicon
 from ...corpus.normalize import to_simplified
 
 # A run of CJK ideographs (BMP + extension A); typos are looked for inside runs only, so a
