@@ -157,3 +157,35 @@ def test_derived_character_sets_agree_with_their_parts() -> None:
     assert CHARS.clause == CHARS.comma | CHARS.semicolon
     assert CHARS.sentence_final | CHARS.ellipsis | CHARS.colon | CHARS.closers <= CHARS.paragraph_final
     assert "］" in CHARS.paragraph_final
+
+
+def _album(n: int, name: str, tracks: list[str]) -> str:
+    return ("专辑 #\n专辑资料\n曲目\n" f"{n}st\n第{n}张正规专辑《{name}》\n"
+            f"发行日期：200{n}年6月1{n}日\n语言：韩语\n唱片公司：Synnara Music\n曲目\n" + "\n".join(tracks) + "\n")
+
+
+# an encyclopedia entry: its text, then a discography (every album's table under the same
+# header lines, its fields `发行日期：` `语言：`), a sentence between the tables, the footer
+DISCOGRAPHY = (
+    "金某 - 维基百科，自由的百科全书\n"
+    "首页 > 人物 > 歌手\n"
+    "金某是韩国男歌手，1995年以团体成员身份出道，2001年起以个人名义发行专辑，至今共发行七张正规专辑。\n"
+    "他在2004年凭借歌曲《一个男人》获得多个音乐节目冠军，此后成为韩国最受欢迎的抒情男歌手之一。\n"
+    "2010年起，他成为综艺节目的固定成员，凭借健康的形象和幽默的性格获得了大量观众的喜爱。\n"
+    "音乐作品\n"
+    + _album(1, "Renaissance", ["Prologue", "Sad Story", "因为是男人", "祝你幸福"])
+    + "这张专辑在发行当年的销量超过十万张，是他个人歌手生涯的起点，也奠定了他的音乐风格。\n"
+    + _album(2, "Evolution", ["回来", "饶恕记忆", "悲伤", "一个男人"])
+    + _album(3, "This Is Me", ["原地踏步", "Dream", "可爱", "告白"])
+    + "本页面最后修订于2022年2月9日 (星期三) 08:16。\n"
+    "本站的全部文字在知识共享 署名-相同方式共享 3.0协议之条款下提供，附加条款亦可能应用。\n"
+)
+
+
+def test_discography_table_rows_are_content() -> None:
+    lines = DISCOGRAPHY.split("\n")
+    table = [n for n, t in enumerate(lines, 1) if t.startswith(("发行日期：", "语言：", "唱片公司："))]
+    got = flagged(DISCOGRAPHY)
+    assert table and not any(n in got for n in table), {n: got[n] for n in table if n in got}
+    fixed, _ = Linter(select=["CHR"]).fix_text(DISCOGRAPHY, unsafe=True)
+    assert sum(1 for t in fixed.split("\n") if t.startswith("发行日期：")) == 3

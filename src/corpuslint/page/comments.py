@@ -4,7 +4,8 @@ article, from the first reply header (or a heading counting the comments) to the
 A reply header is a short line with a time of day or a date and a reply mark (`# re: … 12:46`,
 `第 2 楼 时间：…`, `#12 用户名 於 2016/12/31 回覆`) or the article's title; the zone needs
 `min_replies` of them after the start of the body, or a comment-count heading (`已有1件评论`,
-`评论 (12)`) with a dated line within `opener_window` lines after it, or a comment's own line
+`评论 (12)`) with a dated line within `opener_window` lines after it (or within `opener_reach`
+lines above the first reply header: it starts the zone), or a comment's own line
 (a reply button `回复`, its date `5月19日`) repeated alone `min_replies` times after the start
 of the body. Marks: rules/page/comments.toml.
 CHR009 reports the zone; DUP and VER may leave it out of what they compare."""
@@ -21,7 +22,7 @@ from ..text import STRONG_END, AnyOf
 from .layout import Block, Page
 
 PACK = "page/comments.toml"
-DEFAULTS = {"min_replies": 3, "max_header_length": 80, "opener_window": 3}
+DEFAULTS = {"min_replies": 3, "max_header_length": 80, "opener_window": 3, "opener_reach": 8}
 
 
 @dataclass(frozen=True)
@@ -55,7 +56,7 @@ def comment_data(packs: PackStore | None = None) -> CommentData:
 
 
 def comment_zone(pg: Page, data: CommentData, min_replies: int = 3, max_header_length: int = 80,
-                 opener_window: int = 3) -> CommentZone | None:
+                 opener_window: int = 3, opener_reach: int = 8) -> CommentZone | None:
     if not pg.has_body:
         return None
     blocks = pg.blocks
@@ -68,17 +69,24 @@ def comment_zone(pg: Page, data: CommentData, min_replies: int = 3, max_header_l
             return False
         return bool(data.marker.search(t)) or any(title in t for title in titles)
 
+    def opener(b: Block) -> bool:
+        return b.length <= max_header_length and not STRONG_END.search(b.text) and data.opener.found(b.text)
+
     headers = [i for i in range(start + 1, len(blocks)) if header(blocks[i])]
     for i in range(start + 1, len(blocks)):
         b = blocks[i]
-        if b.length > max_header_length or STRONG_END.search(b.text) or not data.opener.found(b.text):
+        if not opener(b):
             continue
         if any(blocks[j].length <= 40 and data.time.found(blocks[j].text)
                for j in range(i + 1, min(len(blocks), i + 1 + opener_window))):
             # a heading counting the comments opens the zone whatever their number
             return CommentZone(i, sum(1 for h in headers if h > i), True)
     if len(headers) >= min_replies:
-        return CommentZone(headers[0], len(headers), False)
+        # a heading counting the comments a little above the first reply header (the comment
+        # box and the first comment between them: `评论 139` / `请先 登录 后发表评论～` / …)
+        first = next((i for i in range(headers[0] - 1, max(start, headers[0] - 1 - opener_reach), -1)
+                      if opener(blocks[i])), headers[0])
+        return CommentZone(first, len(headers), first != headers[0])
     # a thread whose comments each end with a line of their own: a reply button or the date,
     # repeated (`吉林网友` / `5月19日` / `回复` under every comment), each next to another short
     # line of the comment's frame (an author, a region, a date), not between paragraphs

@@ -10,7 +10,7 @@ from typing import Any, ClassVar, Iterator, Mapping
 import regex
 
 from ...core import Document, PackStore
-from ..layout import Block, page
+from ..layout import Block, Page, page
 
 # Separators between menu items, breadcrumb steps and interface words (private-use characters
 # are icon-font glyphs: "返目录\ue5e5").
@@ -87,6 +87,15 @@ class Detector:
                 yield Hit(tuple(run), message, safe and not any(x.kind == "table" for x in run), what)
                 run = []
 
+
+
+def text_table(pg: Page, i: int) -> bool:
+    """Block ``i`` is a row of the text's own table: of a table or infobox inside the article
+    body or an official document's record (``Page.in_table``), or any table row (cells apart by
+    wide space, a run of `字段：值` fields) between the page's first and last sentence (a
+    discography's `发行日期：…` `语言：韩语` under every album, past the best run of prose). A
+    user box above the headline (`级别：` `积分：`) or a footer's `地址：` `电话：` lies outside."""
+    return pg.in_table(i) or (pg.blocks[i].kind == "table" and pg.first_prose < i < pg.last_prose)
 
 
 def tokens(text: str) -> list[str]:

@@ -7,11 +7,29 @@ from __future__ import annotations
 
 from typing import Any, Iterator, Mapping
 
-from ..kinds import ITEM_MAX
-from ..layout import Page
+import regex
+
+from ...text import CHARS, char_class
+from ..kinds import ITEM_MAX, TITLE_MAX, TITLE_MIN
+from ..layout import Block, Page
 
 # lines of a run's own shape it needs besides the recognised chrome lines inside it
 _MIN_SHAPED = 3
+# a sentence's end anywhere in the line: a teaser, not a headline
+_STRONG = regex.compile(char_class(CHARS.sentence_final_strong))
+
+
+def shaped(b: Block, shape: str) -> bool:
+    """Block ``b`` has the shape of a run's lines: a short item (``item`` or ``other`` kind, at
+    most ITEM_MAX characters) or a link-like title (7-40 characters with no sentence end in
+    it: a ``title``, or a headline with commas, `新政丨福建省加强房地产项目预售，…` that the
+    page model reads as running text)."""
+    if b.prose:
+        return False
+    if shape == "item":
+        return b.kind in ("item", "other") and b.length <= ITEM_MAX
+    return b.kind == "title" or (b.kind in ("prose", "short") and TITLE_MIN <= b.length <= TITLE_MAX
+                                 and not _STRONG.search(b.text) and not b.truncated)
 
 
 def article_zone(lay: Page, i: int, first: int, last: int) -> str:
@@ -62,20 +80,18 @@ def item_runs(lay: Page, first: int, last: int, anchors: set[int], opts: Mapping
     with a recognised chrome line between the article and it (a list that ends the article,
     `圣经的原理` / `环境的带领` …, has none)."""
     blocks = lay.blocks
-    shapes = {"item": ("item", "other"), "title": ("title",)}
     need = {"item": opts["min_item_run"], "title": opts["min_title_run"]}
     names = {"item": "short menu, tag or calendar items", "title": "link-like titles"}
-    for shape, ks in shapes.items():
+    for shape in ("item", "title"):
 
-        def zone_of(i: int, ks: tuple[str, ...] = ks, shape: str = shape) -> str:
+        def zone_of(i: int, shape: str = shape) -> str:
             b = blocks[i]
             z = article_zone(lay, i, first, last)
             if z not in (("head",) if head_only else ("head", "tail")):
                 return ""
-            shaped = b.kind in ks and not b.prose and (shape != "item" or b.length <= ITEM_MAX)
             # a recognised chrome line (a submenu row, a share prompt) does not break a run,
             # nor above the article a title among menu items
-            if shaped or i in anchors or (shape == "item" and z == "head" and b.kind == "title" and not head_only):
+            if shaped(b, shape) or i in anchors or (shape == "item" and z == "head" and b.kind == "title" and not head_only):
                 return z
             return ""
 
@@ -87,9 +103,9 @@ def item_runs(lay: Page, first: int, last: int, anchors: set[int], opts: Mapping
                 continue
             # a run starts and ends with its own kind of line (a recognised chrome line or a
             # title next to the article is the rules' or the article's own)
-            while run and (run[-1] in anchors or blocks[run[-1]].kind not in ks):
+            while run and (run[-1] in anchors or not shaped(blocks[run[-1]], shape)):
                 run.pop()
-            while run and (run[0] in anchors or blocks[run[0]].kind not in ks):
+            while run and (run[0] in anchors or not shaped(blocks[run[0]], shape)):
                 run.pop(0)
             if run and zone_of(run[0]) == "head":
                 run = _head_article(lay, run, anchors, first, opts["head_keep"])
@@ -102,11 +118,11 @@ def item_runs(lay: Page, first: int, last: int, anchors: set[int], opts: Mapping
                     # and byline: the last `head_keep` of them stay
                     own = [j for j in run if j not in anchors][-opts["head_keep"]:] if opts["head_keep"] else []
                     run = [j for j in run if j < own[0]] if own else run
-            shaped = [j for j in run if j not in anchors and (blocks[j].kind in ks)]
+            mine = [j for j in run if j not in anchors and shaped(blocks[j], shape)]
             # titles above the article are a list of links only next to recognised chrome (a
             # programme or a table of contents of the page's own has none)
             touching = bool(run) and any(a in anchors for a in range(run[0] - 1, run[-1] + 2))
-            if (len(run) >= need[shape] and len(shaped) >= _MIN_SHAPED and (shape == "item" or touching)
+            if (len(run) >= need[shape] and len(mine) >= _MIN_SHAPED and (shape == "item" or touching)
                     and (zone_of(run[0]) == "head" or _after_chrome(run[0], last, anchors))):
                 yield [j for j in run if j not in anchors], names[shape]
             run = [i] if z else []

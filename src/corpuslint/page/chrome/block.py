@@ -5,16 +5,18 @@ documented in rules/chr/chrome_block.py)."""
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from typing import Iterable, Iterator
+from typing import Callable, Iterable, Iterator
 
 import regex
 
 from ...core import Document
 from ...text import CHARS, char_class
 from ..anchors import chrome_anchors, chrome_words
+from ..comments import comments
 from ..layout import REPEAT_MIN, Block, Page, page
-from ._base import Detector, Hit
+from ._base import Detector, Hit, text_table
 from ._item_runs import article_zone, item_runs
+from .feeds import feeds
 
 # sentence punctuation inside a line (a slogan or title may end with "！" or "？": "搜狐天气为你抢先报！")
 _SENTENCE = regex.compile(char_class(frozenset("。"), CHARS.clause) + "|"
@@ -78,17 +80,29 @@ def _repeated_anchors(lay: Page, recognised: set[int]) -> tuple[set[int], set[in
         if j is not None and run and j == run[-1] + 1:
             run.append(j)
             continue
-        if len(run) >= _WIDGET_LINES and starts.get(tuple(texts[run[0]:run[0] + _WIDGET_LINES]), 0) >= REPEAT_MIN:
+        if len(run) >= _WIDGET_LINES and starts.get(tuple(texts[run[0]:run[0] + _WIDGET_LINES]), 0) >= REPEAT_MIN \
+                and not _table_header(lay, run):
             widgets.update(run)
         run = [j] if j is not None else []
     return (out | widgets) - recognised, widgets - recognised
+
+def _table_header(lay: Page, run: list[int]) -> bool:
+    """A run of repeated lines right above rows of a table (`专辑 #` `专辑资料` `曲目` over
+    every album of a discography, then `发行日期：…` `语言：韩语`): the header of each of the
+    text's tables, not a widget."""
+    end = min(len(lay.blocks), run[-1] + 1 + _HEADER_REACH)
+    return any(lay.blocks[k].kind == "table" for k in range(run[0], end))
+
+
+_HEADER_REACH = 3  # lines between a table's header and its first row (the row's own title)
+
 
 class BlockDetector(Detector):
     kind = "block"
     defaults = {"max_length": 60, "min_run": 3, "min_prose_chars": 200, "min_head_prose_chars": 80, "min_head_run_short_page": 20, "menu_item_chars": 6, "min_head_run": 6, "head_keep": 2,
                "between_anchor_share": 0.25, "split_anchors": 2, "satellite_share": 0.25, "satellite_chars": 300, "satellite_sentences": 1,
                "menu_row_items": 5, "good_chars": 30, "menu_row_function_share": 0.03,
-               "min_item_run": 5, "min_title_run": 6}
+               "min_item_run": 5, "min_title_run": 6, "min_feed_items": 3}
 
     def setup(self) -> None:
         self.function_words = frozenset(w for w in self.packs.lines("chr/function_words.txt") if len(w) == 1)
@@ -123,7 +137,10 @@ class BlockDetector(Detector):
         # the article's sentences: prose that no rule recognised (a copyright or disclaimer
         # sentence at the foot of the page does not make the sidebar above it "article")
         prose = [i for i, b in enumerate(blocks) if i not in anchors and _sentence(b)]
-        if not prose or sum(blocks[i].length for i in prose) < self.opts["min_prose_chars"]:
+        if not prose or sum(blocks[i].length for i in prose) < self.opts["min_head_prose_chars"]:
+            # the prose is the chrome's (a share prompt, a teaser): what is left is a short
+            # page (a poem under the site's menus)
+            yield from self.head_only(doc, lay, total)
             return
         first, last = self.article_extent(lay, prose, anchors, widgets)
         title = blocks[0].folded
@@ -164,6 +181,15 @@ class BlockDetector(Detector):
                 if j not in anchors:
                     chosen[j] = f"a run of {len(run)} {what} outside the article (lines {span})"
                     items.add(j)
+        # feeds of other articles (headline, teaser, date, again and again) outside the article
+        # or past a recognised chrome line below its first sentence (teasers are sentences
+        # too: they may have widened the article over the feed)
+        past = min((a for a in anchors if a > first), default=len(blocks))
+
+        def outside(i: int) -> bool:
+            return (i > past or article_zone(lay, i, first, last) != "") and not text_table(lay, i)
+
+        self._feeds(lay, outside, anchors, chosen, items)
         # after the article only: above it the stretch between a breadcrumb and a meta line is
         # the headline's (on the held-out pages of bench/chrome_eval.py the head too flagged six
         # more `content` lines, a government page's metadata table, for 0.8 % more caught)
@@ -193,11 +219,21 @@ class BlockDetector(Detector):
         # next to a chrome line: short lines of a text alone are a poem or a list)
         runs = item_runs(lay, lay.first_prose, lay.last_prose, anchors, self.opts, head_only=True) \
             if self.chrome_lines(doc, lay) else ()
-        for run, what in runs:
+        # and below the last sentence no detector recognised (a copyright notice is one), runs
+        # that follow a recognised chrome line (lists of other poems, an author ranking under
+        # `诗人活跃榜`) and feeds of other articles; on a page with a comment thread (a forum's,
+        # whose replies are short) only below its last sentence
+        last = max((i for i, b in enumerate(blocks) if i not in anchors and _sentence(b)), default=lay.last_prose)
+        if comments(lay, self.packs) is not None:
+            last = lay.last_prose
+        tail = item_runs(lay, lay.first_prose, last, anchors, self.opts) if runs else ()
+        for run, what in [*runs, *((r, w) for r, w in tail if r[0] > last)]:
             span = f"{blocks[run[0]].line}-{blocks[run[-1]].line}"
             for j in run:
                 chosen[j] = f"a run of {len(run)} {what} outside the article (lines {span})"
                 items.add(j)
+        if runs:
+            self._feeds(lay, lambda i: i > last and not text_table(lay, i), anchors, chosen, items)
         # the run opens the page (after its title line) and is one block of short lines
         run: list[int] = []
         for i in range(1, lay.first_prose):
@@ -216,6 +252,16 @@ class BlockDetector(Detector):
                 if j not in anchors:
                     chosen[j] = f"short lines inside a block of page chrome (lines {first}-{last})"
         yield from self._report(doc, lay, chosen, anchors, frozenset(items))
+
+    def _feeds(self, lay: Page, outside: Callable[[int], bool], anchors: set[int], chosen: dict[int, str],
+               items: set[int]) -> None:
+        """Choose the lines of the feeds of other articles whose lines are all ``outside``."""
+        for run in feeds(lay, outside, self.opts["min_feed_items"]):
+            span = f"{lay.blocks[run[0]].line}-{lay.blocks[run[-1]].line}"
+            for j in run:
+                if j not in anchors:
+                    chosen[j] = f"a feed of other articles (headline, teaser, date) outside the article (lines {span})"
+                    items.add(j)
 
     def article_extent(self, lay: Page, prose: list[int], anchors: set[int],
                        widgets: set[int] | None = None) -> tuple[int, int]:
@@ -336,7 +382,11 @@ class BlockDetector(Detector):
 
     def _report(self, doc: Document, lay: Page, chosen: dict[int, str], anchors: set[int],
                 items: frozenset[int] = frozenset()) -> Iterable[Hit]:
-        """One finding per run of consecutive chosen lines with one message."""
+        """One finding per run of consecutive chosen lines with one message. A row of the
+        text's own table (``text_table``: a discography's `发行日期：…` between the page's
+        sentences) is no block's line; a recognised line of a forum post's user box (`楼层：`)
+        is its detector's."""
+        chosen = {j: m for j, m in chosen.items() if not text_table(lay, j)}
         piece: list[int] = []
         for j in [*sorted(chosen), None]:
             if piece and (j is None or j != piece[-1] + 1 or chosen[j] != chosen[piece[-1]]):

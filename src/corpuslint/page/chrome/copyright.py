@@ -42,6 +42,14 @@ class CopyrightDetector(Detector):
         m = self.head.match(t)
         return bool(m) and (m.end() == len(t.rstrip()) or t[m.end()] in ":：|｜ \u3000\u00a0")
 
+    def _strong(self, t: str, flat: str, outside: bool) -> bool:
+        """A copyright mark in the line (`©`, `版权所有`), or a notice phrase that stands alone,
+        ends the line or lies outside the body."""
+        if self.strong.search(flat):
+            return True
+        m = self.phrases.search(t)
+        return bool(m) and (outside or self._standalone(t[m.start():]) or not t[m.end():].strip())
+
     def detect(self, doc: Document) -> Iterable[Hit]:
         lay = page(doc, self.packs)
         blocks = lay.blocks
@@ -59,21 +67,14 @@ class CopyrightDetector(Detector):
             if len(t) > self.opts["max_length"] and not footer:
                 continue
             opener = low.startswith(self.openers) and (outside or footer or self._standalone(t))
-            strong = self.strong.search(flat)
-            if not strong:
-                m = self.phrases.search(t)
-                strong = m if m and (outside or self._standalone(t[m.start():])
-                                     or not t[m.end():].strip()) else None
-            notice = self.notice.search(flat)
+            # (the marks are searched only as far as needed: most lines have none)
             if opener:
                 ok = True
-            elif strong:
+            elif self._strong(t, flat, outside):
                 # inside the body a mark must sit on a short, non-sentence line
                 ok = outside or (len(t) <= 60 and not b.prose)
-            elif notice:
-                ok = outside and (not b.prose or len(t) <= 120)
             else:
-                ok = False
+                ok = outside and (not b.prose or len(t) <= 120) and bool(self.notice.search(flat))
             if not ok:
                 continue
             safe = bool(self.licence.search(flat)) and outside or (opener and lay.in_tail(i))

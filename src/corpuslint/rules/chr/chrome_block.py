@@ -44,7 +44,20 @@ titles (7-40 characters with no sentence punctuation, at least `min_title_run`) 
 items included. A run above the article keeps the headline (the line repeating the page title)
 and what follows it, its last `head_keep` lines when it ends at the first sentence, and an
 official document's title (the lines above a document number `国发〔2020〕3号` after the last
-recognised chrome line). Rows of a table inside the article body are never taken.
+recognised chrome line). A link-like title may hold commas (`新政丨福建省加强房地产项目预售，…`:
+a headline the page model reads as running text) but no sentence end.
+
+Feeds of other articles (`corpuslint.page.chrome.feeds`): outside the article, at least
+`min_feed_items` groups of 2-4 lines, as many in each group, each group a headline and its
+date alone on a line at the same place (`2024秋冬中国国际时装周开幕` / teaser / `2024-03-26 21:07`)
+are chrome. A chronology of the article writes its events as sentences, so not every group
+holds a headline.
+
+Tables: rows of a table inside the article body are never taken, nor any table row (cells
+apart by wide space, a run of `字段：值` fields) between the page's first and last sentence (a
+discography's `发行日期：…` / `语言：韩语` under every album, past the best run of prose); a
+run of repeated lines right above a table's rows (`专辑 #` / `专辑资料` / `曲目` over every
+album) is the table's header, no widget.
 
 The anchors are the page's chrome anchors (`corpuslint.page.anchors.chrome_anchors`): what the other CHR
 detectors recognise with their default options, computed once per document; this rule does
@@ -98,14 +111,20 @@ should glance at it.
   link-like titles taken as chrome outside the article (bench/chrome_page_model.md).
 - `good_chars` (int, 30): shortest line with sentence punctuation that counts as an article
   sentence in the context rule after the article.
+- `min_feed_items` (int, 3): fewest groups (headline, teaser, date) of a feed of other articles.
 - `min_prose_chars` (int, 200): the document must have at least this much prose, so that there
-  is an article to be outside of (a poem or a list of short lines has none).
+  is an article to be outside of (a poem or a list of short lines has none). When the prose
+  no other rule recognised (not a share prompt, not a copyright notice) is under
+  `min_head_prose_chars`, the page is judged as a short page (below); between the two, as a page
+  with an article.
 - `min_head_prose_chars` (int, 80), `min_head_run_short_page` (int, 20), `menu_item_chars`
   (int, 6): a page with less prose than `min_prose_chars` but at least `min_head_prose_chars`
   (a forum's error or login page) has only its head judged: the run of short lines that opens it
   is chrome when it is at least `min_head_run_short_page` lines besides the `head_keep` kept ones
   and holds a recognised chrome line or has a median length of at most `menu_item_chars`
-  characters (menu items; a poem's lines are longer). On the 4 held-out forum pages of
+  characters (menu items; a poem's lines are longer). Below its last sentence, runs of short
+  items or titles that follow a recognised chrome line (other poems of the site, an author
+  ranking) and feeds of other articles are taken as on a page with an article. On the 4 held-out forum pages of
   bench/chrome_eval.py: other caught 42.6 % -> 79.3 %, content flagged 1.0 % -> 2.0 % (one
   board name that the gold repeats in its title).
 """

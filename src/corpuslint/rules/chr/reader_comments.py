@@ -38,6 +38,9 @@ is inferred from the page's structure.
 - `opener_window` (int, 3): after the article, a heading that counts the comments (`已有1件评论`,
   `3 条评论`, `评论 (12)`; `openers` in `rules/page/comments.toml`) opens the section, however few
   the replies, when a short line with a time of day follows within this many lines.
+- `opener_reach` (int, 8): such a heading (`评论 139`) within this many lines above the first of
+  `min_replies` reply headers (`回复·05月10日` under every comment) starts the section there:
+  the comment box and the first comment between them are the section's.
 """
 
 from __future__ import annotations
