@@ -8,7 +8,7 @@ figure is an Arabic (ASCII or full-width) or Chinese numeral, with an optional m
 Chinese numeral without a unit is not a figure (``一体化``, ``统一``). Relative date words
 (``去年``, ``今年``…) come from ``ver/relative_dates.txt``.
 
-Chinese numerals are read with cn2an (MIT, PyPI).
+Chinese numerals are read by ``text.numerals``.
 """
 
 from __future__ import annotations
@@ -19,6 +19,8 @@ from dataclasses import dataclass
 from typing import Iterable
 
 import regex
+
+from ..text.numerals import chinese_numeral
 
 _AR = r"[0-9０-９]+(?:[,，][0-9０-９]{3})*(?:[.．·][0-9０-９]+)?"
 _CN = r"[零〇一二三四五六七八九十]+点[零〇一二三四五六七八九]+|[零〇一二两三四五六七八九十百千]+(?:[万亿]+[零〇一二两三四五六七八九十百千]*)*"
@@ -153,12 +155,7 @@ def parse_number(s: str) -> float | None:
         for c in tail:
             mult *= _CN_MULT[c]
         return float(head) * mult
-    try:
-        import cn2an
-
-        return float(cn2an.cn2an(s, "normal"))
-    except Exception:  # not a well-formed numeral ("十四五" is a plan's name)
-        return None
+    return chinese_numeral(s)  # None when not a numeral ("十四五" is a plan's name)
 
 
 def _is_arabic(s: str) -> bool:
