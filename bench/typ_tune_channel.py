@@ -14,6 +14,8 @@ import argparse
 import glob
 import itertools
 import json
+import math
+import pickle
 from pathlib import Path
 
 import typ_eval as te
@@ -62,12 +64,21 @@ def weight(rule: cc.ConfusableCharacter) -> float:
     return o["review_bigram_weight"] if o["profile"] == "ocr-review" else o["bigram_weight"]
 
 
+def score(rule: cc.ConfusableCharacter, t: tuple) -> float:
+    """A traced candidate's score minus its bar (>= 0: reported), or -inf when a guard silences it."""
+    c, alt, word, cf, f, gain, penalty, cand, rare, window, bigram, pos, guarded = t
+    if guarded:
+        return -math.inf
+    return gain + rule.channel(cand, rare)[0] + weight(rule) * bigram - penalty
+
+
 def best(rule: cc.ConfusableCharacter, trace: list[tuple], bar: float) -> bool:
-    for c, alt, word, cf, f, gain, penalty, cand, rare, window, bigram in trace:
-        lp, why = rule.channel(cand, rare)
-        if gain + lp + weight(rule) * bigram >= bar + penalty:
-            return True
-    return False
+    return any(score(rule, t) >= bar for t in trace)
+
+
+def flagged(rule: cc.ConfusableCharacter, trace: list[tuple], bar: float) -> int:
+    """How many positions of a text would be reported."""
+    return len({t[11] for t in trace if score(rule, t) >= bar})
 
 
 def main() -> None:
@@ -75,16 +86,23 @@ def main() -> None:
     ap.add_argument("--clean-limit", type=int, default=600_000)
     ap.add_argument("--profile", default="default")
     ap.add_argument("--grid", default="ocr_weight=1.0;ocr_offset=0.0")
+    ap.add_argument("--traces", type=Path, help="pickle of the traces: written if absent, else read "
+                    "(a grid over channel options then takes seconds; delete it after a table change)")
     args = ap.parse_args()
-    linter = Linter(select=["TYP003"], options={"TYP003": {"min_score": -50.0, "review_min_score": -50.0,
-                                                           "profile": args.profile}})
-    linter.lint_text("预热")
-    rows = [json.loads(line) for line in open(TRAIN, encoding="utf-8")]
-    pos = traced(linter, [r["wrong"] for r in rows if r["wrong"] != r["right"]])
-    neg = traced(linter, [r["right"] for r in rows])
-    docs = clean_docs(args.clean_limit)
-    clean = traced(linter, docs)
-    chars = sum(map(len, docs))
+    if args.traces and args.traces.exists():
+        pos, neg, clean, chars = pickle.loads(args.traces.read_bytes())
+    else:
+        linter = Linter(select=["TYP003"], options={"TYP003": {"min_score": -50.0, "review_min_score": -50.0,
+                                                               "profile": args.profile}})
+        linter.lint_text("预热")
+        rows = [json.loads(line) for line in open(TRAIN, encoding="utf-8")]
+        pos = traced(linter, [r["wrong"] for r in rows if r["wrong"] != r["right"]])
+        neg = traced(linter, [r["right"] for r in rows])
+        docs = clean_docs(args.clean_limit)
+        clean = traced(linter, docs)
+        chars = sum(map(len, docs))
+        if args.traces:
+            args.traces.write_bytes(pickle.dumps((pos, neg, clean, chars)))
     rule = cc.ConfusableCharacter.__new__(cc.ConfusableCharacter)
     base = dict(cc.ConfusableCharacter.options)
     grid = [dict(kv.split("=") for kv in g.split(",")) for g in args.grid.split(";")]
@@ -98,8 +116,7 @@ def main() -> None:
         for bar in BARS:
             tp = sum(best(rule, t, bar) for t in pos)
             fp = sum(best(rule, t, bar) for t in neg)
-            cf = sum(sum(1 for x in t if x[5] + rule.channel(x[7], x[8])[0] + weight(rule) * x[10]
-                         >= bar + x[6]) for t in clean)
+            cf = sum(flagged(rule, t, bar) for t in clean)
             p = tp / (tp + fp) if tp + fp else float("nan")
             print(f"{g} bar {bar:4.1f}: train P {p:.3f} R {tp / len(pos):.3f} (TP {tp} FP {fp}); "
                   f"clean {cf} = {cf / chars * 1e5:.2f}/100k of {chars}", flush=True)

@@ -87,8 +87,7 @@ from ...corpus.ocr_data import GLYPH_SIMILARITY, char_bigrams
 from ...corpus.lexicon import lexicon_key, load_lexicon
 from ._channel import GLYPH, INTENDED, KIND, OCR, OCR_REVERSE, Candidate, channel_tables, decode_row, cjk_mask, code_points, pairs_in_words
 from ._common import CJK_RUN, is_traditional, word_covered
-from ._guards import (digit_neighbour, in_given_name, in_short_parentheses, in_short_quote,
-                      latin_neighbour, next_to_name_dot, parallel_repeat)
+from ._guards import silenced
 
 # Benchmarks (bench/typ_tune.py) set this to a list to receive every scored candidate.
 TRACE: list | None = None
@@ -353,7 +352,7 @@ class ConfusableCharacter(DocumentRule):
             if _repeated(doc.text, base + s, run[s:e]):
                 continue  # a repeated string is a term or name of this text (智造, 赋能), not a slip
             if TRACE is not None:
-                TRACE.append((c, alt, word, cf, f, after_lp - before_lp, bar - self.bar, cand, rare, window, bigram))
+                TRACE.append((c, alt, word, cf, f, after_lp - before_lp, bar - self.bar, cand, rare, window, bigram, s))
             if score >= bar and (found is None or score > found[5]):
                 found = (alt, word, f, s, e, score, why)
         return found
@@ -417,16 +416,16 @@ class ConfusableCharacter(DocumentRule):
         n = len(run)
         left = run[i - 1] if i > 0 else ""
         right = run[i + 1] if i + 1 < n else ""
+        mark = len(TRACE) if TRACE is not None else 0
         found = self._best_replacement(doc, base, run, okb, i, c, cf, left, right)
+        if TRACE is not None:  # each traced candidate: (..., its position, whether a guard silences it)
+            TRACE[mark:] = [t[:-1] + (start, silenced(doc.text, run, okb, base, i, t[-1], self.name_surnames))
+                            for t in TRACE[mark:]]
         if found is None:
             return None
-        if in_short_quote(doc.text, start) or latin_neighbour(doc.text, base, base + n) \
-                or next_to_name_dot(doc.text, base, base + n):
-            return None  # a title, brand, slogan, product or foreign name: spelled on purpose
         alt, word, f, s, e, score, why = found
-        if digit_neighbour(doc.text, start) or in_short_parentheses(doc.text, start) \
-                or parallel_repeat(doc.text, start) or in_given_name(run, okb, base, i, s, self.name_surnames):
-            return None  # a date or quantity, a byline, a parallel construction, a person's name
+        if silenced(doc.text, run, okb, base, i, s, self.name_surnames):
+            return None
         return self.finding(doc, start, start + 1, _message(c, alt, run[s:e], word, cf, why, rare),
                             fix=Fix.unsafe(f"replace '{c}' with '{alt}'", Edit(start, start + 1, alt)))
 
