@@ -152,6 +152,9 @@ def main() -> None:
     ap.add_argument("--shards", type=int, default=1, help="processes sharing the lines (run one per core)")
     ap.add_argument("--step", type=int, default=2000, help="lines between two writes of the table")
     ap.add_argument("--merge", type=Path, nargs="+", help="merge the raw counts (*.counts.json) of shards into --out")
+    ap.add_argument("--prefix-table", type=Path, help="with --merge: also add a table built earlier from the "
+                    "first --prefix-lines lines of the same seed (its counts >= --min-count; trials recounted)")
+    ap.add_argument("--prefix-lines", type=int)
     ap.add_argument("--out", type=Path, required=True)
     args = ap.parse_args()
     if args.merge:
@@ -224,6 +227,20 @@ def merge(args: argparse.Namespace) -> None:
         pairs.update({(a, b): n for a, b, n in got["pairs"]})
         lines += got["lines"]
         cpu += got["cpu_s"]
+    if args.prefix_table:
+        # The earlier table kept only pairs seen >= --min-count times (a pair seen once there and
+        # once here is lost: a slight undercount of the rarest pairs); its trials are exact,
+        # recounted from the same seed's lines without rendering them.
+        alphabet = set(recognizer(1).postprocess_op.character)
+        chars = top_chars(args.chars, alphabet)
+        rng = random.Random(args.seed)
+        for src in lines_for(chars, args.trials, args.top, args.top_trials, args.line, rng)[:args.prefix_lines]:
+            trials.update(src)
+        for row in args.prefix_table.read_text(encoding="utf-8").splitlines():
+            parts = row.split("\t")
+            if len(parts) == 4 and not row.startswith("#"):
+                pairs[(parts[0], parts[1])] += int(parts[2])
+        lines += args.prefix_lines
     write(args.out, sorted(trials), trials, pairs, args)
     print(f"{lines} lines, {sum(trials.values())} characters read, {cpu} CPU-s, "
           f"{sum(1 for n in pairs.values() if n >= args.min_count)} pairs kept", file=sys.stderr)
