@@ -106,9 +106,21 @@ def _kind(cand: tuple, similarity: float) -> int:
     return _KINDS.index(kind) if kind else -1
 
 
-def flatten(traces: list[list[tuple]], by_position: bool) -> tuple[np.ndarray, np.ndarray, int]:
+def ocr_counts(path: Path) -> dict[tuple[str, str], int]:
+    """(intended, observed) -> how often the recognizer made that misreading (the traced table)."""
+    out = {}
+    for row in path.read_text(encoding="utf-8").splitlines():
+        parts = row.split("\t")
+        if len(parts) == 4 and not row.startswith("#"):
+            out[(parts[0], parts[1])] = int(parts[2])
+    return out
+
+
+def flatten(traces: list[list[tuple]], by_position: bool,
+            counts: dict[tuple[str, str], int]) -> tuple[np.ndarray, np.ndarray, int]:
     """The unguarded traced candidates as rows (gain - penalty, bigram, kind, rare, log P_ocr,
-    log P_ocr reverse) and the text (or text and position) each belongs to."""
+    log P_ocr reverse, count of the misreading, count of the reverse one) and the text (or
+    text and position) each belongs to."""
     rows, keys = [], []
     for g, t in enumerate(traces):
         for x in t:
@@ -117,15 +129,24 @@ def flatten(traces: list[list[tuple]], by_position: bool) -> tuple[np.ndarray, n
             cand = x[7]
             rows.append((x[5] - x[6], x[10], _kind(cand, GLYPH_SIMILARITY), x[8],
                          np.nan if cand[OCR] is None else cand[OCR],
-                         np.nan if cand[OCR_REVERSE] is None else cand[OCR_REVERSE]))
+                         np.nan if cand[OCR_REVERSE] is None else cand[OCR_REVERSE],
+                         counts.get((x[1], x[0]), 0), counts.get((x[0], x[1]), 0)))
             keys.append((g, x[11]) if by_position else g)
     index = {k: i for i, k in enumerate(dict.fromkeys(keys))}
-    return np.array(rows, dtype=np.float64).reshape(-1, 6), np.array([index[k] for k in keys], dtype=np.int64), len(index)
+    return np.array(rows, dtype=np.float64).reshape(-1, 8), np.array([index[k] for k in keys], dtype=np.int64), len(index)
 
 
 def vector_scores(a: np.ndarray, o: dict) -> np.ndarray:
-    """ConfusableCharacter's score minus bar penalty for every row of ``flatten`` (as ``score``)."""
+    """ConfusableCharacter's score minus bar penalty for every row of ``flatten`` (as ``score``).
+    Two settings of the table itself are tried here only: ``min_count`` (pairs seen fewer times
+    are left out, as the build's --min-count) and ``discount`` (log P_ocr from count - discount)."""
     kind, rare = a[:, 2].astype(int), a[:, 3] > 0
+    a = a.copy()
+    for col, n in ((4, a[:, 6]), (5, a[:, 7])):
+        keep = n >= o.get("min_count", 0)
+        d = o.get("discount", 0.0)
+        with np.errstate(divide="ignore", invalid="ignore"):
+            a[:, col] = np.where(keep, a[:, col] + np.log(np.maximum(n - d, 1e-9) / np.maximum(n, 1)), np.nan)
     names = [name.replace("-", "_").replace("+", "_") for name in _KINDS]
     lp = np.array([o["log_p_" + n] for n in names] + [-np.inf])[kind]
     lp = np.where(rare & (kind == 0), o["log_p_rare_sound"], lp)
@@ -138,8 +159,9 @@ def vector_scores(a: np.ndarray, o: dict) -> np.ndarray:
 
 
 def search(pos: list, neg: list, clean: list, chars: int, space: dict, max_false: float, profile: str,
-           min_p: float) -> None:
-    flat = [flatten(pos, False), flatten(neg, False), flatten(clean, True)]
+           min_p: float, table: Path) -> None:
+    counts = ocr_counts(table)
+    flat = [flatten(pos, False, counts), flatten(neg, False, counts), flatten(clean, True, counts)]
     rule = cc.ConfusableCharacter.__new__(cc.ConfusableCharacter)
     base = dict(cc.ConfusableCharacter.options, profile=profile)
     names, found = list(space), []
@@ -150,7 +172,7 @@ def search(pos: list, neg: list, clean: list, chars: int, space: dict, max_false
             m = np.full(n, -np.inf)
             np.maximum.at(m, group, vector_scores(a, o))
             most.append(m)
-        if not found:  # the vectorised score is ConfusableCharacter's (checked on the first setting)
+        if not found and o.get("min_count", 0) <= 1 and not o.get("discount"):  # the vectorised score is ConfusableCharacter's (checked on the first setting)
             set_options(rule, o)
             want = [max((score(rule, x) for x in t), default=-np.inf) for t in pos]
             got = np.full(len(pos), -np.inf)
@@ -181,6 +203,8 @@ def main() -> None:
     ap.add_argument("--traces", type=Path, help="pickle of the traces: written if absent, else read "
                     "(a grid over channel options then takes seconds; delete it after a table change)")
     ap.add_argument("--search", help="JSON: option -> list of values to combine")
+    ap.add_argument("--table", type=Path, default=Path(__file__).resolve().parent.parent / "rules/typ/ocr_confusions.tsv",
+                    help="the OCR table the traces were made with (--search reads its counts)")
     ap.add_argument("--min-precision", type=float, default=0.90, help="on the train split (--search)")
     ap.add_argument("--max-false", type=float, default=1.0, help="false findings per 100k clean news (--search)")
     args = ap.parse_args()
@@ -199,7 +223,7 @@ def main() -> None:
         if args.traces:
             args.traces.write_bytes(pickle.dumps((pos, neg, clean, chars)))
     if args.search:
-        search(pos, neg, clean, chars, json.loads(args.search), args.max_false, args.profile, args.min_precision)
+        search(pos, neg, clean, chars, json.loads(args.search), args.max_false, args.profile, args.min_precision, args.table)
         return
     rule = cc.ConfusableCharacter.__new__(cc.ConfusableCharacter)
     base = dict(cc.ConfusableCharacter.options)
