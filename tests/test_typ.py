@@ -10,6 +10,7 @@ import pytest
 from corpuslint import Linter, lint_text
 from corpuslint.rules.typ import confusable_character as cc
 from corpuslint.rules.typ._channel import read_ocr_table
+from corpuslint.rules.typ import _guards
 from corpuslint.rules.typ._guards import in_given_name
 
 SEEDS = Path(__file__).resolve().parent.parent / "fixtures" / "seeds"
@@ -339,7 +340,7 @@ def test_confusable_context_guards(text: str, guard: str, monkeypatch: pytest.Mo
     assert lint_text(text, select=["TYP003"], options=low) == []
     # without that guard the same text is reported: the guard is what keeps it silent
     for name in guard.split():
-        monkeypatch.setattr(cc, name, lambda *args: False)
+        monkeypatch.setattr(_guards, name, lambda *args: False)
     assert lint_text(text, select=["TYP003"], options=low)
 
 
