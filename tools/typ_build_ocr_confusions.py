@@ -4,6 +4,17 @@ as another, P_ocr(observed | intended), measured on rendered and degraded text.
     nice -n 10 python tools/typ_build_ocr_confusions.py --chars 6000 --trials 16 --top 1500 \
         --top-trials 256 --line 12 --out rules/typ/ocr_confusions.tsv
 
+On two cores, one process per core, then the merge (the shipped table: see rules/typ/README.md):
+
+    A="--chars 6000 --trials 16 --top 1500 --top-trials 256 --line 12"
+    for k in 0 1; do nice -n 10 python tools/typ_build_ocr_confusions.py $A --max-lines 30000 \
+        --shards 2 --shard $k --step 1000 --out /tmp/ocr.$k.tsv & done; wait
+    python tools/typ_build_ocr_confusions.py $A --merge /tmp/ocr.0.tsv.counts.json \
+        /tmp/ocr.1.tsv.counts.json [--prefix-table old.tsv --prefix-lines 12000] --out rules/typ/ocr_confusions.tsv
+
+A shard may be stopped at any time: its counts (written every --step lines) are a fair sample,
+the lines being a random shuffle.
+
 Build time only (never at run time). Needs ``rapidocr-onnxruntime`` (Apache-2.0; the PP-OCRv4
 recognition model ships inside its wheel), Pillow, numpy, and the Noto CJK fonts (Debian
 ``fonts-noto-cjk``, SIL OFL 1.1). The intended characters are the ``--chars`` most frequent
