@@ -148,7 +148,10 @@ def vector_scores(a: np.ndarray, o: dict) -> np.ndarray:
         with np.errstate(divide="ignore", invalid="ignore"):
             a[:, col] = np.where(keep, a[:, col] + np.log(np.maximum(n - d, 1e-9) / np.maximum(n, 1)), np.nan)
     names = [name.replace("-", "_").replace("+", "_") for name in _KINDS]
-    lp = np.array([o["log_p_" + n] for n in names] + [-np.inf])[kind]
+    lp = np.array([o["log_p_" + n] for n in names] + [-np.inf])
+    if o["profile"] == "ocr-review":
+        lp[0] = o["review_log_p_sound"]
+    lp = lp[kind]
     lp = np.where(rare & (kind == 0), o["log_p_rare_sound"], lp)
     lp = np.where(rare & np.isin(kind, _SHAPE), np.maximum(lp, o["log_p_rare_shape"]), lp)
     ocr = np.where(np.isnan(a[:, 4]), o["ocr_weight"] * a[:, 5] + o["ocr_offset"] + o["ocr_reverse_offset"],
@@ -190,7 +193,8 @@ def search(pos: list, neg: list, clean: list, chars: int, space: dict, max_false
 
 def set_options(rule: cc.ConfusableCharacter, opts: dict) -> None:
     rule.opts = opts
-    rule._kind_log_p = {"sound": opts["log_p_sound"], "shape": opts["log_p_shape"],
+    sound = opts["review_log_p_sound" if opts.get("profile") == "ocr-review" else "log_p_sound"]
+    rule._kind_log_p = {"sound": sound, "shape": opts["log_p_shape"],
                         "shape-derived": opts["log_p_shape_derived"], "contains": opts["log_p_contains"],
                         "contains+sound": opts["log_p_contains_sound"], "shape+sound": opts["log_p_shape_sound"]}
 
