@@ -4,6 +4,17 @@ as another, P_ocr(observed | intended), measured on rendered and degraded text.
     nice -n 10 python tools/typ_build_ocr_confusions.py --chars 6000 --trials 16 --top 1500 \
         --top-trials 256 --line 12 --out rules/typ/ocr_confusions.tsv
 
+On two cores, one process per core, then the merge (the shipped table: see rules/typ/README.md):
+
+    A="--chars 6000 --trials 16 --top 1500 --top-trials 256 --line 12"
+    for k in 0 1; do nice -n 10 python tools/typ_build_ocr_confusions.py $A --max-lines 30000 \
+        --shards 2 --shard $k --step 1000 --out /tmp/ocr.$k.tsv & done; wait
+    python tools/typ_build_ocr_confusions.py $A --merge /tmp/ocr.0.tsv.counts.json \
+        /tmp/ocr.1.tsv.counts.json [--prefix-table old.tsv --prefix-lines 12000] --out rules/typ/ocr_confusions.tsv
+
+A shard may be stopped at any time: its counts (written every --step lines) are a fair sample,
+the lines being a random shuffle.
+
 Build time only (never at run time). Needs ``rapidocr-onnxruntime`` (Apache-2.0; the PP-OCRv4
 recognition model ships inside its wheel), Pillow, numpy, and the Noto CJK fonts (Debian
 ``fonts-noto-cjk``, SIL OFL 1.1). The intended characters are the ``--chars`` most frequent
@@ -25,6 +36,7 @@ from __future__ import annotations
 import argparse
 import difflib
 import io
+import json
 import random
 import sys
 import time
@@ -147,8 +159,18 @@ def main() -> None:
     ap.add_argument("--min-count", type=int, default=2)
     ap.add_argument("--batch", type=int, default=1, help="lines per model call (1 is fastest on CPU)")
     ap.add_argument("--seed", type=int, default=20261202)
+    ap.add_argument("--shard", type=int, default=0, help="which share of the lines this process reads")
+    ap.add_argument("--shards", type=int, default=1, help="processes sharing the lines (run one per core)")
+    ap.add_argument("--step", type=int, default=2000, help="lines between two writes of the table")
+    ap.add_argument("--merge", type=Path, nargs="+", help="merge the raw counts (*.counts.json) of shards into --out")
+    ap.add_argument("--prefix-table", type=Path, help="with --merge: also add a table built earlier from the "
+                    "first --prefix-lines lines of the same seed (its counts >= --min-count; trials recounted)")
+    ap.add_argument("--prefix-lines", type=int)
     ap.add_argument("--out", type=Path, required=True)
     args = ap.parse_args()
+    if args.merge:
+        merge(args)
+        return
 
     rec = recognizer(args.batch)
     alphabet = set(rec.postprocess_op.character)
@@ -159,12 +181,18 @@ def main() -> None:
     lines = lines_for(chars, args.trials, args.top, args.top_trials, args.line, rng)
     if args.max_lines:
         lines = lines[:args.max_lines]  # a shuffled prefix: every character in proportion
+    if args.shards > 1:
+        # Shard k reads lines k, k + shards, ... and renders them with its own random stream; the
+        # shards' counts add up to one sample of the same lines (not byte-identical to --shards 1).
+        lines = lines[args.shard::args.shards]
+        rng = random.Random(f"{args.seed}/{args.shard}")
+        np.random.seed(args.seed + 1 + args.shard)
     print(f"{len(chars)} characters, {len(lines)} lines of {args.line}", file=sys.stderr)
     trials: Counter[str] = Counter()
     pairs: Counter[tuple[str, str]] = Counter()
     unaligned = 0
     t0 = time.process_time()
-    step = 2000
+    step = args.step
     for k in range(0, len(lines), step):
         chunk = lines[k:k + step]
         imgs = [render(s, fonts, rng) for s in chunk]
@@ -182,11 +210,51 @@ def main() -> None:
                         unaligned += 1
         done = k + len(chunk)
         write(args.out, chars, trials, pairs, args)
+        write_counts(args.out, trials, pairs, done, time.process_time() - t0)
         print(f"  {done}/{len(lines)} lines, {time.process_time() - t0:.0f} CPU-s, "
               f"{sum(pairs.values())} substitutions", file=sys.stderr)
     write(args.out, chars, trials, pairs, args)
     print(f"{sum(trials.values())} characters read, {sum(pairs.values())} substitutions ({unaligned} unaligned "
           f"blocks), {time.process_time() - t0:.0f} CPU-s", file=sys.stderr)
+
+
+def write_counts(out: Path, trials: Counter[str], pairs: Counter[tuple[str, str]], lines: int, cpu: float) -> None:
+    """The raw counts so far, next to the table (``<out>.counts.json``): what ``--merge`` adds up."""
+    path = out.with_name(out.name + ".counts.json")
+    tmp = path.with_suffix(".tmp")
+    tmp.write_text(json.dumps({"lines": lines, "cpu_s": round(cpu), "trials": trials,
+                               "pairs": [[a, b, n] for (a, b), n in pairs.items()]}, ensure_ascii=False), encoding="utf-8")
+    tmp.replace(path)
+
+
+def merge(args: argparse.Namespace) -> None:
+    """One table from the raw counts of several shards."""
+    trials: Counter[str] = Counter()
+    pairs: Counter[tuple[str, str]] = Counter()
+    lines = cpu = 0
+    for path in args.merge:
+        got = json.loads(path.read_text(encoding="utf-8"))
+        trials.update(got["trials"])
+        pairs.update({(a, b): n for a, b, n in got["pairs"]})
+        lines += got["lines"]
+        cpu += got["cpu_s"]
+    if args.prefix_table:
+        # The earlier table kept only pairs seen >= --min-count times (a pair seen once there and
+        # once here is lost: a slight undercount of the rarest pairs); its trials are exact,
+        # recounted from the same seed's lines without rendering them.
+        alphabet = set(recognizer(1).postprocess_op.character)
+        chars = top_chars(args.chars, alphabet)
+        rng = random.Random(args.seed)
+        for src in lines_for(chars, args.trials, args.top, args.top_trials, args.line, rng)[:args.prefix_lines]:
+            trials.update(src)
+        for row in args.prefix_table.read_text(encoding="utf-8").splitlines():
+            parts = row.split("\t")
+            if len(parts) == 4 and not row.startswith("#"):
+                pairs[(parts[0], parts[1])] += int(parts[2])
+        lines += args.prefix_lines
+    write(args.out, sorted(trials), trials, pairs, args)
+    print(f"{lines} lines, {sum(trials.values())} characters read, {cpu} CPU-s, "
+          f"{sum(1 for n in pairs.values() if n >= args.min_count)} pairs kept", file=sys.stderr)
 
 
 def write(out: Path, chars: list[str], trials: Counter[str], pairs: Counter[tuple[str, str]],

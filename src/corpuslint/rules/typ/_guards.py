@@ -108,3 +108,13 @@ def in_given_name(run: str, okb: bytes, base: int, i: int, s: int, surnames: fro
         if s > j and (j == i - 1 or not okb[base + j]):
             return True
     return False
+
+
+def silenced(text: str, run: str, okb: bytes, base: int, i: int, s: int, surnames: frozenset[str]) -> bool:
+    """Whether any guard keeps TYP003 silent about the character ``i`` of the CJK run starting at
+    ``base`` whose correction makes a word from ``s`` (run offsets): a title, brand, slogan,
+    product or foreign name, a date or quantity, a byline, a parallel construction, a person's name."""
+    start, end = base + i, base + len(run)
+    return (in_short_quote(text, start) or latin_neighbour(text, base, end) or next_to_name_dot(text, base, end)
+            or digit_neighbour(text, start) or in_short_parentheses(text, start)
+            or parallel_repeat(text, start) or in_given_name(run, okb, base, i, s, surnames))

@@ -47,9 +47,9 @@ reading, not a certainty (names and rare terms can look like typos).
   and also questions a character that pairs with a neighbour in some word but lies inside no
   word in this place (slower), for a maintainer proof-reading a freshly OCR'd batch: more
   misreadings found, more false alarms.
-- `min_score` (float, default 8): the bar for the score (context gain + channel
+- `min_score` (float, default 7.5): the bar for the score (context gain + channel
   log-probability, natural log) in the default profile.
-- `review_min_score` (float, default 0.0): the bar in the `ocr-review` profile.
+- `review_min_score` (float, default 0.5): the bar in the `ocr-review` profile.
 - `bigram_weight` (float, default 0.25) and `review_bigram_weight` (float, default 0.5, the
   `ocr-review` profile): the weight of the character bigram term, the change in
   ln P(character | previous) + ln P(next | character) of running text (`rules/typ/char_bigrams.tsv`).
@@ -59,7 +59,9 @@ reading, not a certainty (names and rare terms can look like typos).
 - `log_p_sound`, `log_p_shape`, `log_p_shape_derived`, `log_p_contains`,
   `log_p_contains_sound`, `log_p_shape_sound`, `log_p_glyph` (floats): the channel
   log-probability given to a pair known only from the older tables, by kind (sound-alike,
-  curated look-alike, computed look-alike, component pair, both, rendered glyphs).
+  curated look-alike, computed look-alike, component pair, both, rendered glyphs). A pair that
+  only sounds alike is weak evidence of a misreading by OCR: `log_p_sound` is -14 in the default
+  profile and `review_log_p_sound` (-7) in `ocr-review`, where sound-alikes add recall.
 - `log_p_rare_shape` (float, default -1.0): the least log-probability of a look-alike pair when
   the character in the text is rare (OCR turns common characters into rare look-alikes: 蕞 for
   最); `log_p_rare_sound` (float, default -10.0): the log-probability of a pair that only sounds
@@ -87,8 +89,7 @@ from ...corpus.ocr_data import GLYPH_SIMILARITY, char_bigrams
 from ...text.lexicon import lexicon_key, load_lexicon
 from ._channel import GLYPH, INTENDED, KIND, OCR, OCR_REVERSE, Candidate, channel_tables, decode_row, cjk_mask, code_points, pairs_in_words
 from ._common import CJK_RUN, is_traditional, word_covered
-from ._guards import (digit_neighbour, in_given_name, in_short_parentheses, in_short_quote,
-                      latin_neighbour, next_to_name_dot, parallel_repeat)
+from ._guards import silenced
 
 # Benchmarks (bench/typ_tune.py) set this to a list to receive every scored candidate.
 TRACE: list | None = None
@@ -128,10 +129,10 @@ class ConfusableCharacter(DocumentRule):
     name = "confusable-character"
     summary = "A character OCR or typing put in place of a look-alike/sound-alike that makes a word"
     fix = Applicability.UNSAFE
-    options = {"profile": "default", "min_score": 8.0, "review_min_score": 0.0,
+    options = {"profile": "default", "min_score": 7.5, "review_min_score": 0.5,
                "bigram_weight": 0.25, "review_bigram_weight": 0.5,
                "ocr_weight": 1.0, "ocr_offset": 1.0, "ocr_reverse_offset": -1.0,
-               "log_p_sound": -7.0, "log_p_shape": -4.0, "log_p_shape_derived": -10.0,
+               "log_p_sound": -14.0, "review_log_p_sound": -7.0, "log_p_shape": -5.0, "log_p_shape_derived": -10.0,
                "log_p_contains": -5.0, "log_p_contains_sound": -7.0, "log_p_shape_sound": -3.0,
                "log_p_glyph": -3.0, "log_p_rare_shape": -1.0, "log_p_rare_sound": -10.0,
                "glyph_similarity": GLYPH_SIMILARITY, "rare_char_freq": 100,
@@ -169,7 +170,7 @@ class ConfusableCharacter(DocumentRule):
         self._no_fit: set[str] = set()
         self._unknown = math.log(0.5 / self.lex.total) - 5.0  # as Lexicon.best_segmentation
         self._rows: dict[tuple[str, bool], list[tuple[str, float, str, Candidate]]] = {}
-        self._kind_log_p = {"sound": o["log_p_sound"], "shape": o["log_p_shape"],
+        self._kind_log_p = {"sound": o["review_log_p_sound" if self.review else "log_p_sound"], "shape": o["log_p_shape"],
                             "shape-derived": o["log_p_shape_derived"], "contains": o["log_p_contains"],
                             "contains+sound": o["log_p_contains_sound"], "shape+sound": o["log_p_shape_sound"]}
 
@@ -353,7 +354,7 @@ class ConfusableCharacter(DocumentRule):
             if _repeated(doc.text, base + s, run[s:e]):
                 continue  # a repeated string is a term or name of this text (智造, 赋能), not a slip
             if TRACE is not None:
-                TRACE.append((c, alt, word, cf, f, after_lp - before_lp, bar - self.bar, cand, rare, window, bigram))
+                TRACE.append((c, alt, word, cf, f, after_lp - before_lp, bar - self.bar, cand, rare, window, bigram, s))
             if score >= bar and (found is None or score > found[5]):
                 found = (alt, word, f, s, e, score, why)
         return found
@@ -417,16 +418,16 @@ class ConfusableCharacter(DocumentRule):
         n = len(run)
         left = run[i - 1] if i > 0 else ""
         right = run[i + 1] if i + 1 < n else ""
+        mark = len(TRACE) if TRACE is not None else 0
         found = self._best_replacement(doc, base, run, okb, i, c, cf, left, right)
+        if TRACE is not None:  # each traced candidate: (..., its position, whether a guard silences it)
+            TRACE[mark:] = [t[:-1] + (start, silenced(doc.text, run, okb, base, i, t[-1], self.name_surnames))
+                            for t in TRACE[mark:]]
         if found is None:
             return None
-        if in_short_quote(doc.text, start) or latin_neighbour(doc.text, base, base + n) \
-                or next_to_name_dot(doc.text, base, base + n):
-            return None  # a title, brand, slogan, product or foreign name: spelled on purpose
         alt, word, f, s, e, score, why = found
-        if digit_neighbour(doc.text, start) or in_short_parentheses(doc.text, start) \
-                or parallel_repeat(doc.text, start) or in_given_name(run, okb, base, i, s, self.name_surnames):
-            return None  # a date or quantity, a byline, a parallel construction, a person's name
+        if silenced(doc.text, run, okb, base, i, s, self.name_surnames):
+            return None
         return self.finding(doc, start, start + 1, _message(c, alt, run[s:e], word, cf, why, rare),
                             fix=Fix.unsafe(f"replace '{c}' with '{alt}'", Edit(start, start + 1, alt)))
 
