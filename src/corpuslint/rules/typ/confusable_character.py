@@ -85,7 +85,7 @@ from ...core import Applicability, Document, DocumentRule, Edit, Finding, Fix
 from ...core.rule import OptionError
 from ...corpus.ocr_data import GLYPH_SIMILARITY, char_bigrams
 from ...corpus.lexicon import lexicon_key, load_lexicon
-from ._channel import GLYPH, INTENDED, KIND, OCR, OCR_REVERSE, Candidate, channel_tables, decode_row, cjk_mask, code_points, pairs_in_words
+from ._channel import GLYPH, INTENDED, KIND, OCR, OCR_REVERSE, Candidate, channel_tables, decode_row, cjk_mask, code_points, pairs_in_words, words_through
 from ._common import CJK_RUN, is_traditional, word_covered
 from ._guards import (digit_neighbour, in_given_name, in_short_parentheses, in_short_quote,
                       latin_neighbour, next_to_name_dot, parallel_repeat)
@@ -287,23 +287,10 @@ class ConfusableCharacter(DocumentRule):
             rights.append(run[i + 1:i + 3])
             if i + 3 < n and okb[p + 2]:
                 rights.append(run[i + 1:i + 4])
-        for alt, (_, lp, why, cand) in (fit_left | fit_right).items():
-            ok_left, ok_right = alt in fit_left, alt in fit_right
-            best = None
-            # A word through the replacement holds the pair it makes with each neighbour it
-            # spans: only the spans whose pairs occur in some word are looked up.
-            words = [(a + alt, i - len(a), i + 1) for a in lefts] if ok_left else []
-            if ok_right:
-                words += [(alt + b, i, i + 1 + len(b)) for b in rights]
-                if ok_left:
-                    words += [(a + alt + b, i - len(a), i + 1 + len(b)) for a in lefts for b in rights
-                              if len(a) + len(b) < _MAX_WORD]
-            for w, s, e in words:
-                f = freqs.get(w, 0)
-                if f >= _MIN_WORD_FREQ and (best is None or f > best[0]):
-                    best = (f, alt, w, s, e, cand, lp, why)
-            if best is not None:
-                cands.append(best)
+        for alt, (f, w, s, e) in words_through(self.tables, freqs, i, lefts, rights, fit_left, fit_right,
+                                               _MIN_WORD_FREQ, _MAX_WORD).items():
+            _, lp, why, cand = fit_left.get(alt) or fit_right[alt]
+            cands.append((f, alt, w, s, e, cand, lp, why))
         if not cands:
             return None
         cands.sort(key=lambda t: (t[0], t[1]), reverse=True)
