@@ -29,7 +29,7 @@ from ...corpus.ocr_data import OCR_TABLE, glyph_confusions, read_ocr_table
 from ._common import confusions
 
 # Bumped whenever ChannelTables changes shape: a cached pickle of an older shape is not reused.
-_FORMAT = "10"
+_FORMAT = "11"
 _EMPTY: frozenset[str] = frozenset()
 
 
@@ -57,6 +57,10 @@ class ChannelTables:
     masked: Mapping[str, str]
 
 
+# The least lexicon count of a candidate's intended character: OCR and typing slips replace
+# common characters, and rows keep only those (a third of the pairs: a smaller cache, less to
+# decode per character met).
+MIN_INTENDED_FREQ = 1000
 # The least frequency of a word in ``ChannelTables.masked`` (a replacement must make a word at
 # least this frequent).
 WORD_MIN_FREQ = 50
@@ -83,11 +87,16 @@ def pairs_in_words(tables: ChannelTables, cps: np.ndarray, cjk: np.ndarray) -> n
     some lexicon word (a vectorised set lookup: the per-character hot loop of TYP003)."""
     if len(cps) < 2:
         return np.zeros(0, dtype=bool)
-    keys = pair_key(cps)
+    both = cjk[:-1] & cjk[1:]
+    keys = pair_key(cps)[both]
+    # Distinct keys in increasing order: fewer searches, each starting where the last ended.
+    uniq, inverse = np.unique(keys, return_inverse=True)
     table = tables.pair_keys
-    idx = np.searchsorted(table, keys)
+    idx = np.searchsorted(table, uniq)
     idx[idx >= len(table)] = 0
-    return (table[idx] == keys) & cjk[:-1] & cjk[1:]
+    out = np.zeros(len(both), dtype=bool)
+    out[both] = (table[idx] == uniq)[inverse]
+    return out
 
 
 _FIELD, _ROW = "\x1f", "\x1e"
@@ -125,10 +134,11 @@ def _build(lex: Lexicon, packs: PackStore) -> ChannelTables:
     glyph = glyph_confusions(packs)
     observed = set(ocr) | set(reverse) | set(conf.table) | set(glyph)
     cands: dict[str, str] = {}
+    char_freqs = lex.char_freqs
     for c in observed:
         o, r, k, g = ocr.get(c, {}), reverse.get(c, {}), conf.of(c), glyph.get(c, {})
         row = [(a, o.get(a), r.get(a), k.get(a), g.get(a, 0.0))
-               for a in set(o) | set(r) | set(k) | set(g) if a != c]
+               for a in set(o) | set(r) | set(k) | set(g) if a != c and char_freqs.get(a, 0) >= MIN_INTENDED_FREQ]
         if row:
             cands[c] = _encode_row(sorted(row))
     chars = "".join(c for c in lex.char_freqs if len(c) == 1)

@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterator, Mapping
 
+import numpy as np
+
 from ...core.packs import PackStore
 from ...corpus.lexicon import Lexicon
 from ...corpus.normalize import to_simplified
@@ -121,5 +123,7 @@ def _traditional_head(sample: str) -> bool:
     simp = to_simplified(head)
     if len(simp) != len(head):
         return False
-    changed = sum(1 for a, b in zip(head, simp) if a != b)
+    a = np.frombuffer(head.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    b = np.frombuffer(simp.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    changed = int(np.count_nonzero(a != b))
     return changed * 20 > len(head)

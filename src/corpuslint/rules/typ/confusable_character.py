@@ -86,6 +86,7 @@ from ...core.rule import OptionError
 from ...corpus.ocr_data import GLYPH_SIMILARITY, char_bigrams
 from ...corpus.lexicon import lexicon_key, load_lexicon
 from ._channel import GLYPH, INTENDED, KIND, OCR, OCR_REVERSE, Candidate, channel_tables, decode_row, cjk_mask, code_points, pairs_in_words, words_through
+from ._channel import MIN_INTENDED_FREQ, WORD_MIN_FREQ
 from ._common import CJK_RUN, is_traditional, word_covered
 from ._guards import (digit_neighbour, in_given_name, in_short_parentheses, in_short_quote,
                       latin_neighbour, next_to_name_dot, parallel_repeat)
@@ -95,8 +96,8 @@ TRACE: list | None = None
 _CTX = 4  # characters of context on each side
 _MAX_WORD = 4  # longest replacement word considered
 _TOP = 3  # candidate replacements (by word frequency) whose context is scored
-_MIN_WORD_FREQ = 50  # a replacement must make a word at least this frequent
-_MIN_ALT_CHAR_FREQ = 1000  # a replacement must be a common character (lexicon count)
+_MIN_WORD_FREQ = WORD_MIN_FREQ  # a replacement must make a word at least this frequent (50)
+_MIN_ALT_CHAR_FREQ = MIN_INTENDED_FREQ  # a replacement must be a common character (lexicon count, 1000)
 _SURNAME_WORD_FREQ = 25_000  # a surname more frequent than this as a word alone is no sign of a name
 _NEAR = 2  # characters either side of the correction that must then read as words
 _EMPTY = ""
