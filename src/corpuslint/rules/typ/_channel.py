@@ -29,7 +29,7 @@ from ...corpus.ocr_data import OCR_TABLE, glyph_confusions, read_ocr_table
 from ._common import confusions
 
 # Bumped whenever ChannelTables changes shape: a cached pickle of an older shape is not reused.
-_FORMAT = "11"
+_FORMAT = "12"
 _EMPTY: frozenset[str] = frozenset()
 
 
@@ -46,8 +46,11 @@ INTENDED, OCR, OCR_REVERSE, KIND, GLYPH = range(5)
 class ChannelTables:
     """Compiled, option-independent tables."""
 
-    after: Mapping[str, str]  # x -> the characters that follow x inside some word
-    before: Mapping[str, str]  # x -> the characters that precede x inside some word
+    # x -> the characters that follow (precede) x inside some word a replacement may make (2-4
+    # characters, frequency >= WORD_MIN_FREQ): a candidate that pairs with neither neighbour
+    # this way makes no word there, whatever the wider context.
+    after: Mapping[str, str]
+    before: Mapping[str, str]
     candidates: Mapping[str, str]  # observed -> its candidates, encoded (see ``decode_row``)
     traditional: frozenset[str]  # characters of the lexicon that t2s conversion changes
     pair_keys: np.ndarray  # every character pair inside a lexicon word, as sorted integer keys
@@ -122,9 +125,11 @@ def _build(lex: Lexicon, packs: PackStore) -> ChannelTables:
     pairs = frozenset(w[k:k + 2] for w in lex.freqs for k in range(len(w) - 1))
     after: dict[str, set[str]] = {}
     before: dict[str, set[str]] = {}
-    for p in pairs:
-        after.setdefault(p[0], set()).add(p[1])
-        before.setdefault(p[1], set()).add(p[0])
+    for w, f in lex.freqs.items():
+        if f >= WORD_MIN_FREQ and 2 <= len(w) <= 4:
+            for k in range(len(w) - 1):
+                after.setdefault(w[k], set()).add(w[k + 1])
+                before.setdefault(w[k + 1], set()).add(w[k])
     ocr = read_ocr_table(packs.lines(OCR_TABLE)) if packs.files(OCR_TABLE) else {}
     reverse: dict[str, dict[str, float]] = {}
     for observed, row in ocr.items():
