@@ -101,6 +101,8 @@ _MIN_ALT_CHAR_FREQ = MIN_INTENDED_FREQ  # a replacement must be a common charact
 _SURNAME_WORD_FREQ = 25_000  # a surname more frequent than this as a word alone is no sign of a name
 _NEAR = 2  # characters either side of the correction that must then read as words
 _EMPTY = ""
+_EDGE = "\x02"  # the missing neighbour at a run's edge, in the no-fit memo's keys (not "": 甲乙 at a
+# run's end would read as 甲 + 乙 at a run's start)
 _SHAPE_KINDS = ("shape", "shape+sound", "contains", "contains+sound", "glyph")
 # No replacement in FASPell's or SIGHAN's sentences makes its context more probable than this
 # (natural log): a candidate whose channel log-probability is lower cannot clear the bar.
@@ -273,7 +275,7 @@ class ConfusableCharacter(DocumentRule):
         if not fit_left and not fit_right:
             if len(self._no_fit) > _MAX_MEMO:
                 self._no_fit.clear()
-            self._no_fit.add(left + c + right)
+            self._no_fit.add((left or _EDGE) + c + (right or _EDGE))
             return None
         # The 1-3 characters before and after that a word through the replacement may hold: a
         # longer span only where its own character pairs occur inside some word.
@@ -386,7 +388,7 @@ class ConfusableCharacter(DocumentRule):
             rs, re_ = starts_l[r], ends_l[r]
             if re_ - rs < 3:
                 continue
-            if (text[p - 1] if p > rs else "") + text[p] + (text[p + 1] if p + 1 < re_ else "") in no_fit:
+            if (text[p - 1] if p > rs else _EDGE) + text[p] + (text[p + 1] if p + 1 < re_ else _EDGE) in no_fit:
                 continue  # no candidate of this character pairs with these neighbours (seen before)
             run = runs.get(r)
             if run is None:
