@@ -101,8 +101,6 @@ _MIN_ALT_CHAR_FREQ = MIN_INTENDED_FREQ  # a replacement must be a common charact
 _SURNAME_WORD_FREQ = 25_000  # a surname more frequent than this as a word alone is no sign of a name
 _NEAR = 2  # characters either side of the correction that must then read as words
 _EMPTY = ""
-_EDGE = "\x02"  # the missing neighbour at a run's edge, in the no-fit memo's keys (not "": 甲乙 at a
-# run's end would read as 甲 + 乙 at a run's start)
 _SHAPE_KINDS = ("shape", "shape+sound", "contains", "contains+sound", "glyph")
 # No replacement in FASPell's or SIGHAN's sentences makes its context more probable than this
 # (natural log): a candidate whose channel log-probability is lower cannot clear the bar.
@@ -169,7 +167,8 @@ class ConfusableCharacter(DocumentRule):
         self.slack = _BOUND_SLACK + 12.0 * self.bigram_weight
         self._shorts: dict[str, float] = {}
         self._fits: dict[str, dict] = {}
-        self._no_fit: set[str] = set()
+        # Keys of fits (left + c + "<", c + right + ">") that some position found empty.
+        self._no_fit: tuple[set[str], set[str]] = (set(), set())
         self._unknown = math.log(0.5 / self.lex.total) - 5.0  # as Lexicon.best_segmentation
         self._rows: dict[tuple[str, bool], list[tuple[str, float, str, Candidate]]] = {}
         self._kind_log_p = {"sound": o["log_p_sound"], "shape": o["log_p_shape"],
@@ -272,11 +271,17 @@ class ConfusableCharacter(DocumentRule):
         if fit_right is None:
             before = self.before.get(right, _EMPTY)
             fit_right = fits[c + right + ">"] = {x[0]: x for x in row if x[0] in before}
-        if not fit_left and not fit_right:
-            if len(self._no_fit) > _MAX_MEMO:
-                self._no_fit.clear()
-            self._no_fit.add((left or _EDGE) + c + (right or _EDGE))
-            return None
+        if not fit_left or not fit_right:
+            no_left, no_right = self._no_fit
+            if len(no_left) > _MAX_MEMO or len(no_right) > _MAX_MEMO:
+                no_left.clear()
+                no_right.clear()
+            if not fit_left:
+                no_left.add(left + c + "<")
+            if not fit_right:
+                no_right.add(c + right + ">")
+            if not fit_left and not fit_right:
+                return None
         # The 1-3 characters before and after that a word through the replacement may hold: a
         # longer span only where its own character pairs occur inside some word.
         p = base + i  # okb[k]: the text's pair (k, k + 1) occurs inside some word
@@ -382,14 +387,16 @@ class ConfusableCharacter(DocumentRule):
         which = np.searchsorted(starts, suspects, side="right") - 1
         okb = ok.tobytes()
         runs: dict[int, str] = {}
-        no_fit = self._no_fit
+        no_left, no_right = self._no_fit
         starts_l, ends_l = starts.tolist(), ends.tolist()
         for p, r in zip(suspects.tolist(), which.tolist()):
             rs, re_ = starts_l[r], ends_l[r]
             if re_ - rs < 3:
                 continue
-            if (text[p - 1] if p > rs else _EDGE) + text[p] + (text[p + 1] if p + 1 < re_ else _EDGE) in no_fit:
-                continue  # no candidate of this character pairs with these neighbours (seen before)
+            c = text[p]
+            if ((text[p - 1] if p > rs else "") + c + "<") in no_left \
+                    and (c + (text[p + 1] if p + 1 < re_ else "") + ">") in no_right:
+                continue  # no candidate of this character pairs with either neighbour (seen before)
             run = runs.get(r)
             if run is None:
                 run = runs[r] = text[rs:re_]
