@@ -117,7 +117,7 @@ def is_traditional(text: str, sample: int = 4000) -> bool:
 @lru_cache(maxsize=64)
 def _traditional_head(sample: str) -> bool:
     """``is_traditional`` of a document's head, once per document (TYP002 and TYP003 both ask)."""
-    head = "".join(m.group() for m in CJK_RUN.finditer(sample))
+    head = "".join(CJK_RUN.findall(sample))
     if len(head) < 20:
         return False
     simp = to_simplified(head)
