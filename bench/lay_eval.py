@@ -3,6 +3,11 @@ the hand-copied article bodies of /work/shared/dev/chrome/*.gold.txt, and how ma
 breaks (a long paragraph cut at a random point mid-sentence) LAY001 finds.
 
     python bench/lay_eval.py [DEV_DIR]
+    python bench/lay_eval.py --news tune|held [--show]
+
+``--news``: the LAY rules on clean edited news (the People's Daily articles of
+bench/chrome_clean_news.py, one paragraph a line, and the same with a blank line between
+paragraphs): every LAY finding there is a false alarm (target 0).
 
 The gold texts are clean but not perfect: a few keep a real break around a figure (2397c95d),
 a truncated last paragraph (bbdf5079); those findings are listed so they can be judged by eye.
@@ -21,7 +26,31 @@ from pathlib import Path
 
 from corpuslint import Linter
 
-DEV = Path(sys.argv[1]) if len(sys.argv) > 1 else Path("/work/shared/dev")
+DEV = Path(sys.argv[1]) if len(sys.argv) > 1 and not sys.argv[1].startswith("-") else Path("/work/shared/dev")
+
+
+def news(split: str, show: bool) -> None:
+    """LAY findings on the clean news articles of ``split``, as they are and blank-line spaced."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from chrome_clean_news import FILES, articles
+
+    from corpuslint.core import Document
+
+    lines = [x.strip() for x in FILES[split].read_text(encoding="utf-8").splitlines() if x.strip()]
+    arts = articles(lines)
+    linter = Linter(select=["LAY"])
+    for layout, sep in (("as-is", "\n"), ("blank-lines", "\n\n")):
+        docs = [Document(sep.join(a) + "\n", path=f"article-{k:05d}.txt") for k, a in enumerate(arts)]
+        t0 = time.process_time()
+        found = linter.lint_documents(docs).findings
+        cpu = time.process_time() - t0
+        codes = Counter(f.code for f in found)
+        files = len({f.path for f in found})
+        print(f"{split} {layout}: {len(docs)} articles ({sum(map(len, arts))} paragraphs), {cpu:.1f} CPU-s; "
+              f"LAY findings {len(found)} in {files} files {dict(sorted(codes.items()))} (target 0)")
+        if show:
+            for f in found:
+                print(f"  {f.path}:{f.location.line}: {f.code} {f.message[:100]} | {f.flagged_text[:40]}")
 
 
 def main() -> None:
@@ -120,4 +149,7 @@ def nrm(golds: list[Path]) -> None:
 
 
 if __name__ == "__main__":
-    main()
+    if "--news" in sys.argv:
+        news(sys.argv[sys.argv.index("--news") + 1], "--show" in sys.argv)
+    else:
+        main()

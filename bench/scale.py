@@ -135,8 +135,11 @@ def corpus_mb(path: Path) -> float:
 
 # -- measuring -------------------------------------------------------------------------------
 def timed(cmd: list[str], cwd: Path | None = None) -> dict[str, float]:
-    """Run ``cmd`` under /usr/bin/time -v: CPU s (user + sys), wall s, peak RSS MB."""
-    proc = subprocess.run(["/usr/bin/time", "-v", *cmd], capture_output=True, text=True, cwd=cwd)
+    """Run ``cmd`` under /usr/bin/time -v: CPU s (user + sys), wall s, peak RSS MB. Python may
+    cache bytecode, as it does for a user (a shell with PYTHONDONTWRITEBYTECODE set would
+    otherwise charge every run ~1 s of compiling corpuslint's modules)."""
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    proc = subprocess.run(["/usr/bin/time", "-v", *cmd], capture_output=True, text=True, cwd=cwd, env=env)
     if proc.returncode not in (0, 1):
         raise SystemExit(f"{' '.join(cmd)} failed ({proc.returncode}):\n{proc.stderr[-3000:]}")
     return time_v(proc.stderr)

@@ -27,7 +27,7 @@ from pathlib import Path
 from pypinyin import Style, pinyin
 
 from corpuslint.core.packs import PackStore
-from corpuslint.corpus.lexicon import load_lexicon
+from corpuslint.text.lexicon import load_lexicon
 from corpuslint.text import is_han
 
 ROOT = Path(__file__).resolve().parent.parent / "rules" / "typ"

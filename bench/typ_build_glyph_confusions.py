@@ -2,7 +2,7 @@
 
 OCR confuses what looks alike on the page, and most of its misreadings (己/已, 未/末, 拔/拨) are
 pairs no stroke or component table lists. This script renders the most frequent CJK characters of
-jieba's lexicon (corpuslint.corpus.lexicon, character frequency summed over words) in a
+jieba's lexicon (corpuslint.text.lexicon, character frequency summed over words) in a
 newspaper-like serif face and keeps, for each character, its nearest common look-alikes by a
 shape-aware image similarity (``--faces serif,sans`` takes the higher similarity over a serif and a
 sans face; measured with bench/typ_tune_glyph.py it was worse: more findings on clean news at
@@ -34,7 +34,7 @@ import numpy as np
 from PIL import Image, ImageDraw, ImageFont
 
 from corpuslint.core.packs import PackStore
-from corpuslint.corpus.lexicon import load_lexicon
+from corpuslint.text.lexicon import load_lexicon
 from corpuslint.corpus.normalize import to_simplified
 from corpuslint.text import is_han
 

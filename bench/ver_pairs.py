@@ -185,7 +185,7 @@ def _replace_free(p: str, x: str, y: str, whole_word: bool = False) -> str:
 
 def _in_word(p: str, i: int) -> bool:
     from corpuslint.core.packs import PackStore
-    from corpuslint.corpus.lexicon import load_lexicon
+    from corpuslint.text.lexicon import load_lexicon
 
     lex = load_lexicon(PackStore())
     return any(lex.freq(p[s:s + k]) >= 3 for k in (2, 3, 4) for s in range(i - k + 1, i + 1) if s >= 0)

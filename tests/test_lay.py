@@ -151,11 +151,20 @@ def test_not_captions(lay, line):
 
 # -- lost text ---------------------------------------------------------------------------------
 def test_passage_lost_between_paragraphs(lay):
+    # in a document that shows extraction damage (a sentence broken mid-word, lines 5-7)
     text = ("此前,特斯联还与中国光大银行余姚支行、思必驰科技、上海千机、上海易行\n\n"
-            "材料入选省先进制造业产业集群核心区,电子材料产业园建设稳步推进。\n")
+            "材料入选省先进制造业产业集群核心区,电子材料产业园建设稳步推进。\n\n"
+            "目前，根据企业规模、数量、分布等，将两个工业社\n\n区划分为十个网格，配备社管员。\n")
     found = lay.lint_text(text)
-    assert [(f.code, f.location.line) for f in found] == [("LAY003", 1)]
-    assert lay.fix_text(text)[0] == text  # nothing to join
+    assert [(f.code, f.location.line) for f in found] == [("LAY003", 1), ("LAY001", 5)]
+    assert lay.fix_text(text)[0] == text.replace("工业社\n\n区", "工业社区")  # the gap: nothing to join
+
+
+def test_list_ending_a_headline_is_no_lost_text(lay):
+    # the same shape in a document with no other damage: a headline or a title line of names
+    text = ("综合治理，实行人口与经济、社会、资源、环境协调发展\n"
+            "吕梁地区在两个文明建设的各项工作中，有机地融入计划生育工作，实施科教兴国战略。\n")
+    assert lay.lint_text(text) == []
 
 
 def test_paragraph_starting_mid_sentence(lay):
@@ -251,3 +260,34 @@ def test_bio_paragraph_without_full_stop_is_not_lost_text():
     found = [(f.code, f.location.line) for f in Linter(select=["LAY"]).lint_text(text)]
     assert ("LAY001", 1) in found
     assert not [c for c, line in found if line == 7]
+
+
+# -- clean edited news (bench/lay_eval.py --news): shapes that are no layout damage --------------
+def test_line_above_a_credit_in_one_paragraph_a_line_text_is_no_caption(lay):
+    # one paragraph a line: the headline above the credit is the article's, not a caption
+    text = ("瑞雪降京城（图片）\n（新华社记者李刚摄）\n"
+            "一月十三日，北京市区普降中雪，京城街头银装素裹，这场雪有利于缓解旱情。\n")
+    assert ("LAY002", 1) not in codes(lay, text)
+    assert ("LAY002", 2) in codes(lay, text)
+    # set tight above its credit in text whose paragraphs stand apart, it is the caption
+    spaced = "正文第一段写了一些事情，内容完整。\n\n智谷小镇,日新月异。\n谷志锋 摄\n\n正文第二段也写完了。\n"
+    assert {("LAY002", 3), ("LAY002", 4)} <= set(codes(lay, spaced))
+
+
+def test_shi_de_frame_ends_a_sentence(lay):
+    text = ("如今，谁还会对杀猪宰羊再说什么呢？鸿雁若从此不飞，与鸡鸭的下场岂不是一样的\n\n"
+            "看京剧《沙家浜》，郭建光同沙奶奶有一段对唱，说沙奶奶对伤员们照顾得太好了。\n")
+    assert lay.lint_text(text) == []
+
+
+def test_zhuo_opens_a_sentence(lay):
+    text = ("在一个民族内，女子普遍穿长上衣的，可能就是水族了。\n\n"
+            "着最短女上衣的是居住在我国东北地区的朝鲜族妇女，她们的上衣长仅及腋下。\n")
+    assert lay.lint_text(text) == []
+
+
+def test_poem_of_even_lines_is_not_hard_wrapped(lay):
+    poem = ["普通的水，比空气还空", "随时享用，而又随时忘却", "普通的水，比骨头还硬", "隐身于我们的血肉之中",
+            "连同青草和大树，因饱含水分", "而抵抗地心的引力", "普通的水，当然更像泪水", "因其喜悦而温热而流淌"]
+    text = "\n".join(poem * 2) + "\n"
+    assert [f.code for f in lay.lint_text(text) if f.code == "LAY005"] == []

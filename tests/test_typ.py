@@ -268,7 +268,7 @@ def test_corpus_confusable_needs_evidence_and_is_off_by_default() -> None:
 
 def test_lexicon_words_in_matches_brute_force() -> None:
     from corpuslint.core.packs import PackStore
-    from corpuslint.corpus.lexicon import load_lexicon
+    from corpuslint.text.lexicon import load_lexicon
 
     lex = load_lexicon(PackStore())
     text = "以新材料产业溅射靶材制造为核心，向上游拓展超高纯金属材料的提纯制备，中华人民共和国"

@@ -24,6 +24,7 @@ from .version import __version__
 T = TypeVar("T")
 _FORMAT = "1"
 _MEMO: dict[str, object] = {}  # key -> object, so one process unpickles a table once
+KEEP_PER_NAME = 4  # compiled forms kept of one table (other versions, other pack contents)
 
 
 def cache_folder() -> Path | None:
@@ -68,6 +69,7 @@ def compiled(name: str, inputs: Sequence[Path | str], build: Callable[[], T], *,
     _MEMO[key] = value
     if path is not None:
         _store(path, value)
+        _prune(path.parent, name)
     return value
 
 
@@ -84,3 +86,16 @@ def _store(path: Path, value: object) -> None:
             raise
     except (OSError, pickle.PicklingError, TypeError):
         pass  # a read-only home or an unpicklable value: the next run builds again
+
+
+def _prune(folder: Path, name: str) -> None:
+    """Drop all but the ``KEEP_PER_NAME`` newest compiled forms of ``name``: each upgrade or
+    edited pack adds one, and a table of several MB must not pile up in the user's cache."""
+    try:
+        found = sorted((e.stat().st_mtime, e.path) for e in os.scandir(folder)
+                       if e.name.startswith(name + "-") and e.name.endswith(".pickle")
+                       and len(e.name) == len(name) + 1 + 32 + len(".pickle"))
+        for _, old in found[:-KEEP_PER_NAME]:
+            os.unlink(old)
+    except OSError:
+        pass

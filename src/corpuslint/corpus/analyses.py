@@ -19,18 +19,25 @@ from __future__ import annotations
 import sqlite3
 from functools import cached_property
 from pathlib import Path
+from typing import Any
 
 from ..load import SourceError, read_source
-from .index import INDEX_NAME, CorpusLines, RunFile, SignatureIndex, path_key
+from .index import INDEX_NAME, CorpusLines, RunFile, SignatureIndex
 from .model import Corpus, DocFeatures
 from .normalize import folded_paragraphs
 from .results import DocMatch, Entry, VersionPair
 from .similarity import Duplicates, TextCache, align_entries, find_duplicates
+from .tree import path_key, start_git_listing
 from .versions import VersionIndex, build_version_index
 
 
 class CorpusAnalyses(Corpus):
     _refreshed = False  # whether this run brought the persisted index up to date
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # git lists the corpus root while the run's files are linted (the index reads it later).
+        self._git_listing = start_git_listing(Path(self.root)) if self.uses_index else None
 
     # -- duplicates ------------------------------------------------------------------------------
     @cached_property
@@ -81,7 +88,8 @@ class CorpusAnalyses(Corpus):
                                lambda feats=feats: [folded_paragraphs(self.document(f)) for f in feats])  # type: ignore[misc]
         index = SignatureIndex(Path(self.cache_dir) / INDEX_NAME, self.settings.params, self.banding)
         try:
-            index.refresh(Path(self.root), self.config, run)
+            index.refresh(Path(self.root), self.config, run, self._git_listing)
+            self._git_listing = None
             ids = index.candidates((e.sig for e in mine), set(run))
             return index.entries(ids, self.config)
         finally:

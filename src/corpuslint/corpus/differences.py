@@ -77,7 +77,7 @@ from .figure_differences import (
     relative_in,
 )
 from .figures import FigureExtractor
-from .lexicon import Lexicon, load_lexicon
+from ..text.lexicon import Lexicon, load_lexicon
 from .names import NameFinder
 from .lookalike_reading import LookalikeReading
 from .ocr_data import char_bigrams, lookalikes, ocr_table

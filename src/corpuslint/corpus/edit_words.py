@@ -8,7 +8,7 @@ from functools import lru_cache
 from typing import Mapping
 
 from .align import Stream
-from .lexicon import Lexicon
+from ..text.lexicon import Lexicon
 
 WINDOW = 6  # characters either side of an edit read for the words around it
 WORD_FREQ = 3  # a lexicon entry this frequent counts as a word

@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import os
 import sqlite3
-import stat
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
@@ -34,17 +33,29 @@ from typing import Any, Callable, Iterable, Iterator
 import numpy as np
 
 from ..core.document import Document
-from ..core.config import DEFAULT_EXCLUDE
 from ..core.findings import Location
 from ..load import documents_from_bytes, hash_bytes
 from .normalize import folded_paragraphs
 from .results import Entry
 from .signatures import Banding, DocSignature, SignatureParams, paragraph_spans, sign_many
+from .tree import Admission, GitListing, GitTree, MISSING_BLOB, Staged, git_tree, path_key, walk, with_blob
 
 INDEX_NAME = "dup-index.sqlite"
-SCHEMA_VERSION = "3"
+SCHEMA_VERSION = "4"  # 4: file hashes are git blob ids
 MAX_EXTERNAL = 500  # candidate documents from outside the run loaded per run (most hits first)
 LINE_INDEX_MAX = 150  # folded paragraphs up to this length are indexed by text (corpus_lines)
+
+
+@dataclass
+class Changed:
+    """A file the index must look at: its stat (-1 when git's listing stood for it), its staged
+    entry under git, and the hash of what was indexed for it (set by the update)."""
+
+    key: str
+    size: int
+    mtime: int
+    staged: Staged | None
+    indexed: str | None = None
 
 
 @dataclass(frozen=True)
@@ -58,6 +69,8 @@ class RunFile:
 
 
 class SignatureIndex:
+    _old_listing: set[bytes] | None = None  # the git listing stored by the last run
+
     def __init__(self, path: Path, params: SignatureParams, banding: Banding) -> None:
         self.path = path
         self.params = params
@@ -137,66 +150,159 @@ class SignatureIndex:
         row = self.db.execute("SELECT hash FROM files WHERE path=?", (_stored(path),)).fetchone()
         return row[0] if row else None
 
-    def refresh(self, root: Path, config: Any, run: dict[str, RunFile]) -> None:
+    def refresh(self, root: Path, config: Any, run: dict[str, RunFile], listing: GitListing | None = None) -> None:
         """Bring the index up to date with the files under ``root``. ``run`` maps the resolved
         path of each file of the run to its features: such a file is indexed from those (its
-        folded text re-read from the run's spool), never read again."""
+        folded text re-read from the run's spool), never read again. In a git work tree git's
+        listing tells what changed (``corpus.tree``), else one stat per file does."""
+        tree = git_tree(root, config, listing)
+        with self.db:
+            if tree is None:
+                self.db.execute("DELETE FROM meta WHERE key LIKE 'git_%'")  # the listing no longer holds
+                changed, gone = self._changed_by_walk(root, config, run)
+            else:
+                changed, gone = self._changed_by_git(tree, config, run)
+            self._update(changed, run, config)
+            for key in gone:
+                self._drop_file(key)
+            if tree is not None:
+                self._store_listing(tree, config, changed)
+
+    def _changed_by_walk(self, root: Path, config: Any, run: dict[str, RunFile]) -> tuple[list[Changed], Iterable[str]]:
         known = {r[0]: r[1:] for r in self.db.execute("SELECT path, size, mtime FROM files")}
-        # One stat per file finds what changed; only those are looked at, in path order.
-        changed: list[tuple[str, os.stat_result, bool, RunFile | None]] = []
+        changed: list[Changed] = []
         for key, st in walk(root, config):  # keys: absolute, normal paths
             old = known.pop(_stored(key), None)
-            mine = run.get(key)
-            if mine is None and old is not None and old == (st.st_size, st.st_mtime_ns):
+            if key not in run and old is not None and old == (st.st_size, st.st_mtime_ns):
                 continue
-            changed.append((key, st, old is not None and old == (st.st_size, st.st_mtime_ns), mine))
-        changed.sort(key=lambda t: t[0])
+            changed.append(Changed(key, st.st_size, st.st_mtime_ns, None))
+        return changed, [_loaded(k) for k in known]  # what the walk did not find was deleted
+
+    def _changed_by_git(self, tree: GitTree, config: Any, run: dict[str, RunFile]) -> tuple[list[Changed], Iterable[str]]:
+        """What changed since the listing stored last time; all of it when there is none (the
+        first run under git, or other settings): then every stored hash is compared."""
+        db = self.db
+        admit = Admission(config)
+        changed: dict[str, Changed] = {}
+        stat_keys = {key for key, _ in tree.stat_files}
+        if len(stat_keys) > 2000:  # mostly untracked: one read of the table beats a query per file
+            stats = {_loaded(r[0]): tuple(r[1:]) for r in db.execute("SELECT path, size, mtime FROM files")}
+            stored_stat = stats.get
+        else:
+            def stored_stat(key: str) -> tuple | None:
+                row = db.execute("SELECT size, mtime FROM files WHERE path=?", (_stored(key),)).fetchone()
+                return tuple(row) if row else None
+        for key, st in tree.stat_files:
+            if key in run or stored_stat(key) != (st.st_size, st.st_mtime_ns):
+                changed[key] = Changed(key, st.st_size, st.st_mtime_ns, None)
+        old = self._old_listing = self._stored_listing(tree, config)
+        if old is None:
+            known = {_loaded(r[0]): r[1] for r in db.execute("SELECT path, hash FROM files")}
+            for f in tree.staged(tree.entries, admit):
+                if known.pop(f.key, None) != f.blob or f.key in run:
+                    changed[f.key] = Changed(f.key, -1, -1, f)
+            gone: Iterable[str] = [k for k in known if k not in stat_keys]
+        else:
+            added, removed = tree.entries - old, old - tree.entries
+            for f in tree.staged(added, admit):
+                changed[f.key] = Changed(f.key, -1, -1, f)
+            gone = tree.keys(removed) - changed.keys() - stat_keys
+            gone |= {k for k in self._stored_keys("git_untracked") - stat_keys if tree.entry_of(k) is None}
+            for key in run.keys() - changed.keys():  # a run file git lists as unchanged may differ
+                entry = None if key in stat_keys else tree.entry_of(key)
+                f = next(tree.staged([entry], admit), None) if entry is not None else None
+                if f is not None:
+                    changed[key] = Changed(key, -1, -1, f)
+        return sorted(changed.values(), key=lambda c: c.key), gone
+
+    def _update(self, changed: list[Changed], run: dict[str, RunFile], config: Any) -> None:
+        """Index the changed files: a run file from the run's features, any other file read,
+        hashed and re-signed only if its hash differs from the stored one. Each file's row
+        keeps the hash of what was indexed (``Changed.indexed``)."""
         db = self.db
         # Changed files are signed in batches (one vectorised pass per batch).
-        pending: list[tuple[str, os.stat_result, str, list[Document], list[list[str]]]] = []
+        pending: list[tuple[Changed, str, list[Document], list[list[str]]]] = []
         pending_docs = 0
 
         def flush() -> None:
             nonlocal pending_docs
             if not pending:
                 return
-            sigs = iter(sign_many([f for item in pending for f in item[4]], self.params, self.banding,
-                                  [paragraph_spans(d) for item in pending for d in item[3]]))
-            for key, st, h, docs, folded in pending:
-                self._drop_file(key)
-                self._put_docs(key, key, [(d.record, int(d.meta.get("jsonl_line", 0) or 0), next(sigs), f)
-                                          for d, f in zip(docs, folded)])
-                db.execute("INSERT INTO files VALUES (?,?,?,?)", (_stored(key), st.st_size, st.st_mtime_ns, h))
+            sigs = iter(sign_many([f for item in pending for f in item[3]], self.params, self.banding,
+                                  [paragraph_spans(d) for item in pending for d in item[2]]))
+            for c, h, docs, folded in pending:
+                self._drop_file(c.key)
+                self._put_docs(c.key, c.key, [(d.record, int(d.meta.get("jsonl_line", 0) or 0), next(sigs), f)
+                                              for d, f in zip(docs, folded)])
+                self._put_file(c, h)
             pending.clear()
             pending_docs = 0
 
-        with db:
-            for key, st, same_stat, mine in changed:
-                if mine is not None:
-                    h = mine.content_hash
-                    if same_stat and (h is None or self._hash(key) == h):
-                        continue
-                    self._drop_file(key)
-                    self._put_docs(key, key, [(r, line, sig, f) for (r, line, sig), f
-                                              in zip(mine.docs, mine.folded())])
-                    db.execute("INSERT INTO files VALUES (?,?,?,?)", (_stored(key), st.st_size, st.st_mtime_ns, h))
-                    continue
+        for c in changed:
+            mine = run.get(c.key)
+            data = None
+            h = mine.content_hash if mine is not None else None
+            if h is None:
                 try:
-                    data = Path(key).read_bytes()
+                    data = Path(c.key).read_bytes()
                 except OSError:
+                    self._drop_file(c.key)
                     continue
                 h = hash_bytes(data)
-                if self._hash(key) == h:
-                    db.execute("UPDATE files SET size=?, mtime=? WHERE path=?", (st.st_size, st.st_mtime_ns, _stored(key)))
-                    continue
-                docs = [d for d in documents_from_bytes(data, key, config) if d.decode_error is None]
-                pending.append((key, st, h, docs, [folded_paragraphs(d) for d in docs]))
-                pending_docs += len(docs)
-                if pending_docs >= 256:
-                    flush()
-            flush()
-            for key in known:  # what the walk did not find was deleted
-                self._drop_file(key)
+            if self._hash(c.key) == h:
+                self._put_file(c, h, keep_docs=True)
+                continue
+            if mine is not None:
+                self._drop_file(c.key)
+                self._put_docs(c.key, c.key, [(r, line, sig, f) for (r, line, sig), f
+                                              in zip(mine.docs, mine.folded())])
+                self._put_file(c, h)
+                continue
+            assert data is not None
+            docs = [d for d in documents_from_bytes(data, c.key, config) if d.decode_error is None]
+            pending.append((c, h, docs, [folded_paragraphs(d) for d in docs]))
+            pending_docs += len(docs)
+            if pending_docs >= 256:
+                flush()
+        flush()
+
+    def _put_file(self, c: Changed, h: str, keep_docs: bool = False) -> None:
+        c.indexed = h
+        if keep_docs:
+            self.db.execute("UPDATE files SET size=?, mtime=? WHERE path=?", (c.size, c.mtime, _stored(c.key)))
+        else:
+            self.db.execute("INSERT OR REPLACE INTO files VALUES (?,?,?,?)", (_stored(c.key), c.size, c.mtime, h))
+
+    # -- the stored git listing --------------------------------------------------------------
+    def _listing_key(self, tree: GitTree, config: Any) -> str:
+        return f"{tree.root_key}|{sorted(config.extensions)}|{config.exclude}|{config.extend_exclude}"
+
+    def _stored_listing(self, tree: GitTree, config: Any) -> set[bytes] | None:
+        rows = dict(self.db.execute("SELECT key, value FROM meta WHERE key IN ('git_key', 'git_listing')"))
+        if rows.get("git_key") != self._listing_key(tree, config) or rows.get("git_listing") is None:
+            return None
+        return set(bytes(rows["git_listing"]).split(b"\0")) - {b""}
+
+    def _stored_keys(self, name: str) -> set[str]:
+        row = self.db.execute("SELECT value FROM meta WHERE key=?", (name,)).fetchone()
+        return {_loaded(k) for k in bytes(row[0]).decode("utf-8", "surrogateescape").split("\0") if k} if row else set()
+
+    def _store_listing(self, tree: GitTree, config: Any, changed: list[Changed]) -> None:
+        """git's listing as the index now stands: where the indexed content differs from the
+        staged blob (a file changed but not staged, one that could not be read) the entry holds
+        the stored hash, so that it differs from git's listing next time and is looked at again."""
+        entries = set(tree.entries)
+        for c in changed:
+            if c.staged is not None and c.indexed != c.staged.blob:
+                entries.discard(c.staged.entry)
+                entries.add(with_blob(c.staged.entry, c.indexed.encode("ascii") if c.indexed else MISSING_BLOB))
+        rows = []
+        if entries != self._old_listing:
+            rows += [("git_key", self._listing_key(tree, config)), ("git_listing", b"\0".join(entries))]
+        untracked = sorted(k for k, _ in tree.stat_files)
+        if set(untracked) != self._stored_keys("git_untracked"):
+            rows.append(("git_untracked", "\0".join(untracked).encode("utf-8", "surrogateescape")))
+        self.db.executemany("INSERT OR REPLACE INTO meta VALUES (?, ?)", rows)
 
     # -- reading ---------------------------------------------------------------------------
     def candidates(self, sigs: Iterable[DocSignature], exclude_paths: set[str]) -> list[int]:
@@ -263,57 +369,6 @@ def _shown(path: str) -> str:
     except ValueError:
         return path
     return path if rel.startswith("..") else rel
-
-
-def path_key(path: str) -> str:
-    """The index's key of a file: its absolute, normalised path (string operations only)."""
-    return os.path.normpath(os.path.abspath(path))
-
-
-def walk(root: Path, config: Any) -> Iterator[tuple[str, os.stat_result]]:
-    """The files ``load.expand_paths([root])`` lists, with their stat, in no particular order;
-    each path is absolute and normal, so it is its own ``path_key``.
-
-    The same rules (configured extensions, ``Config.is_excluded_rel``, sorted folders and
-    files), but the path relative to the root is built along the walk instead of resolving
-    every path, and each file costs one ``stat``: on 100 000 files that is most of a warm
-    pre-commit run."""
-    extensions = frozenset(config.extensions)
-    excluded = config.is_excluded_rel
-    by_name = config.excludes_by_name_only()
-    default_names = frozenset(DEFAULT_EXCLUDE)
-    found: list[tuple[str, os.stat_result]] = []
-    todo = [(path_key(str(root)), "")]
-    while todo:
-        folder, rel_dir = todo.pop()
-        try:
-            entries = list(os.scandir(folder))
-        except OSError:
-            continue
-        for entry in entries:
-            name = entry.name
-            try:
-                is_dir = entry.is_dir()
-            except OSError:
-                continue
-            if is_dir:
-                # Like os.walk: a link to a folder is not followed (no loops, nothing outside).
-                if not entry.is_symlink() and not excluded(rel_dir + name):
-                    todo.append((entry.path, rel_dir + name + "/"))
-                continue
-            dot = name.rfind(".")  # ``Path.suffix`` as load.expand_paths reads it, without a Path
-            if dot <= 0 or name[dot:].lower() not in extensions:
-                continue
-            if (name in default_names) if by_name else excluded(rel_dir + name):
-                continue
-            try:
-                st = entry.stat()
-            except OSError:
-                continue
-            if not stat.S_ISREG(st.st_mode):
-                continue  # a pipe or a device: reading it would block the run
-            found.append((entry.path, st))
-    return iter(found)
 
 
 def _chunks(items: list[Any], size: int) -> Iterator[list[Any]]:

@@ -14,7 +14,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..text import is_han
-from .lexicon import Lexicon
+from ..text.lexicon import Lexicon
 
 if TYPE_CHECKING:
     from ..core.packs import PackStore

@@ -129,7 +129,12 @@ def detect_newline(text: str) -> str:
 
 
 def hash_bytes(data: bytes) -> str:
-    return hashlib.blake2b(data, digest_size=16).hexdigest()
+    """The content hash of a file: its git blob id (SHA-1 of ``blob <size>NUL`` and the bytes),
+    so that in a git work tree the index knows a tracked file is unchanged from git's listing
+    alone (``corpus.tree``)."""
+    h = hashlib.sha1(b"blob %d\0" % len(data))
+    h.update(data)
+    return h.hexdigest()
 
 
 def document_from_bytes(data: bytes, path: str | None, meta: dict[str, Any] | None = None) -> Document:

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -92,6 +93,9 @@ class Block:
         return self.para.line
 
 
+# Kinds of short text that is not prose (page.kinds: short items, link-like titles, other short
+# text): the text flow (page.flow) reads them alike as "short".
+SHORT_KINDS = ("item", "title", "short")
 REPEAT_MIN = 3  # occurrences of a line on one page that make it a repeated widget line
 REPEAT_MAX_LENGTH = 40
 _LETTER = re.compile(r"[^\W\d_]")
@@ -268,18 +272,21 @@ def _title_repeat(blocks: list[Block], body_start: int) -> int | None:
 # -- the one line-deletion edit ----------------------------------------------------------------
 def delete_lines(doc: Document, first: int, last: int, *, blank_lines: bool = False) -> Edit:
     """One edit deleting whole lines ``first..last`` (1-based, inclusive) with terminators: the
-    only way a rule removes lines (CHR's chrome, CHR008's template lines, LAY's captions).
+    only way a rule removes lines (CHR's chrome, CHR008's template lines, LAY's captions, DUP's
+    repeated paragraphs).
 
-    With ``blank_lines`` the blank lines after them go too (before them when they end the
-    text), so the paragraphs around keep their spacing."""
+    With ``blank_lines`` the blank lines after them go too, so the paragraphs around keep their
+    spacing; lines that end the text go with the line break and blank lines before them, and
+    the text keeps its final line terminator."""
     start = doc.line_span(first)[0]
     end = doc.line_span(last)[1]
     if blank_lines:
         paras = doc.paragraphs
-        after = [p for p in paras if p.line > last]
-        before = [p for p in paras if p.line < first]
-        if after:
-            end = doc.line_span(after[0].line)[0]
+        k = bisect_right(paras, last, key=lambda p: p.line)  # the first paragraph after them
+        if k < len(paras):
+            end = doc.line_span(paras[k].line)[0]
         else:
-            start = doc.line_span(before[-1].line, with_newline=False)[1] if before else 0
+            b = bisect_left(paras, first, key=lambda p: p.line)  # the first of them
+            start = doc.line_span(paras[b - 1].line, with_newline=False)[1] if b > 0 else 0
+            end = doc.line_span(last, with_newline=False)[1]
     return Edit.delete(start, end)

@@ -48,7 +48,8 @@ import xxhash
 
 from ...core import Applicability, CorpusRule, Document, Finding, Fix
 from ...core.findings import Location, Related
-from ...corpus.index import IndexedLine, path_key
+from ...corpus.index import IndexedLine
+from ...corpus.tree import path_key
 from ...corpus.normalize import folded_paragraphs
 from ...page import delete_lines, page
 

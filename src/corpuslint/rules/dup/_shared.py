@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ...core.document import Document
-from ...core.findings import Edit, Related
+from ...core.findings import Related
 from ...corpus.results import Entry
 from ...corpus.similarity import Duplicates
 
@@ -33,18 +32,3 @@ def similarity_text(exact: float, estimated: float | None) -> str:
     if estimated is None:
         return f"Jaccard {exact:.2f}"
     return f"Jaccard {exact:.2f} exact, {estimated:.2f} estimated"
-
-
-def delete_paragraph(doc: Document, i: int) -> Edit:
-    """The edit that removes paragraph ``i``'s line with the blank lines after it; the last
-    paragraph goes with the line break (and blank lines) before it, so no blank line is left at
-    the end of the text."""
-    paras = doc.paragraphs
-    line = paras[i].line
-    start, _ = doc.line_span(line)
-    if i + 1 < len(paras):
-        end = doc.line_span(paras[i + 1].line)[0]
-    else:
-        end = doc.line_span(line, with_newline=False)[1]
-        start = doc.lines[paras[i - 1].line - 1].end if i > 0 else start
-    return Edit.delete(start, end)

@@ -36,7 +36,8 @@ from __future__ import annotations
 from typing import Any, Iterable
 
 from ...core import Applicability, CorpusRule, Finding, Fix
-from ._shared import SIGNATURE_OPTIONS, delete_paragraph, duplicates, rel, similarity_text
+from ...page import delete_lines
+from ._shared import SIGNATURE_OPTIONS, duplicates, rel, similarity_text
 
 
 class NearDuplicateParagraph(CorpusRule):
@@ -84,5 +85,6 @@ class NearDuplicateParagraph(CorpusRule):
                     msg += f" and of {len(partners) - 1} more"
                 related = [rel(entry, q, f"near copy ({similarity_text(h.exact, h.estimated)})")
                            for q, h in partners[:5]]
-                fix = Fix.unsafe(f"delete the near-duplicate line {para.line}", delete_paragraph(doc, p))
+                fix = Fix.unsafe(f"delete the near-duplicate line {para.line}",
+                                 delete_lines(doc, para.line, para.line, blank_lines=True))
                 yield self.finding(doc, para.start, para.end, msg, fix=fix, related=related)

@@ -46,7 +46,7 @@ from typing import Iterable
 from ...core import Applicability, Document, DocumentRule, Finding, Fix
 from ...core.findings import related
 from ...corpus.normalize import folded_paragraphs
-from ._shared import delete_paragraph
+from ...page import delete_lines
 
 # A table row: a short label, then a colon (`发动机总排量：1171ml`).
 _FIELD = re.compile(r"^[^：:。，,]{1,8}[：:]")
@@ -122,4 +122,5 @@ class RepeatedParagraph(DocumentRule):
 
     def _fix(self, doc: Document, i: int, identical: bool) -> Fix:
         make = Fix.safe if identical else Fix.unsafe
-        return make(f"delete the repeated line {doc.paragraphs[i].line}", delete_paragraph(doc, i))
+        line = doc.paragraphs[i].line
+        return make(f"delete the repeated line {line}", delete_lines(doc, line, line, blank_lines=True))

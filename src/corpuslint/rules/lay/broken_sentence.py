@@ -13,7 +13,8 @@ Headings, bylines, captions, list items and titles also end without punctuation;
 breaks. A break is reported when the first half is running text (it holds a sentence or clauses,
 or is long) and the second half can continue it, and there is evidence that they are one
 sentence: a word spans the join (`形|成`, `研究|院`), the first half ends with a word a sentence
-cannot end with (`围绕`, `与`, `的`), with a comma, or inside an open quotation, or the second half
+cannot end with (`围绕`, `与`, `的` — but not `的` closing a 是…的 frame of its clause,
+`下场岂不是一样的`), with a comma, or inside an open quotation, or the second half
 starts with a mark that cannot start a sentence. Where the document shows such proven breaks, a
 paragraph of running text without final punctuation followed by one that continues it is also a
 break (extraction breaks many lines of a document, not one). A caption between the halves is
@@ -41,7 +42,7 @@ from __future__ import annotations
 from typing import Iterable
 
 from ...core import Applicability, Document, DocumentRule, Edit, Finding, Fix, related
-from ._layout import Analysis, Break, analyse, layout_data
+from ...page import Break, Flow, flow
 
 
 class BrokenSentence(DocumentRule):
@@ -50,11 +51,8 @@ class BrokenSentence(DocumentRule):
     summary = "Sentence broken over two paragraphs (possibly with a caption between the halves)"
     fix = Applicability.SAFE
 
-    def setup(self) -> None:
-        self.data = layout_data(self.ctx.packs)
-
     def check(self, doc: Document) -> Iterable[Finding]:
-        lay = analyse(doc, self.data, self.ctx.packs)
+        lay = flow(doc, self.ctx.packs)
         for chain in _chains(lay.breaks):
             fix = _join(doc, lay, chain)
             for b in chain:
@@ -82,7 +80,7 @@ def _chains(breaks: list[Break]) -> list[list[Break]]:
     return chains
 
 
-def _join(doc: Document, lay: Analysis, chain: list[Break]) -> Fix:
+def _join(doc: Document, lay: Flow, chain: list[Break]) -> Fix:
     text = doc.text
     edits: list[Edit] = []
     moved: list[str] = []

@@ -1,7 +1,9 @@
 """## What it finds
 Photo captions and credits left among the paragraphs of an article: credit lines (`谷志锋 摄`,
 `陈章升/摄`, `余姚市委宣传部供图`, `(本文配图均由余姚经济开发区提供)`, `图为…`), the caption text on
-the line just above a credit, a short line lying between the two halves of a broken sentence, and
+the line just above a credit (where it sits tighter to the credit than paragraphs to each other:
+in text written one paragraph a line the line above a credit is the article's own — a headline
+`瑞雪降京城（图片）`, a date, the last sentence), a short line lying between the two halves of a broken sentence, and
 short lines that the layout set apart from the text by extra blank space with no text following
 them (a picture's caption at the end of an article, or between the title and the first
 paragraph).
@@ -29,8 +31,7 @@ from __future__ import annotations
 from typing import Iterable
 
 from ...core import Applicability, Document, DocumentRule, Finding, Fix
-from ...page import delete_lines
-from ._layout import analyse, layout_data
+from ...page import delete_lines, flow
 
 
 class CaptionInText(DocumentRule):
@@ -39,11 +40,8 @@ class CaptionInText(DocumentRule):
     summary = "Photo caption or credit among the paragraphs of the text"
     fix = Applicability.UNSAFE
 
-    def setup(self) -> None:
-        self.data = layout_data(self.ctx.packs)
-
     def check(self, doc: Document) -> Iterable[Finding]:
-        lay = analyse(doc, self.data, self.ctx.packs)
+        lay = flow(doc, self.ctx.packs)
         for k, reason in sorted(lay.captions.items()):
             p = lay.paras[k]
             # the line and the blank lines after it (before it, at the end of the text)

@@ -5,6 +5,11 @@ terminal, an e-mail, a BBS post or a fixed-width e-book. One finding per documen
 wrapped line, instead of one "broken sentence" per line (LAY001 and LAY003 stay silent on such
 a document).
 
+A wrapper breaks wherever the margin falls, so it cuts words: of the breaks between two Han
+characters (when there are at least five) a fifth or more must run through a word of the
+lexicon (`道|路`, `改|造`). A poem whose lines have one length ends them where its phrases end
+and is not reported.
+
 Text wrapped and then spaced with a blank line after every line (every "paragraph" stops at the
 margin, mid-sentence) is the same damage and is found the same way: the lines are the
 paragraphs, and the usual gap between them is what separates wrapped lines.
@@ -29,16 +34,10 @@ margin it is joined with the next.
 
 from __future__ import annotations
 
-from collections import Counter
 from typing import Iterable
 
 from ...core import Applicability, Document, DocumentRule, Edit, Finding, Fix
-from ...text import CHARS
-from ._layout import analyse, layout_data
-
-_INDENT = (" ", "\t", "\u3000", "\u00a0")
-_ENDS = CHARS.sentence_final_strong | CHARS.closing_quotes | CHARS.ellipsis
-
+from ...page import flow
 
 
 class HardWrappedText(DocumentRule):
@@ -47,39 +46,20 @@ class HardWrappedText(DocumentRule):
     summary = "Text hard-wrapped at a fixed width: lines end mid-sentence throughout"
     fix = Applicability.UNSAFE
 
-    def setup(self) -> None:
-        self.data = layout_data(self.ctx.packs)
-
     def check(self, doc: Document) -> Iterable[Finding]:
-        lay = analyse(doc, self.data, self.ctx.packs)
+        lay = flow(doc, self.ctx.packs)
         wrap = lay.wrap
-        if wrap is None:
+        if wrap is None or not lay.wrapped:
             return
         paras = lay.paras
-        gaps = Counter(q.line - p.line - 1 for p, q in zip(paras, paras[1:]))
-        usual = gaps.most_common(1)[0][0] if gaps else 0
         edits: list[Edit] = []
-        first = None
-        for p, q in zip(paras, paras[1:]):
-            line = doc.lines[p.line - 1]
+        for i, j in lay.wrapped:
+            line, nxt = doc.lines[paras[i].line - 1], doc.lines[paras[j].line - 1]
             body = line.text.rstrip()
-            size = wrap.measure(body)
-            # A line filled to the margin was wrapped; one a little short of it was wrapped too
-            # unless it ends a sentence (then it is taken as the end of its paragraph).
-            full = size >= wrap.width - 1 or (size >= wrap.width - wrap.slack and body[-1:] not in _ENDS)
-            # more blank lines than the text puts between its lines: a paragraph break
-            if not full or q.line - p.line - 1 > usual:
-                continue
-            nxt = doc.lines[q.line - 1]
-            if nxt.text.startswith(_INDENT):
-                continue
-            if first is None:
-                first = line
             a, b = body[-1:], nxt.text[:1]
             glue = " " if (a.isascii() and a.isalnum() and b.isascii() and b.isalnum()) else ""
             edits.append(Edit(line.start + len(body), nxt.start, glue))
-        if first is None:
-            return
+        first = doc.lines[paras[lay.wrapped[0][0]].line - 1]
         fix = Fix(tuple(edits), Applicability.UNSAFE, f"join the {len(edits) + 1} wrapped lines into paragraphs")
         yield self.finding(doc, first.start, first.end,
                            f"text is hard-wrapped at {wrap.width} {wrap.unit}: {len(edits)} line breaks fall "

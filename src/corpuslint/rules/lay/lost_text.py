@@ -3,9 +3,12 @@ Text that was lost or cut in extraction:
 
 - a paragraph that stops mid-sentence followed by one that starts mid-sentence but does not go
   on with it (`…上海千机、上海易行` / `材料入选省“415X”…`: the end of one passage and the start of
-  another, the text between them gone);
+  another, the text between them gone) — in a document that shows extraction damage elsewhere
+  (a sentence broken mid-word): a headline or a title line of names above the first paragraph
+  stops the same way (`…实行人口与经济、社会、资源、环境协调发展`);
 - a paragraph that stops mid-sentence with nothing to continue it;
-- a paragraph that starts mid-sentence (with `的`, `、`, `，`…) after a complete one;
+- a paragraph that starts mid-sentence (with `的`, `、`, `，`…) after a complete one (not `着`: the
+  verb zhuó opens sentences, `着最短女上衣的是…`);
 - a title cut short: its first chunk is a fragment of a word the text always writes whole
   (`长三 谱写长三角一体化新篇章`).
 
@@ -27,7 +30,7 @@ from __future__ import annotations
 from typing import Iterable
 
 from ...core import Document, DocumentRule, Finding, related
-from ._layout import analyse, layout_data
+from ...page import flow
 
 
 class LostText(DocumentRule):
@@ -35,11 +38,8 @@ class LostText(DocumentRule):
     name = "lost-text"
     summary = "Text lost or cut: a passage stops or starts mid-sentence, a title is cut short"
 
-    def setup(self) -> None:
-        self.data = layout_data(self.ctx.packs)
-
     def check(self, doc: Document) -> Iterable[Finding]:
-        lay = analyse(doc, self.data, self.ctx.packs)
+        lay = flow(doc, self.ctx.packs)
         for lost in lay.lost:
             rel = []
             if lost.other is not None:

@@ -33,7 +33,7 @@ import regex
 
 from ...core import Document, DocumentRule, Finding, Severity
 from ...text import HAN_CLASS
-from ._layout import analyse, layout_data
+from ...page import flow
 
 _H1 = regex.compile(r"^#\s+\S")
 _TIME = regex.compile(r"\d{1,2}:\d{2}")
@@ -50,11 +50,8 @@ class MultipleArticles(DocumentRule):
     severity = Severity.INFO
     options = {"max_similarity": 0.5}
 
-    def setup(self) -> None:
-        self.data = layout_data(self.ctx.packs)
-
     def check(self, doc: Document) -> Iterable[Finding]:
-        lay = analyse(doc, self.data, self.ctx.packs)
+        lay = flow(doc, self.ctx.packs)
         paras, kinds = lay.paras, lay.kinds
         # A headline carries no clock time: `# re: … 2004-12-28 13:42 name` heads a comment.
         heads = [k for k, p in enumerate(paras) if _H1.match(p.text) and not _TIME.search(p.text)]

@@ -23,7 +23,7 @@ import numpy as np
 
 from ...core.compiled import compiled
 from ...core.packs import PackStore
-from ...corpus.lexicon import Lexicon
+from ...text.lexicon import Lexicon
 from ...corpus.normalize import to_simplified
 from ...corpus.ocr_data import OCR_TABLE, glyph_confusions, read_ocr_table
 from ._common import confusions

@@ -15,7 +15,7 @@ from typing import Iterator, Mapping
 import numpy as np
 
 from ...core.packs import PackStore
-from ...corpus.lexicon import Lexicon
+from ...text.lexicon import Lexicon
 from ...corpus.normalize import to_simplified
 
 # A run of CJK ideographs (BMP + extension A); typos are looked for inside runs only, so a

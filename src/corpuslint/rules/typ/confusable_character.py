@@ -84,7 +84,7 @@ import numpy as np
 from ...core import Applicability, Document, DocumentRule, Edit, Finding, Fix
 from ...core.rule import OptionError
 from ...corpus.ocr_data import GLYPH_SIMILARITY, char_bigrams
-from ...corpus.lexicon import lexicon_key, load_lexicon
+from ...text.lexicon import lexicon_key, load_lexicon
 from ._channel import GLYPH, INTENDED, KIND, OCR, OCR_REVERSE, Candidate, channel_tables, decode_row, cjk_mask, code_points, pairs_in_words, words_through
 from ._channel import MIN_INTENDED_FREQ, WORD_MIN_FREQ
 from ._common import CJK_RUN, is_traditional, word_covered

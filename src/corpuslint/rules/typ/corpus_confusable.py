@@ -44,7 +44,7 @@ from collections import Counter
 from typing import Any, Iterable
 
 from ...core import Applicability, CorpusRule, Document, Edit, Finding, Fix
-from ...corpus.lexicon import load_lexicon
+from ...text.lexicon import load_lexicon
 from ...corpus.ocr_data import ocr_table
 from ._common import cjk_runs, confusions, word_covered
 

@@ -77,7 +77,7 @@ from typing import Iterable, Iterator
 from ...core import Applicability, Document, DocumentRule, Edit, Finding, Fix
 from ...core.compiled import compiled
 from ...core.packs import PackStore
-from ...corpus.lexicon import lexicon_key, load_lexicon
+from ...text.lexicon import lexicon_key, load_lexicon
 from ...text import CHARS
 from ._common import DOUBLED_CJK, in_cjk_run
 from ._guards import next_to_name_dot

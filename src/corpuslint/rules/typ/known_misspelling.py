@@ -37,7 +37,7 @@ import re
 from typing import Iterable
 
 from ...core import Applicability, Document, DocumentRule, Edit, Finding, Fix
-from ...corpus.lexicon import load_lexicon
+from ...text.lexicon import load_lexicon
 from ._common import in_cjk_run, is_traditional
 
 _WINDOW = 4  # characters of context on each side used to check the reading

@@ -1,8 +1,11 @@
-"""The layout analysis every LAY rule reads: what each paragraph is (heading, list item, byline,
-caption, prose) and where sentences were broken, captions interleaved or text lost.
+"""The flow of a page's text, part of the page model: where a sentence was broken over two
+paragraphs (perhaps with a caption between the halves), which short lines are captions among
+the text, where text was lost or cut, and whether the whole text is hard-wrapped (``page.wrap``).
 
-It is computed once per document and cached on it, so the four LAY rules share one pass.
-Everything here is about one document's own layout; no corpus structure is needed.
+It reads the page's paragraph kinds (``page.kinds``) and is computed once per document and kept
+on its Page (``flow(doc, packs)``), so every LAY rule — and any other family — reads one pass.
+Data: rules/lay/layout.toml (characters that cannot open a sentence, words that cannot end
+one) and the word lexicon (``text.lexicon``).
 """
 
 from __future__ import annotations
@@ -10,16 +13,17 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Sequence
 
 import regex
 
-from ...core import Document, PackStore, Paragraph
-from ...corpus.lexicon import Lexicon, load_lexicon
-from ...page import page, unclosed
-from ...page.kinds import HAN as _HAN
-from ...page.kinds import SPACED as _SPACED
-from ...text import CHARS, HAN_CLASS, cell_width, char_class
+from ..core import Document, PackStore, Paragraph
+from ..text import CHARS, HAN_CLASS, char_class
+from ..text.lexicon import Lexicon, load_lexicon
+from .kinds import HAN as _HAN
+from .kinds import SPACED as _SPACED
+from .kinds import unclosed
+from .layout import SHORT_KINDS, page
+from .wrap import Wrap, wrap_width, wrapped_breaks
 
 PACK = "lay/layout.toml"
 
@@ -27,7 +31,6 @@ _SENTENCE_END = CHARS.sentence_final | CHARS.ellipsis | CHARS.closing_quotes
 _CLAUSE_SPLIT = regex.compile(char_class(CHARS.clause, CHARS.sentence_final_strong, CHARS.colon))
 # A title's first chunk: two to four Han characters, then a space.
 _TITLE_CHUNK = regex.compile(rf"(?:#+\s*)?([{HAN_CLASS}]{{2,4}})[ \u3000]+\S")
-_SHORT = ("item", "title")
 _FIELD_SPLIT = regex.compile("(?:" + char_class(CHARS.clause, CHARS.enumeration, CHARS.colon) + r"|[\s|｜/])+")
 _SENTENCE_INSIDE = regex.compile(char_class(CHARS.sentence_final_strong))
 
@@ -41,34 +44,40 @@ def _fields(text: str) -> bool:
     parts = [x for x in _FIELD_SPLIT.split(text) if x]
     return len(parts) >= 3 and max(len(x) for x in parts) <= 12
 # Caption positions: a caption or figure title is short.
+# A hard wrap cuts words: of its breaks between two Han characters (when there are at least
+# WRAP_HAN_JOINS), at least WRAP_WORD_SHARE run through a word (a poem's lines cut none).
+WRAP_HAN_JOINS = 5
+WRAP_WORD_SHARE = 0.2
 CAPTION_MAX = 30  # a floating caption (no credit, no break around it)
 BETWEEN_MAX = 60  # a line between the two halves of a broken sentence
 
 
 @dataclass(frozen=True)
-class LayoutData:
+class FlowData:
     terminal: frozenset[str]
     continuing: frozenset[str]
     non_initial: frozenset[str]
     open_endings: frozenset[str]
+    frame_endings: dict[str, str]  # ending word -> the word that opens its frame (的 <- 是)
     lexicon: Lexicon
 
 
 @lru_cache(maxsize=8)
-def _load(dirs: tuple) -> LayoutData:  # type: ignore[type-arg]
+def _load(dirs: tuple) -> FlowData:  # type: ignore[type-arg]
     packs = PackStore(dirs[1:])
     data = packs.toml(PACK)
-    return LayoutData(
+    return FlowData(
         terminal=CHARS.paragraph_final,
         continuing=CHARS.comma | CHARS.enumeration,
         non_initial=frozenset(data["non_initial"]),
         open_endings=frozenset(data["open_endings"]),
+        frame_endings={end: opener for opener, end in data.get("frame_endings", [])},
         lexicon=load_lexicon(packs),
     )
 
 
-def layout_data(packs: PackStore) -> LayoutData:
-    return _load(tuple(packs.dirs))
+def flow_data(packs: PackStore | None = None) -> FlowData:
+    return _load(tuple((packs or PackStore()).dirs))
 
 
 @dataclass
@@ -97,85 +106,43 @@ class Lost:
 
 
 @dataclass
-class Analysis:
-    """LAY's reading of a page: where sentences were broken, captions interleaved, text lost."""
+class Flow:
+    """The flow of a page's text: where sentences were broken, captions interleaved, text lost."""
 
     doc: Document
     paras: list[Paragraph]
-    # the page model's kinds, with its short items and link-like titles read as "short":
-    # "heading", "credit", "byline", "prose", "table", "short", "other"
+    # the page model's kinds with its short items and link-like titles read as "short"
+    # (``SHORT_KINDS``): "heading", "credit", "byline", "prose", "table", "short", "other"
     kinds: list[str]
     # Set when the whole text is hard-wrapped at a fixed width: then every line "breaks a
     # sentence", which is one finding for the document (LAY005), not hundreds.
     wrap: Wrap | None = None
+    # with ``wrap``: the line breaks the wrapper made inside paragraphs (page.wrap)
+    wrapped: list[tuple[int, int]] = field(default_factory=list)
     breaks: list[Break] = field(default_factory=list)
     captions: dict[int, str] = field(default_factory=dict)  # index -> reason
     lost: list[Lost] = field(default_factory=list)
 
 
-# Kept on the document (an Analysis refers to its document: a WeakKeyDictionary of analyses
-# would keep every document alive).
-_SLOT = "_corpuslint_lay_analysis"
+_KEY = "page.flow"
 
 
-def analyse(doc: Document, data: LayoutData, packs: PackStore | None = None) -> Analysis:
-    cached = doc.__dict__.get(_SLOT)
-    if cached is not None and cached[0] == id(data):
-        return cached[1]
-    layout = _Analyser(doc, data, packs).run()
-    doc.__dict__[_SLOT] = (id(data), layout)
-    return layout
-
-
-# Hard wrapping: at least this many lines of at least WRAP_MIN_CELLS cells, the most common width
-# held by WRAP_MODE_SHARE of them and widths within WRAP_SLACK cells below it by WRAP_NEAR_SHARE
-# (a wrapper breaks before a character that would overflow, so lines fall a cell or a few short).
-WRAP_MIN_LINES = 12
-WRAP_MIN_CELLS = 20
-WRAP_MODE_SHARE = 0.3
-WRAP_NEAR_SHARE = 0.6
-WRAP_SLACK = 6
-
-
-@dataclass(frozen=True)
-class Wrap:
-    width: int
-    unit: str  # "columns" (terminal cells: a CJK character is two) or "characters"
-
-    def measure(self, text: str) -> int:
-        return cell_width(text) if self.unit == "columns" else len(text)
-
-    @property
-    def slack(self) -> int:
-        return WRAP_SLACK if self.unit == "columns" else WRAP_SLACK // 2
-
-
-def wrap_width(paras: Sequence[Paragraph]) -> Wrap | None:
-    """How a hard-wrapped text was wrapped, or None when lines are paragraphs. Wrappers count
-    terminal cells or characters; either measure may show it."""
-    for unit in ("columns", "characters"):
-        wrap = Wrap(0, unit)
-        widths = [w for w in (wrap.measure(p.text) for p in paras) if w >= WRAP_MIN_CELLS // 2]
-        if len(widths) < WRAP_MIN_LINES:
-            return None
-        width, count = Counter(widths).most_common(1)[0]
-        near = sum(1 for w in widths if width - wrap.slack <= w <= width + 1)
-        if (wrap.measure("中" * (WRAP_MIN_CELLS // 2)) <= width * (2 if unit == "characters" else 1)
-                and count >= WRAP_MODE_SHARE * len(widths) and near >= WRAP_NEAR_SHARE * len(widths)):
-            return Wrap(width, unit)
-    return None
+def flow(doc: Document, packs: PackStore | None = None) -> Flow:
+    """The flow of ``doc``'s text, computed once and kept on its Page."""
+    pg = page(doc, packs)
+    got = pg.extra.get(_KEY)
+    if not isinstance(got, Flow):
+        got = pg.extra[_KEY] = _Analyser(doc, flow_data(packs), pg.kinds).run()
+    return got
 
 
 class _Analyser:
-    def __init__(self, doc: Document, data: LayoutData, packs: PackStore | None) -> None:
+    def __init__(self, doc: Document, data: FlowData, kinds: list[str]) -> None:
         self.doc = doc
         self.d = data
         self.paras = doc.paragraphs
-        self.kinds = ["short" if k in _SHORT else k for k in page(doc, packs).kinds]
-        self.layout = Analysis(doc, self.paras, self.kinds)
-
-    def _unclosed(self, text: str) -> str | None:
-        return unclosed(text)
+        self.kinds = ["short" if k in SHORT_KINDS else k for k in kinds]
+        self.layout = Flow(doc, self.paras, self.kinds)
 
     def _terminated(self, text: str) -> bool:
         return text[-1] in self.d.terminal
@@ -188,7 +155,7 @@ class _Analyser:
         # A line ending in digits or Latin text is a metadata or reference line (`浏览: 6,323`,
         # a DOI, English keywords) far more often than a broken sentence.
         return bool(_HAN.match(text[-1])) or text[-1] in self.d.continuing \
-            or self._unclosed(text) is not None
+            or unclosed(text) is not None
 
     def _continuation(self, j: int) -> bool:
         """Paragraph ``j`` can be the second half of a sentence: prose, or short text that
@@ -232,14 +199,36 @@ class _Analyser:
         """Evidence from the first half alone that its sentence goes on."""
         if a[-1] in self.d.continuing:
             return f"ends with {a[-1]!r}"
-        opened = self._unclosed(a)
+        opened = unclosed(a)
         if opened:
             return f"leaves {opened[0]!r} open"
         if _HAN.match(a[-1]):
             last = self.d.lexicon.segment(a[-6:])[-1]
-            if last in self.d.open_endings:
+            opener = self.d.frame_endings.get(last)
+            framed = opener is not None and opener in _CLAUSE_SPLIT.split(a)[-1][:-len(last)]
+            if last in self.d.open_endings and not framed:
                 return f"a sentence cannot end with {last!r}"
         return None
+
+    def _spans_word(self, a: str, b: str) -> bool:
+        """A word of the lexicon runs across the join of ``a`` and ``b``."""
+        tail, head = a[-6:], b[:6]
+        pos = 0
+        for seg in self.d.lexicon.segment(tail + head):
+            if pos < len(tail) < pos + len(seg):
+                return True
+            pos += len(seg)
+        return False
+
+    def _splits_words(self, joins: list[tuple[int, int]]) -> bool:
+        """A wrapper breaks lines wherever the margin falls, so some of its breaks between two
+        Han characters cut a word (`道|路`, `改|造`); a poem's lines of one length end where
+        its phrases end and cut none. Fewer than WRAP_HAN_JOINS such breaks prove nothing."""
+        han = [(self.paras[i].text, self.paras[j].text) for i, j in joins
+               if _HAN.match(self.paras[i].text[-1]) and _HAN.match(self.paras[j].text[0])]
+        if len(han) < WRAP_HAN_JOINS:
+            return True
+        return sum(1 for a, b in han if self._spans_word(a, b)) >= WRAP_WORD_SHARE * len(han)
 
     def _opens_word(self, text: str) -> bool:
         """``text`` opens with a word of two to four characters (`的确`, `了解`), so its
@@ -254,14 +243,18 @@ class _Analyser:
         return last_clause.count("、") >= 2 and "、" not in first_clause and "等" not in first_clause
 
     # -- the pass -----------------------------------------------------------------------------
-    def run(self) -> Analysis:
+    def run(self) -> Flow:
         n = len(self.paras)
         lay = self.layout
         lay.wrap = wrap_width(self.paras)
         if lay.wrap is not None:
+            lay.wrapped = wrapped_breaks(self.doc, self.paras, lay.wrap)
+            if not self._splits_words(lay.wrapped):
+                lay.wrap, lay.wrapped = None, []
             self._captions()
             return lay
         weak: list[Break] = []
+        gaps: list[Lost] = []  # text lost between two paragraphs (kept where damage is shown)
         ends: list[int] = []  # cut paragraphs that nothing continues
         for i in range(n):
             if not self._cut(i):
@@ -280,7 +273,7 @@ class _Analyser:
                 if ev is not None:
                     lay.breaks.append(Break(i, i + 1, (), ev, True))
                 elif self._discontinuous(a, b):
-                    lay.lost.append(self._gap(i, i + 1))
+                    gaps.append(self._gap(i, i + 1))
                 else:
                     weak.append(Break(i, i + 1, (), "the first part is running text without "
                                       "final punctuation", False))
@@ -310,6 +303,11 @@ class _Analyser:
         damaged = any(not b.evidence.startswith("ends with") for b in lay.breaks)
         if damaged:
             lay.breaks = sorted(lay.breaks + weak, key=lambda b: b.first)
+            # A list left open before a paragraph that does not go on with it is lost text only
+            # where extraction damage is shown: a headline or a title line of names
+            # (`…实行人口与经济、社会、资源、环境协调发展`, `…国务院证券委主任、中国证监会主席周正庆`)
+            # above the first paragraph stops the same way.
+            lay.lost.extend(gaps)
         else:
             ends.extend(b.first for b in weak if b.captions)
         for b in lay.breaks:
@@ -371,7 +369,10 @@ class _Analyser:
             if kinds[k] == "credit":
                 lay.captions[k] = "a photo credit or figure caption"
                 # The caption text may sit on the line just above its credit.
-                if k > 0 and gaps[k - 1] == 0 and kinds[k - 1] in ("short", "prose") \
+                # Only where it sits tighter to the credit than the text's paragraphs sit to each
+                # other: in text written one paragraph a line, the line above a credit is the
+                # article's own (a headline `瑞雪降京城（图片）`, a date, the last sentence).
+                if k > 0 and gaps[k - 1] == 0 < usual and kinds[k - 1] in ("short", "prose") \
                         and len(paras[k - 1].text) <= CAPTION_MAX and k - 1 not in in_break:
                     lay.captions[k - 1] = "the caption of the photo credited on the next line"
                 continue
