@@ -29,7 +29,7 @@ from ...corpus.ocr_data import OCR_TABLE, glyph_confusions, read_ocr_table
 from ._common import confusions
 
 # Bumped whenever ChannelTables changes shape: a cached pickle of an older shape is not reused.
-_FORMAT = "9"
+_FORMAT = "12"
 _EMPTY: frozenset[str] = frozenset()
 
 
@@ -46,11 +46,28 @@ INTENDED, OCR, OCR_REVERSE, KIND, GLYPH = range(5)
 class ChannelTables:
     """Compiled, option-independent tables."""
 
-    after: Mapping[str, str]  # x -> the characters that follow x inside some word
-    before: Mapping[str, str]  # x -> the characters that precede x inside some word
+    # x -> the characters that follow (precede) x inside some word a replacement may make (2-4
+    # characters, frequency >= WORD_MIN_FREQ): a candidate that pairs with neither neighbour
+    # this way makes no word there, whatever the wider context.
+    after: Mapping[str, str]
+    before: Mapping[str, str]
     candidates: Mapping[str, str]  # observed -> its candidates, encoded (see ``decode_row``)
     traditional: frozenset[str]  # characters of the lexicon that t2s conversion changes
     pair_keys: np.ndarray  # every character pair inside a lexicon word, as sorted integer keys
+    # A lexicon word of 2-4 characters with frequency >= WORD_MIN_FREQ, with one character taken
+    # out ("\0" in its place) -> the characters that fill the gap: which candidates make a word
+    # with a given context is one look-up per context string, not one per candidate.
+    masked: Mapping[str, str]
+
+
+# The least lexicon count of a candidate's intended character: OCR and typing slips replace
+# common characters, and rows keep only those (a third of the pairs: a smaller cache, less to
+# decode per character met).
+MIN_INTENDED_FREQ = 1000
+# The least frequency of a word in ``ChannelTables.masked`` (a replacement must make a word at
+# least this frequent).
+WORD_MIN_FREQ = 50
+_MASK = "\0"
 
 
 def pair_key(cps: np.ndarray) -> np.ndarray:
@@ -73,11 +90,16 @@ def pairs_in_words(tables: ChannelTables, cps: np.ndarray, cjk: np.ndarray) -> n
     some lexicon word (a vectorised set lookup: the per-character hot loop of TYP003)."""
     if len(cps) < 2:
         return np.zeros(0, dtype=bool)
-    keys = pair_key(cps)
+    both = cjk[:-1] & cjk[1:]
+    keys = pair_key(cps)[both]
+    # Distinct keys in increasing order: fewer searches, each starting where the last ended.
+    uniq, inverse = np.unique(keys, return_inverse=True)
     table = tables.pair_keys
-    idx = np.searchsorted(table, keys)
+    idx = np.searchsorted(table, uniq)
     idx[idx >= len(table)] = 0
-    return (table[idx] == keys) & cjk[:-1] & cjk[1:]
+    out = np.zeros(len(both), dtype=bool)
+    out[both] = (table[idx] == uniq)[inverse]
+    return out
 
 
 _FIELD, _ROW = "\x1f", "\x1e"
@@ -103,9 +125,11 @@ def _build(lex: Lexicon, packs: PackStore) -> ChannelTables:
     pairs = frozenset(w[k:k + 2] for w in lex.freqs for k in range(len(w) - 1))
     after: dict[str, set[str]] = {}
     before: dict[str, set[str]] = {}
-    for p in pairs:
-        after.setdefault(p[0], set()).add(p[1])
-        before.setdefault(p[1], set()).add(p[0])
+    for w, f in lex.freqs.items():
+        if f >= WORD_MIN_FREQ and 2 <= len(w) <= 4:
+            for k in range(len(w) - 1):
+                after.setdefault(w[k], set()).add(w[k + 1])
+                before.setdefault(w[k + 1], set()).add(w[k])
     ocr = read_ocr_table(packs.lines(OCR_TABLE)) if packs.files(OCR_TABLE) else {}
     reverse: dict[str, dict[str, float]] = {}
     for observed, row in ocr.items():
@@ -115,18 +139,25 @@ def _build(lex: Lexicon, packs: PackStore) -> ChannelTables:
     glyph = glyph_confusions(packs)
     observed = set(ocr) | set(reverse) | set(conf.table) | set(glyph)
     cands: dict[str, str] = {}
+    char_freqs = lex.char_freqs
     for c in observed:
         o, r, k, g = ocr.get(c, {}), reverse.get(c, {}), conf.of(c), glyph.get(c, {})
         row = [(a, o.get(a), r.get(a), k.get(a), g.get(a, 0.0))
-               for a in set(o) | set(r) | set(k) | set(g) if a != c]
+               for a in set(o) | set(r) | set(k) | set(g) if a != c and char_freqs.get(a, 0) >= MIN_INTENDED_FREQ]
         if row:
             cands[c] = _encode_row(sorted(row))
     chars = "".join(c for c in lex.char_freqs if len(c) == 1)
     simp = to_simplified(chars)
     trad = frozenset(a for a, b in zip(chars, simp) if a != b) if len(simp) == len(chars) else frozenset()
+    masked: dict[str, str] = {}
+    for w, f in lex.freqs.items():
+        if f >= WORD_MIN_FREQ and 2 <= len(w) <= 4:
+            for k in range(len(w)):
+                key = w[:k] + _MASK + w[k + 1:]
+                masked[key] = masked.get(key, "") + w[k]
     keys = np.unique(np.array([(ord(p[0]) << 21) | ord(p[1]) for p in pairs], dtype=np.uint64))
     return ChannelTables({k: "".join(sorted(v)) for k, v in after.items()},
-                         {k: "".join(sorted(v)) for k, v in before.items()}, cands, trad, keys)
+                         {k: "".join(sorted(v)) for k, v in before.items()}, cands, trad, keys, masked)
 
 
 def _inputs(packs: PackStore) -> list:
@@ -146,3 +177,62 @@ def channel_tables(lex: Lexicon, packs: PackStore, lexicon_key: str) -> ChannelT
         got = compiled("typ-channel", _inputs(packs), lambda: _build(lex, packs), extra=f"{_FORMAT}|{lexicon_key}")
         _TABLES[key] = got
     return got
+
+
+
+def _fill(masked: Mapping[str, str], key: str, fit: Mapping[str, object]) -> list[str]:
+    """The candidates in ``fit`` that fill the gap of ``key`` into a word of ``masked``."""
+    xs = masked.get(key)
+    if not xs:
+        return []
+    if len(xs) <= len(fit):
+        return [x for x in xs if x in fit]
+    return [x for x in fit if x in xs]
+
+
+def words_through(tables: ChannelTables, freqs: Mapping[str, int], i: int, lefts: list[str], rights: list[str],
+                  fit_left: Mapping[str, object], fit_right: Mapping[str, object], min_freq: int,
+                  max_word: int) -> dict[str, tuple[int, str, int, int]]:
+    """For each candidate ``alt`` of the character at run offset ``i``: the most frequent lexicon
+    word (frequency >= ``min_freq``) that the replacement makes with 1-3 characters before it
+    (``lefts``), after it (``rights``) or both (at most ``max_word`` characters), as (frequency,
+    word, start, end); the first such word wins a tie, in the order left spans, right spans,
+    spans on both sides.
+
+    ``fit_left``/``fit_right`` hold the candidates that pair with the left/right neighbour
+    inside some word (a word through the replacement holds that pair). Each context string is
+    one look-up in ``tables.masked``, whatever the number of candidates."""
+    if min_freq < WORD_MIN_FREQ or max_word > 4:
+        raise ValueError("ChannelTables.masked holds words of 2-4 characters with frequency >= WORD_MIN_FREQ")
+    masked = tables.masked
+    best: dict[str, tuple[int, str, int, int]] = {}
+    if fit_left:
+        for a in lefts:
+            for alt in _fill(masked, a + _MASK, fit_left):
+                w = a + alt
+                f = freqs[w]
+                old = best.get(alt)
+                if f >= min_freq and (old is None or f > old[0]):
+                    best[alt] = (f, w, i - len(a), i + 1)
+    if fit_right:
+        for b in rights:
+            for alt in _fill(masked, _MASK + b, fit_right):
+                w = alt + b
+                f = freqs[w]
+                old = best.get(alt)
+                if f >= min_freq and (old is None or f > old[0]):
+                    best[alt] = (f, w, i, i + 1 + len(b))
+        if fit_left:
+            for a in lefts:
+                for b in rights:
+                    if len(a) + len(b) >= max_word:
+                        continue
+                    for alt in _fill(masked, a + _MASK + b, fit_left):
+                        if alt not in fit_right:
+                            continue
+                        w = a + alt + b
+                        f = freqs[w]
+                        old = best.get(alt)
+                        if f >= min_freq and (old is None or f > old[0]):
+                            best[alt] = (f, w, i - len(a), i + 1 + len(b))
+    return best

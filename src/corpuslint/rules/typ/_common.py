@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterator, Mapping
 
+import numpy as np
+
 from ...core.packs import PackStore
 from ...text.lexicon import Lexicon
 from ...corpus.normalize import to_simplified
@@ -115,11 +117,13 @@ def is_traditional(text: str, sample: int = 4000) -> bool:
 @lru_cache(maxsize=64)
 def _traditional_head(sample: str) -> bool:
     """``is_traditional`` of a document's head, once per document (TYP002 and TYP003 both ask)."""
-    head = "".join(m.group() for m in CJK_RUN.finditer(sample))
+    head = "".join(CJK_RUN.findall(sample))
     if len(head) < 20:
         return False
     simp = to_simplified(head)
     if len(simp) != len(head):
         return False
-    changed = sum(1 for a, b in zip(head, simp) if a != b)
+    a = np.frombuffer(head.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    b = np.frombuffer(simp.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    changed = int(np.count_nonzero(a != b))
     return changed * 20 > len(head)

@@ -87,7 +87,8 @@ from ...core import Applicability, Document, DocumentRule, Edit, Finding, Fix
 from ...core.rule import OptionError
 from ...corpus.ocr_data import GLYPH_SIMILARITY, char_bigrams
 from ...text.lexicon import lexicon_key, load_lexicon
-from ._channel import GLYPH, INTENDED, KIND, OCR, OCR_REVERSE, Candidate, channel_tables, decode_row, cjk_mask, code_points, pairs_in_words
+from ._channel import GLYPH, INTENDED, KIND, OCR, OCR_REVERSE, Candidate, channel_tables, decode_row, cjk_mask, code_points, pairs_in_words, words_through
+from ._channel import MIN_INTENDED_FREQ, WORD_MIN_FREQ
 from ._common import CJK_RUN, is_traditional, word_covered
 from ._guards import silenced
 
@@ -96,8 +97,8 @@ TRACE: list | None = None
 _CTX = 4  # characters of context on each side
 _MAX_WORD = 4  # longest replacement word considered
 _TOP = 3  # candidate replacements (by word frequency) whose context is scored
-_MIN_WORD_FREQ = 50  # a replacement must make a word at least this frequent
-_MIN_ALT_CHAR_FREQ = 1000  # a replacement must be a common character (lexicon count)
+_MIN_WORD_FREQ = WORD_MIN_FREQ  # a replacement must make a word at least this frequent (50)
+_MIN_ALT_CHAR_FREQ = MIN_INTENDED_FREQ  # a replacement must be a common character (lexicon count, 1000)
 _SURNAME_WORD_FREQ = 25_000  # a surname more frequent than this as a word alone is no sign of a name
 _NEAR = 2  # characters either side of the correction that must then read as words
 _EMPTY = ""
@@ -167,7 +168,8 @@ class ConfusableCharacter(DocumentRule):
         self.slack = _BOUND_SLACK + 12.0 * self.bigram_weight
         self._shorts: dict[str, float] = {}
         self._fits: dict[str, dict] = {}
-        self._no_fit: set[str] = set()
+        # Keys of fits (left + c + "<", c + right + ">") that some position found empty.
+        self._no_fit: tuple[set[str], set[str]] = (set(), set())
         self._unknown = math.log(0.5 / self.lex.total) - 5.0  # as Lexicon.best_segmentation
         self._rows: dict[tuple[str, bool], list[tuple[str, float, str, Candidate]]] = {}
         self._kind_log_p = {"sound": o["review_log_p_sound" if self.review else "log_p_sound"], "shape": o["log_p_shape"],
@@ -270,11 +272,17 @@ class ConfusableCharacter(DocumentRule):
         if fit_right is None:
             before = self.before.get(right, _EMPTY)
             fit_right = fits[c + right + ">"] = {x[0]: x for x in row if x[0] in before}
-        if not fit_left and not fit_right:
-            if len(self._no_fit) > _MAX_MEMO:
-                self._no_fit.clear()
-            self._no_fit.add(left + c + right)
-            return None
+        if not fit_left or not fit_right:
+            no_left, no_right = self._no_fit
+            if len(no_left) > _MAX_MEMO or len(no_right) > _MAX_MEMO:
+                no_left.clear()
+                no_right.clear()
+            if not fit_left:
+                no_left.add(left + c + "<")
+            if not fit_right:
+                no_right.add(c + right + ">")
+            if not fit_left and not fit_right:
+                return None
         # The 1-3 characters before and after that a word through the replacement may hold: a
         # longer span only where its own character pairs occur inside some word.
         p = base + i  # okb[k]: the text's pair (k, k + 1) occurs inside some word
@@ -288,23 +296,10 @@ class ConfusableCharacter(DocumentRule):
             rights.append(run[i + 1:i + 3])
             if i + 3 < n and okb[p + 2]:
                 rights.append(run[i + 1:i + 4])
-        for alt, (_, lp, why, cand) in (fit_left | fit_right).items():
-            ok_left, ok_right = alt in fit_left, alt in fit_right
-            best = None
-            # A word through the replacement holds the pair it makes with each neighbour it
-            # spans: only the spans whose pairs occur in some word are looked up.
-            words = [(a + alt, i - len(a), i + 1) for a in lefts] if ok_left else []
-            if ok_right:
-                words += [(alt + b, i, i + 1 + len(b)) for b in rights]
-                if ok_left:
-                    words += [(a + alt + b, i - len(a), i + 1 + len(b)) for a in lefts for b in rights
-                              if len(a) + len(b) < _MAX_WORD]
-            for w, s, e in words:
-                f = freqs.get(w, 0)
-                if f >= _MIN_WORD_FREQ and (best is None or f > best[0]):
-                    best = (f, alt, w, s, e, cand, lp, why)
-            if best is not None:
-                cands.append(best)
+        for alt, (f, w, s, e) in words_through(self.tables, freqs, i, lefts, rights, fit_left, fit_right,
+                                               _MIN_WORD_FREQ, _MAX_WORD).items():
+            _, lp, why, cand = fit_left.get(alt) or fit_right[alt]
+            cands.append((f, alt, w, s, e, cand, lp, why))
         if not cands:
             return None
         cands.sort(key=lambda t: (t[0], t[1]), reverse=True)
@@ -393,14 +388,16 @@ class ConfusableCharacter(DocumentRule):
         which = np.searchsorted(starts, suspects, side="right") - 1
         okb = ok.tobytes()
         runs: dict[int, str] = {}
-        no_fit = self._no_fit
+        no_left, no_right = self._no_fit
         starts_l, ends_l = starts.tolist(), ends.tolist()
         for p, r in zip(suspects.tolist(), which.tolist()):
             rs, re_ = starts_l[r], ends_l[r]
             if re_ - rs < 3:
                 continue
-            if (text[p - 1] if p > rs else "") + text[p] + (text[p + 1] if p + 1 < re_ else "") in no_fit:
-                continue  # no candidate of this character pairs with these neighbours (seen before)
+            c = text[p]
+            if ((text[p - 1] if p > rs else "") + c + "<") in no_left \
+                    and (c + (text[p + 1] if p + 1 < re_ else "") + ">") in no_right:
+                continue  # no candidate of this character pairs with either neighbour (seen before)
             run = runs.get(r)
             if run is None:
                 run = runs[r] = text[rs:re_]

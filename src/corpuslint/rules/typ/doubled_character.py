@@ -72,14 +72,14 @@ Delete one copy. **Unsafe**: the doubling is sometimes what is left of a longer 
 
 from __future__ import annotations
 
-from typing import Iterable
+from typing import Iterable, Iterator
 
 from ...core import Applicability, Document, DocumentRule, Edit, Finding, Fix
 from ...core.compiled import compiled
 from ...core.packs import PackStore
 from ...text.lexicon import lexicon_key, load_lexicon
 from ...text import CHARS
-from ._common import DOUBLED_CJK, cjk_runs
+from ._common import DOUBLED_CJK, in_cjk_run
 from ._guards import next_to_name_dot
 
 # Benchmarks set this to a list to receive (doubling, gain, verdict) for every candidate.
@@ -160,11 +160,7 @@ class DoubledCharacter(DocumentRule):
 
     def check(self, doc: Document) -> Iterable[Finding]:
         text = doc.text
-        if not DOUBLED_CJK.search(text):
-            return  # most documents of edited text double no character at all
-        for base, run in cjk_runs(text, 2):
-            if not DOUBLED_CJK.search(run):
-                continue
+        for base, run in _runs_with_doubling(text):
             n = len(run)
             if next_to_name_dot(text, base, base + n):
                 continue  # a transliterated foreign name (图伊莱帕·塞莱莱): syllables double freely
@@ -342,3 +338,19 @@ def _parallel(text: str, p: int) -> bool:
         if q != p and text[q - 1] == x and text[q] == text[q + 1] != x and text[q] != text[p]:
             return True
     return False
+
+
+def _runs_with_doubling(text: str) -> Iterator[tuple[int, str]]:
+    """The CJK runs (as ``cjk_runs``) that hold two equal characters in a row, in text order:
+    found from the doublings themselves, most runs of edited text have none."""
+    end = -1
+    n = len(text)
+    for m in DOUBLED_CJK.finditer(text):
+        if m.start() < end:
+            continue  # in the run already given
+        start, end = m.start(), m.end()
+        while start > 0 and in_cjk_run(text[start - 1]):
+            start -= 1
+        while end < n and in_cjk_run(text[end]):
+            end += 1
+        yield start, text[start:end]
