@@ -206,33 +206,28 @@ def words_through(tables: ChannelTables, freqs: Mapping[str, int], i: int, lefts
         raise ValueError("ChannelTables.masked holds words of 2-4 characters with frequency >= WORD_MIN_FREQ")
     masked = tables.masked
     best: dict[str, tuple[int, str, int, int]] = {}
+
+    def take(alt: str, a: str, b: str) -> None:
+        w = a + alt + b
+        f = freqs[w]
+        old = best.get(alt)
+        if f >= min_freq and (old is None or f > old[0]):
+            best[alt] = (f, w, i - len(a), i + 1 + len(b))
+
     if fit_left:
         for a in lefts:
             for alt in _fill(masked, a + _MASK, fit_left):
-                w = a + alt
-                f = freqs[w]
-                old = best.get(alt)
-                if f >= min_freq and (old is None or f > old[0]):
-                    best[alt] = (f, w, i - len(a), i + 1)
+                take(alt, a, "")
     if fit_right:
         for b in rights:
             for alt in _fill(masked, _MASK + b, fit_right):
-                w = alt + b
-                f = freqs[w]
-                old = best.get(alt)
-                if f >= min_freq and (old is None or f > old[0]):
-                    best[alt] = (f, w, i, i + 1 + len(b))
+                take(alt, "", b)
         if fit_left:
             for a in lefts:
                 for b in rights:
                     if len(a) + len(b) >= max_word:
                         continue
                     for alt in _fill(masked, a + _MASK + b, fit_left):
-                        if alt not in fit_right:
-                            continue
-                        w = a + alt + b
-                        f = freqs[w]
-                        old = best.get(alt)
-                        if f >= min_freq and (old is None or f > old[0]):
-                            best[alt] = (f, w, i - len(a), i + 1 + len(b))
+                        if alt in fit_right:
+                            take(alt, a, b)
     return best
