@@ -20,13 +20,13 @@ from typing import Iterable
 
 import regex
 
-from ..text.numerals import chinese_numeral
+from ..text.numerals import LARGE_UNITS, NUMERAL_CHARS, UNITS, chinese_numeral
 
 _AR = r"[0-9０-９]+(?:[,，][0-9０-９]{3})*(?:[.．·][0-9０-９]+)?"
 _CN = r"[零〇一二三四五六七八九十]+点[零〇一二三四五六七八九]+|[零〇一二两三四五六七八九十百千]+(?:[万亿]+[零〇一二两三四五六七八九十百千]*)*"
 _MULT = r"(?:[万亿]+|千万|百万)?"
 _APPROX = r"(?:多|余|几)?"
-_CN_MULT = {"十": 10, "百": 100, "千": 1000, "万": 10_000, "亿": 100_000_000}
+_CN_MULT = {**UNITS, **LARGE_UNITS}
 _D = r"[0-9０-９]"
 _CD = r"[〇零一二三四五六七八九]"
 _CM = r"[一二三四五六七八九十]{1,3}"
@@ -89,7 +89,7 @@ class FigureExtractor:
         taken: list[tuple[int, int]] = []
         for m in _DATE.finditer(text):
             yg = m.group("y")
-            y = None if not yg else _digitwise(yg) if yg[0] in "〇零一二三四五六七八九" else parse_number(yg)
+            y = parse_number(yg) if yg else None  # 二〇二二 is read digit by digit
             parts = [y]
             for a, b in (("m", "m2"), ("d", "d2")):
                 g = m.group(a) or m.group(b) or (m.group(a[0] + "3"))
@@ -129,13 +129,8 @@ class FigureExtractor:
         return out
 
 
-def _digitwise(s: str) -> float:
-    """A year written digit by digit in Chinese numerals (二〇二二)."""
-    return float("".join(str("〇一二三四五六七八九".index(c)) if c != "零" else "0" for c in s))
-
-
 def _is_cn_digit(ch: str) -> bool:
-    return ch in "零〇一二两三四五六七八九十百千万亿"
+    return ch in NUMERAL_CHARS
 
 
 def _all_cn_numeral(s: str) -> bool:

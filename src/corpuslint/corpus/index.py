@@ -38,7 +38,7 @@ from ..load import documents_from_bytes, hash_bytes
 from .normalize import folded_paragraphs
 from .results import Entry
 from .signatures import Banding, DocSignature, SignatureParams, paragraph_spans, sign_many
-from .tree import Admission, GitListing, GitTree, MISSING_BLOB, Staged, git_tree, path_key, walk, with_blob
+from .tree import Admission, GitListing, GitTree, MISSING_BLOB, Staged, git_tree, walk, with_blob
 
 INDEX_NAME = "dup-index.sqlite"
 SCHEMA_VERSION = "4"  # 4: file hashes are git blob ids
@@ -69,8 +69,6 @@ class RunFile:
 
 
 class SignatureIndex:
-    _old_listing: set[bytes] | None = None  # the git listing stored by the last run
-
     def __init__(self, path: Path, params: SignatureParams, banding: Banding) -> None:
         self.path = path
         self.params = params
@@ -161,12 +159,14 @@ class SignatureIndex:
                 self.db.execute("DELETE FROM meta WHERE key LIKE 'git_%'")  # the listing no longer holds
                 changed, gone = self._changed_by_walk(root, config, run)
             else:
-                changed, gone = self._changed_by_git(tree, config, run)
+                old = self._stored_listing(tree, config)
+                untracked = self._stored_keys("git_untracked")
+                changed, gone = self._changed_by_git(tree, config, run, old, untracked)
             self._update(changed, run, config)
             for key in gone:
                 self._drop_file(key)
             if tree is not None:
-                self._store_listing(tree, config, changed)
+                self._store_listing(tree, config, changed, old, untracked)
 
     def _changed_by_walk(self, root: Path, config: Any, run: dict[str, RunFile]) -> tuple[list[Changed], Iterable[str]]:
         known = {r[0]: r[1:] for r in self.db.execute("SELECT path, size, mtime FROM files")}
@@ -178,9 +178,11 @@ class SignatureIndex:
             changed.append(Changed(key, st.st_size, st.st_mtime_ns, None))
         return changed, [_loaded(k) for k in known]  # what the walk did not find was deleted
 
-    def _changed_by_git(self, tree: GitTree, config: Any, run: dict[str, RunFile]) -> tuple[list[Changed], Iterable[str]]:
-        """What changed since the listing stored last time; all of it when there is none (the
-        first run under git, or other settings): then every stored hash is compared."""
+    def _changed_by_git(self, tree: GitTree, config: Any, run: dict[str, RunFile], old: set[bytes] | None,
+                        untracked: set[str]) -> tuple[list[Changed], Iterable[str]]:
+        """What changed since the listing stored last time (``old``; ``untracked``: the files
+        stat'ed then); all of it when there is none (the first run under git, or other
+        settings): then every stored hash is compared."""
         db = self.db
         admit = Admission(config)
         changed: dict[str, Changed] = {}
@@ -195,7 +197,6 @@ class SignatureIndex:
         for key, st in tree.stat_files:
             if key in run or stored_stat(key) != (st.st_size, st.st_mtime_ns):
                 changed[key] = Changed(key, st.st_size, st.st_mtime_ns, None)
-        old = self._old_listing = self._stored_listing(tree, config)
         if old is None:
             known = {_loaded(r[0]): r[1] for r in db.execute("SELECT path, hash FROM files")}
             for f in tree.staged(tree.entries, admit):
@@ -207,7 +208,7 @@ class SignatureIndex:
             for f in tree.staged(added, admit):
                 changed[f.key] = Changed(f.key, -1, -1, f)
             gone = tree.keys(removed) - changed.keys() - stat_keys
-            gone |= {k for k in self._stored_keys("git_untracked") - stat_keys if tree.entry_of(k) is None}
+            gone |= {k for k in untracked - stat_keys if tree.entry_of(k) is None}
             for key in run.keys() - changed.keys():  # a run file git lists as unchanged may differ
                 entry = None if key in stat_keys else tree.entry_of(key)
                 f = next(tree.staged([entry], admit), None) if entry is not None else None
@@ -219,7 +220,6 @@ class SignatureIndex:
         """Index the changed files: a run file from the run's features, any other file read,
         hashed and re-signed only if its hash differs from the stored one. Each file's row
         keeps the hash of what was indexed (``Changed.indexed``)."""
-        db = self.db
         # Changed files are signed in batches (one vectorised pass per batch).
         pending: list[tuple[Changed, str, list[Document], list[list[str]]]] = []
         pending_docs = 0
@@ -242,7 +242,7 @@ class SignatureIndex:
             mine = run.get(c.key)
             data = None
             h = mine.content_hash if mine is not None else None
-            if h is None:
+            if h is None:  # a JSONL file of the run hashes its records, not its bytes: read it once more
                 try:
                     data = Path(c.key).read_bytes()
                 except OSError:
@@ -287,7 +287,8 @@ class SignatureIndex:
         row = self.db.execute("SELECT value FROM meta WHERE key=?", (name,)).fetchone()
         return {_loaded(k) for k in bytes(row[0]).decode("utf-8", "surrogateescape").split("\0") if k} if row else set()
 
-    def _store_listing(self, tree: GitTree, config: Any, changed: list[Changed]) -> None:
+    def _store_listing(self, tree: GitTree, config: Any, changed: list[Changed], old: set[bytes] | None,
+                       untracked: set[str]) -> None:
         """git's listing as the index now stands: where the indexed content differs from the
         staged blob (a file changed but not staged, one that could not be read) the entry holds
         the stored hash, so that it differs from git's listing next time and is looked at again."""
@@ -297,11 +298,11 @@ class SignatureIndex:
                 entries.discard(c.staged.entry)
                 entries.add(with_blob(c.staged.entry, c.indexed.encode("ascii") if c.indexed else MISSING_BLOB))
         rows = []
-        if entries != self._old_listing:
+        if entries != old:
             rows += [("git_key", self._listing_key(tree, config)), ("git_listing", b"\0".join(entries))]
-        untracked = sorted(k for k, _ in tree.stat_files)
-        if set(untracked) != self._stored_keys("git_untracked"):
-            rows.append(("git_untracked", "\0".join(untracked).encode("utf-8", "surrogateescape")))
+        now = sorted(k for k, _ in tree.stat_files)
+        if set(now) != untracked:
+            rows.append(("git_untracked", "\0".join(now).encode("utf-8", "surrogateescape")))
         self.db.executemany("INSERT OR REPLACE INTO meta VALUES (?, ?)", rows)
 
     # -- reading ---------------------------------------------------------------------------

@@ -43,10 +43,7 @@ def walk(root: Path, config: Any, start: str | None = None, rel_start: str = "")
     The same rules (configured extensions, ``Config.is_excluded_rel``, sorted folders and
     files), but the path relative to the root is built along the walk instead of resolving
     every path, and each file costs one ``stat``."""
-    extensions = frozenset(config.extensions)
-    excluded = config.is_excluded_rel
-    by_name = config.excludes_by_name_only()
-    default_names = frozenset(DEFAULT_EXCLUDE)
+    admit = Admission(config)
     found: list[tuple[str, os.stat_result]] = []
     todo = [(start or path_key(str(root)), rel_start)]
     while todo:
@@ -63,13 +60,10 @@ def walk(root: Path, config: Any, start: str | None = None, rel_start: str = "")
                 continue
             if is_dir:
                 # Like os.walk: a link to a folder is not followed (no loops, nothing outside).
-                if not entry.is_symlink() and not excluded(rel_dir + name):
+                if not entry.is_symlink() and not admit.excluded(rel_dir + name):
                     todo.append((entry.path, rel_dir + name + "/"))
                 continue
-            dot = name.rfind(".")  # ``Path.suffix`` as load.expand_paths reads it, without a Path
-            if dot <= 0 or name[dot:].lower() not in extensions:
-                continue
-            if (name in default_names) if by_name else excluded(rel_dir + name):
+            if not admit.file(rel_dir, name):
                 continue
             try:
                 st = entry.stat()
@@ -104,14 +98,18 @@ class Admission:
             ok = self.folders[rel_dir] = self.folder(parent) and not self.excluded(rel_dir)
         return ok
 
-    def __call__(self, rel: str) -> bool:
-        rel_dir, _, name = rel.rpartition("/")
+    def file(self, rel_dir: str, name: str) -> bool:
+        """The file ``name`` in the folder ``rel_dir`` (ending in ``/`` unless it is the root),
+        its folders already admitted: a configured extension (``Path.suffix`` as
+        ``load.expand_paths`` reads it, without a Path) and no excluded name."""
         dot = name.rfind(".")
         if dot <= 0 or name[dot:].lower() not in self.extensions:
             return False
-        if not self.folder(rel_dir):
-            return False
-        return name not in self.default_names if self.by_name else not self.excluded(rel)
+        return name not in self.default_names if self.by_name else not self.excluded(rel_dir + name)
+
+    def __call__(self, rel: str) -> bool:
+        rel_dir, _, name = rel.rpartition("/")
+        return self.folder(rel_dir) and self.file(rel_dir + "/" if rel_dir else "", name)
 
 
 @dataclass(frozen=True)
@@ -198,12 +196,10 @@ def git_tree(root: Path, config: Any, listing: GitListing | None = None) -> GitT
     if outs is None:
         return None
     staged, others = outs
-    tree = GitTree(root_key, set())
+    tree = GitTree(root_key, set(staged.split(b"\0")) - {b""})
     admit = Admission(config)
     odd: list[str] = []  # relative paths the blob does not describe
     folders: list[str] = []  # untracked folders and submodules, walked
-    tree.entries = set(staged.split(b"\0"))
-    tree.entries.discard(b"")
     if not _all_regular(staged, len(tree.entries)):
         for entry in list(tree.entries):
             if entry[:6] in REGULAR_MODES and entry[48:49] == b"0":

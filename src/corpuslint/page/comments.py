@@ -18,7 +18,7 @@ from functools import lru_cache
 import regex
 
 from ..core import PackStore
-from ..text import STRONG_END, AnyOf
+from ..text import STRONG_END, AnyOf, any_pattern
 from .layout import Block, Page
 
 PACK = "page/comments.toml"
@@ -40,14 +40,11 @@ class CommentZone:
     opened: bool  # opened by a heading counting the comments
 
 
-def _union(patterns: list[str], flags: int = 0) -> regex.Pattern[str]:
-    return regex.compile("|".join(f"(?:{p})" for p in patterns) or r"(?!)", flags)
-
 
 @lru_cache(maxsize=8)
 def _load(dirs: tuple) -> CommentData:  # type: ignore[type-arg]
     data = PackStore(dirs[1:]).toml(PACK)
-    return CommentData(_union(data["markers"], regex.I), AnyOf(data["times"]), AnyOf(data.get("openers", [])),
+    return CommentData(any_pattern(data["markers"], regex.I), AnyOf(data["times"]), AnyOf(data.get("openers", [])),
                        AnyOf(data.get("buttons", [])))
 
 

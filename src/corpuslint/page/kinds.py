@@ -24,7 +24,7 @@ from typing import Sequence
 import regex
 
 from ..core import PackStore
-from ..text import CHARS, HAN_CLASS, AnyOf, char_class, has_clause_punct
+from ..text import CHARS, HAN_CLASS, AnyOf, any_pattern, char_class, has_clause_punct
 
 PACK = "page/kinds.toml"
 
@@ -51,15 +51,12 @@ class KindData:
     record_fields: frozenset[str] = frozenset()
 
 
-def _union(patterns: Sequence[str]) -> regex.Pattern[str]:
-    return regex.compile("|".join(f"(?:{p})" for p in patterns) or r"(?!)")
-
 
 @lru_cache(maxsize=8)
 def _load(dirs: tuple) -> KindData:  # type: ignore[type-arg]
     data = PackStore(dirs[1:]).toml(PACK)
-    return KindData(_union(data["heading_marks"]), AnyOf(data["credit_patterns"]),
-                    _union(data["byline_patterns"]), regex.compile(data.get("document_number", r"(?!)")),
+    return KindData(any_pattern(data["heading_marks"]), AnyOf(data["credit_patterns"]),
+                    any_pattern(data["byline_patterns"]), regex.compile(data.get("document_number", r"(?!)")),
                     frozenset(data.get("record_fields", [])))
 
 

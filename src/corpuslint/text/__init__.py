@@ -5,7 +5,7 @@ ends a sentence, what separates clauses, which marks open and close, what a bull
 Imports: core -> text -> page -> corpus -> rules.
 """
 
-from .patterns import AnyOf
+from .patterns import AnyOf, any_pattern, any_word
 from .width import cell_width
 from .chars import (
                     BULLET,
@@ -26,6 +26,8 @@ from .chars import (
 
 __all__ = [
                     "AnyOf",
+                    "any_pattern",
+                    "any_word",
                     "cell_width",
                     "BULLET",
                     "CHARS",

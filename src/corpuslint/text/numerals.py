@@ -13,9 +13,10 @@ from __future__ import annotations
 
 _TRADITIONAL = str.maketrans({"萬": "万", "億": "亿", "兩": "两"})
 DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
-SMALL = {"十": 10, "百": 100, "千": 1000}
-LARGE = {"万": 10_000, "亿": 100_000_000}
-_KNOWN = frozenset(DIGITS) | frozenset(SMALL) | frozenset(LARGE) | {"点"}
+UNITS = {"十": 10, "百": 100, "千": 1000}
+LARGE_UNITS = {"万": 10_000, "亿": 100_000_000}
+NUMERAL_CHARS = frozenset(DIGITS) | frozenset(UNITS) | frozenset(LARGE_UNITS)  # 点 apart
+_KNOWN = NUMERAL_CHARS | {"点"}
 
 
 def chinese_numeral(s: str) -> float | None:
@@ -59,8 +60,8 @@ def _integer(s: str) -> int | None:
             digit = DIGITS[c]
         elif zero and digit is None:
             return None  # 零十, 零万
-        elif c in SMALL:
-            unit = SMALL[c]
+        elif c in UNITS:
+            unit = UNITS[c]
             if unit >= small_seen:
                 return None  # 百千
             if digit is None:
@@ -70,7 +71,7 @@ def _integer(s: str) -> int | None:
             group += digit * unit
             digit, last_unit, small_seen, zero = None, unit, unit, False
         else:
-            unit = LARGE[c]
+            unit = LARGE_UNITS[c]
             if unit == last_unit:
                 return None  # 亿亿
             value = group + (digit or 0)

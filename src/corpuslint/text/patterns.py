@@ -1,4 +1,6 @@
-"""A set of regexes asked one question: does any of them match somewhere in a text?
+"""Pattern lists of the rule packs made into regexes: ``any_pattern`` and ``any_word`` (one
+alternation, never matching when the list is empty), and ``AnyOf`` for the question "does any
+of them match somewhere in a text?".
 
 The rule packs list patterns one by one. Joined into one alternation (`a|b|c`), the `regex`
 engine tries every alternative at every position and loses the fast scan for a literal or
@@ -11,6 +13,19 @@ from __future__ import annotations
 from typing import Iterable
 
 import regex
+
+
+NEVER = r"(?!)"
+
+
+def any_pattern(patterns: Iterable[str], flags: int = 0) -> regex.Pattern[str]:
+    """One regex matching where any of ``patterns`` does (each kept whole in its group)."""
+    return regex.compile("|".join(f"(?:{p})" for p in patterns) or NEVER, flags)
+
+
+def any_word(words: Iterable[str], flags: int = 0) -> regex.Pattern[str]:
+    """One regex matching any of ``words`` literally, tried in the order given."""
+    return regex.compile("|".join(regex.escape(w) for w in words) or NEVER, flags)
 
 
 class AnyOf:

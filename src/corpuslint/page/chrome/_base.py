@@ -11,6 +11,7 @@ import regex
 
 from ...core import Document, PackStore
 from ..layout import Block, Page, page
+from ...text import any_pattern
 
 # Separators between menu items, breadcrumb steps and interface words (private-use characters
 # are icon-font glyphs: "返目录\ue5e5").
@@ -125,7 +126,7 @@ class Lexicon:
     def __init__(self, words: list[str], patterns: list[str] = ()) -> None:  # type: ignore[assignment]
         self.words = frozenset(w for w in (x.strip() for x in words) if w)
         self.longest = max((len(w) for w in self.words), default=1)
-        self.shapes = regex.compile("|".join(f"(?:{p})" for p in patterns)) if patterns else None
+        self.shapes = any_pattern(patterns) if patterns else None
 
     def __contains__(self, word: str) -> bool:
         return word in self.words or bool(self.shapes and self.shapes.fullmatch(word))

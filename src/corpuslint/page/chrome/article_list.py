@@ -10,7 +10,7 @@ import regex
 
 from ...core import Document
 from ..layout import Block, Page, page
-from ...text import CLAUSE_PUNCT, AnyOf
+from ...text import CLAUSE_PUNCT, AnyOf, any_pattern, any_word
 from ._base import Detector, Hit
 
 # decoration around a list header: leading, and trailing (searched backwards from the end)
@@ -39,13 +39,13 @@ class ArticleListDetector(Detector):
     def setup(self) -> None:
         data = self.packs.toml("chr/related.toml")
         self.headers = sorted({h.strip() for h in data["headers"] if h.strip()}, key=len, reverse=True)
-        self.header_re = regex.compile("|".join(regex.escape(h) for h in self.headers), regex.I)
+        self.header_re = any_word(self.headers, regex.I)
         self.weak_headers = {h.strip() for h in data.get("weak_headers", [])}
         self.item = AnyOf(data["item_patterns"])
         self.link = AnyOf(data["link_marks"])
         # dated items mark links; numbered items ("1.", "2、") are as often the article's own list
         self.dated = AnyOf(p for p in data["item_patterns"] if not p.startswith("^"))
-        self.footer = regex.compile("|".join(f"(?:{p})" for p in data["footer_marks"]), regex.I)
+        self.footer = any_pattern(data["footer_marks"], regex.I)
 
     def header(self, b: Block, outside: bool = True) -> bool:
         core = _undecorated(b.text)

@@ -9,7 +9,7 @@ from typing import Iterable
 import regex
 
 from ...core import Document
-from ...text import AnyOf
+from ...text import AnyOf, any_word
 from ..layout import Block, page
 from ._base import Detector, Hit
 
@@ -29,8 +29,8 @@ class ContactDetector(Detector):
         labels = sorted(set(data["labels"]), key=len, reverse=True)
         self.label = regex.compile(
             r"^[\s·•■□◆●★☆【\[(（]*(?:" + "|".join(regex.escape(x) for x in labels) + r")\s*[:：/]", regex.I)
-        self.words = regex.compile("|".join(regex.escape(w) for w in data["block_words"]), regex.I)
-        self.ads = regex.compile("|".join(regex.escape(w) for w in data["ads"]))
+        self.words = any_word(data["block_words"], regex.I)
+        self.ads = any_word(data["ads"])
 
     def is_contact(self, b: Block, outside: bool) -> bool:
         t = b.text

@@ -10,7 +10,7 @@ import regex
 
 from ...core import Document
 from ..layout import page
-from ...text import BULLET, HAN_CLASS
+from ...text import BULLET, HAN_CLASS, any_pattern
 from ._base import Detector, Hit
 
 _SPACES = regex.compile(r"\s+")
@@ -22,9 +22,9 @@ class CopyrightDetector(Detector):
 
     def setup(self) -> None:
         data = self.packs.toml("chr/copyright.toml")
-        self.strong = regex.compile("|".join(f"(?:{p})" for p in data["strong"]), regex.I)
-        self.phrases = regex.compile("|".join(f"(?:{p})" for p in data["phrases"]), regex.I)
-        self.notice = regex.compile("|".join(f"(?:{p})" for p in data["notices"]), regex.I)
+        self.strong = any_pattern(data["strong"], regex.I)
+        self.phrases = any_pattern(data["phrases"], regex.I)
+        self.notice = any_pattern(data["notices"], regex.I)
         self.openers = tuple(_SPACES.sub("", o).lower() for o in data["openers"])
         # The Chinese notice words among the openers, matched at the start of a line even spaced
         # out ("郑 重 声 明"). © and Copyright are not among them: inside the article body such a
@@ -33,7 +33,7 @@ class CopyrightDetector(Detector):
         words = sorted({w.rstrip(":：") for w in self.openers if _HAN_WORD.fullmatch(w.rstrip(":："))},
                        key=lambda w: (-len(w), w))
         self.head = regex.compile("|".join(r"\s*".join(map(regex.escape, w)) for w in words) or r"(?!)")
-        self.licence = regex.compile("|".join(f"(?:{p})" for p in data["licence_marks"]), regex.I)
+        self.licence = any_pattern(data["licence_marks"], regex.I)
 
     def _standalone(self, text: str) -> bool:
         """A notice word that stands alone at the start of ``text``: the whole line, or followed

@@ -10,7 +10,7 @@ import regex
 
 from ...core import Document
 from ..layout import Block, page
-from ...text import CHARS, HAN_CLASS, STRONG_END, char_class
+from ...text import CHARS, HAN_CLASS, STRONG_END, any_pattern, any_word, char_class
 from ._base import Detector, Hit
 
 _URL = regex.compile(r"(?:https?://|www\.)\S+|\b[\w-]+(?:\.[\w-]+)+\.(?:com|cn|net|org|gov)(?:\.cn)?\b/?", regex.I)
@@ -58,12 +58,12 @@ class MetaDetector(Detector):
         # editor); "时间：…", "日期：…" alone inside the body are often the article's own (the
         # time and place of a meeting in a notice)
         self.body_labels = set(data["body_labels"])
-        self.lines = regex.compile("|".join(f"(?:{p})" for p in data["line_patterns"]))
-        self.relative = regex.compile("|".join(f"(?:{p})" for p in data["relative_patterns"]))
-        self.dates = regex.compile("|".join(f"(?:{p})" for p in data["date_patterns"]))
+        self.lines = any_pattern(data["line_patterns"])
+        self.relative = any_pattern(data["relative_patterns"])
+        self.dates = any_pattern(data["date_patterns"])
         counters = "|".join(regex.escape(w) for w in data["counter_words"])
         self.counter = regex.compile(rf"(?:{counters})\s*[:：(（]?\s*\d+|\d+\s*(?:{counters})", regex.I)
-        self.label_words = regex.compile("|".join(regex.escape(x) for x in labels))
+        self.label_words = any_word(labels)
 
     def is_meta(self, text: str, outside: bool, titles: tuple[str, ...] = (),
                 edge: bool | None = None) -> bool:

@@ -10,7 +10,7 @@ import regex
 
 from ...core import Document
 from ..layout import Block, page
-from ...text import CLAUSE_PUNCT
+from ...text import CLAUSE_PUNCT, any_pattern, any_word
 from ._base import Detector, Hit, Lexicon, text_table, tokens
 
 _STRUCTURAL_SEP = regex.compile(r"\s[|｜\-—·•]\s|[|｜]")
@@ -23,15 +23,15 @@ class NavigationDetector(Detector):
         data = self.packs.toml("chr/navigation.toml")
         self.prefixes = tuple(data["breadcrumb_prefixes"])
         seps = sorted(data["breadcrumb_separators"], key=len, reverse=True)
-        self.sep = regex.compile("|".join(regex.escape(s) for s in seps))
+        self.sep = any_word(seps)
         self.home = tuple(data["home_words"])
         self.site_suffixes = tuple(data["site_suffixes"])
         self.nav = Lexicon(data["nav_words"] + data["home_words"], data.get("token_patterns", []))
         seps = sorted(data.get("title_separators", []), key=len, reverse=True)
-        self.title_sep = regex.compile("|".join(regex.escape(s) for s in seps)) if seps else None
+        self.title_sep = any_word(seps) if seps else None
         self.site_endings = tuple(data.get("site_endings", []))
         pages = data.get("page_entry_patterns", [])
-        self.page_entry = regex.compile("|".join(f"(?:{p})" for p in pages)) if pages else None
+        self.page_entry = any_pattern(pages) if pages else None
 
 
     def _rooted(self, step: str) -> bool:

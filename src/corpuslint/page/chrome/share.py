@@ -10,7 +10,7 @@ import regex
 
 from ...core import Document
 from ..layout import page
-from ...text import CHARS, char_class
+from ...text import CHARS, any_word, char_class
 from ._base import Detector, Hit
 
 _STRONG = char_class(CHARS.sentence_final_strong)
@@ -24,7 +24,7 @@ class ShareDetector(Detector):
     def setup(self) -> None:
         data = self.packs.toml("chr/share.toml")
         phrases = sorted(set(data["phrases"]), key=len, reverse=True)
-        self.phrase = regex.compile("|".join(regex.escape(p) for p in phrases), regex.I)
+        self.phrase = any_word(phrases, regex.I)
         self.whole = {_STRIP.sub("", w) for w in data["whole_lines"]}
 
     def detect(self, doc: Document) -> Iterable[Hit]:
