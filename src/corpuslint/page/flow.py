@@ -17,9 +17,8 @@ from functools import cached_property, lru_cache
 import regex
 
 from ..core import Document, PackStore, Paragraph
-from ..text import CHARS, HAN_CLASS, char_class
+from ..text import CHARS, HAN, HAN_CLASS, char_class
 from ..text.lexicon import Lexicon, load_lexicon
-from .kinds import HAN as _HAN
 from .kinds import SPACED as _SPACED
 from .kinds import unclosed
 from .layout import SHORT_KINDS, page
@@ -160,7 +159,7 @@ class _Analyser:
             return False
         # A line ending in digits or Latin text is a metadata or reference line (`浏览: 6,323`,
         # a DOI, English keywords) far more often than a broken sentence.
-        return bool(_HAN.match(text[-1])) or text[-1] in self.d.continuing \
+        return bool(HAN.match(text[-1])) or text[-1] in self.d.continuing \
             or unclosed(text) is not None
 
     def _continuation(self, j: int) -> bool:
@@ -188,7 +187,7 @@ class _Analyser:
             return reason
         if b[0] in d.non_initial and not self._opens_word(b):
             return f"the next part starts with {b[0]!r}"
-        if not (_HAN.match(a[-1]) and _HAN.match(b[0])):
+        if not (HAN.match(a[-1]) and HAN.match(b[0])):
             return None
         tail, head = a[-6:], b[:6]
         cut = len(tail)
@@ -208,7 +207,7 @@ class _Analyser:
         opened = unclosed(a)
         if opened:
             return f"leaves {opened[0]!r} open"
-        if _HAN.match(a[-1]):
+        if HAN.match(a[-1]):
             last = self.d.lexicon.segment(a[-6:])[-1]
             opener = self.d.frame_endings.get(last)
             framed = opener is not None and opener in _CLAUSE_SPLIT.split(a)[-1][:-len(last)]
@@ -231,7 +230,7 @@ class _Analyser:
         Han characters cut a word (`道|路`, `改|造`); a poem's lines of one length end where
         its phrases end and cut none. Fewer than WRAP_HAN_JOINS such breaks prove nothing."""
         han = [(self.paras[i].text, self.paras[j].text) for i, j in joins
-               if _HAN.match(self.paras[i].text[-1]) and _HAN.match(self.paras[j].text[0])]
+               if HAN.match(self.paras[i].text[-1]) and HAN.match(self.paras[j].text[0])]
         if len(han) < WRAP_HAN_JOINS:
             return True
         return sum(1 for a, b in han if self._spans_word(a, b)) >= WRAP_WORD_SHARE * len(han)
@@ -347,7 +346,7 @@ class _Analyser:
                 continue
             c = p.text[0]
             # The mark must be followed by text (`、电器、厨具…`), not by more marks (`：：：`).
-            if c in d.non_initial and len(p.text) > 1 and _HAN.match(p.text[1]) \
+            if c in d.non_initial and len(p.text) > 1 and HAN.match(p.text[1]) \
                     and not self._opens_word(p.text) \
                     and not self._cut(j - 1):
                 self.layout.lost.append(Lost(
@@ -383,7 +382,7 @@ class _Analyser:
                     lay.captions[k - 1] = "the caption of the photo credited on the next line"
                 continue
             if kinds[k] != "short" or len(text) > CAPTION_MAX or text[-1] in _SENTENCE_END \
-                    or len(_HAN.findall(text)) < 4:
+                    or len(HAN.findall(text)) < 4:
                 continue
             # A floating short line: set apart from the text by more blank lines than the
             # document puts between paragraphs (layout leaves space around pictures), and not
@@ -424,7 +423,7 @@ class _Analyser:
             # The longer form must be the usual word: 长三角 (a word) over 长三 (rare alone);
             # a title's first word that the text happens to extend alike is not cut.
             lex = self.d.lexicon
-            if _HAN.match(char) and count == total and lex.freq(frag + char) > lex.freq(frag):
+            if HAN.match(char) and count == total and lex.freq(frag + char) > lex.freq(frag):
                 start = p.start + m.start(1)
                 self.layout.lost.append(Lost(
                     "title", k, None, f"title cut short: {frag!r} stands alone here, but the text "

@@ -24,14 +24,13 @@ from typing import Sequence
 import regex
 
 from ..core import PackStore
-from ..text import CHARS, HAN_CLASS, AnyOf, any_pattern, char_class, has_clause_punct
+from ..text import CHARS, HAN, HAN_CLASS, AnyOf, any_pattern, char_class, has_clause_punct
 
 PACK = "page/kinds.toml"
 
 # A paragraph made of space-separated chunks of Han text is a title, not prose (newspaper
 # titles separate their parts with spaces; running Chinese text does not use them).
 SPACED = regex.compile(rf"[{HAN_CLASS}”」》)）][ \u3000]+[{HAN_CLASS}“「《(（]")
-HAN = regex.compile(f"[{HAN_CLASS}]")
 _INSIDE_FINAL = regex.compile(char_class(CHARS.sentence_final_strong, CHARS.semicolon))
 _LIST_COMMA = regex.compile(char_class(CHARS.comma, CHARS.enumeration))
 # table cells: two or more spaces or a tab between cells

@@ -117,7 +117,7 @@ KANA = regex.compile(r"[\p{Hiragana}\p{Katakana}]")
 
 # Runs of anything but Han ideographs: deleting them leaves the Han characters (one C pass).
 _NON_HAN = re.compile(f"[^{HAN_CLASS}]+")
-_HAN = re.compile(f"[{HAN_CLASS}]")
+HAN = regex.compile(f"[{HAN_CLASS}]")  # one Han ideograph
 
 
 def is_han(ch: str) -> bool:
@@ -136,7 +136,7 @@ def han_count(text: str) -> int:
 
 def has_han(text: str) -> bool:
     """``text`` holds a Han ideograph."""
-    return _HAN.search(text) is not None
+    return HAN.search(text) is not None
 
 
 def strip_closers(text: str) -> str:

@@ -38,9 +38,8 @@ from typing import Iterable
 import regex
 
 from ...core import Applicability, Document, DocumentRule, Edit, Finding, Fix, OptionError
-from ...text import HAN_CLASS
+from ...text import HAN
 
-_HAN = regex.compile(f"[{HAN_CLASS}]")
 _ENUMERATOR = regex.compile(r"[0-9A-Za-z]{1,3}$")
 _PREFER = ("auto", "fullwidth", "halfwidth")
 # sentence-final particles: a `?` after one ends a question even with Han text after it
@@ -77,7 +76,7 @@ class PunctuationWidth(DocumentRule):
         self.full_marks = {k: regex.compile("[" + regex.escape("".join(v)) + "]") for k, v in fulls.items()}
 
     def _cjk(self, c: str) -> bool:
-        return bool(c) and (c in self.cjk_punct or bool(_HAN.match(c)))
+        return bool(c) and (c in self.cjk_punct or bool(HAN.match(c)))
 
     def check(self, doc: Document) -> Iterable[Finding]:
         half: dict[str, list[tuple[int, ...]]] = {}
@@ -139,7 +138,7 @@ class PunctuationWidth(DocumentRule):
                         continue  # "(1)", "(d)": list and footnote markers keep ASCII widely
                     if c == "）":
                         full.setdefault("()", []).append(pair)
-                    elif self._cjk(text[j - 1] if j else "") or _HAN.search(text[j + 1:i]) \
+                    elif self._cjk(text[j - 1] if j else "") or HAN.search(text[j + 1:i]) \
                             or self._cjk(nxt):
                         half.setdefault("()", []).append(pair)
                 elif c == "）":
@@ -150,7 +149,7 @@ class PunctuationWidth(DocumentRule):
             # , : ; ! ? — Chinese context, and no space after (a space marks Western usage).
             if nxt in (" ", "\t"):
                 continue
-            if c == "?" and _HAN.match(prev) and _HAN.match(nxt) and prev not in _QUESTION_END:
+            if c == "?" and HAN.match(prev) and HAN.match(nxt) and prev not in _QUESTION_END:
                 # `约翰?史密斯`: a `?` inside a name is an interpunct lost in an encoding (a
                 # matter for ENC), not a question mark to widen
                 continue
