@@ -40,14 +40,21 @@ def _relative(path: str, root: str) -> str | None:
     """``path`` relative to ``root`` (both resolved), or None outside it. Memoised: findings,
     excludes and the index ask for the same few paths many times in a run."""
     try:
-        return Path(path).resolve().relative_to(_resolved(root)).as_posix()
+        p = Path(path)
+        if p.name in ("", ".", "..") or p.is_symlink():
+            resolved = p.resolve()
+        else:
+            # A file that is not a link resolves inside its resolved folder: one lstat, not one
+            # per part of the path (a corpus of many files in few folders).
+            resolved = _resolved(str(p.parent)) / p.name
+        return resolved.relative_to(_resolved(root)).as_posix()
     except (ValueError, OSError, RuntimeError):
         return None
 
 
-@lru_cache(maxsize=64)
-def _resolved(root: str) -> Path:
-    return Path(root).resolve()
+@lru_cache(maxsize=4096)
+def _resolved(folder: str) -> Path:
+    return Path(folder).resolve()
 
 
 class ConfigError(ValueError):

@@ -91,29 +91,35 @@ class Document:
 
     @cached_property
     def lines(self) -> list[Line]:
-        text = self.text
-        starts = self._line_starts
+        parts = self.text.split("\n")
+        if len(parts) > 1 and not parts[-1]:
+            parts.pop()  # the text ends with a newline: no empty last line
         out: list[Line] = []
-        n = len(text)
-        for number, start in enumerate(starts, 1):
-            end = starts[number] - 1 if number < len(starts) else n
-            if end > start and text[end - 1] == "\r":
-                end -= 1
-            if number == len(starts) and start == n and number > 1:
-                break  # text ends with a newline: no empty last line
-            out.append(Line(number, start, end, text[start:end]))
+        append = out.append
+        start = 0
+        for number, part in enumerate(parts, 1):
+            size = len(part)
+            if size and part[-1] == "\r":
+                append(Line(number, start, start + size - 1, part[:-1]))
+            else:
+                append(Line(number, start, start + size, part))
+            start += size + 1
         return out
 
     @cached_property
     def paragraphs(self) -> list[Paragraph]:
         out: list[Paragraph] = []
+        append = out.append
         for line in self.lines:
-            stripped = line.text.strip(BLANK_CHARS)
+            text = line.text
+            stripped = text.strip(BLANK_CHARS)
             if not stripped:
                 continue
-            lead = len(line.text) - len(line.text.lstrip(BLANK_CHARS))
-            start = line.start + lead
-            out.append(Paragraph(len(out), line.number, start, start + len(stripped), stripped))
+            if len(stripped) == len(text):
+                append(Paragraph(len(out), line.number, line.start, line.end, text))
+                continue
+            start = line.start + len(text) - len(text.lstrip(BLANK_CHARS))
+            append(Paragraph(len(out), line.number, start, start + len(stripped), stripped))
         return out
 
     def position(self, offset: int) -> Position:

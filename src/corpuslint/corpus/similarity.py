@@ -27,6 +27,7 @@ from __future__ import annotations
 
 from collections import OrderedDict, defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any, Callable, Iterable, Iterator, Mapping, Sequence
 
 import numpy as np
@@ -286,19 +287,29 @@ def _document_matches(dup: Duplicates, want: set[int] | None, texts: TextCache) 
             got = docs_cache[rid] = sorted(set(dup.flat_entry[order[start[rid]:start[rid + 1]]].tolist()))
         return got
 
-    # (x, y) -> [paragraphs shared, x's characters in them, y's characters in them]
-    shared: dict[tuple[int, int], list[int]] = defaultdict(lambda: [0, 0, 0])
+    # Every (x, y) incidence of a shared text, x < y, with x's and y's characters in it; summed
+    # per pair below by sorting (np.unique), so boilerplate in k documents costs k² array cells,
+    # not k² dictionary updates.
+    xs: list[np.ndarray] = []
+    ys: list[np.ndarray] = []
+    chars_x: list[np.ndarray] = []
+    chars_y: list[np.ndarray] = []
     for rid in np.flatnonzero(copies > 1).tolist():
         ds = docs_of(rid)
-        if len(ds) > BOILERPLATE_DOCS or len(ds) < 2:
+        k = len(ds)
+        if k > BOILERPLATE_DOCS or k < 2:
             continue
-        n = int(rep_len[rid])
-        for x_i, x in enumerate(ds):
-            for y in ds[x_i + 1:]:
-                s = shared[(x, y)]
-                s[0] += 1
-                s[1] += n
-                s[2] += n
+        i, j = _pairs_of(k)
+        arr = np.asarray(ds, dtype=np.int64)
+        xs.append(arr[i])
+        ys.append(arr[j])
+        n = np.full(len(i), rep_len[rid], dtype=np.int64)
+        chars_x.append(n)
+        chars_y.append(n)
+    px: list[int] = []
+    py: list[int] = []
+    cx: list[int] = []
+    cy: list[int] = []
     for rid, hits in dup.near.items():
         ds = docs_of(rid)
         if len(ds) > BOILERPLATE_DOCS:
@@ -312,26 +323,41 @@ def _document_matches(dup: Duplicates, want: set[int] | None, texts: TextCache) 
             n_mine, n_other = int(rep_len[rid]), int(rep_len[hit.other])
             for x in ds:
                 for y in other_docs:
-                    if x != y:
-                        s = shared[(min(x, y), max(x, y))]
-                        s[0] += 1
-                        s[1] += n_mine if x < y else n_other
-                        s[2] += n_other if x < y else n_mine
-    totals = [int(e.sig.lengths[e.sig.signed].sum()) for e in dup.entries]
-    reach = dup.settings.document_threshold - BOUND_SLACK
+                    if x < y:
+                        px.append(x), py.append(y), cx.append(n_mine), cy.append(n_other)
+                    elif y < x:
+                        px.append(y), py.append(x), cx.append(n_other), cy.append(n_mine)
+    if px:
+        for got, more in ((xs, px), (ys, py), (chars_x, cx), (chars_y, cy)):
+            got.append(np.asarray(more, dtype=np.int64))
     out: list[DocMatch] = []
-    for (x, y), (count, chars_x, chars_y) in sorted(shared.items()):
-        if count < dup.settings.min_shared:
-            continue
+    if not xs:
+        return out
+    width = max(1, len(dup.entries))
+    keys, inverse = np.unique(np.concatenate(xs) * width + np.concatenate(ys), return_inverse=True)
+    count = np.bincount(inverse)
+    sum_x = np.bincount(inverse, weights=np.concatenate(chars_x))
+    sum_y = np.bincount(inverse, weights=np.concatenate(chars_y))
+    totals = np.maximum(1, np.array([int(e.sig.lengths[e.sig.signed].sum()) for e in dup.entries],
+                                    dtype=np.int64))
+    reach = dup.settings.document_threshold - BOUND_SLACK
+    pair_x, pair_y = keys // width, keys % width
+    keep = (count >= dup.settings.min_shared) & \
+        (np.maximum(sum_x / totals[pair_x], sum_y / totals[pair_y]) >= reach)
+    for x, y in zip(pair_x[keep].tolist(), pair_y[keep].tolist()):
         if want is not None and x not in want and y not in want:
-            continue
-        if max(chars_x / max(1, totals[x]), chars_y / max(1, totals[y])) < reach:
             continue
         m = align_entries(dup.entries[x], dup.entries[y], texts)
         if m.matches and len(m.matches) >= dup.settings.min_shared and \
                 max(m.text_share_a, m.text_share_b) >= dup.settings.document_threshold:
             out.append(m)
     return out
+
+
+@lru_cache(maxsize=BOILERPLATE_DOCS + 1)
+def _pairs_of(k: int) -> tuple[np.ndarray, np.ndarray]:
+    """Index pairs (i < j) of ``k`` items."""
+    return np.triu_indices(k, 1)
 
 
 def align_entries(ea: Entry, eb: Entry, texts: TextCache, whole_text: bool = False) -> DocMatch:

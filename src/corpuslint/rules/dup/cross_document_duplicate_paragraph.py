@@ -34,6 +34,7 @@ from __future__ import annotations
 from typing import Any, Iterable
 
 from ...core import CorpusRule, Finding
+from ...core.findings import Related
 from ...corpus.results import Entry
 from ._shared import SIGNATURE_OPTIONS, duplicates, rel, similarity_text, where
 
@@ -71,6 +72,16 @@ class CrossDocumentDuplicateParagraph(CorpusRule):
                 got = cache[rid] = (found, per_doc)
             return got
 
+        # The same copy is named by every finding on its text: its Related is made once.
+        named: dict[Partner, Related] = {}
+
+        def related_of(x: Partner) -> Related:
+            got = named.get(x)
+            if got is None:
+                got = named[x] = rel(dup.entries[x[1]], x[2],
+                                     "identical" if x[4] is None else similarity_text(x[3], x[4]))
+            return got
+
         for index, paras in dup.shared():
             entry = dup.entries[index]
             if not entry.in_run:
@@ -99,9 +110,7 @@ class CrossDocumentDuplicateParagraph(CorpusRule):
                 msg = f"paragraph also appears in {where(first, q)} ({how}), the first copy in path order"
                 if others:
                     msg += f"; also in {others} more document{'s' if others > 1 else ''}"
-                related = [rel(dup.entries[x[1]], x[2],
-                               "identical" if x[4] is None else similarity_text(x[3], x[4]))
-                           for x in shown]
+                related = [related_of(x) for x in shown]
                 doc = doc or entry.doc
                 assert doc is not None
                 para = doc.paragraphs[p]
