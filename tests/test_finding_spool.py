@@ -3,6 +3,8 @@ back the same; a run whose corpus findings spilled reports exactly what an in-me
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 import corpuslint.core.finding_spool as finding_spool
@@ -10,7 +12,7 @@ from corpuslint.core.config import Config
 from corpuslint.core.finding_spool import FindingSpool
 from corpuslint.core.findings import Finding, Location, Related, Severity
 from corpuslint.engine import Engine
-from corpuslint.late_findings import Merged
+from corpuslint.late_findings import Merged, of_code, record_paths
 from corpuslint.report import Report
 from corpuslint.report import json_output, jsonl, text
 
@@ -70,3 +72,22 @@ def test_a_spilled_run_reports_exactly_what_an_in_memory_run_does(tmp_path, monk
     assert [spilled.findings[i] for i in range(len(whole.findings))] == whole.findings
     assert spilled.findings[-1] == whole.findings[-1] and spilled.findings[2:5] == whole.findings[2:5]
     assert _outputs(spilled, 12) == _outputs(whole, 12)
+
+
+def test_a_spilled_runs_codes_and_record_files_are_known_without_reading_it_back(tmp_path, monkeypatch) -> None:
+    block = "本网站所有内容版权归本站所有，未经授权禁止转载，违者必究。"
+    rows = [{"id": str(i), "text": f"第{i}篇文章的正文写在这里，内容各不相同，编号{i}。\n{block}\n{block}"}
+            for i in range(8)]
+    corpus = tmp_path / "c.jsonl"
+    corpus.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+    engine = Engine(Config(select=("DUP",)))
+    whole = engine.lint_paths([str(corpus)])
+    monkeypatch.setattr(finding_spool, "IN_MEMORY", 3)
+    spilled = engine.lint_paths([str(corpus)])
+    assert isinstance(spilled.findings, Merged)
+    codes = {f.code for f in whole.findings}
+    assert codes & {"DUP003", "DUP004"} and len(whole.findings) > 3
+    read = []
+    monkeypatch.setattr(FindingSpool, "__getitem__", lambda self, i: read.append(i) or pytest.fail("read back"))
+    assert record_paths(spilled.findings) == record_paths(whole.findings) == {str(corpus)}
+    assert list(of_code(spilled.findings, "ENC002")) == [] and read == []

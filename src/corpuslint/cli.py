@@ -26,6 +26,7 @@ from .core.registry import RegistryError, discover
 from .core.rule import OptionError, family_of
 from .engine import Engine, LintResult
 from .fix import fix_documents, unified_diff, write_documents
+from .late_findings import of_code, record_paths
 from .load import SourceError, check_jsonl_field, is_jsonl, record_lines
 from .report import FORMATS, Report, formatter, writer
 from .report.text import Printable, printable, statistics
@@ -234,7 +235,7 @@ def cmd_check(args: argparse.Namespace) -> int:
                                    keep_documents=bool(args.fix or args.diff) or fmt == "html")
     if args.stdin_filename:
         _rename_stdin(result, args.stdin_filename)
-    for path in sorted({f.path for f in result.findings if f.code == "ENC002" and f.path and is_jsonl(f.path)}):
+    for path in sorted({f.path for f in of_code(result.findings, "ENC002") if f.path and is_jsonl(f.path)}):
         check_jsonl_field(path, config)  # every record lacking the field is a usage error
     for error in result.errors:
         _err(error)
@@ -365,8 +366,7 @@ def _record_lines(findings: Sequence[Any], known: Mapping[tuple[str | None, str]
     through the index) is read for its lines."""
     out = dict(known)
     seen = {p for p, _ in known}
-    paths = {loc.path for f in findings for loc in (f.location, *(r.location for r in f.related))
-             if loc.record is not None and loc.path and loc.path not in seen and is_jsonl(loc.path)}
+    paths = {p for p in record_paths(findings) if p not in seen and is_jsonl(p)}
     for p in sorted(paths):
         out.update(((p, rec), line) for rec, line in record_lines(p, config).items())
     return out

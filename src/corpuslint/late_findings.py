@@ -51,9 +51,25 @@ class ByDocument:
     def __init__(self) -> None:
         self._spool = FindingSpool()
         self._ids: dict[str, list[int]] = {}
+        # What outputs ask of every finding, kept as they come so that a spilled run is not
+        # read back for it: each finding's code, and the files of the records they name.
+        self._codes = array("H")
+        self._code_ids: dict[str, int] = {}
+        self._code_names: list[str] = []
+        self.record_paths: set[str] = set()
 
     def add(self, key: str, finding: Finding) -> None:
         self._ids.setdefault(key, []).append(self._spool.append(finding))
+        c = self._code_ids.get(finding.code)
+        if c is None:
+            c = self._code_ids[finding.code] = len(self._code_names)
+            self._code_names.append(finding.code)
+        self._codes.append(c)
+        self.record_paths.update(_record_paths(finding))
+
+    def code(self, i: int) -> str:
+        """The code of spooled finding ``i``, without reading it back."""
+        return self._code_names[self._codes[i]]
 
     @property
     def spilled(self) -> bool:
@@ -119,5 +135,37 @@ class Merged(Sequence[Finding]):
             self._last = (d, self._document(d))
         return self._last[1][i - (self._ends[d - 1] if d else 0)]
 
+    def of_code(self, code: str) -> Iterator[Finding]:
+        """The findings with ``code``; spooled ones are read back only when they have it."""
+        for own, ids in zip(self._own, self._ids):
+            yield from (f for f in own if f.code == code)
+            yield from (self._late[i] for i in ids if self._late.code(i) == code)
+
+    def record_paths(self) -> set[str]:
+        return {p for own in self._own for f in own for p in _record_paths(f)} | self._late.record_paths
+
     def close(self) -> None:
         self._late.close()
+
+
+def _record_paths(f: Finding) -> Iterator[str]:
+    """The files of the JSONL records a finding and its related locations are in."""
+    if f.location.record is not None and f.location.path:
+        yield f.location.path
+    for r in f.related:
+        if r.location.record is not None and r.location.path:
+            yield r.location.path
+
+
+def of_code(findings: Sequence[Finding], code: str) -> Iterator[Finding]:
+    """The run's findings with ``code`` (in no promised order)."""
+    if isinstance(findings, Merged):
+        return findings.of_code(code)
+    return (f for f in findings if f.code == code)
+
+
+def record_paths(findings: Sequence[Finding]) -> set[str]:
+    """The files of the JSONL records the run's findings (or their related locations) are in."""
+    if isinstance(findings, Merged):
+        return findings.record_paths()
+    return {p for f in findings for p in _record_paths(f)}

@@ -1,7 +1,8 @@
 """A list of findings that moves to disk when it grows large.
 
 A corpus with shared boilerplate gives a finding for nearly every paragraph (millions on a
-gigabyte), each ~3 KB in memory with its related locations: held whole they, not the corpus
+gigabyte), each ~1 KB in memory with its message and text (its related locations are shared
+with the other findings on the same copies): held whole they, not the corpus
 features, would set the peak memory of a run. ``FindingSpool`` holds the first
 ``in_memory`` findings as a list and, past that, writes every finding to an anonymous
 temporary file, keeping only its offset. A finding is written as plain tuples through
@@ -22,7 +23,7 @@ from typing import Any, overload
 
 from .findings import Applicability, Edit, Finding, Fix, Location, Related, Severity
 
-IN_MEMORY = 100_000  # ~300 MB of findings before the rest goes to disk
+IN_MEMORY = 300_000  # ~300 MB of findings before the rest goes to disk
 
 
 class FindingSpool(Sequence[Finding]):
