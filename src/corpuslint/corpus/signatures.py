@@ -276,6 +276,27 @@ def narrow_keys(keys: np.ndarray) -> np.ndarray:
     return (keys ^ (keys >> np.uint64(32))).astype(np.uint32)
 
 
+def _at_least_distinct(hashes: np.ndarray, offsets: np.ndarray, k: int) -> np.ndarray:
+    """For each run ``hashes[offsets[i]:offsets[i+1]]``: does it hold at least ``k`` distinct
+    values? The first ``2k`` values of every long run are sorted at once (one call for all
+    runs; a prefix with ``k`` distinct values settles it); a run shorter than ``2k``, or whose
+    prefix falls short, is counted whole."""
+    sizes = offsets[1:] - offsets[:-1]
+    out = sizes >= k
+    if k <= 1:
+        return out
+    width = 2 * k
+    undecided = out & (sizes < width)
+    long = np.nonzero(sizes >= width)[0]
+    if len(long):
+        prefix = np.sort(hashes[offsets[long][:, None] + np.arange(width)[None, :]], axis=1)
+        short_of_k = 1 + np.count_nonzero(prefix[:, 1:] != prefix[:, :-1], axis=1) < k
+        undecided[long[short_of_k]] = True
+    for i in np.nonzero(undecided)[0].tolist():
+        out[i] = len(np.unique(hashes[offsets[i]:offsets[i + 1]])) >= k
+    return out
+
+
 def sign_many(docs: Sequence[list[str]], params: SignatureParams, banding: Banding,
               spans: Sequence[np.ndarray]) -> list[DocSignature]:
     """Signatures of many documents at once (folded paragraphs and their spans): one hashing and
@@ -284,17 +305,21 @@ def sign_many(docs: Sequence[list[str]], params: SignatureParams, banding: Bandi
     erased) gets band keys too when it has at least ``whole_min`` shingles."""
     signed = [np.array([i for i, t in enumerate(f) if len(t) >= params.min_chars], dtype=np.int64)
               for f in docs]
-    texts = [f[i] for f, s in zip(docs, signed) for i in s.tolist()]
-    hashes, offsets = shingle_hashes(texts, params.n)
+    # Each distinct paragraph is hashed and sketched once: a boilerplate paragraph recurs in
+    # many documents of a batch, and equal texts have equal sketches.
+    rows: dict[str, int] = {}
+    which = np.fromiter((rows.setdefault(f[i], len(rows)) for f, s in zip(docs, signed) for i in s.tolist()),
+                        dtype=np.int64)
+    hashes, offsets = shingle_hashes(list(rows), params.n)
     mh = minhash_matrix(hashes, offsets, params.num_perm, params.seed)
-    bands = narrow_keys(band_keys(mh, *banding.lsh))
-    extra = band_keys(mh, *banding.extra) if banding.extra is not None else None
+    bands = narrow_keys(band_keys(mh, *banding.lsh))[which]
+    extra = band_keys(mh, *banding.extra)[which] if banding.extra is not None else None
     whole: list[np.ndarray | None] = [None] * len(docs)
     if banding.whole is not None:
         wh, wo = shingle_hashes(["".join(f) for f in docs], params.n)
-        sizes = [len(np.unique(wh[wo[i]:wo[i + 1]])) for i in range(len(docs))]
+        enough = _at_least_distinct(wh, wo, banding.whole_min)
         wm = narrow_keys(band_keys(minhash_matrix(wh, wo, params.num_perm, params.seed), *banding.whole))
-        whole = [wm[i] if sizes[i] >= banding.whole_min else None for i in range(len(docs))]
+        whole = [wm[i] if enough[i] else None for i in range(len(docs))]
     out: list[DocSignature] = []
     r = 0
     for d, (f, s) in enumerate(zip(docs, signed)):

@@ -23,6 +23,7 @@ right, but check it. Lost text (`锟斤拷`, U+FFFD) has no fix.
 from __future__ import annotations
 
 import re
+from functools import cache
 from typing import Iterable
 
 from ...core import Applicability, Document, DocumentRule, Edit, Finding, Fix, Severity
@@ -34,6 +35,33 @@ _CP1252_RUN = re.compile("[\u0080-\u00ff" + re.escape(_CP1252_SPECIAL) + "]{2,}"
 _NON_ASCII_RUN = re.compile(r"[^\x00-\x7f]{6,}")
 _UTF8_CJK = re.compile(rb"(?:[\xe4-\xe9][\x80-\xbf]{2}){4,}")
 _LOST = re.compile("(?:锟斤拷)+|(?:烫烫烫)+|\ufffd+")
+
+
+def _gbk_pairs(leads: range, trails: range) -> str:
+    """The characters GBK encodes as one lead byte in ``leads`` and one trail byte in ``trails``."""
+    out = []
+    for lead in leads:
+        for trail in trails:
+            pair = bytes((lead, trail))
+            try:
+                ch = pair.decode("gbk")
+            except UnicodeDecodeError:
+                continue
+            if ch.encode("gbk") == pair:
+                out.append(ch)
+    return "".join(out)
+
+
+@cache
+def _utf8_as_gbk() -> re.Pattern[str]:
+    """Three characters that any UTF-8 CJK text read as GBK holds: a 3-byte UTF-8 character
+    starting on a GBK character boundary reads (lead, continuation) (continuation, next lead)
+    (continuation, continuation). ``_gbk`` repairs at least four such characters from a
+    character boundary, so a text without this triple has nothing for it (most texts: it is
+    searched in C instead of encoding every non-ASCII run)."""
+    lead, cont = range(0xE4, 0xEA), range(0x80, 0xC0)
+    classes = (_gbk_pairs(lead, cont), _gbk_pairs(cont, lead), _gbk_pairs(cont, cont))
+    return re.compile("".join(f"[{re.escape(c)}]" for c in classes))
 
 
 def _cp1252_bytes(run: str) -> bytes | None:
@@ -90,6 +118,9 @@ class Mojibake(DocumentRule):
         text = doc.text
         yield from self._latin(doc, text)
         yield from self._gbk(doc, text)
+        # The alternation makes re try every position; the substring tests run in C.
+        if "锟" not in text and "烫" not in text and "\ufffd" not in text:
+            return
         for m in _LOST.finditer(text):
             what = "replacement character U+FFFD" if m.group()[0] == "\ufffd" else repr(m.group())
             yield self.finding(doc, m.start(), m.end(),
@@ -115,6 +146,8 @@ class Mojibake(DocumentRule):
                 break
 
     def _gbk(self, doc: Document, text: str) -> Iterable[Finding]:
+        if _utf8_as_gbk().search(text) is None:
+            return
         for m in _NON_ASCII_RUN.finditer(text):
             for seg_start, raw in _double_byte_segments(m.group()):
                 for b in _UTF8_CJK.finditer(raw):
