@@ -180,13 +180,12 @@ class Alignment:
 
 
 def _unique_positions(s: str, lo: int, hi: int, k: int) -> dict[str, int]:
-    counts: Counter[str] = Counter()
-    first: dict[str, int] = {}
-    for i in range(lo, hi - k + 1):
-        g = s[i:i + k]
-        counts[g] += 1
-        first.setdefault(g, i)
-    return {g: i for g, i in first.items() if counts[g] == 1}
+    """The k-grams of ``s[lo:hi]`` that occur there once, with their position (counted and
+    indexed by C loops: ``Counter`` and ``dict`` over the list of k-grams)."""
+    grams = [s[i:i + k] for i in range(lo, hi - k + 1)]
+    counts = Counter(grams)
+    at = dict(zip(grams, range(lo, hi - k + 1)))  # the last position: a unique k-gram's only one
+    return {g: i for g, i in at.items() if counts[g] == 1}
 
 
 def _lis(pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -19,8 +19,7 @@ import regex
 from ..core import Document, PackStore, Paragraph
 from ..text import CHARS, HAN, HAN_CLASS, char_class
 from ..text.lexicon import Lexicon, load_lexicon
-from .kinds import SPACED as _SPACED
-from .kinds import unclosed
+from .kinds import spaced as _spaced, unclosed
 from .layout import SHORT_KINDS, page
 from .wrap import Wrap, wrap_width, wrapped_breaks
 
@@ -169,7 +168,7 @@ class _Analyser:
         if self.kinds[j] == "prose":
             return True
         return self.kinds[j] == "short" and text[-1] in _SENTENCE_END \
-            and not _SPACED.search(text) and len(text) >= 6
+            and not _spaced(text) and len(text) >= 6
 
     def _between(self, j: int) -> bool:
         """Paragraph ``j`` may be a caption lying between two halves of a sentence."""

@@ -17,6 +17,7 @@ Data: rules/page/kinds.toml (heading marks, credit and byline shapes)."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Sequence
@@ -31,8 +32,9 @@ PACK = "page/kinds.toml"
 # A paragraph made of space-separated chunks of Han text is a title, not prose (newspaper
 # titles separate their parts with spaces; running Chinese text does not use them).
 SPACED = regex.compile(rf"[{HAN_CLASS}”」》)）][ \u3000]+[{HAN_CLASS}“「《(（]")
-_INSIDE_FINAL = regex.compile(char_class(CHARS.sentence_final_strong, CHARS.semicolon))
-_LIST_COMMA = regex.compile(char_class(CHARS.comma, CHARS.enumeration))
+# (plain classes: ``re`` finds them faster than ``regex``)
+_INSIDE_FINAL = re.compile(char_class(CHARS.sentence_final_strong, CHARS.semicolon))
+_LIST_COMMA = re.compile(char_class(CHARS.comma, CHARS.enumeration))
 # table cells: two or more spaces or a tab between cells
 _CELL_SEP = regex.compile(r"(?:\t|[ \u3000\u00a0]{2,})")
 # a metadata table's field name, spaced out or not: `索 引 号：`, `发布机构：`, `主题分类：`
@@ -63,13 +65,28 @@ def kind_data(packs: PackStore | None = None) -> KindData:
     return _load(tuple((packs or PackStore()).dirs))
 
 
+_PAIRS = tuple((a, b) for a, b in CHARS.pairs if a != b)
+# (``re``: finding members of a plain class is twice as fast as with ``regex`` here)
+_PAIR_MARK = re.compile(char_class(frozenset("".join(a + b for a, b in _PAIRS))))
+
+
 def unclosed(text: str) -> str | None:
     """The first pair of quotation marks or brackets that ``text`` opens more often than it
-    closes (a paragraph cut before its closing mark)."""
-    for a, b in CHARS.pairs:
-        if a != b and text.count(a) > text.count(b):
+    closes (a paragraph cut before its closing mark). The marks are picked out in one scan and
+    counted among themselves, not by two scans of the whole text per pair."""
+    marks = _PAIR_MARK.findall(text)
+    if not marks:
+        return None
+    for a, b in _PAIRS:
+        if marks.count(a) > marks.count(b):
             return a + b
     return None
+
+
+def spaced(text: str) -> bool:
+    """``SPACED`` matches in ``text``: looked for only where a space is (most lines have none;
+    the pattern's leading class of every Han character would be tried at every position)."""
+    return (" " in text or "\u3000" in text) and SPACED.search(text) is not None
 
 
 def running(text: str) -> bool:
@@ -79,7 +96,7 @@ def running(text: str) -> bool:
         return True
     if unclosed(text):
         return True
-    if SPACED.search(text):
+    if spaced(text):
         return False
     if len(text) >= 20 and _LIST_COMMA.search(text, 0, len(text) - 1):
         return True

@@ -117,7 +117,7 @@ KANA = regex.compile(r"[\p{Hiragana}\p{Katakana}]")
 
 # Runs of anything but Han ideographs: deleting them leaves the Han characters (one C pass).
 _NON_HAN = re.compile(f"[^{HAN_CLASS}]+")
-HAN = regex.compile(f"[{HAN_CLASS}]")  # one Han ideograph
+HAN = re.compile(f"[{HAN_CLASS}]")  # one Han ideograph (``re`` finds a plain class faster than ``regex``)
 
 
 def is_han(ch: str) -> bool:
