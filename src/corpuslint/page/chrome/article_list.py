@@ -16,12 +16,18 @@ from ._base import Detector, Hit
 # decoration around a list header: leading, and trailing (searched backwards from the end)
 _DECOR_LEAD = regex.compile(r"^[\s■□◆◇●○★☆▲△►▶|｜>»:：·•【\[《<]+")
 _DECOR_TRAIL = regex.compile(r"(?r)[\s■□◆◇●○★☆▲△►▶|｜>»:：·•】\]》>]+$")
+_DECOR_TRAIL_ONLY = regex.compile(r"[\s■□◆◇●○★☆▲△►▶|｜>»:：·•】\]》>]*")
+_HEADER_MAX = 40
 
 
-def _undecorated(text: str) -> str:
-    """``text`` without the decoration before and after it (`■ 相关新闻 >>`)."""
+def _undecorated(text: str, longest: int | None = None) -> str:
+    """``text`` without the decoration before and after it (`■ 相关新闻 >>`); with ``longest``,
+    "" when that would be longer (known without the backward search: the characters past
+    ``longest`` are not all trailing decoration)."""
     m = _DECOR_LEAD.match(text)
     rest = text[m.end():] if m else text
+    if longest is not None and len(rest) > longest and not _DECOR_TRAIL_ONLY.fullmatch(rest, longest):
+        return ""
     m = _DECOR_TRAIL.search(rest)
     return rest[:m.start()] if m else rest
 _LONE_BULLET = regex.compile(r"\s*[•·▪▫◆◇■□●○★☆►▶▸※]\s*")
@@ -48,8 +54,8 @@ class ArticleListDetector(Detector):
         self.footer = any_pattern(data["footer_marks"], regex.I)
 
     def header(self, b: Block, outside: bool = True) -> bool:
-        core = _undecorated(b.text)
-        if not core or len(core) > 40:
+        core = _undecorated(b.text, _HEADER_MAX)
+        if not core or len(core) > _HEADER_MAX:
             return False
         if core in self.weak_headers:
             return outside

@@ -36,7 +36,7 @@ class ContactDetector(Detector):
         t = b.text
         if len(t) > 120:  # every test below needs a short line; skip the regexes on long ones
             return False
-        if self.ads.search(t) and len(t) <= 80:
+        if len(t) <= 80 and self.ads.search(t):
             return True
         if not self.contact.found(t):
             return False

@@ -68,6 +68,8 @@ class CopyrightDetector(Detector):
                 continue
             opener = low.startswith(self.openers) and (outside or footer or self._standalone(t))
             # (the marks are searched only as far as needed: most lines have none)
+            if not opener and not outside and (len(t) > 60 or b.prose):
+                continue  # in the body no mark makes a long line or a sentence a notice
             if opener:
                 ok = True
             elif self._strong(t, flat, outside):
