@@ -49,20 +49,24 @@ class _Inverted:
             self.hashes = np.zeros(0, dtype=np.uint64)
             self.labels = np.zeros(0, dtype=np.int64)
 
-    def intersections(self, s: np.ndarray) -> np.ndarray:
-        """|s ∩ set_j| for every paragraph j."""
-        if len(self.hashes) == 0 or len(s) == 0:
-            return np.zeros(len(self.paras), dtype=np.int64)
-        lo = np.searchsorted(self.hashes, s, side="left")
-        hi = np.searchsorted(self.hashes, s, side="right")
+    def intersection_matrix(self, sets: list[np.ndarray]) -> np.ndarray:
+        """(len(sets), paragraphs) |s ∩ set_j| for every set s and paragraph j, all sets in one
+        vectorised pass (one pass per set was mostly numpy's call overhead). A hash can occur in
+        several paragraphs: every [lo, hi) range of the sorted index is expanded."""
+        rows, cols = len(sets), len(self.paras)
+        sizes = np.fromiter((len(x) for x in sets), dtype=np.int64, count=rows)
+        if len(self.hashes) == 0 or rows == 0 or sizes.sum() == 0:
+            return np.zeros((rows, cols), dtype=np.int64)
+        q = np.concatenate(sets)
+        label = np.repeat(np.arange(rows), sizes)
+        lo = np.searchsorted(self.hashes, q, side="left")
+        hi = np.searchsorted(self.hashes, q, side="right")
         hit = hi > lo
-        if not hit.any():
-            return np.zeros(len(self.paras), dtype=np.int64)
-        # A hash can occur in several paragraphs: expand every [lo, hi) range.
-        lo, hi = lo[hit], hi[hit]
+        lo, hi, label = lo[hit], hi[hit], label[hit]
         counts = hi - lo
         idx = np.repeat(lo - np.cumsum(np.concatenate([[0], counts[:-1]])), counts) + np.arange(counts.sum())
-        return np.bincount(self.labels[idx], minlength=len(self.paras))
+        cells = np.repeat(label, counts) * cols + self.labels[idx]
+        return np.bincount(cells, minlength=rows * cols).reshape(rows, cols)
 
 
 def queried(text: DocText, signed: list[int]) -> list[int]:
@@ -95,25 +99,24 @@ def align(ta: DocText, pa: list[int], tb: DocText, pb: list[int]) -> Alignment:
     scored: list[tuple[float, int, int]] = []
     contained_b: dict[int, list[tuple[float, int]]] = defaultdict(list)  # b part -> (share, a)
     contained_a: dict[int, list[tuple[float, int]]] = defaultdict(list)
-    for i in qa:
-        s = ta.shingles(i)
-        inter = inv_b.intersections(s)
-        long_i = i in signed_a
-        for j_pos in np.nonzero(inter)[0].tolist():
-            c = int(inter[j_pos])
-            j = qb[j_pos]
-            long_j = j in signed_b
-            if not (long_i or long_j):
-                continue
-            size_b = int(inv_b.sizes[j_pos])
-            if long_i and long_j:
-                sim = c / (len(s) + size_b - c)
-                if sim >= PARA_THRESHOLD:
-                    scored.append((sim, i, j))
-            if long_i and c / size_b >= CONTAINED and (long_j or len(ta.folded[i]) < short_whole):
-                contained_b[j].append((c / size_b, i))
-            if long_j and c / len(s) >= CONTAINED and (long_i or len(tb.folded[j]) < short_whole):
-                contained_a[i].append((c / len(s), j))
+    sets = [ta.shingles(i) for i in qa]
+    inter = inv_b.intersection_matrix(sets)
+    sizes_b = inv_b.sizes.tolist()
+    rows, cols = np.nonzero(inter)  # row by row, as a loop over qa would meet them
+    for r, j_pos, c in zip(rows.tolist(), cols.tolist(), inter[rows, cols].tolist()):
+        i, j = qa[r], qb[j_pos]
+        long_i, long_j = i in signed_a, j in signed_b
+        if not (long_i or long_j):
+            continue
+        size_a, size_b = len(sets[r]), sizes_b[j_pos]
+        if long_i and long_j:
+            sim = c / (size_a + size_b - c)
+            if sim >= PARA_THRESHOLD:
+                scored.append((sim, i, j))
+        if long_i and c / size_b >= CONTAINED and (long_j or len(ta.folded[i]) < short_whole):
+            contained_b[j].append((c / size_b, i))
+        if long_j and c / size_a >= CONTAINED and (long_i or len(tb.folded[j]) < short_whole):
+            contained_a[i].append((c / size_a, j))
     scored.sort(key=lambda t: (-t[0], t[1], t[2]))
     # Groups of parts: [a parts, b parts]; a plain match is one part on each side.
     groups: list[tuple[set[int], set[int]]] = []
