@@ -206,6 +206,12 @@ class DocSignature:
         return self.row(para) is not None
 
 
+# Shingle sets by (n, folded paragraph), shared by every DocText of the process: exact (a set
+# depends on nothing else) and bounded (emptied when full).
+_SHARED_SETS: dict[tuple[int, str], np.ndarray] = {}
+_SHARED_MAX = 20_000  # ~20 MB at most
+
+
 class DocText:
     """A document's folded paragraphs, re-read for exact checks: shingle sets computed on demand
     and cached while this object lives."""
@@ -217,21 +223,35 @@ class DocText:
         self.inverted: object | None = None  # similarity's per-document inverted index
 
     def shingles(self, para: int) -> np.ndarray:
-        """Sorted unique 64-bit shingle hashes of a paragraph."""
+        """Sorted unique 64-bit shingle hashes of a paragraph (read-only)."""
         s = self._sets.get(para)
         if s is None:
-            h, _ = shingle_hashes([self.folded[para]], self.params.n)
-            s = self._sets[para] = np.unique(h)
+            self.preload([para])
+            s = self._sets[para]
         return s
 
     def preload(self, paras: Sequence[int]) -> None:
-        """Shingle sets of many paragraphs in one vectorised pass."""
-        todo = [p for p in dict.fromkeys(paras) if p not in self._sets]
+        """Shingle sets of many paragraphs in one vectorised pass; a paragraph text met in an
+        earlier document (boilerplate recurs in thousands) is taken from ``_SHARED_SETS``."""
+        todo = []
+        n = self.params.n
+        for p in dict.fromkeys(paras):
+            if p in self._sets:
+                continue
+            known = _SHARED_SETS.get((n, self.folded[p]))
+            if known is not None:
+                self._sets[p] = known
+            else:
+                todo.append(p)
         if not todo:
             return
-        h, off = shingle_hashes([self.folded[p] for p in todo], self.params.n)
+        h, off = shingle_hashes([self.folded[p] for p in todo], n)
+        if len(_SHARED_SETS) + len(todo) > _SHARED_MAX:
+            _SHARED_SETS.clear()
         for k, p in enumerate(todo):
-            self._sets[p] = np.unique(h[off[k]:off[k + 1]])
+            s = np.unique(h[off[k]:off[k + 1]])
+            s.flags.writeable = False  # shared between documents
+            self._sets[p] = _SHARED_SETS[(n, self.folded[p])] = s
 
     def whole_set(self) -> np.ndarray:
         h, _ = shingle_hashes(["".join(self.folded)], self.params.n)
