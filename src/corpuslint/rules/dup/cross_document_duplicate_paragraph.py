@@ -113,8 +113,9 @@ class CrossDocumentDuplicateParagraph(CorpusRule):
                 related = [related_of(x) for x in shown]
                 doc = doc or entry.doc
                 assert doc is not None
-                para = doc.paragraphs[p]
-                yield self.finding(doc, para.start, para.end, msg, related=related)
+                # the paragraph's offsets as signed (its document's lines are not split again)
+                _, start, end, _ = entry.sig.span(p)
+                yield self.finding(doc, start, end, msg, related=related)
 
 
 def _shown(found: list[Partner], entry: Entry, versions: set[int]) -> list[Partner]:
