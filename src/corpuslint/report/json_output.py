@@ -26,6 +26,10 @@ from . import Report
 
 
 def _location(report: Report, loc: Location) -> dict[str, Any]:
+    if loc.record is None:  # ``report.position`` is the location's own (no FilePosition built)
+        return {"path": loc.path, "record": None, "line": loc.line, "column": loc.column,
+                "end_line": loc.end_line, "end_column": loc.end_column,
+                "record_line": None, "record_column": None}
     pos = report.position(loc)
     return {"path": loc.path, "record": loc.record, "line": pos.line, "column": pos.column,
             "end_line": pos.end_line, "end_column": pos.end_column,

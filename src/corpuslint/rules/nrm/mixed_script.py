@@ -112,8 +112,9 @@ class MixedScript(DocumentRule):
     def check(self, doc: Document) -> Iterable[Finding]:
         trad: list[tuple[int, str]] = []  # (offset, simplified form)
         # a paragraph with kana is Japanese (quoted lyrics, a film's dialogue): its kanji are
-        # neither script's
-        paras = [p for p in doc.paragraphs if has_han(p.text) and not KANA.search(p.text)]
+        # neither script's (kana is looked for line by line only in a text that has some)
+        kana = KANA.search(doc.text) is not None
+        paras = [p for p in doc.paragraphs if has_han(p.text) and not (kana and KANA.search(p.text))]
         if _unchanged(p.text for p in paras):
             return
         # Characters the phrase-aware conversion to simplified changes: a paragraph is read
