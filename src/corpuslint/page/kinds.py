@@ -109,6 +109,8 @@ BYLINE_MAX = 40
 
 def cells(text: str) -> int:
     """Number of cells when the line is a flattened table row (cells apart by wide space)."""
+    if "\t" not in text and " " not in text and "\u3000" not in text and "\u00a0" not in text:
+        return 1  # no separator can be there (most lines of prose hold no space at all)
     parts = [p for p in _CELL_SEP.split(text.strip()) if p]
     return len(parts) if len(parts) >= 2 else 1
 
