@@ -32,7 +32,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING, Iterable, Sequence
 
 from ..core.document import Document
-from .normalize import simplified_aligned
+from .normalize import simplified_aligned_many
 
 if TYPE_CHECKING:
     from .model import Corpus
@@ -87,9 +87,8 @@ def build_stream(doc: Document) -> Stream:
     chars: list[str] = []
     offsets: list[int] = []
     breaks: list[bool] = []
-    for para in doc.paragraphs:
-        text = para.text
-        simple = simplified_aligned(text)
+    paras = doc.paragraphs
+    for para, simple in zip(paras, simplified_aligned_many([p.text for p in paras])):
         # NFKC per character keeps the offsets exact; the whole line at once is much faster and
         # equivalent whenever it keeps the length (no "㈠" -> "(一)" expansion)
         whole = unicodedata.normalize("NFKC", simple).lower()

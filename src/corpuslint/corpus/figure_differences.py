@@ -15,7 +15,7 @@ import regex
 from ..core.document import Document
 from .align import Stream
 from .figures import Figure, FigureExtractor
-from .normalize import simplified_aligned
+from .normalize import simplified_aligned_many
 
 FigureAt = tuple[Figure, int, int]  # a figure and its stream range
 RelativeAt = tuple[int, int, str]  # a relative date word (去年) and its stream range
@@ -31,9 +31,10 @@ _REL_CATEGORY = {"年": "year", "月": "month", "日": "day", "天": "day", "前
 
 def figures_in(extractor: FigureExtractor, doc: Document, stream: Stream) -> list[FigureAt]:
     out = []
-    for text, offsets in _logical_paragraphs(doc):
-        # read figures in simplified characters (萬 -> 万), offsets unchanged
-        for f in extractor.extract(simplified_aligned(text)):
+    logical = list(_logical_paragraphs(doc))
+    # read figures in simplified characters (萬 -> 万), offsets unchanged
+    for (_, offsets), simple in zip(logical, simplified_aligned_many([t for t, _ in logical])):
+        for f in extractor.extract(simple):
             start, end = offsets[f.start], offsets[f.end - 1] + 1
             f = replace(f, start=start, end=end, text=doc.text[start:end])
             lo, hi = stream.range_of(f.start, f.end)

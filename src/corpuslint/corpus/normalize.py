@@ -51,6 +51,21 @@ def simplified_aligned(text: str) -> str:
     return simple
 
 
+def simplified_aligned_many(texts: list[str]) -> list[str]:
+    """``[simplified_aligned(t) for t in texts]`` with one OpenCC call for all the texts that
+    hold no newline, joined by newlines (no phrase spans a line, so the whole converts as its
+    lines do); a text whose conversion changes its length is redone on its own."""
+    if len(texts) < 2 or any("\n" in t for t in texts):
+        return [simplified_aligned(t) for t in texts]
+    try:
+        parts = to_simplified("\n".join(texts)).split("\n")
+    except UnicodeError:
+        return [simplified_aligned(t) for t in texts]
+    if len(parts) != len(texts):
+        return [simplified_aligned(t) for t in texts]
+    return [p if len(p) == len(t) else simplified_aligned(t) for p, t in zip(parts, texts)]
+
+
 def to_traditional(text: str) -> str:
     return convert(text, "s2t")
 
