@@ -103,29 +103,40 @@ def tokens(text: str) -> list[str]:
     return [t for t in SEPARATORS.split(text) if t]
 
 
-def cover(token: str, words: frozenset[str], longest: int) -> list[str] | None:
-    """Split ``token`` into words of ``words`` (longest match first), or None if it cannot be."""
+def word_lengths(words: frozenset[str]) -> dict[str, tuple[int, ...]]:
+    """First character -> the lengths of the words starting with it, longest first."""
+    by_first: dict[str, set[int]] = {}
+    for w in words:
+        by_first.setdefault(w[0], set()).add(len(w))
+    return {c: tuple(sorted(sizes, reverse=True)) for c, sizes in by_first.items()}
+
+
+def cover(token: str, words: frozenset[str], lengths: dict[str, tuple[int, ...]]) -> list[str] | None:
+    """Split ``token`` into words of ``words`` (longest match first), or None if it cannot be.
+    Only the lengths of words starting with the character at hand are tried (``lengths``, from
+    ``word_lengths``): most positions of a line of text start no word at all."""
     out: list[str] = []
     i, n = 0, len(token)
     while i < n:
-        for size in range(min(longest, n - i), 0, -1):
-            piece = token[i:i + size]
-            if piece in words:
-                out.append(piece)
-                i += size
-                break
+        for size in lengths.get(token[i], ()):
+            if size <= n - i:
+                piece = token[i:i + size]
+                if piece in words:
+                    out.append(piece)
+                    i += size
+                    break
         else:
             return None
     return out
 
 
 class Lexicon:
-    """A set of words (with the longest length, for ``cover``) plus token shapes (regexes such as
-    ``第\\d+版``) that count as words."""
+    """A set of words (with their lengths by first character, for ``cover``) plus token shapes
+    (regexes such as ``第\\d+版``) that count as words."""
 
     def __init__(self, words: list[str], patterns: list[str] = ()) -> None:  # type: ignore[assignment]
         self.words = frozenset(w for w in (x.strip() for x in words) if w)
-        self.longest = max((len(w) for w in self.words), default=1)
+        self.lengths = word_lengths(self.words)
         self.shapes = any_pattern(patterns) if patterns else None
 
     def __contains__(self, word: str) -> bool:
@@ -138,7 +149,7 @@ class Lexicon:
             if tok in self.words or (self.shapes and self.shapes.fullmatch(tok)):
                 out.append(tok)
                 continue
-            words = cover(tok, self.words, self.longest)
+            words = cover(tok, self.words, self.lengths)
             if words is None:
                 return None
             out.extend(words)
