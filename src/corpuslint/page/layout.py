@@ -181,12 +181,12 @@ class Page:
         deleted): of an official document's record anywhere (``records``); of a table inside
         the article body, or between the page's first and last sentence (a discography's
         `发行日期：…` under every album, past the best run of prose); of a grid or infobox
-        right next to the body. Outside the body a run of page-meta fields (a forum post's
-        `楼层：` `得分：` `作者：`, `上一篇：` `下一篇：`) or of fields with no known name
-        (`回答量：` `采纳率：`) is no table of the text, and a contact
-        block (`地址：` `电话：`) counts only between the sentences; a user box above the
-        headline (`级别：` `积分：`) or a footer's address lines lie outside. Columns of menus
-        in the page head are tables by shape only."""
+        right before the first or after the last sentence. Outside the body a run of
+        page-meta fields (a forum post's `楼层：` `得分：` `作者：`, `上一篇：` `下一篇：`) or of
+        fields with no known name (`回答量：` `采纳率：`) is no table of the text, and a contact
+        block (`地址：` `电话：`) counts only between the sentences: a user box above the
+        headline or a footer's address lines lie outside. Columns of menus in the page head
+        are tables by shape only."""
         if i in self.records:
             return True
         t = self.table_of.get(i)
@@ -200,9 +200,10 @@ class Page:
             return True
         if t.contact:
             return False
-        # a grid or an infobox touching the body (a table that ends the article)
+        # a grid or an infobox right before the first or after the last sentence (an infobox
+        # under the headline, a table that ends the article)
         return t.shape in ("grid", "infobox") and self.has_body \
-            and t.first <= self.body_end + 1 and t.last >= self.body_start - 1
+            and t.first <= self.last_prose + 1 and t.last >= self.first_prose - 1
 
 
 # Per document: the page for each set of rule-pack folders (user packs may extend kinds.toml),

@@ -39,7 +39,7 @@ _CELL_SEP = regex.compile(r"(?:\t|[ \u3000\u00a0]{2,})")
 # items of a nav bar or footer link row: `关于我们 | 联系我们`, `首页 · 新闻`
 _NAV_BAR = regex.compile(r"(?:^|\s)[|｜·•](?:\s|$)")
 # a metadata table's field name, spaced out or not: `索 引 号：`, `发布机构：`, `主题分类：`
-_FIELD = regex.compile(rf"^(?:[{HAN_CLASS}][ \u3000]?){{2,6}}[：:]")
+_FIELD = regex.compile(rf"^(?:[{HAN_CLASS}][ \u3000]{{0,2}}){{2,6}}[：:]")
 _NAME_SPACE = regex.compile(r"[ \u3000]")
 _COLON = regex.compile("[：:]")
 # a header cell with no word (`#`, `No.`)
@@ -182,12 +182,12 @@ def _fields(texts: Sequence[str], data: TableData) -> list[Table]:
             # the label of every item of a list: one name again and again (a record printed
             # twice repeats its names a whole table apart)
             again = sum(1 for a, b in zip(names, names[1:]) if a == b)
-            known = bool(set(names) & data.known_fields)
+            known = sum(1 for x in names if x in data.known_fields)
             if again <= (1 - data.distinct_share) * len(names) and (
-                    known or sum(values) <= data.title_value * len(values)):
+                    known * 2 >= len(names) or sum(values) <= data.title_value * len(values)):
                 contact = sum(1 for x in names if x in data.contact_fields) * 2 >= len(names)
                 meta = sum(1 for x in names if x in data.meta_fields) >= data.meta_share * len(names)
-                out.append(Table(cluster[0], last, "fields", contact, meta, known))
+                out.append(Table(cluster[0], last, "fields", contact, meta, known > 0))
         cluster = [i] if i is not None else []
     return out
 
