@@ -192,9 +192,11 @@ class Page:
         t = self.table_of.get(i)
         if t is None:
             return False
+        if t.meta:
+            return False
         if self.body_start <= i <= self.body_end:
             return True
-        if t.meta or not t.known:
+        if not t.known:
             return False
         if self.first_prose < i < self.last_prose:
             return True
