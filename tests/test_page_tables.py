@@ -87,6 +87,14 @@ def test_menus_in_columns_at_the_head_are_not_protected() -> None:
     assert _in_table(lines) == []
 
 
+def test_a_grid_after_the_last_sentence_counts_only_with_data() -> None:
+    awards = ["年份  奖项  结果", "2015  金曲奖最佳新人  提名", "2018  金曲奖最佳作词人  提名"]
+    assert _in_table(["李明获金曲奖", PROSE[0], PROSE[1], *awards]) == [4, 5, 6]
+    menus = ["新闻  体育  娱乐  财经", "汽车  房产  教育  旅游", "科技  健康  时尚  军事"]
+    assert _tables(menus) == [(0, 2, "grid")]
+    assert _in_table(["李明获金曲奖", PROSE[0], PROSE[1], *menus]) == []
+
+
 def test_fields_past_the_body_between_sentences() -> None:
     """Past the article body but before the page's last sentence, an album's fields are the
     text's (a discography), a forum post's user box is not."""

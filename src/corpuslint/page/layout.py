@@ -183,7 +183,8 @@ class Page:
         `发行日期：…` under every album, past the best run of prose); of a grid or infobox
         right before the first or after the last sentence. Outside the body a run of
         page-meta fields (a forum post's `楼层：` `得分：` `作者：`, `上一篇：` `下一篇：`) or of
-        fields with no known name (`回答量：` `采纳率：`) is no table of the text, and a contact
+        fields with no known name (`回答量：` `采纳率：`) or a grid of words alone (columns of
+        menus `新闻  体育  娱乐`) is no table of the text, and a contact
         block (`地址：` `电话：`) counts only between the sentences: a user box above the
         headline or a footer's address lines lie outside. Columns of menus in the page head
         are tables by shape only."""
@@ -196,7 +197,7 @@ class Page:
             return False
         if self.body_start <= i <= self.body_end:
             return True
-        if not t.known:
+        if not t.known or not t.data:
             return False
         if self.first_prose < i < self.last_prose:
             return True

@@ -6,7 +6,8 @@ The page model finds them once per document so that no chrome detector reports t
 deletes them (``Page.in_table``). Shapes (``Table.shape``):
 
 * ``grid`` — rows of two or more cells apart by wide space or a tab, at least ``min_rows``
-  consecutive rows with similar numbers of cells (a nav bar `关于我们 | 联系我们` is no row);
+  consecutive rows with similar numbers of cells (a nav bar `关于我们 | 联系我们` is no row;
+  columns of menu words `新闻  体育  娱乐` are a grid of no data);
 * ``fields`` — a run of `字段：值` fields (`索 引 号：…`, `发布机构：…`, `发行日期：…`) with
   distinct names (`歌曲：…` `歌曲：…` is a list) that are known or hold short values (`商务部：
   4月新能源汽车销量…` `乘联会：…` is a list of headlines);
@@ -42,6 +43,8 @@ _NAV_BAR = regex.compile(r"(?:^|\s)[|｜·•](?:\s|$)")
 _FIELD = regex.compile(rf"^(?:[{HAN_CLASS}][ \u3000]{{0,2}}){{2,6}}[：:]")
 _NAME_SPACE = regex.compile(r"[ \u3000]")
 _COLON = regex.compile("[：:]")
+# a cell of data, not a menu word: a number, a date, a 《title》
+_DATA_CELL = regex.compile(r"\d|《")
 # a header cell with no word (`#`, `No.`)
 _MARK_CELL = regex.compile(r"^(?:#|No\.?|№)$", regex.I)
 
@@ -81,6 +84,9 @@ class Table:
     contact: bool = False  # a run of contact fields (`地址：` `电话：`): the text's only between its sentences
     meta: bool = False  # a run of page-meta fields (`作者：` `楼层：` `上一篇：`): the text's only inside the body
     known: bool = True  # fields: some name is a known one (infobox, column, record ...); else the text's only inside the body
+    # grid: cells of data (a digit, a 《title》) or a header row of column names; a grid of words
+    # alone (columns of menus `新闻  体育  娱乐`) is the text's only inside the body
+    data: bool = True
 
     def __contains__(self, i: object) -> bool:
         return isinstance(i, int) and self.first <= i <= self.last
@@ -156,7 +162,9 @@ def _grids(texts: Sequence[str], data: TableData) -> list[Table]:
             j += 1
             lo, hi = min(lo, n_cells[j]), max(hi, n_cells[j])
         if j - i + 1 >= data.min_rows:
-            out.append(Table(i, j, "grid"))
+            header = sum(1 for c in _CELL_SEP.split(texts[i].strip()) if _NAME_SPACE.sub("", c) in data.header_words)
+            out.append(Table(i, j, "grid", data=header >= data.min_header_words
+                             or any(_DATA_CELL.search(texts[k]) for k in range(i, j + 1))))
         i = j + 1
     return out
 
