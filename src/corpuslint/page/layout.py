@@ -209,6 +209,17 @@ class Page:
             and t.first <= self.last_prose + 1 and t.last >= self.first_prose - 1
 
 
+    def table_lines(self) -> frozenset[int]:
+        """The 1-based numbers of the lines that are rows of the text's tables (``in_table``),
+        computed once."""
+        got = self.extra.get("page.table_lines")
+        if not isinstance(got, frozenset):
+            got = self.extra["page.table_lines"] = frozenset(
+                self.blocks[i].line for i in self.table_of if self.in_table(i)) | frozenset(
+                self.blocks[i].line for i in self.records)
+        return got
+
+
 # Per document: the page for each set of rule-pack folders (user packs may extend kinds.toml),
 # kept on the document itself: a Page refers to its document, so a WeakKeyDictionary holding
 # pages would keep every document alive.
