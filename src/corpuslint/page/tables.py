@@ -8,9 +8,9 @@ deletes them (``Page.in_table``). Shapes (``Table.shape``):
 * ``grid`` — rows of two or more cells apart by wide space or a tab, at least ``min_rows``
   consecutive rows with similar numbers of cells (a nav bar `关于我们 | 联系我们` is no row;
   columns of menu words `新闻  体育  娱乐` are a grid of no data);
-* ``fields`` — a run of `字段：值` fields (`索 引 号：…`, `发布机构：…`, `发行日期：…`) with
-  distinct names (`歌曲：…` `歌曲：…` is a list) that are known or hold short values (`商务部：
-  4月新能源汽车销量…` `乘联会：…` is a list of headlines);
+* ``fields`` — a run of `字段：值` fields (`索 引 号：…`, `发布机构：…`, `发行日期：…`), not
+  one label again and again (`歌曲：…` `歌曲：…` is a list), half its names known or its values
+  short (`商务部：4月新能源汽车销量…` `乘联会：…` is a list of headlines);
 * ``infobox`` — named fields without a colon, `出生 1950年…` on one line or the name and its
   value on two lines (a Wikipedia infobox's `<th>` and `<td>` flattened);
 * ``cells`` — one cell a line under a header row of column names (`年份` `奖项` `作品` `结果`),
@@ -68,10 +68,7 @@ class TableData:
     meta_share: float
     distinct_share: float
     title_value: int
-
-    @property
-    def known_fields(self) -> frozenset[str]:
-        return self.infobox_fields | self.header_words | self.contact_fields | self.record_fields | self.meta_fields
+    known_fields: frozenset[str]  # all of the names above
 
 
 @dataclass(frozen=True)
@@ -82,7 +79,7 @@ class Table:
     last: int
     shape: str  # grid, fields, infobox, cells
     contact: bool = False  # a run of contact fields (`地址：` `电话：`): the text's only between its sentences
-    meta: bool = False  # a run of page-meta fields (`作者：` `楼层：` `上一篇：`): the text's only inside the body
+    meta: bool = False  # a run of page-meta fields (`作者：` `楼层：` `上一篇：`): never the text's table
     known: bool = True  # fields: some name is a known one (infobox, column, record ...); else the text's only inside the body
     # grid: cells of data (a digit, a 《title》) or a header row of column names; a grid of words
     # alone (columns of menus `新闻  体育  娱乐`) is the text's only inside the body
@@ -98,11 +95,12 @@ def _load(dirs: tuple) -> TableData:  # type: ignore[type-arg]
     d = packs.toml(PACK)
     # the page-meta labels the meta chrome detector knows (`来源`, `作者`, `楼层`, `得分`)
     meta = frozenset(packs.toml(META_PACK)["labels"]) | frozenset(d["page_fields"])
+    names = [frozenset(d[k]) for k in ("infobox_fields", "header_words", "contact_fields", "record_fields")]
     return TableData(int(d["min_rows"]), int(d["cell_slack"]), int(d["min_fields"]), int(d["field_gap"]),
-                     int(d["field_max"]), frozenset(d["infobox_fields"]), int(d["min_header"]),
-                     int(d["min_header_words"]), int(d["header_max"]), int(d["cell_max"]),
-                     frozenset(d["header_words"]), frozenset(d["contact_fields"]), frozenset(d["record_fields"]),
-                     meta, float(d["meta_share"]), float(d["distinct_share"]), int(d["title_value"]))
+                     int(d["field_max"]), names[0], int(d["min_header"]), int(d["min_header_words"]),
+                     int(d["header_max"]), int(d["cell_max"]), names[1], names[2], names[3], meta,
+                     float(d["meta_share"]), float(d["distinct_share"]), int(d["title_value"]),
+                     frozenset().union(*names, meta))
 
 
 def table_data(packs: PackStore | None = None) -> TableData:
