@@ -11,6 +11,7 @@ from corpuslint import Linter, lint_text
 from corpuslint.rules.typ import confusable_character as cc
 from corpuslint.rules.typ._channel import read_ocr_table
 from corpuslint.rules.typ import _guards
+from corpuslint.rules.typ._verb_object import VerbObjectTables, reduplicated_before_object
 from corpuslint.rules.typ._guards import in_given_name
 
 SEEDS = Path(__file__).resolve().parent.parent / "fixtures" / "seeds"
@@ -54,6 +55,9 @@ def flagged(linter: Linter, text: str, code: str | None = None) -> list[str]:
     ("他们买了只只肥壮的羊。", "只只"),
     ("自今年3月份份成立的公司。", "份份"),
     ("由于气候原因，种粮粮难收。", "粮粮"),
+    # A verb doubled before a complement or a bound half of a word is no verb-object doubling.
+    ("他们决定退退出比赛。", "退退"),
+    ("进一步保保障民生。", "保保"),
 ])
 def test_doubled_invalid(linter: Linter, text: str, expected: str) -> None:
     assert flagged(linter, text, "TYP001") == [expected]
@@ -83,6 +87,11 @@ def test_doubled_invalid(linter: Linter, text: str, expected: str) -> None:
     "美国爱美健健康食品公司生产的饮料。",  # a name (爱美健), then 健康食品公司
     "该商场坐落在北京京港城市广场。",  # 北京, then the name 京港城 of a plaza
     "由于气候原因，种粮粮难收，种树树不长。",  # parallel clauses, written on purpose
+    "他只好改改口，说没有这回事。",  # a verb reduplicated before its object: 改口 (jieba's tags)
+    "退休以后在家享享清福。",  # 享清福
+    "上台以前润润嗓子再唱。",  # a noun after the doubled verb (嗓子), more common than jieba's 润嗓
+    "芳草萋萋，寒风冽冽，杨柳依依。",  # literary doublings the lexicon lacks (typ/literary_doublings.txt)
+    "山林蓊郁郁的一片。",  # 郁郁 is a word of its own, also after 蓊郁
 ])
 def test_doubled_valid(linter: Linter, text: str) -> None:
     assert flagged(linter, text, "TYP001") == []
@@ -366,3 +375,26 @@ def test_given_name_guard_on_a_three_character_name() -> None:
     assert not in_given_name(run2, okb(run2), 0, i, i - 1, surnames)  # no surname
     words.add("家谭")  # the would-be surname reads as part of a word before it
     assert not in_given_name(run, okb(run), 0, i, i - 1, surnames)
+
+
+def test_verb_object_guard_reads_the_tables() -> None:
+    tables = VerbObjectTables(verbs=frozenset("改润退"), vo_words=frozenset({"改口"}),
+                              nouns=frozenset({"嗓子"}))
+    freqs = {"润嗓": 3, "嗓子": 772, "退出": 2313}
+    assert reduplicated_before_object("他改改口说", 1, tables, freqs, None)
+    assert reduplicated_before_object("先润润嗓子", 1, tables, freqs, "润嗓")
+    assert not reduplicated_before_object("决定退退出比赛", 2, tables, freqs, "退出")  # 出 is a complement
+    assert not reduplicated_before_object("效效果", 0, tables, freqs, "效果")  # 效 is no verb
+    assert not reduplicated_before_object("先润润嗓子", 1, tables, {"润嗓": 900, "嗓子": 772}, "润嗓")
+
+
+def test_literary_doublings_seen_only_in_longer_words_are_not_trusted_after_a_word() -> None:
+    low = {"TYP001": {k: 3.0 for k in ("min_gain", "min_gain_two_words", "min_gain_free",
+                                        "min_gain_isolated", "min_gain_name", "min_gain_free_after")}}
+    rows = {ln.split("\t")[0]: ln.split("\t")[1] for ln in
+            (Path(__file__).resolve().parent.parent / "rules" / "typ" / "literary_doublings.txt")
+            .read_text(encoding="utf-8").splitlines() if not ln.startswith("#")}
+    assert rows["萋萋"] == "word" and rows["乎乎"] == "part"  # 乎乎 only inside 傻乎乎
+    assert lint_text("芳草萋萋的河岸。", select=["TYP001"], options=low) == []
+    # 在乎|乎: a word ends with the first copy, so the part-only entry does not excuse it
+    assert [f.flagged_text for f in lint_text("他很在乎乎别人。", select=["TYP001"], options=low)] == ["乎乎"]

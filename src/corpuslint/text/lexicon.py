@@ -158,6 +158,18 @@ def _read_base() -> tuple[dict[str, int], frozenset[str], frozenset[str]]:
     return freqs, frozenset(predicates), frozenset(proper)
 
 
+def base_tagged_words() -> list[tuple[str, int, str]]:
+    """Every entry of jieba's dictionary with a part-of-speech tag, as (word, count, tag): for
+    tables compiled from the tags (read at build time only, ~0.4 s)."""
+    out = []
+    with _jieba_dict().open(encoding="utf-8") as fh:
+        for line in fh:
+            parts = line.split(" ")
+            if len(parts) >= 3 and parts[1].isdigit():
+                out.append((parts[0], int(parts[1]), parts[2].rstrip()))
+    return out
+
+
 _CACHE: dict[tuple[Path, ...], Lexicon] = {}
 
 
