@@ -338,8 +338,8 @@ def test_doubling_in_names_and_across_words_is_silent(text: str) -> None:
 
 @pytest.mark.parametrize("text, guard", [
     # 秉公 would split a name
-    ("由著名刑法学家何秉松教授主编，根据新法编写。", "in_given_name"),
-    ("送到王财章、包爱清夫妇家时，老人连连道谢。", "in_given_name"),
+    ("由著名刑法学家何秉松教授主编，根据新法编写。", "in_given_name next_to_title"),  # 教授 after
+    ("送到王财章、包爱清夫妇家时，老人连连道谢。", "in_given_name next_to_title"),  # 夫妇 after
     ("但纵观８日的比赛，同众多对手相比。", "digit_neighbour"),  # a date: 日 is not 目
     ("推行股份制不是目的。（山东省枣庄市李论）", "in_short_parentheses"),  # a byline
     ("经过优中取优，“卡通狂欢夜”脱颖而出。", "parallel_repeat"),  # a parallel construction
@@ -398,3 +398,27 @@ def test_literary_doublings_seen_only_in_longer_words_are_not_trusted_after_a_wo
     assert lint_text("芳草萋萋的河岸。", select=["TYP001"], options=low) == []
     # 在乎|乎: a word ends with the first copy, so the part-only entry does not excuse it
     assert [f.flagged_text for f in lint_text("他很在乎乎别人。", select=["TYP001"], options=low)] == ["乎乎"]
+
+
+@pytest.mark.parametrize("text, guard", [
+    ("他来到泉永乡，看望群众。", "before_place_unit"),  # a place name before an administrative unit
+    ("他来到复兰路，看望群众。", "before_place_unit"),
+    ("记者尹品端报道。", "next_to_title"),  # a name after a role
+    ("区委副书记靳长喜出席会议。", "next_to_title"),
+    ("１９７９年包玉星先生将原来的工厂", "next_to_title"),  # a name before a form of address
+])
+def test_name_context_guards(text: str, guard: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    bar0 = {"TYP003": {"min_score": 0.0}}
+    assert lint_text(text, select=["TYP003"], options=bar0) == []
+    monkeypatch.setattr(_guards, guard, lambda *args: False)
+    assert lint_text(text, select=["TYP003"], options=bar0)
+
+
+@pytest.mark.parametrize("text, flagged_char", [
+    ("我到达了山西省析州市", "析"),  # the correction 杭州 takes the unit 州 into its word
+    ("大家好，我是来白杭州的李博", "白"),  # the unit ends the word 杭州 after the odd character
+    ("还有国立老师二起帮我选一个", "二"),  # 老师 follows names: no title before one
+])
+def test_name_context_guards_leave_misreadings(text: str, flagged_char: str) -> None:
+    got = lint_text(text, select=["TYP003"], options={"TYP003": {"min_score": 0.0}})
+    assert flagged_char in [f.flagged_text for f in got]
