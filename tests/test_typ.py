@@ -406,6 +406,7 @@ def test_literary_doublings_seen_only_in_longer_words_are_not_trusted_after_a_wo
     ("记者尹品端报道。", "next_to_title"),  # a name after a role
     ("区委副书记靳长喜出席会议。", "next_to_title"),
     ("１９７９年包玉星先生将原来的工厂", "next_to_title"),  # a name before a form of address
+    ("提高自我消化的能力。泉永棉织集团共同营销。", "before_org_word"),  # a company's name
 ])
 def test_name_context_guards(text: str, guard: str, monkeypatch: pytest.MonkeyPatch) -> None:
     bar0 = {"TYP003": {"min_score": 0.0}}
@@ -422,3 +423,12 @@ def test_name_context_guards(text: str, guard: str, monkeypatch: pytest.MonkeyPa
 def test_name_context_guards_leave_misreadings(text: str, flagged_char: str) -> None:
     got = lint_text(text, select=["TYP003"], options={"TYP003": {"min_score": 0.0}})
     assert flagged_char in [f.flagged_text for f in got]
+
+
+def test_org_word_guard_stops_at_a_function_character() -> None:
+    names = _guards.NameContext(frozenset(), frozenset(), frozenset(), frozenset(), 0,
+                                frozenset({"集团"}), 2, frozenset("的"))
+    assert _guards.before_org_word("泉永棉织集团", 1, 2, names)
+    assert not _guards.before_org_word("泉永的棉织集团", 1, 2, names)  # 的 between: no one name
+    assert not _guards.before_org_word("泉永棉织工人联合会附属集团", 1, 2, names)  # more than six between
+    assert not _guards.before_org_word("永集团", 0, 3, names)  # the correction's word takes the org word

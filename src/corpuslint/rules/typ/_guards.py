@@ -119,6 +119,9 @@ class NameContext(NamedTuple):
     titles_before: frozenset[str]  # 记者, 主任, 教授
     titles_after: frozenset[str]  # 同志, 先生, 书记
     title_len: int  # the longest title
+    org_words: frozenset[str]  # 公司, 集团, 广场: words that end an organisation's or a place's name
+    org_len: int
+    function: frozenset[str]  # the commonest one-character words (的, 和, 在): no part of a name
 
 
 def before_place_unit(text: str, okb: bytes, pos: int, stop: int, end: int, units: frozenset[str]) -> bool:
@@ -154,14 +157,30 @@ def next_to_title(run: str, i: int, lo: int, hi: int, names: NameContext) -> boo
     return False
 
 
+_ORG_REACH = 6  # characters between the odd one and the organisation word, at most
+
+
+def before_org_word(run: str, i: int, hi: int, names: NameContext) -> bool:
+    """Whether a word ending an organisation's or a place's name (集团, 公司: ``org_words`` of
+    typ/doubling.toml) starts after ``run[i]``, at or after the correction's word end ``hi`` and
+    at most six characters later, with no function character between (泉永棉织集团: a name)."""
+    for k in range(max(i + 1, hi), min(len(run), i + 2 + _ORG_REACH)):
+        if run[k] in names.function:
+            return False
+        for m in range(1, names.org_len + 1):
+            if run[k:k + m] in names.org_words:
+                return True
+    return False
+
+
 def silenced(text: str, run: str, okb: bytes, base: int, i: int, s: int, e: int, names: NameContext) -> bool:
     """Whether any guard keeps TYP003 silent about the character ``i`` of the CJK run starting at
     ``base`` whose correction makes a word over ``[s, e)`` (run offsets): a title, brand, slogan,
-    product or foreign name, a date or quantity, a byline, a parallel construction, a person's
-    or a place's name."""
+    product or foreign name, a date or quantity, a byline, a parallel construction, a person's,
+    a place's or an organisation's name."""
     start, end = base + i, base + len(run)
     return (in_short_quote(text, start) or latin_neighbour(text, base, end) or next_to_name_dot(text, base, end)
             or digit_neighbour(text, start) or in_short_parentheses(text, start)
             or parallel_repeat(text, start) or in_given_name(run, okb, base, i, s, names.surnames)
             or before_place_unit(text, okb, start, base + e, end, names.place_units)
-            or next_to_title(run, i, s, e, names))
+            or next_to_title(run, i, s, e, names) or before_org_word(run, i, e, names))

@@ -27,7 +27,9 @@ three-character name whose surname stands alone (`谭元寿`, `沈国舫` are no
 directly after the character or one later, outside the correction's word and starting no word
 (`泉永乡`, `复兰路`; `析州市` -> `杭州市` is still reported); a person's name: a title or role
 ending at most one character before the character (`记者尹品端`, `副书记靳长喜`) or a title or
-form of address starting at most one after it (`包玉星先生`); a surname that starts the odd string when only
+form of address starting at most one after it (`包玉星先生`); an organisation's name: a word
+that ends one (集团, 公司: `org_words` of `typ/doubling.toml`) within six characters after, no
+function character between (`泉永棉织集团`); a surname that starts the odd string when only
 the glyph table pairs it (曾尔曼); a string repeated in the document (a term: `智造`, `赋能`); a
 short span in quotation marks or title brackets (`“默默无蚊”`, `《蕞美》`: titles, brands and
 puns); a transliterated foreign name (next to `·`); a Latin-letter neighbour (`iPhone` and
@@ -104,6 +106,7 @@ _MAX_WORD = 4  # longest replacement word considered
 _TOP = 3  # candidate replacements (by word frequency) whose context is scored
 _MIN_WORD_FREQ = WORD_MIN_FREQ  # a replacement must make a word at least this frequent (50)
 _MIN_ALT_CHAR_FREQ = MIN_INTENDED_FREQ  # a replacement must be a common character (lexicon count, 1000)
+_FUNCTION_FREQ = 50_000  # one-character words this common (的, 和, 在) are no part of a name
 _SURNAME_WORD_FREQ = 25_000  # a surname more frequent than this as a word alone is no sign of a name
 _NEAR = 2  # characters either side of the correction that must then read as words
 _EMPTY = ""
@@ -158,8 +161,11 @@ class ConfusableCharacter(DocumentRule):
         self.name_surnames = frozenset(c for c in self.surnames if self.lex.freqs.get(c, 0) < _SURNAME_WORD_FREQ)
         self.regional = packs.chars("typ/regional_chars.txt")
         ctx = {k: frozenset(v) for k, v in packs.toml("typ/name_context.toml").items() if k != "replace"}
+        orgs = frozenset(packs.toml("typ/doubling.toml").get("org_words", ()))
+        function = frozenset(w for w in self.free if self.lex.freqs.get(w, 0) >= _FUNCTION_FREQ)
         self.names = NameContext(self.name_surnames, ctx["place_units"], ctx["titles_before"], ctx["titles_after"],
-                                 max(map(len, ctx["titles_before"] | ctx["titles_after"]), default=0))
+                                 max(map(len, ctx["titles_before"] | ctx["titles_after"]), default=0),
+                                 orgs, max(map(len, orgs), default=0), function)
         # Characters TYP003 may question: with candidates, and neither a traditional character
         # in simplified text (a script matter, NRM) nor a regional standard form.
         self.has_candidates = np.zeros(0x10000, dtype=bool)
