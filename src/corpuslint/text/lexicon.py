@@ -41,6 +41,7 @@ class Lexicon:
                 char_freq[c] = char_freq.get(c, 0) + f
         self.char_freqs = char_freq
         self._prefixes: frozenset[str] | None = None
+        self._longest_ending: dict[str, int] | None = None
         # Words jieba tags as verbs, adjectives, adverbs or conjunctions (the base lexicon only;
         # pack words carry no part of speech). Tags are jieba's, noisy (站长 is tagged v).
         self.predicates: frozenset[str] = frozenset()
@@ -67,6 +68,21 @@ class Lexicon:
         got = self._prefixes
         if got is None:
             got = self._prefixes = frozenset(w[:k] for w in self.freqs for k in range(2, len(w)))
+        return got
+
+    @property
+    def longest_ending(self) -> dict[str, int]:
+        """Character -> the length of the longest lexicon word ending with it: bounds the words
+        a segmentation tries at each position (most characters end no word longer than 4-6).
+        Built on first use (~0.1 s)."""
+        got = self.__dict__.get("_longest_ending")  # absent from lexicons compiled before it
+        if got is None:
+            got = {}
+            for w in self.freqs:
+                c = w[-1]
+                if len(w) > got.get(c, 0):
+                    got[c] = len(w)
+            self._longest_ending = got
         return got
 
     def words_in(self, text: str, min_len: int = 2) -> list[tuple[int, int, str]]:
@@ -100,8 +116,11 @@ class Lexicon:
         best = [0.0] + [-math.inf] * n
         back = [0] * (n + 1)
         max_len = min(self.max_len, n)
+        # Without extra words, no word ending at j is longer than the longest ending with text[j - 1].
+        longest = self.longest_ending if not extra else None
         for j in range(1, n + 1):
-            for i in range(max(0, j - max_len), j):
+            reach = max_len if longest is None else min(max_len, longest.get(text[j - 1], 1))
+            for i in range(max(0, j - reach), j):
                 w = text[i:j]
                 f = extra[w] if extra and w in extra else freqs.get(w)
                 if not f:
