@@ -28,6 +28,10 @@ def _jieba_dict() -> Path:
     return Path(list(spec.submodule_search_locations)[0]) / "dict.txt"
 
 
+# The tables of one segmentation (best log-probability and back pointer per end position).
+SegmentationTables = tuple[list[float], list[int]]
+
+
 class Lexicon:
     """Word -> frequency, plus per-character frequencies and the longest word length."""
 
@@ -110,15 +114,42 @@ class Lexicon:
         adds or overrides word frequencies (to ask "would this be read as one word?"); unknown
         characters stand alone at a low probability."""
         n = len(text)
+        best = [0.0] + [-math.inf] * n
+        back = [0] * (n + 1)
+        self._fill(text, extra, best, back, 1)
+        return best[n], _spans(back, n)
+
+    def segmentation_tables(self, text: str) -> tuple[float, list[tuple[int, int]], SegmentationTables]:
+        """``best_segmentation(text)`` and its tables, for ``resegmentation`` of the same text
+        with one character changed."""
+        n = len(text)
+        best = [0.0] + [-math.inf] * n
+        back = [0] * (n + 1)
+        self._fill(text, None, best, back, 1)
+        return best[n], _spans(back, n), (best, back)
+
+    def resegmentation(self, text: str, tables: SegmentationTables, k: int) -> tuple[float, list[tuple[int, int]]]:
+        """``best_segmentation(text)`` where ``tables`` come from a text equal to this one before
+        offset ``k`` (a character changed or deleted there): the best readings of text[:j] for
+        j <= k are the same, so only the positions after ``k`` are computed (same numbers, same
+        ties)."""
+        n = len(text)
+        best = tables[0][:k + 1] + [-math.inf] * (n - k)
+        back = tables[1][:k + 1] + [0] * (n - k)
+        self._fill(text, None, best, back, k + 1)
+        return best[n], _spans(back, n)
+
+    def _fill(self, text: str, extra: Mapping[str, int] | None, best: list[float], back: list[int], j0: int) -> None:
+        """The dynamic programme of best_segmentation from end position ``j0`` on: best[j] is the
+        log-probability of the best reading of text[:j], back[j] where its last word starts."""
+        n = len(text)
         total = self.total
         freqs = self.freqs
         unk = math.log(0.5 / total) - 5.0
-        best = [0.0] + [-math.inf] * n
-        back = [0] * (n + 1)
         max_len = min(self.max_len, n)
         # Without extra words, no word ending at j is longer than the longest ending with text[j - 1].
         longest = self.longest_ending if not extra else None
-        for j in range(1, n + 1):
+        for j in range(j0, n + 1):
             reach = max_len if longest is None else min(max_len, longest.get(text[j - 1], 1))
             for i in range(max(0, j - reach), j):
                 w = text[i:j]
@@ -131,17 +162,21 @@ class Lexicon:
                     score = best[i] + math.log(f / total)
                 if score > best[j]:
                     best[j], back[j] = score, i
-        spans = []
-        j = n
-        while j > 0:
-            i = back[j]
-            spans.append((i, j))
-            j = i
-        return best[n], spans[::-1]
 
     def segment(self, text: str) -> list[str]:
         """The words of the best segmentation."""
         return [text[i:j] for i, j in self.best_segmentation(text)[1]]
+
+
+def _spans(back: list[int], n: int) -> list[tuple[int, int]]:
+    """The word spans of a segmentation, read back from its end."""
+    spans = []
+    j = n
+    while j > 0:
+        i = back[j]
+        spans.append((i, j))
+        j = i
+    return spans[::-1]
 
 
 @lru_cache(maxsize=1)

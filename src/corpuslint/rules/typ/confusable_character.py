@@ -330,7 +330,7 @@ class ConfusableCharacter(DocumentRule):
                 return None
         lo, hi = max(0, i - _CTX), min(n, i + _CTX + 1)
         window = run[lo:hi]
-        before_lp, _ = lex.best_segmentation(window)
+        before_lp, _, tables = lex.segmentation_tables(window)
         found = None
         for f, alt, word, s, e, cand, lp, why in cands[:_TOP]:
             if s == i and c in self.surnames and why == "glyph":
@@ -338,7 +338,7 @@ class ConfusableCharacter(DocumentRule):
                 # a name (曾尔曼 read as 普尔, 佘家 as 余家), seldom a misreading.
                 continue
             fixed = window[:i - lo] + alt + window[i - lo + 1:]
-            after_lp, spans = lex.best_segmentation(fixed)
+            after_lp, spans = lex.resegmentation(fixed, tables, i - lo)
             if not any(a <= s - lo and e - lo <= b for a, b in spans):
                 continue  # the new word is not how the corrected context would be read
             if not self._reads_well(fixed, i - lo):

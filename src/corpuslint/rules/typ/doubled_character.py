@@ -291,8 +291,8 @@ class DoubledCharacter(DocumentRule):
         lo, hi = max(0, i - _CTX), min(len(run), i + 2 + _CTX)
         window = run[lo:hi]
         k = i - lo
-        before, _ = self.lex.best_segmentation(window)
-        after, _ = self.lex.best_segmentation(window[:k + 1] + window[k + 2:])
+        before, _, tables = self.lex.segmentation_tables(window)
+        after, _ = self.lex.resegmentation(window[:k + 1] + window[k + 2:], tables, k + 1)
         return after - before
 
     def _reads_aa(self, run: str, i: int) -> bool:
