@@ -67,8 +67,8 @@ def main() -> None:
         fh.write("# Literary reduplicated adjectives and state words (AA): TYP001 never reports them.\n"
                  "# Built by tools/typ_build_literary_doublings.py from jieba 0.42.1's dict.txt (MIT;\n"
                  "# AA words tagged a/z/i/l, BB of ABB state words, CC of idioms) plus a curated list\n"
-                 "# (corpuslint developers, CC0). Columns: AA; word (an AA word of its own) or part (seen only\n"
-                 "# inside a longer word: not trusted after a word ending with A); where it came from.\n")
+                 "# (corpuslint developers, CC0). Columns: AA; word (an AA word of its own) or part\n"
+                 "# (seen only inside a longer word: not trusted after a word ending with A); its source.\n")
         for aa in sorted(found):
             kind, source = found[aa]
             fh.write(f"{aa}\t{kind}\t{source}\n")

@@ -128,7 +128,8 @@ class Lexicon:
         self._fill(text, None, best, back, 1)
         return best[n], _spans(back, n), (best, back)
 
-    def resegmentation(self, text: str, tables: SegmentationTables, k: int) -> tuple[float, list[tuple[int, int]]]:
+    def resegmentation(self, text: str, tables: SegmentationTables, k: int
+                       ) -> tuple[float, list[tuple[int, int]]]:
         """``best_segmentation(text)`` where ``tables`` come from a text equal to this one before
         offset ``k`` (a character changed or deleted there): the best readings of text[:j] for
         j <= k are the same, so only the positions after ``k`` are computed (same numbers, same
@@ -139,7 +140,8 @@ class Lexicon:
         self._fill(text, None, best, back, k + 1)
         return best[n], _spans(back, n)
 
-    def _fill(self, text: str, extra: Mapping[str, int] | None, best: list[float], back: list[int], j0: int) -> None:
+    def _fill(self, text: str, extra: Mapping[str, int] | None, best: list[float], back: list[int],
+              j0: int) -> None:
         """The dynamic programme of best_segmentation from end position ``j0`` on: best[j] is the
         log-probability of the best reading of text[:j], back[j] where its last word starts."""
         n = len(text)

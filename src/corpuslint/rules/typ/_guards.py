@@ -128,8 +128,8 @@ def before_place_unit(text: str, okb: bytes, pos: int, stop: int, end: int, unit
     """Whether an administrative or street unit (乡, 县, 路) follows the character at ``pos``
     directly or one character later, at or after ``stop`` (where the correction's word ends: 合湾
     -> 台湾 takes the unit into the word and stays a finding), ends no word with the character
-    before it (来白|杭州 stays a finding), and starts no word with the character after it (汶阳|乡 is a unit; 城市|市场, 道|路线 are not), within the CJK run
-    ending at ``end``: a place name."""
+    before it (来白|杭州 stays a finding) and starts no word with the character after it (汶阳|乡
+    is a unit; 城市|市场, 道|路线 are not), within the CJK run ending at ``end``: a place name."""
     for k in (pos + 1, pos + 2):
         if k >= end or text[k] not in units:
             continue

@@ -163,8 +163,9 @@ class ConfusableCharacter(DocumentRule):
         ctx = {k: frozenset(v) for k, v in packs.toml("typ/name_context.toml").items() if k != "replace"}
         orgs = frozenset(packs.toml("typ/doubling.toml").get("org_words", ()))
         function = frozenset(w for w in self.free if self.lex.freqs.get(w, 0) >= _FUNCTION_FREQ)
-        self.names = NameContext(self.name_surnames, ctx["place_units"], ctx["titles_before"], ctx["titles_after"],
-                                 max(map(len, ctx["titles_before"] | ctx["titles_after"]), default=0),
+        titles = ctx["titles_before"] | ctx["titles_after"]
+        self.names = NameContext(self.name_surnames, ctx["place_units"], ctx["titles_before"],
+                                 ctx["titles_after"], max(map(len, titles), default=0),
                                  orgs, max(map(len, orgs), default=0), function)
         # Characters TYP003 may question: with candidates, and neither a traditional character
         # in simplified text (a script matter, NRM) nor a regional standard form.
@@ -363,7 +364,8 @@ class ConfusableCharacter(DocumentRule):
             if _repeated(doc.text, base + s, run[s:e]):
                 continue  # a repeated string is a term or name of this text (智造, 赋能), not a slip
             if TRACE is not None:
-                TRACE.append((c, alt, word, cf, f, after_lp - before_lp, bar - self.bar, cand, rare, window, bigram, (s, e)))
+                TRACE.append((c, alt, word, cf, f, after_lp - before_lp, bar - self.bar, cand, rare, window,
+                              bigram, (s, e)))
             if score >= bar and (found is None or score > found[5]):
                 found = (alt, word, f, s, e, score, why)
         return found

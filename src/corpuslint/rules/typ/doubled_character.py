@@ -42,7 +42,8 @@ The bar depends on the shape of the doubling (see Options), tuned on 559k charac
 edited news.
 
 Data (extend or override in a user pack): `typ/reduplication.txt` (characters that double
-ordinarily), `typ/literary_doublings.txt`, `typ/doubling.toml` (classifiers, localisers, noun and place suffixes, pronouns),
+ordinarily), `typ/literary_doublings.txt`,
+`typ/doubling.toml` (classifiers, localisers, noun and place suffixes, pronouns),
 `typ/surnames.txt`, `typ/free_chars.txt`, `typ/name_chars.txt`.
 
 ## Why it matters
