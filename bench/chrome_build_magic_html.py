@@ -11,7 +11,8 @@ pages are measured here, never committed.
 For each page this writes to OUT `mh-<kind>-<first 10 hex of id>.raw.txt` (naive page text,
 `html_to_lines` of chrome_build_pages.py), `.gold.txt` and `line_labels.jsonl` (a raw line is
 `content` when it occurs, white space removed, in the gold text, white space removed), plus
-`kinds.json` (page id -> kind of site, for bench/chrome_eval.py --kinds).
+`kinds.json` (page id -> kind of site, for bench/chrome_eval.py --kinds) and `table_lines.json`
+(lines that are a data table's cell, as in chrome_build_pages.py).
 
 Forum gold texts hold the thread's replies (magic-html extracts them as content); CHR009
 reports replies as page chrome by design, so forum pages are reported apart.
@@ -29,7 +30,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from chrome_build_pages import _Repo, decode, html_to_lines, labels  # noqa: E402
+from chrome_build_pages import _Repo, decode, html_to_lines_and_cells, labels, write_table_lines  # noqa: E402
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _KANA = re.compile(r"[\u3040-\u30ff]")
@@ -58,7 +59,7 @@ def main(argv: list[str] | None = None) -> int:
     repo = _Repo(Path(args.repo))
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
-    records, kinds = [], {}
+    records, kinds, table_lines = [], {}, {}
     for kind in ("article", "forum"):
         base = json.loads(repo.read(f"benchmark/data/{kind}/base.json"))
         for pid, rec in sorted(base.items()):
@@ -69,16 +70,18 @@ def main(argv: list[str] | None = None) -> int:
                 html = decode(repo.read(f"benchmark/data/{kind}/htmls/{pid}.html"))
             except (OSError, subprocess.CalledProcessError):
                 continue
-            lines = html_to_lines(html)
+            lines, cells = html_to_lines_and_cells(html)
             gold = "\n".join(_WS.sub(" ", x).strip() for x in gold.split("\n") if x.strip())
             name = f"mh-{kind}-{pid[:10]}"
             (out / f"{name}.raw.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
             (out / f"{name}.gold.txt").write_text(gold + "\n", encoding="utf-8")
             records.append({"id": name, "labels": labels(lines, gold)})
+            table_lines[name] = cells
             kinds[name] = {"kind": kind_of(rec["url"], kind), "url": rec["url"]}
     with open(out / "line_labels.jsonl", "w", encoding="utf-8") as f:
         for r in records:
             f.write(json.dumps(r, ensure_ascii=False) + "\n")
+    write_table_lines(out, table_lines)
     (out / "kinds.json").write_text(json.dumps(kinds, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     n_c = sum(r["labels"].count("content") for r in records)
     print(f"{len(records)} pages, {sum(len(r['labels']) for r in records)} lines ({n_c} content) written to {out}")

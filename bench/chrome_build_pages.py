@@ -12,13 +12,16 @@ Chinese web pages (`original/<uuid>.html`) with the article body copied by hand
 * `cwced-<id>.gold.txt`: the gold article text (blank lines dropped, runs of spaces folded);
 * `line_labels.jsonl`: `{"id", "labels"}` with one label per raw line: `content` when the line,
   with all white space removed, occurs in the gold text with all white space removed, else
-  `other` (this rule reproduces the labels of ../shared/dev/chrome exactly).
+  `other` (this rule reproduces the labels of ../shared/dev/chrome exactly);
+* `table_lines.json`: page id -> the raw lines that are a cell of a data table in the HTML (a
+  `<table>` holding no other table, >= 2 rows of >= 2 non-empty cells, the cell <= 150
+  characters); bench/chrome_eval.py reports how many of its `content` lines are flagged.
 
 Pages whose id is in EXCLUDE (default: the ids of ../shared/dev/chrome) are skipped, so OUT is a
 held-out set.
 
 Usage:
-  python bench/chrome_build_pages.py REPO_DIR OUT [--exclude DIR_WITH_LABELS] [--check DIR]
+  python bench/chrome_build_pages.py REPO_DIR OUT [--exclude DIR_WITH_LABELS] [--only DIR] [--check DIR]
 
 REPO_DIR is a checkout of the dataset (or a bare git dir: files are read at HEAD with git).
 ``--check DIR`` converts the pages of DIR (e.g. ../shared/dev/chrome) and reports how many raw
@@ -59,12 +62,62 @@ class _Text(HTMLParser):
         self.skip = 0  # depth inside SKIP elements
         self.in_title = False
         self.title_done = False
+        # data tables: per table, its rows of cell text lengths and whether it holds a table
+        self.tables: list[dict] = []
+        self.open_tables: list[int] = []
+        self.open_cells: list[tuple[int, int, int]] = []  # (table, row, cell)
+        self.line_cell: dict[int, tuple[int, int, int]] = {}  # index in self.lines -> its cell
 
     def _flush(self) -> None:
         line = _WS.sub(" ", "".join(self.buf).replace("\ufeff", "")).strip()
         if line:
+            if self.open_cells:
+                t, r, c = self.open_cells[-1]
+                self.line_cell[len(self.lines)] = (t, r, c)
+                self.tables[t]["rows"][r][c] += len(line)
             self.lines.append(line)
         self.buf = []
+
+    def _table_tag(self, tag: str, start: bool) -> None:
+        """Track which table cell each line comes from (for ``table_lines``)."""
+        if tag == "table" and start:
+            for t in self.open_tables:
+                self.tables[t]["nested"] = True
+            self.tables.append({"rows": [], "nested": False})
+            self.open_tables.append(len(self.tables) - 1)
+        elif tag == "table" and self.open_tables:
+            t = self.open_tables.pop()
+            while self.open_cells and self.open_cells[-1][0] == t:
+                self.open_cells.pop()
+        elif not self.open_tables:
+            return
+        elif tag == "tr" and start:
+            t = self.open_tables[-1]
+            while self.open_cells and self.open_cells[-1][0] == t:
+                self.open_cells.pop()
+            self.tables[t]["rows"].append([])
+        elif tag in ("td", "th"):
+            t = self.open_tables[-1]
+            while self.open_cells and self.open_cells[-1][0] == t:
+                self.open_cells.pop()
+            if start:
+                rows = self.tables[t]["rows"]
+                if not rows:
+                    rows.append([])
+                rows[-1].append(0)
+                self.open_cells.append((t, len(rows) - 1, len(rows[-1]) - 1))
+
+    def table_lines(self) -> list[int]:
+        """Lines (0-based in ``lines``) that are a cell of a data table: a table holding no
+        other table, with at least two rows of at least two non-empty cells, the cell at most
+        150 characters (a layout table's article cell is longer)."""
+        out = []
+        for k, (t, r, c) in sorted(self.line_cell.items()):
+            table = self.tables[t]
+            full = sum(1 for row in table["rows"] if sum(1 for n in row if n) >= 2)
+            if not table["nested"] and full >= 2 and table["rows"][r][c] <= 150:
+                out.append(k)
+        return out
 
     def handle_starttag(self, tag: str, attrs) -> None:  # type: ignore[no-untyped-def]
         if tag == "title" and not self.title_done:
@@ -76,6 +129,7 @@ class _Text(HTMLParser):
             return
         if tag in BLOCK and not self.skip:
             self._flush()
+            self._table_tag(tag, True)
 
     def handle_startendtag(self, tag: str, attrs) -> None:  # type: ignore[no-untyped-def]
         if tag in BLOCK and not self.skip:
@@ -91,6 +145,7 @@ class _Text(HTMLParser):
             return
         if tag in BLOCK and not self.skip:
             self._flush()
+            self._table_tag(tag, False)
 
     def handle_data(self, data: str) -> None:
         if self.in_title:
@@ -122,10 +177,18 @@ def decode(data: bytes) -> str:
 
 
 def html_to_lines(html: str) -> list[str]:
+    return html_to_lines_and_cells(html)[0]
+
+
+def html_to_lines_and_cells(html: str) -> tuple[list[str], list[int]]:
+    """The naive page text and the 1-based numbers of its lines that are a data table's cell
+    (``_Text.table_lines``: for bench/chrome_eval.py's table figure)."""
     p = _Text()
     p.feed(html)
     p.close()
-    return p.text()
+    lines = p.text()
+    offset = len(lines) - len(p.lines)  # the title line
+    return lines, [k + 1 + offset for k in p.table_lines()]
 
 
 # GBK byte pair A3A0, which browsers show as a full-width space, decodes to U+E5E5: it counts as
@@ -163,11 +226,16 @@ class _Repo:
                               capture_output=True, check=True).stdout
 
 
-def build(repo: _Repo, uuid: str) -> tuple[str, list[str], str]:
-    lines = html_to_lines(decode(repo.read(f"original/{uuid}.html")))
+def build(repo: _Repo, uuid: str) -> tuple[str, list[str], str, list[int]]:
+    lines, cells = html_to_lines_and_cells(decode(repo.read(f"original/{uuid}.html")))
     gold_raw = repo.read(f"cleaned/{uuid}.txt").decode("utf-8-sig", "replace")
     gold = "\n".join(_WS.sub(" ", g).strip() for g in gold_raw.splitlines() if g.strip())
-    return "cwced-" + uuid[:8], lines, gold
+    return "cwced-" + uuid[:8], lines, gold, cells
+
+
+def write_table_lines(out: Path, cells: dict[str, list[int]]) -> None:
+    """`table_lines.json`: page id -> the lines that are a data table's cell in the HTML."""
+    (out / "table_lines.json").write_text(json.dumps(cells, ensure_ascii=False) + "\n", encoding="utf-8")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -176,6 +244,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("out", nargs="?")
     ap.add_argument("--exclude", help="a labelled folder whose page ids are left out")
     ap.add_argument("--check", help="compare the conversion with the raw pages of this folder")
+    ap.add_argument("--only", help="a labelled folder whose page ids alone are built (e.g. to add "
+                                   "table_lines.json to a copy of ../shared/dev/chrome)")
     args = ap.parse_args(argv)
     repo = _Repo(Path(args.repo))
     uuids = {"cwced-" + u[:8]: u for u in repo.names()}
@@ -186,7 +256,7 @@ def main(argv: list[str] | None = None) -> int:
             pid = raw.name.split(".")[0]
             if pid not in uuids:
                 continue
-            _, lines, _ = build(repo, uuids[pid])
+            _, lines, _, _ = build(repo, uuids[pid])
             want = [x for x in raw.read_text(encoding="utf-8").split("\n") if x.strip()]
             sm = difflib.SequenceMatcher(None, want, lines, autojunk=False)
             m = sum(b.size for b in sm.get_matching_blocks())
@@ -199,19 +269,21 @@ def main(argv: list[str] | None = None) -> int:
     exclude: set[str] = set()
     if args.exclude:
         exclude = {p.name.split(".")[0] for p in Path(args.exclude).glob("*.raw.txt")}
+    only = {p.name.split(".")[0] for p in Path(args.only).glob("*.raw.txt")} if args.only else None
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
-    records = []
+    records, table_lines = [], {}
     for pid, uuid in sorted(uuids.items()):
-        if pid in exclude:
+        if pid in exclude or only is not None and pid not in only:
             continue
-        pid, lines, gold = build(repo, uuid)
+        pid, lines, gold, table_lines[pid] = build(repo, uuid)
         (out / f"{pid}.raw.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
         (out / f"{pid}.gold.txt").write_text(gold + "\n", encoding="utf-8")
         records.append({"id": pid, "labels": labels(lines, gold)})
     with open(out / "line_labels.jsonl", "w", encoding="utf-8") as f:
         for r in records:
             f.write(json.dumps(r, ensure_ascii=False) + "\n")
+    write_table_lines(out, table_lines)
     n_c = sum(r["labels"].count("content") for r in records)
     n = sum(len(r["labels"]) for r in records)
     print(f"{len(records)} pages, {n} lines ({n_c} content) written to {out}")

@@ -37,6 +37,11 @@ bench/chrome_build_magic_html.py and bench/chrome_build_pages.py): within each s
 of each kind of site are sorted by id and dealt alternately to `tune` (1st, 3rd, ...) and `held`.
 Rules are tuned looking at `tune` (and ../shared/dev/chrome) only.
 
+Table figures: "table rows" are the content lines the page model reads as table rows (kind
+`table`); "table cells" are the content lines that were a cell of a data table in the HTML, for
+sets whose builder wrote `table_lines.json` (bench/chrome_build_pages.py; for the dev pages build
+a copy with `--only ../shared/dev/chrome`, e.g. into /work/bench-data/chrome/dev).
+
 Usage: python bench/chrome_eval.py [DIR ...] [--split tune|held] [--show] [--select CHR001,CHR002]
 """
 
@@ -78,7 +83,10 @@ def main(argv: list[str] | None = None) -> int:
     roots = [Path(d) for d in args.dir] or (SETS if args.split else [DEFAULT])
     kinds = {k: v for k, v in json.loads(KINDS.read_text()).items() if not k.startswith("_")} if KINDS.exists() else {}
     labels, root_of = [], {}
+    cells_of: dict[str, set[int]] = {}  # page -> lines that are a data table's cell in the HTML
     for root in roots:
+        if (root / "table_lines.json").exists():
+            cells_of.update({k: set(v) for k, v in json.loads((root / "table_lines.json").read_text()).items()})
         if (root / "kinds.json").exists():  # a set's own kinds (bench/chrome_build_magic_html.py)
             kinds.update({k: v["kind"] for k, v in json.loads((root / "kinds.json").read_text()).items()})
         recs = [json.loads(line) for line in (root / "line_labels.jsonl").read_text().splitlines() if line]
@@ -107,6 +115,7 @@ def main(argv: list[str] | None = None) -> int:
     exact_by_kind: dict[str, list[int]] = {}
     articles: list[list[int]] = []  # exact counts of every page but forum threads
     table_rows = [0, 0]  # content lines the page model reads as table rows, and those flagged
+    table_cells = [0, 0]  # content lines that are a data table's cell in the HTML, and those flagged
     by_kind: dict[str, list[int]] = {}
     print(f"{'page':18} {'content':>8} {'flagged':>8} {'other':>6} {'caught':>7} | "
           f"{'content':>7} {'flagged':>8} {'other':>6} {'caught':>7}  (automatic | hand)")
@@ -150,6 +159,11 @@ def main(argv: list[str] | None = None) -> int:
                 table_rows[1] += hit
                 if hit and args.show:
                     print(f"   FLAGGED table row {rec['id']}:{n} [{flagged[n]}] {lines[n-1][:70]}")
+            if ex == 0 and n in cells_of.get(rec["id"], ()):
+                table_cells[0] += 1
+                table_cells[1] += hit
+                if hit and args.show:
+                    print(f"   FLAGGED table cell {rec['id']}:{n} [{flagged[n]}] {lines[n-1][:70]}")
             if args.show and lab == "content" and hit:
                 tag = ("flagged relabel" if hand[n] != "content" else
                        "flagged short" if _substring_only(lines[n - 1], gold) else "FLAGGED content")
@@ -204,6 +218,9 @@ def main(argv: list[str] | None = None) -> int:
               f"other caught {_pct(a[3], a[2])} pooled, {100 * sum(caught) / max(1, len(caught)):.1f}% per page")
     print(f"table rows of the articles (content lines the page model reads as table rows): "
           f"{table_rows[1]}/{table_rows[0]} flagged")
+    if cells_of:
+        print(f"table cells of the articles (content lines that are a data table's cell in the HTML, "
+              f"table_lines.json): {table_cells[1]}/{table_cells[0]} flagged")
     return 0
 
 

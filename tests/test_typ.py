@@ -11,6 +11,7 @@ from corpuslint import Linter, lint_text
 from corpuslint.rules.typ import confusable_character as cc
 from corpuslint.rules.typ._channel import read_ocr_table
 from corpuslint.rules.typ import _guards
+from corpuslint.rules.typ._verb_object import VerbObjectTables, reduplicated_before_object
 from corpuslint.rules.typ._guards import in_given_name
 
 SEEDS = Path(__file__).resolve().parent.parent / "fixtures" / "seeds"
@@ -54,6 +55,9 @@ def flagged(linter: Linter, text: str, code: str | None = None) -> list[str]:
     ("他们买了只只肥壮的羊。", "只只"),
     ("自今年3月份份成立的公司。", "份份"),
     ("由于气候原因，种粮粮难收。", "粮粮"),
+    # A verb doubled before a complement or a bound half of a word is no verb-object doubling.
+    ("他们决定退退出比赛。", "退退"),
+    ("进一步保保障民生。", "保保"),
 ])
 def test_doubled_invalid(linter: Linter, text: str, expected: str) -> None:
     assert flagged(linter, text, "TYP001") == [expected]
@@ -83,6 +87,11 @@ def test_doubled_invalid(linter: Linter, text: str, expected: str) -> None:
     "美国爱美健健康食品公司生产的饮料。",  # a name (爱美健), then 健康食品公司
     "该商场坐落在北京京港城市广场。",  # 北京, then the name 京港城 of a plaza
     "由于气候原因，种粮粮难收，种树树不长。",  # parallel clauses, written on purpose
+    "他只好改改口，说没有这回事。",  # a verb reduplicated before its object: 改口 (jieba's tags)
+    "退休以后在家享享清福。",  # 享清福
+    "上台以前润润嗓子再唱。",  # a noun after the doubled verb (嗓子), more common than jieba's 润嗓
+    "芳草萋萋，寒风冽冽，杨柳依依。",  # literary doublings the lexicon lacks (typ/literary_doublings.txt)
+    "山林蓊郁郁的一片。",  # 郁郁 is a word of its own, also after 蓊郁
 ])
 def test_doubled_valid(linter: Linter, text: str) -> None:
     assert flagged(linter, text, "TYP001") == []
@@ -329,8 +338,8 @@ def test_doubling_in_names_and_across_words_is_silent(text: str) -> None:
 
 @pytest.mark.parametrize("text, guard", [
     # 秉公 would split a name
-    ("由著名刑法学家何秉松教授主编，根据新法编写。", "in_given_name"),
-    ("送到王财章、包爱清夫妇家时，老人连连道谢。", "in_given_name"),
+    ("由著名刑法学家何秉松教授主编，根据新法编写。", "in_given_name next_to_title"),  # 教授 after
+    ("送到王财章、包爱清夫妇家时，老人连连道谢。", "in_given_name next_to_title"),  # 夫妇 after
     ("但纵观８日的比赛，同众多对手相比。", "digit_neighbour"),  # a date: 日 is not 目
     ("推行股份制不是目的。（山东省枣庄市李论）", "in_short_parentheses"),  # a byline
     ("经过优中取优，“卡通狂欢夜”脱颖而出。", "parallel_repeat"),  # a parallel construction
@@ -366,3 +375,60 @@ def test_given_name_guard_on_a_three_character_name() -> None:
     assert not in_given_name(run2, okb(run2), 0, i, i - 1, surnames)  # no surname
     words.add("家谭")  # the would-be surname reads as part of a word before it
     assert not in_given_name(run, okb(run), 0, i, i - 1, surnames)
+
+
+def test_verb_object_guard_reads_the_tables() -> None:
+    tables = VerbObjectTables(verbs=frozenset("改润退"), vo_words=frozenset({"改口"}),
+                              nouns=frozenset({"嗓子"}))
+    freqs = {"润嗓": 3, "嗓子": 772, "退出": 2313}
+    assert reduplicated_before_object("他改改口说", 1, tables, freqs, None)
+    assert reduplicated_before_object("先润润嗓子", 1, tables, freqs, "润嗓")
+    assert not reduplicated_before_object("决定退退出比赛", 2, tables, freqs, "退出")  # 出 is a complement
+    assert not reduplicated_before_object("效效果", 0, tables, freqs, "效果")  # 效 is no verb
+    assert not reduplicated_before_object("先润润嗓子", 1, tables, {"润嗓": 900, "嗓子": 772}, "润嗓")
+
+
+def test_literary_doublings_seen_only_in_longer_words_are_not_trusted_after_a_word() -> None:
+    low = {"TYP001": {k: 3.0 for k in ("min_gain", "min_gain_two_words", "min_gain_free",
+                                        "min_gain_isolated", "min_gain_name", "min_gain_free_after")}}
+    rows = {ln.split("\t")[0]: ln.split("\t")[1] for ln in
+            (Path(__file__).resolve().parent.parent / "rules" / "typ" / "literary_doublings.txt")
+            .read_text(encoding="utf-8").splitlines() if not ln.startswith("#")}
+    assert rows["萋萋"] == "word" and rows["乎乎"] == "part"  # 乎乎 only inside 傻乎乎
+    assert lint_text("芳草萋萋的河岸。", select=["TYP001"], options=low) == []
+    # 在乎|乎: a word ends with the first copy, so the part-only entry does not excuse it
+    assert [f.flagged_text for f in lint_text("他很在乎乎别人。", select=["TYP001"], options=low)] == ["乎乎"]
+
+
+@pytest.mark.parametrize("text, guard", [
+    ("他来到泉永乡，看望群众。", "before_place_unit"),  # a place name before an administrative unit
+    ("他来到复兰路，看望群众。", "before_place_unit"),
+    ("记者尹品端报道。", "next_to_title"),  # a name after a role
+    ("区委副书记靳长喜出席会议。", "next_to_title"),
+    ("１９７９年包玉星先生将原来的工厂", "next_to_title"),  # a name before a form of address
+    ("提高自我消化的能力。泉永棉织集团共同营销。", "before_org_word"),  # a company's name
+])
+def test_name_context_guards(text: str, guard: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    bar0 = {"TYP003": {"min_score": 0.0}}
+    assert lint_text(text, select=["TYP003"], options=bar0) == []
+    monkeypatch.setattr(_guards, guard, lambda *args: False)
+    assert lint_text(text, select=["TYP003"], options=bar0)
+
+
+@pytest.mark.parametrize("text, flagged_char", [
+    ("我到达了山西省析州市", "析"),  # the correction 杭州 takes the unit 州 into its word
+    ("大家好，我是来白杭州的李博", "白"),  # the unit ends the word 杭州 after the odd character
+    ("还有国立老师二起帮我选一个", "二"),  # 老师 follows names: no title before one
+])
+def test_name_context_guards_leave_misreadings(text: str, flagged_char: str) -> None:
+    got = lint_text(text, select=["TYP003"], options={"TYP003": {"min_score": 0.0}})
+    assert flagged_char in [f.flagged_text for f in got]
+
+
+def test_org_word_guard_stops_at_a_function_character() -> None:
+    names = _guards.NameContext(frozenset(), frozenset(), frozenset(), frozenset(), 0,
+                                frozenset({"集团"}), 2, frozenset("的"))
+    assert _guards.before_org_word("泉永棉织集团", 1, 2, names)
+    assert not _guards.before_org_word("泉永的棉织集团", 1, 2, names)  # 的 between: no one name
+    assert not _guards.before_org_word("泉永棉织工人联合会附属集团", 1, 2, names)  # more than six between
+    assert not _guards.before_org_word("永集团", 0, 3, names)  # the correction's word takes the org word

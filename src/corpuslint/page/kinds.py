@@ -6,8 +6,9 @@ Kinds (``Block.kind``):
 * ``credit`` — a photo credit or caption (`谷志锋 摄`, `图为…`, `图片来源：…`);
 * ``byline`` — a byline or staff credit (`记者 张三`, `责任编辑：李四`);
 * ``prose`` — running text: a sentence inside it, an open quotation, clauses, or long;
-* ``table`` — a row of a flattened table: cells separated by wide spaces or tabs, one of a run
-  of rows with the same number of cells, or a metadata field (`索 引 号：…`);
+* ``table`` — a row or cell of a flattened table (set by the page model from ``page.tables``:
+  rows of wide-space separated cells, metadata fields `索 引 号：…`, infoboxes, one cell a line
+  under a header row);
 * ``item`` — a short item of a menu, tag cloud, calendar or pager (1–6 characters);
 * ``title`` — a link-like title: 7–40 characters, no sentence or clause punctuation;
 * ``short`` — other short text with Han characters;
@@ -35,10 +36,6 @@ SPACED = regex.compile(rf"[{HAN_CLASS}”」》)）][ \u3000]+[{HAN_CLASS}“「
 # (plain classes: ``re`` finds them faster than ``regex``)
 _INSIDE_FINAL = re.compile(char_class(CHARS.sentence_final_strong, CHARS.semicolon))
 _LIST_COMMA = re.compile(char_class(CHARS.comma, CHARS.enumeration))
-# table cells: two or more spaces or a tab between cells
-_CELL_SEP = regex.compile(r"(?:\t|[ \u3000\u00a0]{2,})")
-# a metadata table's field name, spaced out or not: `索 引 号：`, `发布机构：`, `主题分类：`
-_FIELD = regex.compile(rf"^(?:[{HAN_CLASS}][ \u3000]?){{2,6}}[：:]")
 ITEM_MAX = 6
 TITLE_MIN, TITLE_MAX = 7, 40
 
@@ -49,16 +46,13 @@ class KindData:
     credit: AnyOf
     byline: regex.Pattern[str]
     document_number: regex.Pattern[str]
-    record_fields: frozenset[str] = frozenset()
-
 
 
 @lru_cache(maxsize=8)
 def _load(dirs: tuple) -> KindData:  # type: ignore[type-arg]
     data = PackStore(dirs[1:]).toml(PACK)
     return KindData(any_pattern(data["heading_marks"]), AnyOf(data["credit_patterns"]),
-                    any_pattern(data["byline_patterns"]), regex.compile(data.get("document_number", r"(?!)")),
-                    frozenset(data.get("record_fields", [])))
+                    any_pattern(data["byline_patterns"]), regex.compile(data.get("document_number", r"(?!)")))
 
 
 def kind_data(packs: PackStore | None = None) -> KindData:
@@ -107,21 +101,8 @@ CREDIT_MAX = 100  # a line holding a photo credit
 BYLINE_MAX = 40
 
 
-def cells(text: str) -> int:
-    """Number of cells when the line is a flattened table row (cells apart by wide space)."""
-    if "\t" not in text and " " not in text and "\u3000" not in text and "\u00a0" not in text:
-        return 1  # no separator can be there (most lines of prose hold no space at all)
-    parts = [p for p in _CELL_SEP.split(text.strip()) if p]
-    return len(parts) if len(parts) >= 2 else 1
-
-
-def is_field(text: str) -> bool:
-    """A metadata table's field: a short spaced-out or plain name and a colon (`索 引 号：…`)."""
-    return len(text) <= 80 and bool(_FIELD.match(text)) and not has_clause_punct(text.split("：", 1)[-1])
-
-
 def kind(text: str, data: KindData) -> str:
-    """The kind of one paragraph by its own text (``table`` needs its neighbours: ``kinds``)."""
+    """The kind of one paragraph by its own text (``table`` needs its neighbours: ``page.tables``)."""
     if data.heading.search(text):
         return "heading"
     if len(text) <= CREDIT_MAX and data.credit.found(text):
@@ -141,54 +122,6 @@ def kind(text: str, data: KindData) -> str:
 
 
 def kinds(texts: Sequence[str], data: KindData) -> list[str]:
-    """The kind of every paragraph: rows of a flattened table (two or more runs of at least
-    three consecutive lines with the same number of wide-space-separated cells, or metadata
-    fields) are ``table`` whatever their text."""
-    out = [kind(t, data) for t in texts]
-    n_cells = [cells(t) for t in texts]
-    i = 0
-    while i < len(texts):
-        j = i
-        while j + 1 < len(texts) and n_cells[i] >= 2 and n_cells[j + 1] == n_cells[i]:
-            j += 1
-        if n_cells[i] >= 2 and j - i >= 2:
-            for k in range(i, j + 1):
-                out[k] = "table"
-        i = j + 1
-    # a metadata table: at least three fields, each at most two lines after the one before
-    # (a field and its value may be two lines), from the first field to the last one's value
-    fields = [i for i, t in enumerate(texts) if is_field(t)]
-    cluster: list[int] = []
-    for i in [*fields, None]:
-        if i is not None and (not cluster or i - cluster[-1] <= 2):
-            cluster.append(i)
-            continue
-        if len(cluster) >= 3:
-            last = cluster[-1]
-            # the last field's value on the next line when the field holds none
-            if texts[last].rstrip().endswith(("：", ":")) and last + 1 < len(texts):
-                last += 1
-            for k in range(cluster[0], last + 1):
-                out[k] = "table"
-        cluster = [i] if i is not None else []
-    return out
-
-
-_NAME_SPACE = regex.compile(r"[ \u3000]")
-
-
-def record_rows(texts: Sequence[str], kinds_of: Sequence[str], data: KindData) -> frozenset[int]:
-    """Rows of an official document's record: a run of ``table`` lines holding at least two
-    fields named in ``record_fields`` (`索 引 号：`, `发布机构：`, `发文日期：`) and their values."""
-    out: set[int] = set()
-    i = 0
-    while i < len(texts):
-        j = i
-        while kinds_of[i] == "table" and j + 1 < len(texts) and kinds_of[j + 1] == "table":
-            j += 1
-        if kinds_of[i] == "table" and sum(
-                1 for t in texts[i:j + 1] if is_field(t)
-                and _NAME_SPACE.sub("", regex.split("[：:]", t, maxsplit=1)[0]) in data.record_fields) >= 2:
-            out.update(range(i, j + 1))
-        i = j + 1
-    return frozenset(out)
+    """The kind of every paragraph by its own text (the page model marks the rows of tables,
+    ``page.tables``, as ``table``)."""
+    return [kind(t, data) for t in texts]

@@ -24,7 +24,8 @@ from dataclasses import dataclass, field
 
 from ..core import Document, Edit, PackStore, Paragraph
 from ..text import BULLET, CHARS, char_class, han_count, strip_closers
-from .kinds import is_field, kind_data, kinds, record_rows
+from .kinds import kind_data, kinds
+from .tables import Table, find_tables, is_field, record_rows, table_data
 
 _INNER = CHARS.sentence_final_strong | CHARS.clause | CHARS.enumeration | CHARS.colon | frozenset("。")
 _INNER_RE = re.compile(char_class(_INNER))
@@ -112,6 +113,9 @@ class Page:
     last_prose: int  # index of the last prose block (-1 when there is none)
     # rows of an official document's record (its metadata table: `索 引 号：`, `发布机构：`)
     records: frozenset[int] = frozenset()
+    # the page's tables (``page.tables``), sorted, and the table of each of their blocks
+    tables: tuple[Table, ...] = ()
+    table_of: dict[int, Table] = field(default_factory=dict)
     # analyses of later layers kept with the page (e.g. CHR's chrome anchors), by name
     extra: dict[str, object] = field(default_factory=dict)
 
@@ -173,12 +177,47 @@ class Page:
         return got
 
     def in_table(self, i: int) -> bool:
-        """Block ``i`` is content as a row of a table: of a table or infobox inside the article
-        body, or of an official document's record anywhere (``records``; never chrome, never
-        deleted)."""
-        if self.blocks[i].kind != "table":
+        """Block ``i`` is the text's own, as a row or cell of a table (never chrome, never
+        deleted): of an official document's record anywhere (``records``); of a table inside
+        the article body, or between the page's first and last sentence (a discography's
+        `发行日期：…` under every album, past the best run of prose); of a grid or infobox
+        right before the first or after the last sentence. Outside the body a run of
+        page-meta fields (a forum post's `楼层：` `得分：` `作者：`, `上一篇：` `下一篇：`) or of
+        fields with no known name (`回答量：` `采纳率：`) or a grid of words alone (columns of
+        menus `新闻  体育  娱乐`) is no table of the text, and a contact
+        block (`地址：` `电话：`) counts only between the sentences: a user box above the
+        headline or a footer's address lines lie outside. Columns of menus in the page head
+        are tables by shape only."""
+        if i in self.records:
+            return True
+        t = self.table_of.get(i)
+        if t is None:
             return False
-        return self.body_start <= i <= self.body_end or i in self.records
+        if t.meta:
+            return False
+        if self.body_start <= i <= self.body_end:
+            return True
+        if not t.known or not t.data:
+            return False
+        if self.first_prose < i < self.last_prose:
+            return True
+        if t.contact:
+            return False
+        # a grid or an infobox right before the first or after the last sentence (an infobox
+        # under the headline, a table that ends the article)
+        return t.shape in ("grid", "infobox") and self.has_body \
+            and t.first <= self.last_prose + 1 and t.last >= self.first_prose - 1
+
+
+    def table_lines(self) -> frozenset[int]:
+        """The 1-based numbers of the lines that are rows of the text's tables (``in_table``),
+        computed once."""
+        got = self.extra.get("page.table_lines")
+        if not isinstance(got, frozenset):
+            got = self.extra["page.table_lines"] = frozenset(
+                self.blocks[i].line for i in self.table_of if self.in_table(i)) | frozenset(
+                self.blocks[i].line for i in self.records)
+        return got
 
 
 # Per document: the page for each set of rule-pack folders (user packs may extend kinds.toml),
@@ -217,7 +256,13 @@ def is_prose(text: str) -> bool:
 def _build(doc: Document, packs: PackStore | None) -> Page:
     paras = doc.paragraphs
     data = kind_data(packs)
-    ks = kinds([p.text for p in paras], data)
+    texts = [p.text for p in paras]
+    ks = kinds(texts, data)
+    tdata = table_data(packs)
+    tables = find_tables(texts, ks, tdata)
+    table_of = {k: t for t in tables for k in range(t.first, t.last + 1)}
+    for k in table_of:
+        ks[k] = "table"
     blocks = [Block(para=p, length=len(p.text), prose=is_prose(p.text), bullet=bool(BULLET.match(p.text)),
                     truncated=truncated(p.text), kind=k,
                     docno=len(p.text) <= 30 and bool(data.document_number.match(p.text.strip())))
@@ -226,7 +271,7 @@ def _build(doc: Document, packs: PackStore | None) -> Page:
     prose = [k for k, b in enumerate(blocks) if b.prose]
     return Page(doc, blocks, start, end, _title_repeat(blocks, start),
                 prose[0] if prose else len(blocks), prose[-1] if prose else -1,
-                record_rows([p.text for p in paras], ks, data))
+                record_rows(texts, tables, tdata), tuple(tables), table_of)
 
 
 def _body_span(blocks: list[Block]) -> tuple[int, int]:

@@ -28,6 +28,10 @@ def _jieba_dict() -> Path:
     return Path(list(spec.submodule_search_locations)[0]) / "dict.txt"
 
 
+# The tables of one segmentation (best log-probability and back pointer per end position).
+SegmentationTables = tuple[list[float], list[int]]
+
+
 class Lexicon:
     """Word -> frequency, plus per-character frequencies and the longest word length."""
 
@@ -41,6 +45,7 @@ class Lexicon:
                 char_freq[c] = char_freq.get(c, 0) + f
         self.char_freqs = char_freq
         self._prefixes: frozenset[str] | None = None
+        self._longest_ending: dict[str, int] | None = None
         # Words jieba tags as verbs, adjectives, adverbs or conjunctions (the base lexicon only;
         # pack words carry no part of speech). Tags are jieba's, noisy (站长 is tagged v).
         self.predicates: frozenset[str] = frozenset()
@@ -69,6 +74,21 @@ class Lexicon:
             got = self._prefixes = frozenset(w[:k] for w in self.freqs for k in range(2, len(w)))
         return got
 
+    @property
+    def longest_ending(self) -> dict[str, int]:
+        """Character -> the length of the longest lexicon word ending with it: bounds the words
+        a segmentation tries at each position (most characters end no word longer than 4-6).
+        Compiled with the lexicon (built on first use, ~0.1 s, in a lexicon compiled without it)."""
+        got = self.__dict__.get("_longest_ending")  # absent from lexicons compiled before it
+        if got is None:
+            got = {}
+            for w in self.freqs:
+                c = w[-1]
+                if len(w) > got.get(c, 0):
+                    got[c] = len(w)
+            self._longest_ending = got
+        return got
+
     def words_in(self, text: str, min_len: int = 2) -> list[tuple[int, int, str]]:
         """Every lexicon word in ``text`` as (start, end, word), overlapping ones included."""
         out = []
@@ -94,14 +114,46 @@ class Lexicon:
         adds or overrides word frequencies (to ask "would this be read as one word?"); unknown
         characters stand alone at a low probability."""
         n = len(text)
+        best = [0.0] + [-math.inf] * n
+        back = [0] * (n + 1)
+        self._fill(text, extra, best, back, 1)
+        return best[n], _spans(back, n)
+
+    def segmentation_tables(self, text: str) -> tuple[float, list[tuple[int, int]], SegmentationTables]:
+        """``best_segmentation(text)`` and its tables, for ``resegmentation`` of the same text
+        with one character changed."""
+        n = len(text)
+        best = [0.0] + [-math.inf] * n
+        back = [0] * (n + 1)
+        self._fill(text, None, best, back, 1)
+        return best[n], _spans(back, n), (best, back)
+
+    def resegmentation(self, text: str, tables: SegmentationTables, k: int
+                       ) -> tuple[float, list[tuple[int, int]]]:
+        """``best_segmentation(text)`` where ``tables`` come from a text equal to this one before
+        offset ``k`` (a character changed or deleted there): the best readings of text[:j] for
+        j <= k are the same, so only the positions after ``k`` are computed (same numbers, same
+        ties)."""
+        n = len(text)
+        best = tables[0][:k + 1] + [-math.inf] * (n - k)
+        back = tables[1][:k + 1] + [0] * (n - k)
+        self._fill(text, None, best, back, k + 1)
+        return best[n], _spans(back, n)
+
+    def _fill(self, text: str, extra: Mapping[str, int] | None, best: list[float], back: list[int],
+              j0: int) -> None:
+        """The dynamic programme of best_segmentation from end position ``j0`` on: best[j] is the
+        log-probability of the best reading of text[:j], back[j] where its last word starts."""
+        n = len(text)
         total = self.total
         freqs = self.freqs
         unk = math.log(0.5 / total) - 5.0
-        best = [0.0] + [-math.inf] * n
-        back = [0] * (n + 1)
         max_len = min(self.max_len, n)
-        for j in range(1, n + 1):
-            for i in range(max(0, j - max_len), j):
+        # Without extra words, no word ending at j is longer than the longest ending with text[j - 1].
+        longest = self.longest_ending if not extra else None
+        for j in range(j0, n + 1):
+            reach = max_len if longest is None else min(max_len, longest.get(text[j - 1], 1))
+            for i in range(max(0, j - reach), j):
                 w = text[i:j]
                 f = extra[w] if extra and w in extra else freqs.get(w)
                 if not f:
@@ -112,17 +164,21 @@ class Lexicon:
                     score = best[i] + math.log(f / total)
                 if score > best[j]:
                     best[j], back[j] = score, i
-        spans = []
-        j = n
-        while j > 0:
-            i = back[j]
-            spans.append((i, j))
-            j = i
-        return best[n], spans[::-1]
 
     def segment(self, text: str) -> list[str]:
         """The words of the best segmentation."""
         return [text[i:j] for i, j in self.best_segmentation(text)[1]]
+
+
+def _spans(back: list[int], n: int) -> list[tuple[int, int]]:
+    """The word spans of a segmentation, read back from its end."""
+    spans = []
+    j = n
+    while j > 0:
+        i = back[j]
+        spans.append((i, j))
+        j = i
+    return spans[::-1]
 
 
 @lru_cache(maxsize=1)
@@ -158,6 +214,18 @@ def _read_base() -> tuple[dict[str, int], frozenset[str], frozenset[str]]:
     return freqs, frozenset(predicates), frozenset(proper)
 
 
+def base_tagged_words() -> list[tuple[str, int, str]]:
+    """Every entry of jieba's dictionary with a part-of-speech tag, as (word, count, tag): for
+    tables compiled from the tags (read at build time only, ~0.4 s)."""
+    out = []
+    with _jieba_dict().open(encoding="utf-8") as fh:
+        for line in fh:
+            parts = line.split(" ")
+            if len(parts) >= 3 and parts[1].isdigit():
+                out.append((parts[0], int(parts[1]), parts[2].rstrip()))
+    return out
+
+
 _CACHE: dict[tuple[Path, ...], Lexicon] = {}
 
 
@@ -182,6 +250,7 @@ def _build(files: list[Path]) -> Lexicon:
                 freqs[word] = max(freqs.get(word, 0), DEFAULT_PACK_FREQ)
     lex = Lexicon(freqs)
     _, lex.predicates, lex.proper = _read_base()
+    lex.longest_ending  # noqa: B018 - built here, so the compiled form carries it
     return lex
 
 
@@ -198,7 +267,8 @@ class _DeferredLexicon(Lexicon):
         files = self.__dict__.pop("_files", None)
         if files is None:
             raise AttributeError(name)
-        self.__dict__.update(vars(compiled("lexicon", [_jieba_dict(), *files], lambda: _build(files))))
+        self.__dict__.update(vars(compiled("lexicon", [_jieba_dict(), *files], lambda: _build(files),
+                                               extra="longest_ending")))
         return getattr(self, name)
 
 

@@ -90,15 +90,6 @@ class Detector:
 
 
 
-def text_table(pg: Page, i: int) -> bool:
-    """Block ``i`` is a row of the text's own table: of a table or infobox inside the article
-    body or an official document's record (``Page.in_table``), or any table row (cells apart by
-    wide space, a run of `字段：值` fields) between the page's first and last sentence (a
-    discography's `发行日期：…` `语言：韩语` under every album, past the best run of prose). A
-    user box above the headline (`级别：` `积分：`) or a footer's `地址：` `电话：` lies outside."""
-    return pg.in_table(i) or (pg.blocks[i].kind == "table" and pg.first_prose < i < pg.last_prose)
-
-
 def tokens(text: str) -> list[str]:
     return [t for t in SEPARATORS.split(text) if t]
 

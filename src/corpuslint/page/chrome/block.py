@@ -14,7 +14,7 @@ from ...text import CHARS, char_class
 from ..anchors import chrome_anchors, chrome_words
 from ..comments import comments
 from ..layout import REPEAT_MIN, Block, Page, page
-from ._base import Detector, Hit, text_table
+from ._base import Detector, Hit
 from ._item_runs import article_zone, item_runs
 from .feeds import feeds
 
@@ -187,7 +187,7 @@ class BlockDetector(Detector):
         past = min((a for a in anchors if a > first), default=len(blocks))
 
         def outside(i: int) -> bool:
-            return (i > past or article_zone(lay, i, first, last) != "") and not text_table(lay, i)
+            return (i > past or article_zone(lay, i, first, last) != "") and not lay.in_table(i)
 
         self._feeds(lay, outside, anchors, chosen, items)
         # after the article only: above it the stretch between a breadcrumb and a meta line is
@@ -233,7 +233,7 @@ class BlockDetector(Detector):
                 chosen[j] = f"a run of {len(run)} {what} outside the article (lines {span})"
                 items.add(j)
         if runs:
-            self._feeds(lay, lambda i: i > last and not text_table(lay, i), anchors, chosen, items)
+            self._feeds(lay, lambda i: i > last and not lay.in_table(i), anchors, chosen, items)
         # the run opens the page (after its title line) and is one block of short lines
         run: list[int] = []
         for i in range(1, lay.first_prose):
@@ -383,10 +383,10 @@ class BlockDetector(Detector):
     def _report(self, doc: Document, lay: Page, chosen: dict[int, str], anchors: set[int],
                 items: frozenset[int] = frozenset()) -> Iterable[Hit]:
         """One finding per run of consecutive chosen lines with one message. A row of the
-        text's own table (``text_table``: a discography's `发行日期：…` between the page's
+        text's own table (``Page.in_table``: a discography's `发行日期：…` between the page's
         sentences) is no block's line; a recognised line of a forum post's user box (`楼层：`)
         is its detector's."""
-        chosen = {j: m for j, m in chosen.items() if not text_table(lay, j)}
+        chosen = {j: m for j, m in chosen.items() if not lay.in_table(j)}
         piece: list[int] = []
         for j in [*sorted(chosen), None]:
             if piece and (j is None or j != piece[-1] + 1 or chosen[j] != chosen[piece[-1]]):

@@ -11,7 +11,7 @@ import regex
 from ...core import Document
 from ..layout import Block, page
 from ...text import CLAUSE_PUNCT, any_pattern, any_word
-from ._base import Detector, Hit, Lexicon, text_table, tokens
+from ._base import Detector, Hit, Lexicon, tokens
 
 _STRUCTURAL_SEP = regex.compile(r"\s[|｜\-—·•]\s|[|｜]")
 
@@ -122,7 +122,7 @@ class NavigationDetector(Detector):
             b = blocks[i]
             in_title_head = i < head_end and not b.prose and b.length <= 40
             # a row of a table (a metadata table's `索 引 号：` and its value) is no menu item
-            if i != head_end and i not in done and lay.outside_body(i) and not text_table(lay, i) and (
+            if i != head_end and i not in done and lay.outside_body(i) and not lay.in_table(i) and (
                     in_title_head or self.is_item(b)):
                 run.append(i)
                 continue

@@ -53,11 +53,12 @@ date alone on a line at the same place (`2024秋冬中国国际时装周开幕` 
 are chrome. A chronology of the article writes its events as sentences, so not every group
 holds a headline.
 
-Tables: rows of a table inside the article body are never taken, nor any table row (cells
-apart by wide space, a run of `字段：值` fields) between the page's first and last sentence (a
-discography's `发行日期：…` / `语言：韩语` under every album, past the best run of prose); a
-run of repeated lines right above a table's rows (`专辑 #` / `专辑资料` / `曲目` over every
-album) is the table's header, no widget.
+Tables: a row or cell of the text's own table (`corpuslint.page.tables`, `Page.in_table`: in
+the article body, between the page's first and last sentence, an infobox or a grid of data next
+to them; a discography's `发行日期：…` / `语言：韩语` under every album, one cell a line under
+a header row `日期` / `城市` / `场馆`) is never taken, and no block grows from it; a run of
+repeated lines right above a table's rows (`专辑 #` / `专辑资料` / `曲目` over every album) is
+the table's header, no widget.
 
 The anchors are the page's chrome anchors (`corpuslint.page.anchors.chrome_anchors`): what the other CHR
 detectors recognise with their default options, computed once per document; this rule does

@@ -8,7 +8,10 @@ A breadcrumb is recognised anywhere by its opener (`当前位置`, `您的位置
 `rules/chr/navigation.toml`) or by its shape: short steps joined by `>`/`>>`/`»`, starting from a
 home or section word. Menus are only looked for outside the article body (see the CHR family's
 page structure): a run of at least `min_menu_run` short lines most of which are menu words, or
-every short line between the page title and the headline that repeats it.
+every short line between the page title and the headline that repeats it. A row or cell of the
+text's own table (`corpuslint.page.tables`: an album's `演唱者：…` between the article's
+sentences, a grid of data right after them) is never a menu line; columns of menu words
+(`新闻  体育  娱乐` on three lines) outside the article body are.
 
 ## Why it matters
 Menus and breadcrumbs are the same on every page of a site: they pollute n-gram statistics,

@@ -78,6 +78,8 @@ class TemplateLine(CorpusRule):
                 continue
             if b.prose and not lay.outside_body(i) and b.length > self.opts["max_body_length"]:
                 continue
+            if lay.in_table(i):
+                continue  # a row of the text's own table (a record's `发布机构：…`) is no template
             keys.append(_key(folded[i]))
             paras.append(i)
         if not keys:

@@ -8,6 +8,9 @@ consistent. By default the minority form of a pair is reported, once per documen
 or the first of them with their count); the option `prefer` enforces one style instead and
 reports every mark of the other form.
 
+Rows of the text's tables (``page.tables``: a record's `环境监测、保护与治理;通告`, an infobox)
+hold data as its source wrote it: their marks are neither counted nor reported.
+
 A `?` between two Han characters that is no question (`约翰?史密斯`: no question particle
 before it) is an interpunct lost in an encoding and is left alone. Full-width parentheses are
 the standard form in Chinese text: by default they are never reported as the minority form.
@@ -38,6 +41,7 @@ from typing import Iterable
 import regex
 
 from ...core import Applicability, Document, DocumentRule, Edit, Finding, Fix, OptionError
+from ...page import page
 from ...text import HAN
 
 _ENUMERATOR = regex.compile(r"[0-9A-Za-z]{1,3}$")
@@ -81,14 +85,21 @@ class PunctuationWidth(DocumentRule):
     def check(self, doc: Document) -> Iterable[Finding]:
         half: dict[str, list[tuple[int, ...]]] = {}
         full: dict[str, list[tuple[int, ...]]] = {}
+        # rows of the text's tables (a record's `环境监测、保护与治理;通告`) hold data as the
+        # source wrote it: neither evidence of a style nor reported
+        rows: frozenset[int] | None = None
         for line in doc.lines:
             if not self.marks.search(line.text):
                 continue
-            self._scan(line.text, line.start, half, full)
+            if rows is None:
+                rows = page(doc, self.ctx.packs).table_lines()
+            if line.number not in rows:
+                self._scan(line.text, line.start, half, full)
         prefer = self.opts["prefer"]
         for klass, pattern in self.full_marks.items():
             if prefer == "halfwidth" or klass in half:
-                found = [(m.start(),) for m in pattern.finditer(doc.text)]
+                found = [(m.start(),) for m in pattern.finditer(doc.text)
+                         if not rows or doc.position(m.start()).line not in rows]
                 if found:
                     full[klass] = found
         for klass in sorted(set(half) | set(full)):

@@ -6,6 +6,8 @@ Each guard answers from the document text alone, in time bounded by a short look
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 from ...text.chars import CHARS
 
 # Quotation marks and title brackets: a short string inside them is a title, a brand, a
@@ -110,11 +112,75 @@ def in_given_name(run: str, okb: bytes, base: int, i: int, s: int, surnames: fro
     return False
 
 
-def silenced(text: str, run: str, okb: bytes, base: int, i: int, s: int, surnames: frozenset[str]) -> bool:
+class NameContext(NamedTuple):
+    """What marks a name around an odd string (``typ/name_context.toml``, ``typ/surnames.txt``)."""
+    surnames: frozenset[str]  # surnames seldom words of their own
+    place_units: frozenset[str]  # 省, 市, 县, 乡, 路, 街
+    titles_before: frozenset[str]  # 记者, 主任, 教授
+    titles_after: frozenset[str]  # 同志, 先生, 书记
+    title_len: int  # the longest title
+    org_words: frozenset[str]  # 公司, 集团, 广场: words that end an organisation's or a place's name
+    org_len: int
+    function: frozenset[str]  # the commonest one-character words (的, 和, 在): no part of a name
+
+
+def before_place_unit(text: str, okb: bytes, pos: int, stop: int, end: int, units: frozenset[str]) -> bool:
+    """Whether an administrative or street unit (乡, 县, 路) follows the character at ``pos``
+    directly or one character later, at or after ``stop`` (where the correction's word ends: 合湾
+    -> 台湾 takes the unit into the word and stays a finding), ends no word with the character
+    before it (来白|杭州 stays a finding) and starts no word with the character after it (汶阳|乡
+    is a unit; 城市|市场, 道|路线 are not), within the CJK run ending at ``end``: a place name."""
+    for k in (pos + 1, pos + 2):
+        if k >= end or text[k] not in units:
+            continue
+        if k < stop or (k == pos + 2 and okb[pos + 1]):
+            return False  # the word takes the unit (析州 -> 杭州市), or the unit ends a word (白|杭州)
+        return k >= len(okb) or not okb[k]
+    return False
+
+
+def next_to_title(run: str, i: int, lo: int, hi: int, names: NameContext) -> bool:
+    """Whether a title or role ends at most one character before ``run[i]`` (记者荣辉, 主任汶阳)
+    or starts at most one character after it (荣辉同志, 冀晋书记), outside the correction's word
+    ``run[lo:hi]``: a person's name."""
+    m = names.title_len
+    for q in (i, i - 1):
+        if q <= lo:
+            for t_len in range(2, m + 1):
+                if q >= t_len and run[q - t_len:q] in names.titles_before:
+                    return True
+    for k in (i + 1, i + 2):
+        if k >= hi:
+            for t_len in range(1, m + 1):
+                if run[k:k + t_len] in names.titles_after:
+                    return True
+    return False
+
+
+_ORG_REACH = 6  # characters between the odd one and the organisation word, at most
+
+
+def before_org_word(run: str, i: int, hi: int, names: NameContext) -> bool:
+    """Whether a word ending an organisation's or a place's name (集团, 公司: ``org_words`` of
+    typ/doubling.toml) starts after ``run[i]``, at or after the correction's word end ``hi`` and
+    at most six characters later, with no function character between (泉永棉织集团: a name)."""
+    for k in range(max(i + 1, hi), min(len(run), i + 2 + _ORG_REACH)):
+        if run[k] in names.function:
+            return False
+        for m in range(1, names.org_len + 1):
+            if run[k:k + m] in names.org_words:
+                return True
+    return False
+
+
+def silenced(text: str, run: str, okb: bytes, base: int, i: int, s: int, e: int, names: NameContext) -> bool:
     """Whether any guard keeps TYP003 silent about the character ``i`` of the CJK run starting at
-    ``base`` whose correction makes a word from ``s`` (run offsets): a title, brand, slogan,
-    product or foreign name, a date or quantity, a byline, a parallel construction, a person's name."""
+    ``base`` whose correction makes a word over ``[s, e)`` (run offsets): a title, brand, slogan,
+    product or foreign name, a date or quantity, a byline, a parallel construction, a person's,
+    a place's or an organisation's name."""
     start, end = base + i, base + len(run)
     return (in_short_quote(text, start) or latin_neighbour(text, base, end) or next_to_name_dot(text, base, end)
             or digit_neighbour(text, start) or in_short_parentheses(text, start)
-            or parallel_repeat(text, start) or in_given_name(run, okb, base, i, s, surnames))
+            or parallel_repeat(text, start) or in_given_name(run, okb, base, i, s, names.surnames)
+            or before_place_unit(text, okb, start, base + e, end, names.place_units)
+            or next_to_title(run, i, s, e, names) or before_org_word(run, i, e, names))

@@ -23,7 +23,13 @@ not `秉公`, `包爱清` not `爱情`; `祖困` -> `祖国` is still reported);
 quantity: `８日的比赛` is not `目的`); short parentheses (a byline: `（闻艺摘）`); the same character
 within three either side (a parallel construction: `优中取优`, `仿来仿去`); the last character of a
 three-character name whose surname stands alone (`谭元寿`, `沈国舫` are not slips for `谭元春`,
-`沈国放`); a surname that starts the odd string when only
+`沈国放`); a place name: an administrative or street unit (乡, 县, 路: `typ/name_context.toml`)
+directly after the character or one later, outside the correction's word and starting no word
+(`泉永乡`, `复兰路`; `析州市` -> `杭州市` is still reported); a person's name: a title or role
+ending at most one character before the character (`记者尹品端`, `副书记靳长喜`) or a title or
+form of address starting at most one after it (`包玉星先生`); an organisation's name: a word
+that ends one (集团, 公司: `org_words` of `typ/doubling.toml`) within six characters after, no
+function character between (`泉永棉织集团`); a surname that starts the odd string when only
 the glyph table pairs it (曾尔曼); a string repeated in the document (a term: `智造`, `赋能`); a
 short span in quotation marks or title brackets (`“默默无蚊”`, `《蕞美》`: titles, brands and
 puns); a transliterated foreign name (next to `·`); a Latin-letter neighbour (`iPhone` and
@@ -90,7 +96,8 @@ from ...text.lexicon import lexicon_key, load_lexicon
 from ._channel import GLYPH, INTENDED, KIND, OCR, OCR_REVERSE, Candidate, channel_tables, decode_row, cjk_mask, code_points, pairs_in_words, words_through
 from ._channel import MIN_INTENDED_FREQ, WORD_MIN_FREQ
 from ._common import CJK_RUN, is_traditional, word_covered
-from ._guards import silenced
+from ._guards import NameContext, silenced
+from ._messages import confusion_message
 
 # Benchmarks (bench/typ_tune.py) set this to a list to receive every scored candidate.
 TRACE: list | None = None
@@ -99,6 +106,7 @@ _MAX_WORD = 4  # longest replacement word considered
 _TOP = 3  # candidate replacements (by word frequency) whose context is scored
 _MIN_WORD_FREQ = WORD_MIN_FREQ  # a replacement must make a word at least this frequent (50)
 _MIN_ALT_CHAR_FREQ = MIN_INTENDED_FREQ  # a replacement must be a common character (lexicon count, 1000)
+_FUNCTION_FREQ = 50_000  # one-character words this common (的, 和, 在) are no part of a name
 _SURNAME_WORD_FREQ = 25_000  # a surname more frequent than this as a word alone is no sign of a name
 _NEAR = 2  # characters either side of the correction that must then read as words
 _EMPTY = ""
@@ -152,6 +160,13 @@ class ConfusableCharacter(DocumentRule):
         # Surnames that are seldom words of their own (和, 都, 那, 于 are mostly not names).
         self.name_surnames = frozenset(c for c in self.surnames if self.lex.freqs.get(c, 0) < _SURNAME_WORD_FREQ)
         self.regional = packs.chars("typ/regional_chars.txt")
+        ctx = {k: frozenset(v) for k, v in packs.toml("typ/name_context.toml").items() if k != "replace"}
+        orgs = frozenset(packs.toml("typ/doubling.toml").get("org_words", ()))
+        function = frozenset(w for w in self.free if self.lex.freqs.get(w, 0) >= _FUNCTION_FREQ)
+        titles = ctx["titles_before"] | ctx["titles_after"]
+        self.names = NameContext(self.name_surnames, ctx["place_units"], ctx["titles_before"],
+                                 ctx["titles_after"], max(map(len, titles), default=0),
+                                 orgs, max(map(len, orgs), default=0), function)
         # Characters TYP003 may question: with candidates, and neither a traditional character
         # in simplified text (a script matter, NRM) nor a regional standard form.
         self.has_candidates = np.zeros(0x10000, dtype=bool)
@@ -316,7 +331,7 @@ class ConfusableCharacter(DocumentRule):
                 return None
         lo, hi = max(0, i - _CTX), min(n, i + _CTX + 1)
         window = run[lo:hi]
-        before_lp, _ = lex.best_segmentation(window)
+        before_lp, _, tables = lex.segmentation_tables(window)
         found = None
         for f, alt, word, s, e, cand, lp, why in cands[:_TOP]:
             if s == i and c in self.surnames and why == "glyph":
@@ -324,7 +339,7 @@ class ConfusableCharacter(DocumentRule):
                 # a name (曾尔曼 read as 普尔, 佘家 as 余家), seldom a misreading.
                 continue
             fixed = window[:i - lo] + alt + window[i - lo + 1:]
-            after_lp, spans = lex.best_segmentation(fixed)
+            after_lp, spans = lex.resegmentation(fixed, tables, i - lo)
             if not any(a <= s - lo and e - lo <= b for a, b in spans):
                 continue  # the new word is not how the corrected context would be read
             if not self._reads_well(fixed, i - lo):
@@ -349,7 +364,8 @@ class ConfusableCharacter(DocumentRule):
             if _repeated(doc.text, base + s, run[s:e]):
                 continue  # a repeated string is a term or name of this text (智造, 赋能), not a slip
             if TRACE is not None:
-                TRACE.append((c, alt, word, cf, f, after_lp - before_lp, bar - self.bar, cand, rare, window, bigram, s))
+                TRACE.append((c, alt, word, cf, f, after_lp - before_lp, bar - self.bar, cand, rare, window,
+                              bigram, (s, e)))
             if score >= bar and (found is None or score > found[5]):
                 found = (alt, word, f, s, e, score, why)
         return found
@@ -418,28 +434,12 @@ class ConfusableCharacter(DocumentRule):
         mark = len(TRACE) if TRACE is not None else 0
         found = self._best_replacement(doc, base, run, okb, i, c, cf, left, right)
         if TRACE is not None:  # each traced candidate: (..., its position, whether a guard silences it)
-            TRACE[mark:] = [t[:-1] + (start, silenced(doc.text, run, okb, base, i, t[-1], self.name_surnames))
+            TRACE[mark:] = [t[:-1] + (start, silenced(doc.text, run, okb, base, i, *t[-1], self.names))
                             for t in TRACE[mark:]]
         if found is None:
             return None
         alt, word, f, s, e, score, why = found
-        if silenced(doc.text, run, okb, base, i, s, self.name_surnames):
+        if silenced(doc.text, run, okb, base, i, s, e, self.names):
             return None
-        return self.finding(doc, start, start + 1, _message(c, alt, run[s:e], word, cf, why, rare),
+        return self.finding(doc, start, start + 1, confusion_message(c, alt, run[s:e], word, why, rare),
                             fix=Fix.unsafe(f"replace '{c}' with '{alt}'", Edit(start, start + 1, alt)))
-
-
-# How a finding says why the replacement is confusable, by the evidence the channel used.
-_WHY_TEXT = {"ocr": "OCR often reads '{alt}' as '{c}'",
-             "sound": "'{c}' sounds like '{alt}' (a typing slip)",
-             "shape": "'{c}' looks like '{alt}'", "shape-derived": "'{c}' looks like '{alt}'",
-             "glyph": "'{c}' looks like '{alt}' in print",
-             "shape+sound": "'{c}' looks and sounds like '{alt}'",
-             "contains": "'{c}' looks like '{alt}' (one is part of the other)",
-             "contains+sound": "'{c}' looks and sounds like '{alt}' (one is part of the other)"}
-
-
-def _message(c: str, alt: str, orig: str, word: str, cf: int, why: str, rare: bool) -> str:
-    rarity = f"; '{c}' itself is a rare character" if rare else ""
-    return (f"'{orig}' is not a word; '{word}' is, and " + _WHY_TEXT[why].format(c=c, alt=alt)
-            + f"{rarity}: likely '{alt}'")

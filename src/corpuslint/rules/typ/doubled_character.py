@@ -18,8 +18,15 @@ a classifier doubled at the start of a clause (`只只肥壮`, "every one"); a d
 reading of the context takes (`能|源源|注入`); a verb reduplicated before its object
 (`度度假`, `散散步`: `typ/separable_verbs.txt`); a name that ends with the character a word
 after it starts with, a few characters before a word that ends an organisation or place name
-(`爱美健|健康食品公司`, `北京|京港城市广场`: `org_words` of `typ/doubling.toml`); and parallel
-clauses with the same shape (`种粮粮难收，种树树不长`).
+(`爱美健|健康食品公司`, `北京|京港城市广场`: `org_words` of `typ/doubling.toml`); parallel
+clauses with the same shape (`种粮粮难收，种树树不长`); a one-character verb reduplicated before
+an object, found from jieba's part-of-speech tags: the verb and a free noun after it make a
+verb-object word (`改改口`, `享享清福`; not `退退出`, `保保障`, `配配套`: a complement, a bound
+half, an adjective), or a noun follows that is commoner than any word the second copy starts
+(`润润嗓子`); and literary doublings (`芳草萋萋`, `蓊郁郁`, `杨柳依依`: `typ/literary_doublings.txt`,
+jieba's AA adjectives and state words, the doubled ends of its ABB words and idioms, a short
+curated list; one seen only inside a longer word is not trusted after a word ending with its
+character, `踏实|实`, nor for a function character).
 
 A function word or one of the commonest verbs (single-character words with a lexicon count of
 50 000 or more: `的`, `了`, `和`, `在`, `很`, `会`, `过`) doubled with neither copy joining a
@@ -35,7 +42,8 @@ The bar depends on the shape of the doubling (see Options), tuned on 559k charac
 edited news.
 
 Data (extend or override in a user pack): `typ/reduplication.txt` (characters that double
-ordinarily), `typ/doubling.toml` (classifiers, localisers, noun and place suffixes, pronouns),
+ordinarily), `typ/literary_doublings.txt`,
+`typ/doubling.toml` (classifiers, localisers, noun and place suffixes, pronouns),
 `typ/surnames.txt`, `typ/free_chars.txt`, `typ/name_chars.txt`.
 
 ## Why it matters
@@ -81,6 +89,7 @@ from ...text.lexicon import lexicon_key, load_lexicon
 from ...text import CHARS
 from ._common import DOUBLED_CJK, in_cjk_run
 from ._guards import next_to_name_dot
+from ._verb_object import reduplicated_before_object, verb_object_tables
 
 # Benchmarks set this to a list to receive (doubling, gain, verdict) for every candidate.
 TRACE: list | None = None
@@ -154,6 +163,9 @@ class DoubledCharacter(DocumentRule):
         self.org_words = frozenset(packs.toml("typ/doubling.toml").get("org_words", ()))
         self.org_len = max(map(len, self.org_words), default=0)
         self.separable = frozenset(packs.lines("typ/separable_verbs.txt"))
+        self.verb_object = verb_object_tables(packs)
+        # AA -> True when it is a word of its own (郁郁, 萋萋), False when only part of one (实实 of 厚实实)
+        self.literary = {row[0]: row[1] == "word" for row in packs.table("typ/literary_doublings.txt", 2)}
         self.function = frozenset(w for w, f in singles.items()
                                   if f >= _FUNCTION_FREQ
                                   and w not in self.allowed and w not in cls["not_function"])
@@ -192,6 +204,12 @@ class DoubledCharacter(DocumentRule):
         n = len(run)
         if c in self.allowed:
             return None
+        literary = self.literary.get(c + c)
+        if literary or (literary is False and c not in self.function and self._word_ends(run, i) is None):
+            # A literary doubling: 芳草萋萋, 蓊郁郁, 杨柳依依. One seen only inside longer words is
+            # not trusted after a word ending with its character (踏实|实) nor for a function
+            # character (了了 of 不甚了了: 得到了|了解 is grammatical, 了了 alone a slip).
+            return None
         # Any lexicon word covering both copies: 常常, 绿油油, 沸沸扬扬, 哈哈镜.
         lo, hi = max(0, i + 2 - lex.max_len), i
         aa_min = _MIN_AA_FREQ_AFTER_WORD if self._word_ends(run, i) else _MIN_AA_FREQ
@@ -213,6 +231,8 @@ class DoubledCharacter(DocumentRule):
         right = self._word_starts(run, i + 1)
         if run[i + 1:i + 3] in self.separable or run[i + 1:i + 4] in self.separable:
             return None  # a verb reduplicated before its object: 散散步, 度度假 (度假)
+        if reduplicated_before_object(run, i, self.verb_object, lex.freqs, right):
+            return None  # the same, found from the lexicon's tags: 改改口, 享享清福, 润润嗓子
         if (left or right) and self._before_org(run, i):
             return None  # a name, then a word with the same character: 爱美健|健康食品公司
         if c in self.function and left is None and right is None:
@@ -272,8 +292,8 @@ class DoubledCharacter(DocumentRule):
         lo, hi = max(0, i - _CTX), min(len(run), i + 2 + _CTX)
         window = run[lo:hi]
         k = i - lo
-        before, _ = self.lex.best_segmentation(window)
-        after, _ = self.lex.best_segmentation(window[:k + 1] + window[k + 2:])
+        before, _, tables = self.lex.segmentation_tables(window)
+        after, _ = self.lex.resegmentation(window[:k + 1] + window[k + 2:], tables, k + 1)
         return after - before
 
     def _reads_aa(self, run: str, i: int) -> bool:
