@@ -122,3 +122,32 @@ def test_git_listing_covers_what_the_walk_finds(tmp_path):
 def test_outside_a_work_tree_there_is_no_listing(tmp_path):
     _write(tmp_path, "a.txt", "正文。\n")
     assert git_tree(tmp_path, Config(root=tmp_path)) is None
+
+
+def test_a_listing_of_an_earlier_index_state_is_not_trusted(tmp_path):
+    """The stored listing names the index's generation: one put back from an earlier run (a run
+    killed between writing the index and the listing) would say a.txt is as indexed then."""
+    shared = P003[3]
+    _write(tmp_path, "a.txt", f"{P003[0]}\n")
+    target = _write(tmp_path, "z.txt", f"{P003[5]}\n\n{shared}\n")
+    _git(tmp_path, "init", "-q")
+    _git(tmp_path, "add", ".")
+    listing = tmp_path / ".corpuslint_cache" / "dup-index.listing"
+
+    def check():
+        return Linter(Config(root=tmp_path), select=["DUP"], cache=True).lint_paths([target]).findings
+
+    assert check() == []
+    first = listing.read_bytes()
+    _write(tmp_path, "a.txt", f"{P003[0]}\n\n{shared}\n")
+    _git(tmp_path, "add", "a.txt")
+    assert len(check()) == 1
+    listing.write_bytes(first)  # git now lists a.txt's new blob; the old listing its old one
+    _write(tmp_path, "a.txt", f"{P003[0]}\n")
+    _git(tmp_path, "add", "a.txt")
+    assert check() == []
+    listing.unlink()  # no listing at all: every stored hash is compared
+    _write(tmp_path, "a.txt", f"{P003[0]}\n\n{shared}\n")
+    _git(tmp_path, "add", "a.txt")
+    assert len(check()) == 1
+    assert listing.is_file()

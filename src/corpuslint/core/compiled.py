@@ -42,9 +42,13 @@ def input_key(name: str, inputs: Sequence[Path | str], extra: str = "") -> str:
     h.update(f"{_FORMAT}|{__version__}|{name}|{extra}".encode())
     for item in inputs:
         p = Path(item)
-        h.update(str(p).encode("utf-8", "surrogatepass"))
+        # The file's role (its folder and name, ``typ/confusions.txt``) and its content, not
+        # where it lies: every checkout, work tree or virtual environment holding the same
+        # packs shares one compiled form instead of building its own.
+        h.update("/".join(p.parts[-2:]).encode("utf-8", "surrogatepass") + b"\0")
         try:
-            h.update(p.read_bytes())
+            data = p.read_bytes()
+            h.update(len(data).to_bytes(8, "little") + data)
         except OSError:
             h.update(b"<missing>")
     return h.hexdigest()
