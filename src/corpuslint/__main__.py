@@ -1,4 +1,3 @@
-from .cli import main
-import sys
+from .cli import entry
 
-sys.exit(main())
+entry()
