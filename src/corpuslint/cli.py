@@ -105,22 +105,6 @@ def main(argv: Sequence[str] | None = None) -> int:
             _on_sigterm(previous)
 
 
-def entry() -> None:
-    """The ``corpuslint`` command (and ``python -m corpuslint``): ``main`` then the end of the
-    process. Once the output is flushed there is nothing left to do but free memory, and the
-    interpreter's teardown of a run's structures (the rule tables, the lexicon, the corpus
-    phase's arrays) costs a pre-commit run ~0.1 s: the process ends there instead. Every file
-    the run wrote is closed by then (the report, the cache, the index); its temporary spool
-    was removed by the engine."""
-    code = main()
-    try:
-        sys.stdout.flush()
-        sys.stderr.flush()
-    except (BrokenPipeError, ValueError, OSError):
-        pass  # a reader that went away: what could be written was
-    os._exit(code)
-
-
 def _terminated(signum: int, frame: Any) -> None:
     raise SystemExit(128 + signum)
 
@@ -454,4 +438,4 @@ def cmd_rule(args: argparse.Namespace) -> int:
 
 
 if __name__ == "__main__":  # pragma: no cover
-    entry()
+    sys.exit(main())
