@@ -79,6 +79,7 @@ reading, not a certainty (names and rare terms can look like typos).
 from __future__ import annotations
 
 import math
+from functools import cached_property
 from typing import Iterable
 
 import numpy as np
@@ -149,8 +150,6 @@ class ConfusableCharacter(DocumentRule):
         self.traditional_only = tables.traditional
         self.surnames = packs.chars("typ/surnames.txt")
         self.free = packs.chars("typ/free_chars.txt")
-        # Surnames that are seldom words of their own (和, 都, 那, 于 are mostly not names).
-        self.name_surnames = frozenset(c for c in self.surnames if self.lex.freqs.get(c, 0) < _SURNAME_WORD_FREQ)
         self.regional = packs.chars("typ/regional_chars.txt")
         # Characters TYP003 may question: with candidates, and neither a traditional character
         # in simplified text (a script matter, NRM) nor a regional standard form.
@@ -170,11 +169,21 @@ class ConfusableCharacter(DocumentRule):
         self._fits: dict[str, dict] = {}
         # Keys of fits (left + c + "<", c + right + ">") that some position found empty.
         self._no_fit: tuple[set[str], set[str]] = (set(), set())
-        self._unknown = math.log(0.5 / self.lex.total) - 5.0  # as Lexicon.best_segmentation
         self._rows: dict[tuple[str, bool], list[tuple[str, float, str, Candidate]]] = {}
         self._kind_log_p = {"sound": o["review_log_p_sound" if self.review else "log_p_sound"], "shape": o["log_p_shape"],
                             "shape-derived": o["log_p_shape_derived"], "contains": o["log_p_contains"],
                             "contains+sound": o["log_p_contains_sound"], "shape+sound": o["log_p_shape_sound"]}
+
+    # Read from the lexicon on first use, not at set-up: a run whose files all come from the
+    # result cache never loads the lexicon (~0.25 s).
+    @cached_property
+    def name_surnames(self) -> frozenset[str]:
+        """Surnames that are seldom words of their own (和, 都, 那, 于 are mostly not names)."""
+        return frozenset(c for c in self.surnames if self.lex.freqs.get(c, 0) < _SURNAME_WORD_FREQ)
+
+    @cached_property
+    def _unknown(self) -> float:
+        return math.log(0.5 / self.lex.total) - 5.0  # as Lexicon.best_segmentation
 
     def channel(self, cand: Candidate, rare: bool) -> tuple[float, str]:
         """log P(observed | intended) for a candidate and the evidence it rests on ("ocr", or a
