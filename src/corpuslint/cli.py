@@ -25,7 +25,6 @@ from .core.packs import PackError
 from .core.registry import RegistryError, discover
 from .core.rule import OptionError, family_of
 from .engine import Engine, LintResult
-from .fix import fix_documents, unified_diff, write_documents
 from .late_findings import of_code, record_paths
 from .load import SourceError, check_jsonl_field, is_jsonl, record_lines
 from .report import FORMATS, Report, formatter, writer
@@ -242,6 +241,8 @@ def cmd_check(args: argparse.Namespace) -> int:
 
     fixed = failed = 0
     if args.fix or args.diff:
+        from .fix import fix_documents, unified_diff, write_documents  # only a fixing run needs them
+
         outcome = fix_documents(engine.lint_documents, result.documents, unsafe=args.unsafe_fixes)
         if args.diff:
             diffs = [unified_diff(o, n) for o, n in zip(result.documents, outcome.documents)

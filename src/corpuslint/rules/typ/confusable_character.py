@@ -174,16 +174,12 @@ class ConfusableCharacter(DocumentRule):
                             "shape-derived": o["log_p_shape_derived"], "contains": o["log_p_contains"],
                             "contains+sound": o["log_p_contains_sound"], "shape+sound": o["log_p_shape_sound"]}
 
-    # Read from the lexicon on first use, not at set-up: a run whose files all come from the
-    # result cache never loads the lexicon (~0.25 s).
-    @cached_property
+    @cached_property  # from the lexicon on first use: a run of cached files never loads it (~0.25 s)
     def name_surnames(self) -> frozenset[str]:
         """Surnames that are seldom words of their own (和, 都, 那, 于 are mostly not names)."""
         return frozenset(c for c in self.surnames if self.lex.freqs.get(c, 0) < _SURNAME_WORD_FREQ)
 
-    @cached_property
-    def _unknown(self) -> float:
-        return math.log(0.5 / self.lex.total) - 5.0  # as Lexicon.best_segmentation
+    _unknown = cached_property(lambda self: math.log(0.5 / self.lex.total) - 5.0)  # as Lexicon.best_segmentation
 
     def channel(self, cand: Candidate, rare: bool) -> tuple[float, str]:
         """log P(observed | intended) for a candidate and the evidence it rests on ("ocr", or a
