@@ -159,9 +159,10 @@ def _tolerant_streams() -> None:
                 pass
 
 
-def resolve_config(args: argparse.Namespace) -> Config:
+def resolve_config(args: argparse.Namespace, registry: Mapping[str, Any] | None = None) -> Config:
     config = discover_config(args.paths, args.config)
-    check_selectors(config, list(discover()))  # the config file's own selectors, named by file and key
+    # the config file's own selectors, named by file and key
+    check_selectors(config, list(registry if registry is not None else discover()))
     ignore = config.ignore + tuple(args.ignore or ())
     return config.with_overrides(
         select=tuple(args.select) if args.select is not None else None,
@@ -215,11 +216,12 @@ def cmd_check(args: argparse.Namespace) -> int:
         raise UsageError("--unsafe-fixes needs --fix or --diff")
     if args.max_results is not None and args.max_results < 0:
         raise UsageError("--max-results must be 0 or more")
-    config = resolve_config(args)
+    registry = discover()  # once: every call reads the installed distributions' entry points
+    config = resolve_config(args, registry)
     # No root (the named paths' folder was $HOME or /): no cache, which would copy text there.
     use_cache = not args.no_cache and "-" not in args.paths and config.root is not None
     try:
-        engine = Engine(config, use_cache=use_cache, jobs=args.jobs or 1)
+        engine = Engine(config, use_cache=use_cache, jobs=args.jobs or 1, registry=registry)
     except OptionError as exc:
         raise ConfigError(f"{config.source or 'options'}: {exc}") from exc
     fmt = args.output_format or os.environ.get("CORPUSLINT_OUTPUT_FORMAT") or "text"
