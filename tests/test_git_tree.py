@@ -151,3 +151,10 @@ def test_a_listing_of_an_earlier_index_state_is_not_trusted(tmp_path):
     _git(tmp_path, "add", "a.txt")
     assert len(check()) == 1
     assert listing.is_file()
+    db = sqlite3.connect(root_index := tmp_path / ".corpuslint_cache" / "dup-index.sqlite")
+    try:  # the listing is no longer a blob of the index's meta table
+        assert db.execute("SELECT count(*) FROM meta WHERE key LIKE 'git_%'").fetchone() == (0,)
+        assert int(db.execute("SELECT value FROM meta WHERE key='generation'").fetchone()[0]) >= 4
+    finally:
+        db.close()
+    assert root_index.with_suffix(".listing") == listing

@@ -84,3 +84,18 @@ def test_entry_of_finds_the_file_not_a_name_ending_like_it():
     for _ in range(40):  # past the searches made one by one: the table answers the same
         assert tree.entry_of("/r/sub/b.txt") == entries[2]
     assert tree.entry_of("/r/c.txt") is None
+
+
+def test_a_killed_run_s_temporary_is_removed_by_the_next_write(tmp_path):
+    import os
+    import time
+
+    path = tmp_path / "dup-index.listing"
+    stale, fresh = tmp_path / ".dup-index.listing.abc.tmp", tmp_path / ".dup-index.listing.def.tmp"
+    for p in (stale, fresh):
+        p.write_bytes(b"half")
+    old = time.time() - 3600
+    os.utime(stale, (old, old))
+    write_listing(path, "k", 1, _listing([_entry("a.txt")]), [])
+    assert not stale.exists() and fresh.exists()  # a live run's temporary is left alone
+    assert read_listing(path, "k", 1) is not None

@@ -17,9 +17,11 @@ every stored hash, as on its first run under git.
 
 from __future__ import annotations
 
+import glob
 import json
 import os
 import tempfile
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -28,6 +30,7 @@ import xxhash
 
 MAGIC = "corpuslint-git-listing"
 FORMAT = 1
+STALE_TEMPORARY_SECONDS = 60  # a write takes milliseconds; an older temporary is a killed run's
 MANY_SUBSTITUTIONS = 64  # entries to rewrite past which one split and join beats a search each
 
 
@@ -82,6 +85,19 @@ def write_listing(path: Path, key: str, generation: int, listing: bytes, untrack
             raise
     except OSError:
         remove_listing(path)
+    _remove_stale_temporaries(path)
+
+
+def _remove_stale_temporaries(path: Path) -> None:
+    """The temporaries of runs killed between writing and renaming (7 MB each for 100 000
+    files): older than a minute, so never a live run's."""
+    now = time.time()
+    try:
+        for tmp in path.parent.glob(f".{glob.escape(path.name)}.*.tmp"):
+            if now - tmp.lstat().st_mtime > STALE_TEMPORARY_SECONDS:
+                tmp.unlink()
+    except OSError:
+        pass
 
 
 def remove_listing(path: Path) -> None:
