@@ -23,6 +23,7 @@ import os
 import shutil
 import stat
 import subprocess
+import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable, Iterator
@@ -188,19 +189,37 @@ class GitListing:
 
     def __init__(self, root_key: str) -> None:
         env = {**os.environ, "GIT_OPTIONAL_LOCKS": "0"}
-        self.procs = [subprocess.Popen(["git", "ls-files", *args, "-z"], cwd=root_key, env=env,
-                                       stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
-                      for args in (["-s"], ["-o", "--directory"])]
+        # Into anonymous temporary files, not pipes: 7 MB for 100 000 files is then one read
+        # instead of ~200 through the pipe's buffer (~0.04 CPU-s), and git never waits for us.
+        self.outputs = [tempfile.TemporaryFile() for _ in range(2)]
+        try:
+            self.procs = [subprocess.Popen(["git", "ls-files", *args, "-z"], cwd=root_key, env=env,
+                                           stdout=out, stderr=subprocess.DEVNULL)
+                          for args, out in zip((["-s"], ["-o", "--directory"]), self.outputs)]
+        except BaseException:
+            self.close()
+            raise
 
     def result(self) -> tuple[bytes, bytes] | None:
         """(staged entries, untracked paths), or None when git failed."""
         try:
-            outs = [p.communicate(timeout=GIT_TIMEOUT)[0] for p in self.procs]
+            for p in self.procs:
+                p.wait(timeout=GIT_TIMEOUT)
+            outs = []
+            for out in self.outputs:
+                out.seek(0)
+                outs.append(out.read())
         except (OSError, subprocess.SubprocessError):
             for p in self.procs:
                 p.kill()
             return None
+        finally:
+            self.close()
         return None if any(p.returncode for p in self.procs) else (outs[0], outs[1])
+
+    def close(self) -> None:
+        for out in self.outputs:
+            out.close()
 
 
 def start_git_listing(root: Path) -> GitListing | None:
