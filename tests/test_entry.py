@@ -21,10 +21,11 @@ def test_a_completed_run_writes_everything_and_leaves_no_spool(tmp_path):
     tmp = tmp_path / "tmp"
     tmp.mkdir()
     seeds = [str(seed_path(p)) for p in ("000", "001", "003")]
-    proc = _run(["check", *seeds, "--no-cache", "--output-format", "jsonl"], tmp)
+    rules = ["--select", "DUP,ENC"]  # a corpus rule (the spool) and many findings, a quick set-up
+    proc = _run(["check", *seeds, *rules, "--no-cache", "--output-format", "jsonl"], tmp)
     assert proc.returncode == 1
     rows = [json.loads(line) for line in proc.stdout.decode("utf-8").splitlines()]
-    stats = _run(["check", *seeds, "--no-cache", "--statistics"], tmp)
+    stats = _run(["check", *seeds, *rules, "--no-cache", "--statistics"], tmp)
     total = int(stats.stdout.decode("utf-8").splitlines()[-2].split()[0])  # "N  total in 3 files"
     assert len(rows) == total > 10
     assert list(tmp.glob("corpuslint-spool-*")) == []

@@ -187,7 +187,7 @@ def test_incremental_index_under_git_equals_one_built_afresh(tmp_path):
                       for f in got for r in f.related)
 
     assert found(False) == found(False)
-    for step in range(16):
+    for step in range(12):
         name = f"d/{rng.randrange(6)}.txt"
         kind = rng.choice(["write-stage", "delete", "stage-all", "untracked"])
         path = root / name
