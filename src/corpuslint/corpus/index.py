@@ -321,18 +321,22 @@ class SignatureIndex:
         return sorted(ranked[:MAX_EXTERNAL])
 
     def entries(self, doc_ids: list[int], config: Any) -> list[Entry]:
-        out = []
+        found = []
         for doc_id in doc_ids:
             row = self.db.execute("SELECT display, record, jsonl_line FROM docs WHERE id=?", (doc_id,)).fetchone()
             if row is None:
                 continue
-            display, record, jsonl_line = row
-            display, record = _shown(_loaded(display)), _loaded(record)
             paras = self.db.execute("SELECT line, start, end, col, folded FROM paras WHERE doc=? ORDER BY para",
                                     (doc_id,)).fetchall()
-            folded = [p[4] for p in paras]
             spans = np.array([p[:4] for p in paras], dtype=np.int64).reshape(len(paras), 4)
-            sig = sign_many([folded], self.params, self.banding, [spans])[0]
+            found.append((doc_id, row, [p[4] for p in paras], spans))
+        if not found:
+            return []
+        # Re-signed in one batch (one vectorised pass; ~1.5 ms a document one by one).
+        sigs = sign_many([f for _, _, f, _ in found], self.params, self.banding, [s for *_, s in found])
+        out = []
+        for (doc_id, (display, record, jsonl_line), folded, _), sig in zip(found, sigs):
+            display, record = _shown(_loaded(display)), _loaded(record)
             rel = config.relpath(display) if config is not None else display
             ident = f"{display}#{record}" if record is not None else display
             out.append(Entry(ident, display, record, (rel, jsonl_line or 0, 1 << 30), sig, folded=folded,
