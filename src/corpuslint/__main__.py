@@ -2,18 +2,10 @@
 
 from __future__ import annotations
 
-import gc
 import os
 import sys
 
-
-def _collect_from_here() -> None:
-    """What the start allocates (modules, rule tables, compiled patterns: ~56 000 objects)
-    lives as long as the process, and the cyclic collector scanned it again and again (~0.05
-    CPU-s of a pre-commit run). Once the rule set is built it is frozen, never scanned again,
-    and collection resumes for what the run itself allocates."""
-    gc.freeze()
-    gc.enable()
+from .cli import main
 
 
 def entry() -> None:
@@ -24,10 +16,7 @@ def entry() -> None:
     ends there instead. Every file it wrote is closed by then (the report, the cache, the
     index) and the engine removed its temporary spool. An error or an interrupt (exit 2, 130)
     takes the ordinary way out, so that finalizers still remove what an unfinished run left."""
-    gc.disable()  # while the command starts (its imports included): see _collect_from_here
-    from .cli import main
-
-    code = main(after_setup=_collect_from_here)
+    code = main()
     if code not in (0, 1):
         sys.exit(code)
     try:

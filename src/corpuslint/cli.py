@@ -90,8 +90,7 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def main(argv: Sequence[str] | None = None, *, after_setup: Callable[[], None] | None = None) -> int:
-    """The command line; ``after_setup`` is called once a check's rule set is built."""
+def main(argv: Sequence[str] | None = None) -> int:
     _tolerant_streams()
     parser = build_parser()
     args = parser.parse_args(argv)
@@ -99,7 +98,7 @@ def main(argv: Sequence[str] | None = None, *, after_setup: Callable[[], None] |
     # its texts in the temporary folder is removed like on any other exit.
     previous = _on_sigterm(_terminated)
     try:
-        return _run(parser, args, after_setup)
+        return _run(parser, args)
     finally:
         if previous is not None:
             _on_sigterm(previous)
@@ -116,11 +115,10 @@ def _on_sigterm(handler: Any) -> Any:
         return None
 
 
-def _run(parser: argparse.ArgumentParser, args: argparse.Namespace,
-         after_setup: Callable[[], None] | None = None) -> int:
+def _run(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
     try:
         if args.command == "check":
-            return cmd_check(args, after_setup)
+            return cmd_check(args)
         if args.command == "rules":
             return cmd_rules(args)
         if args.command == "rule":
@@ -211,7 +209,7 @@ def _progress() -> Callable[[str, int, int, int], None] | None:
     return update
 
 
-def cmd_check(args: argparse.Namespace, after_setup: Callable[[], None] | None = None) -> int:
+def cmd_check(args: argparse.Namespace) -> int:
     if args.jobs is not None and args.jobs < 1:
         raise UsageError("--jobs must be at least 1")
     if args.unsafe_fixes and not (args.fix or args.diff):
@@ -226,8 +224,6 @@ def cmd_check(args: argparse.Namespace, after_setup: Callable[[], None] | None =
         engine = Engine(config, use_cache=use_cache, jobs=args.jobs or 1, registry=registry)
     except OptionError as exc:
         raise ConfigError(f"{config.source or 'options'}: {exc}") from exc
-    if after_setup is not None:
-        after_setup()
     fmt = args.output_format or os.environ.get("CORPUSLINT_OUTPUT_FORMAT") or "text"
     if args.engine == "ray":
         ray_result = _check_on_ray(args, config, fmt)
