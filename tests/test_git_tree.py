@@ -122,3 +122,88 @@ def test_git_listing_covers_what_the_walk_finds(tmp_path):
 def test_outside_a_work_tree_there_is_no_listing(tmp_path):
     _write(tmp_path, "a.txt", "正文。\n")
     assert git_tree(tmp_path, Config(root=tmp_path)) is None
+
+
+def test_a_listing_of_an_earlier_index_state_is_not_trusted(tmp_path):
+    """The stored listing names the index's generation: one put back from an earlier run (a run
+    killed between writing the index and the listing) would say a.txt is as indexed then."""
+    shared = P003[3]
+    _write(tmp_path, "a.txt", f"{P003[0]}\n")
+    target = _write(tmp_path, "z.txt", f"{P003[5]}\n\n{shared}\n")
+    _git(tmp_path, "init", "-q")
+    _git(tmp_path, "add", ".")
+    listing = tmp_path / ".corpuslint_cache" / "dup-index.listing"
+
+    def check():
+        return Linter(Config(root=tmp_path), select=["DUP"], cache=True).lint_paths([target]).findings
+
+    assert check() == []
+    first = listing.read_bytes()
+    _write(tmp_path, "a.txt", f"{P003[0]}\n\n{shared}\n")
+    _git(tmp_path, "add", "a.txt")
+    assert len(check()) == 1
+    listing.write_bytes(first)  # git now lists a.txt's new blob; the old listing its old one
+    _write(tmp_path, "a.txt", f"{P003[0]}\n")
+    _git(tmp_path, "add", "a.txt")
+    assert check() == []
+    listing.unlink()  # no listing at all: every stored hash is compared
+    _write(tmp_path, "a.txt", f"{P003[0]}\n\n{shared}\n")
+    _git(tmp_path, "add", "a.txt")
+    assert len(check()) == 1
+    assert listing.is_file()
+    db = sqlite3.connect(root_index := tmp_path / ".corpuslint_cache" / "dup-index.sqlite")
+    try:  # the listing is no longer a blob of the index's meta table
+        assert db.execute("SELECT count(*) FROM meta WHERE key LIKE 'git_%'").fetchone() == (0,)
+        assert int(db.execute("SELECT value FROM meta WHERE key='generation'").fetchone()[0]) >= 4
+    finally:
+        db.close()
+    assert root_index.with_suffix(".listing") == listing
+
+
+def test_incremental_index_under_git_equals_one_built_afresh(tmp_path):
+    """After each change (a staged edit, a file removed with git, an untracked file, one
+    staged later; a tracked link), the index brought up to date from the stored listing finds
+    what an index built from nothing finds. (Not an edit left unstaged: an index built afresh
+    reads the work tree, one kept up to date follows what is staged — so on main too.)"""
+    import random
+
+    rng = random.Random(17)
+    paras = P003[:6]
+    root = tmp_path / "repo"
+    root.mkdir()
+    target = _write(root, "z.txt", f"{P003[6]}\n\n{paras[0]}\n\n{paras[1]}\n")
+    for i in range(4):
+        _write(root, f"d/{i}.txt", f"{paras[i]}\n")
+    _git(root, "init", "-q")
+    os.symlink(root / "d" / "0.txt", root / "link.txt")
+    _git(root, "add", ".")
+    _git(root, "commit", "-qm", "corpus")
+
+    def found(fresh: bool):
+        if fresh:
+            shutil.rmtree(root / ".corpuslint_cache", ignore_errors=True)
+        got = Linter(Config(root=root), select=["DUP"], cache=True).lint_paths([target]).findings
+        return sorted((f.code, f.location.line, os.path.relpath(r.location.path, root))
+                      for f in got for r in f.related)
+
+    assert found(False) == found(False)
+    for step in range(12):
+        name = f"d/{rng.randrange(6)}.txt"
+        kind = rng.choice(["write-stage", "delete", "stage-all", "untracked"])
+        path = root / name
+        if kind in ("write-stage", "untracked"):
+            text = "\n\n".join(rng.sample(paras, rng.randint(1, 2))) + "\n"
+            _write(root, name if kind != "untracked" else f"u/{step}.txt", text)
+            if kind == "write-stage":
+                _git(root, "add", name)
+        elif kind == "delete" and path.exists():
+            _git(root, "rm", "-qf", name)
+        else:
+            _git(root, "add", "-A")
+        incremental = found(False)
+        backup = tmp_path / "kept-cache"
+        shutil.rmtree(backup, ignore_errors=True)
+        shutil.copytree(root / ".corpuslint_cache", backup)
+        assert incremental == found(True), (step, kind, name)
+        shutil.rmtree(root / ".corpuslint_cache")
+        shutil.copytree(backup, root / ".corpuslint_cache")  # go on from the incremental index

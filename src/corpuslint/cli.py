@@ -25,7 +25,6 @@ from .core.packs import PackError
 from .core.registry import RegistryError, discover
 from .core.rule import OptionError, family_of
 from .engine import Engine, LintResult
-from .fix import fix_documents, unified_diff, write_documents
 from .late_findings import of_code, record_paths
 from .load import SourceError, check_jsonl_field, is_jsonl, record_lines
 from .report import FORMATS, Report, formatter, writer
@@ -160,9 +159,10 @@ def _tolerant_streams() -> None:
                 pass
 
 
-def resolve_config(args: argparse.Namespace) -> Config:
+def resolve_config(args: argparse.Namespace, registry: Mapping[str, Any] | None = None) -> Config:
     config = discover_config(args.paths, args.config)
-    check_selectors(config, list(discover()))  # the config file's own selectors, named by file and key
+    # the config file's own selectors, named by file and key
+    check_selectors(config, list(registry if registry is not None else discover()))
     ignore = config.ignore + tuple(args.ignore or ())
     return config.with_overrides(
         select=tuple(args.select) if args.select is not None else None,
@@ -216,11 +216,12 @@ def cmd_check(args: argparse.Namespace) -> int:
         raise UsageError("--unsafe-fixes needs --fix or --diff")
     if args.max_results is not None and args.max_results < 0:
         raise UsageError("--max-results must be 0 or more")
-    config = resolve_config(args)
+    registry = discover()  # once: every call reads the installed distributions' entry points
+    config = resolve_config(args, registry)
     # No root (the named paths' folder was $HOME or /): no cache, which would copy text there.
     use_cache = not args.no_cache and "-" not in args.paths and config.root is not None
     try:
-        engine = Engine(config, use_cache=use_cache, jobs=args.jobs or 1)
+        engine = Engine(config, use_cache=use_cache, jobs=args.jobs or 1, registry=registry)
     except OptionError as exc:
         raise ConfigError(f"{config.source or 'options'}: {exc}") from exc
     fmt = args.output_format or os.environ.get("CORPUSLINT_OUTPUT_FORMAT") or "text"
@@ -242,6 +243,8 @@ def cmd_check(args: argparse.Namespace) -> int:
 
     fixed = failed = 0
     if args.fix or args.diff:
+        from .fix import fix_documents, unified_diff, write_documents  # only a fixing run needs them
+
         outcome = fix_documents(engine.lint_documents, result.documents, unsafe=args.unsafe_fixes)
         if args.diff:
             diffs = [unified_diff(o, n) for o, n in zip(result.documents, outcome.documents)

@@ -24,6 +24,8 @@ from .version import __version__
 T = TypeVar("T")
 _FORMAT = "1"
 _MEMO: dict[str, object] = {}  # key -> object, so one process unpickles a table once
+_DIGESTS: dict[tuple[str, int, int], bytes] = {}  # (path, size, mtime) -> content hash
+MEMO_DIGEST_BYTES = 1 << 20  # files from this size on are hashed once per process
 KEEP_PER_NAME = 4  # compiled forms kept of one table (other versions, other pack contents)
 
 
@@ -42,12 +44,33 @@ def input_key(name: str, inputs: Sequence[Path | str], extra: str = "") -> str:
     h.update(f"{_FORMAT}|{__version__}|{name}|{extra}".encode())
     for item in inputs:
         p = Path(item)
-        h.update(str(p).encode("utf-8", "surrogatepass"))
-        try:
-            h.update(p.read_bytes())
-        except OSError:
-            h.update(b"<missing>")
+        # The file's role (its folder and name, ``typ/confusions.txt``) and its content, not
+        # where it lies: every checkout, work tree or virtual environment holding the same
+        # packs shares one compiled form instead of building its own.
+        h.update("/".join(p.parts[-2:]).encode("utf-8", "surrogatepass") + b"\0")
+        h.update(_content_digest(p))
     return h.hexdigest()
+
+
+def _content_digest(path: Path) -> bytes:
+    """The hash of a file's content. A large one (jieba's 5 MB dictionary keys several tables)
+    is hashed once per process while its size and modification time stay the same; a pack
+    file is small and hashed every time (an edit within the file system's clock tick that
+    keeps the size must still be seen)."""
+    try:
+        st = path.stat()
+    except OSError:
+        return b"<missing>"
+    key = (str(path), st.st_size, st.st_mtime_ns)
+    got = _DIGESTS.get(key)
+    if got is None:
+        try:
+            got = xxhash.xxh3_128_digest(path.read_bytes())
+        except OSError:
+            return b"<missing>"
+        if st.st_size >= MEMO_DIGEST_BYTES:
+            _DIGESTS[key] = got
+    return got
 
 
 def compiled(name: str, inputs: Sequence[Path | str], build: Callable[[], T], *, extra: str = "") -> T:

@@ -28,6 +28,7 @@ _LN10 = math.log(10)
 
 _GLYPH: dict[tuple, Mapping[str, Mapping[str, float]]] = {}
 _LOOKALIKES: dict[tuple, dict[str, frozenset[str]]] = {}
+_OCR: dict[tuple, dict[str, dict[str, float]]] = {}
 _BIGRAMS: dict[tuple, "CharBigrams"] = {}
 
 
@@ -68,7 +69,15 @@ def read_ocr_table(lines: list[str]) -> dict[str, dict[str, float]]:
 
 
 def ocr_table(packs: PackStore) -> dict[str, dict[str, float]]:
-    return read_ocr_table(packs.lines(OCR_TABLE)) if packs.files(OCR_TABLE) else {}
+    """``read_ocr_table`` of the packs' table, read once per process and compiled into the user
+    cache (it was parsed again by every run that classifies a difference). Shared:
+    read it, never change it."""
+    got = _OCR.get(packs.dirs)
+    if got is None:
+        files = packs.files(OCR_TABLE)
+        got = _OCR[packs.dirs] = compiled("ocr-table", files, lambda: read_ocr_table(packs.lines(OCR_TABLE))) \
+            if files else {}
+    return got
 
 
 LOOKALIKE_PACKS = ("typ/shape_ocr.txt", "typ/shape_similar.txt", OCR_TABLE, "typ/shape_glyph.txt")

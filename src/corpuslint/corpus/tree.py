@@ -23,6 +23,7 @@ import os
 import shutil
 import stat
 import subprocess
+import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable, Iterator
@@ -33,6 +34,8 @@ GIT_TIMEOUT = 120  # seconds; past it (a network file system, a hung lock) the w
 REGULAR_MODES = (b"100644", b"100755")
 SUBMODULE_MODE = b"160000"
 MISSING_BLOB = b"-" * 40  # an entry whose file could not be read: looked at again every run
+SEARCHES_BEFORE_TABLE = 32  # entries looked up one by one in the listing before a table of all
+_TAB_AT = 49  # ``mode blob stage<TAB>``: 6 + 1 + 40 + 1 + 1 bytes before the tab
 
 
 def walk(root: Path, config: Any, start: str | None = None, rel_start: str = "") -> Iterator[tuple[str, os.stat_result]]:
@@ -132,9 +135,17 @@ class GitTree:
     """git's view of the files under the corpus root."""
 
     root_key: str
-    entries: set[bytes]  # listing entries of tracked regular files, stage 0 (corpus or not)
+    # ``git ls-files -s -z`` entries of tracked regular files at stage 0 (corpus or not), each
+    # ended by NUL, in git's order: kept as git wrote them (``stored_listing`` compares two
+    # listings as bytes; 100 000 entries made into a set cost more than git's listing itself)
+    listing: bytes
     stat_files: list[tuple[str, os.stat_result]] = field(default_factory=list)  # seen as the walk does
     _by_key: dict[str, bytes] | None = None
+    _searches: int = 0
+
+    @property
+    def entries(self) -> list[bytes]:
+        return self.listing.split(b"\0")[:-1]
 
     def staged(self, entries: Iterable[bytes], admit: Admission) -> Iterator[Staged]:
         """The corpus files among ``entries``."""
@@ -149,10 +160,26 @@ class GitTree:
         return {self.root_key + "/" + os.fsdecode(e.partition(b"\t")[2]) for e in entries}
 
     def entry_of(self, key: str) -> bytes | None:
-        """The listing entry of the tracked file ``key``, if it is one."""
-        if self._by_key is None:
+        """The listing entry of the tracked file ``key``, if it is one: searched in the listing
+        as bytes while few are asked for (a pre-commit run names a few files, the listing holds
+        them all), then through a table of every entry built once."""
+        if self._by_key is not None:
+            return self._by_key.get(key)
+        self._searches += 1
+        if self._searches > SEARCHES_BEFORE_TABLE:
             self._by_key = {self.root_key + "/" + os.fsdecode(e.partition(b"\t")[2]): e for e in self.entries}
-        return self._by_key.get(key)
+            return self._by_key.get(key)
+        prefix = self.root_key + "/"
+        if not key.startswith(prefix):
+            return None
+        tail = b"\t" + os.fsencode(key[len(prefix):]) + b"\0"
+        at = self.listing.find(tail)
+        while at >= 0:
+            start = self.listing.rfind(b"\0", 0, at) + 1
+            if at - start == _TAB_AT:  # the entry's own tab, not one inside another file's name
+                return self.listing[start:at + len(tail) - 1]
+            at = self.listing.find(tail, at + 1)
+        return None
 
 
 class GitListing:
@@ -162,19 +189,37 @@ class GitListing:
 
     def __init__(self, root_key: str) -> None:
         env = {**os.environ, "GIT_OPTIONAL_LOCKS": "0"}
-        self.procs = [subprocess.Popen(["git", "ls-files", *args, "-z"], cwd=root_key, env=env,
-                                       stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
-                      for args in (["-s"], ["-o", "--directory"])]
+        # Into anonymous temporary files, not pipes: 7 MB for 100 000 files is then one read
+        # instead of ~200 through the pipe's buffer (~0.04 CPU-s), and git never waits for us.
+        self.outputs = [tempfile.TemporaryFile() for _ in range(2)]
+        try:
+            self.procs = [subprocess.Popen(["git", "ls-files", *args, "-z"], cwd=root_key, env=env,
+                                           stdout=out, stderr=subprocess.DEVNULL)
+                          for args, out in zip((["-s"], ["-o", "--directory"]), self.outputs)]
+        except BaseException:
+            self.close()
+            raise
 
     def result(self) -> tuple[bytes, bytes] | None:
         """(staged entries, untracked paths), or None when git failed."""
         try:
-            outs = [p.communicate(timeout=GIT_TIMEOUT)[0] for p in self.procs]
+            for p in self.procs:
+                p.wait(timeout=GIT_TIMEOUT)
+            outs = []
+            for out in self.outputs:
+                out.seek(0)
+                outs.append(out.read())
         except (OSError, subprocess.SubprocessError):
             for p in self.procs:
                 p.kill()
             return None
+        finally:
+            self.close()
         return None if any(p.returncode for p in self.procs) else (outs[0], outs[1])
+
+    def close(self) -> None:
+        for out in self.outputs:
+            out.close()
 
 
 def start_git_listing(root: Path) -> GitListing | None:
@@ -196,20 +241,24 @@ def git_tree(root: Path, config: Any, listing: GitListing | None = None) -> GitT
     if outs is None:
         return None
     staged, others = outs
-    tree = GitTree(root_key, set(staged.split(b"\0")) - {b""})
+    if staged and not staged.endswith(b"\0"):
+        return None  # not what ``ls-files -z`` writes
+    tree = GitTree(root_key, staged)
     admit = Admission(config)
     odd: list[str] = []  # relative paths the blob does not describe
     folders: list[str] = []  # untracked folders and submodules, walked
-    if not _all_regular(staged, len(tree.entries)):
-        for entry in list(tree.entries):
+    if not _all_regular(staged, staged.count(b"\0")):
+        kept = []
+        for entry in tree.entries:
             if entry[:6] in REGULAR_MODES and entry[48:49] == b"0":
+                kept.append(entry + b"\0")
                 continue
-            tree.entries.discard(entry)
             rel = os.fsdecode(entry.partition(b"\t")[2])
             if entry[:6] == SUBMODULE_MODE:
                 folders.append(rel + "/")
             else:  # a link (followed, as the walk does) or a conflicted file (several stages)
                 odd.append(rel)
+        tree.listing = b"".join(kept)
     for raw in others.split(b"\0"):
         if raw:
             rel = os.fsdecode(raw)

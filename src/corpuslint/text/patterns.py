@@ -10,7 +10,7 @@ a character class that starts each pattern alone: on ordinary news that is sever
 
 from __future__ import annotations
 
-from typing import Iterable
+from typing import Any, Iterable
 
 import regex
 
@@ -18,14 +18,41 @@ import regex
 NEVER = r"(?!)"
 
 
+class LazyPattern:
+    """A regex compiled when first used. The chrome detectors and the page model compile ~120
+    pattern lists of the rule packs when a run's first document arrives (~0.15 CPU-s, the
+    ``regex`` parser is Python); a pre-commit run on one file uses about half of them. Each
+    method or attribute asked for is taken from the compiled pattern once and kept on this
+    object, so later calls cost what calls of the compiled pattern cost."""
+
+    def __init__(self, pattern: str, flags: int = 0) -> None:
+        self._source = (pattern, flags)
+
+    def __getattr__(self, name: str) -> Any:
+        if name.startswith("__"):
+            raise AttributeError(name)
+        value = getattr(self.compiled, name)
+        setattr(self, name, value)
+        return value
+
+    @property
+    def compiled(self) -> regex.Pattern[str]:
+        got = self.__dict__.get("_compiled")
+        if got is None:
+            got = self.__dict__["_compiled"] = regex.compile(*self._source)
+        return got
+
+
 def any_pattern(patterns: Iterable[str], flags: int = 0) -> regex.Pattern[str]:
-    """One regex matching where any of ``patterns`` does (each kept whole in its group)."""
-    return regex.compile("|".join(f"(?:{p})" for p in patterns) or NEVER, flags)
+    """One regex matching where any of ``patterns`` does (each kept whole in its group),
+    compiled on first use."""
+    return LazyPattern("|".join(f"(?:{p})" for p in patterns) or NEVER, flags)  # type: ignore[return-value]
 
 
 def any_word(words: Iterable[str], flags: int = 0) -> regex.Pattern[str]:
-    """One regex matching any of ``words`` literally, tried in the order given."""
-    return regex.compile("|".join(regex.escape(w) for w in words) or NEVER, flags)
+    """One regex matching any of ``words`` literally, tried in the order given, compiled on
+    first use."""
+    return LazyPattern("|".join(regex.escape(w) for w in words) or NEVER, flags)  # type: ignore[return-value]
 
 
 class AnyOf:
@@ -35,8 +62,8 @@ class AnyOf:
     def __init__(self, patterns: Iterable[str], flags: int = 0) -> None:
         pats = list(patterns)
         anchored = [p for p in pats if _anchored(p)]
-        self.head = regex.compile("|".join(f"(?:{p})" for p in anchored), flags) if anchored else None
-        self.others = tuple(regex.compile(p, flags) for p in pats if not _anchored(p))
+        self.head = LazyPattern("|".join(f"(?:{p})" for p in anchored), flags) if anchored else None
+        self.others = tuple(LazyPattern(p, flags) for p in pats if not _anchored(p))
 
     def found(self, text: str) -> bool:
         if self.head is not None and self.head.match(text):

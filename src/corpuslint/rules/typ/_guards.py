@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
+from ...core.packs import PackStore
 from ...text.chars import CHARS
 
 # Quotation marks and title brackets: a short string inside them is a title, a brand, a
@@ -122,6 +123,15 @@ class NameContext(NamedTuple):
     org_words: frozenset[str]  # 公司, 集团, 广场: words that end an organisation's or a place's name
     org_len: int
     function: frozenset[str]  # the commonest one-character words (的, 和, 在): no part of a name
+
+    @classmethod
+    def of(cls, packs: PackStore, surnames: frozenset[str], function: frozenset[str]) -> NameContext:
+        """The context from the packs' ``typ/name_context.toml`` and ``typ/doubling.toml``."""
+        ctx = {k: frozenset(v) for k, v in packs.toml("typ/name_context.toml").items() if k != "replace"}
+        orgs = frozenset(packs.toml("typ/doubling.toml").get("org_words", ()))
+        titles = ctx["titles_before"] | ctx["titles_after"]
+        return cls(surnames, ctx["place_units"], ctx["titles_before"], ctx["titles_after"],
+                   max(map(len, titles), default=0), orgs, max(map(len, orgs), default=0), function)
 
 
 def before_place_unit(text: str, okb: bytes, pos: int, stop: int, end: int, units: frozenset[str]) -> bool:

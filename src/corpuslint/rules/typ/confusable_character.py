@@ -85,6 +85,7 @@ reading, not a certainty (names and rare terms can look like typos).
 from __future__ import annotations
 
 import math
+from functools import cached_property
 from typing import Iterable
 
 import numpy as np
@@ -157,16 +158,7 @@ class ConfusableCharacter(DocumentRule):
         self.traditional_only = tables.traditional
         self.surnames = packs.chars("typ/surnames.txt")
         self.free = packs.chars("typ/free_chars.txt")
-        # Surnames that are seldom words of their own (和, 都, 那, 于 are mostly not names).
-        self.name_surnames = frozenset(c for c in self.surnames if self.lex.freqs.get(c, 0) < _SURNAME_WORD_FREQ)
         self.regional = packs.chars("typ/regional_chars.txt")
-        ctx = {k: frozenset(v) for k, v in packs.toml("typ/name_context.toml").items() if k != "replace"}
-        orgs = frozenset(packs.toml("typ/doubling.toml").get("org_words", ()))
-        function = frozenset(w for w in self.free if self.lex.freqs.get(w, 0) >= _FUNCTION_FREQ)
-        titles = ctx["titles_before"] | ctx["titles_after"]
-        self.names = NameContext(self.name_surnames, ctx["place_units"], ctx["titles_before"],
-                                 ctx["titles_after"], max(map(len, titles), default=0),
-                                 orgs, max(map(len, orgs), default=0), function)
         # Characters TYP003 may question: with candidates, and neither a traditional character
         # in simplified text (a script matter, NRM) nor a regional standard form.
         self.has_candidates = np.zeros(0x10000, dtype=bool)
@@ -185,11 +177,22 @@ class ConfusableCharacter(DocumentRule):
         self._fits: dict[str, dict] = {}
         # Keys of fits (left + c + "<", c + right + ">") that some position found empty.
         self._no_fit: tuple[set[str], set[str]] = (set(), set())
-        self._unknown = math.log(0.5 / self.lex.total) - 5.0  # as Lexicon.best_segmentation
         self._rows: dict[tuple[str, bool], list[tuple[str, float, str, Candidate]]] = {}
         self._kind_log_p = {"sound": o["review_log_p_sound" if self.review else "log_p_sound"], "shape": o["log_p_shape"],
                             "shape-derived": o["log_p_shape_derived"], "contains": o["log_p_contains"],
                             "contains+sound": o["log_p_contains_sound"], "shape+sound": o["log_p_shape_sound"]}
+
+    @cached_property  # from the lexicon on first use: a run of cached files never loads it (~0.25 s)
+    def name_surnames(self) -> frozenset[str]:
+        """Surnames that are seldom words of their own (和, 都, 那, 于 are mostly not names)."""
+        return frozenset(c for c in self.surnames if self.lex.freqs.get(c, 0) < _SURNAME_WORD_FREQ)
+
+    @cached_property  # reads the lexicon's frequencies: built on first use, as name_surnames
+    def names(self) -> NameContext:
+        function = frozenset(w for w in self.free if self.lex.freqs.get(w, 0) >= _FUNCTION_FREQ)
+        return NameContext.of(self.ctx.packs, self.name_surnames, function)
+
+    _unknown = cached_property(lambda self: math.log(0.5 / self.lex.total) - 5.0)  # as Lexicon.best_segmentation
 
     def channel(self, cand: Candidate, rare: bool) -> tuple[float, str]:
         """log P(observed | intended) for a candidate and the evidence it rests on ("ocr", or a
