@@ -14,6 +14,7 @@ from corpuslint import Linter
 from corpuslint.core import Document
 from corpuslint.page import page
 from corpuslint.page.kinds import kind_data, kinds
+from corpuslint.page.sections import article_sections, edit_headings, section_data
 from corpuslint.page.tables import cells, find_tables, table_data
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "tables"
@@ -114,6 +115,67 @@ def test_a_footer_contact_block_is_not_protected() -> None:
     lines = ["标题", PROSE[0], PROSE[1], "地址：某市人民路1号", "电话：0000-1234567", "邮编：100000"]
     assert _tables(lines) == [(3, 5, "fields")]
     assert _in_table(lines) == []
+
+
+def _section_tables(lines: list[str]) -> list[tuple[int, int, str, bool]]:
+    ks = kinds(lines, kind_data())
+    heads = edit_headings(lines, section_data())
+    return [(t.first, t.last, t.shape, t.sectioned) for t in find_tables(lines, ks, table_data(), heads)]
+
+
+def test_a_reference_page_s_sections_run_from_the_body_to_the_back_matter() -> None:
+    lines = ["某歌手[编辑]", "首页", "讨论", PROSE[0], "简介[编辑]", PROSE[1], "音乐作品[编辑]", "年份",
+             "注释[编辑]", "参考资料[编辑]", "^ 某报. 2001-05-09.", "查", "论", "编"]
+    heads = edit_headings(lines, section_data())
+    assert heads == [0, 4, 6, 8]  # up to the first back-matter heading
+    # the title heading above the menus is before the body (line 3): the sections start at 简介
+    assert article_sections(lines, heads, 3, section_data()) == (4, 7)
+    assert edit_headings(["简介[编辑]", PROSE[0]], section_data()) == []  # one heading is no reference page
+    # no back matter: the sections end at the last heading
+    assert article_sections(lines[:8], edit_headings(lines[:8], section_data()), 3, section_data()) == (4, 6)
+
+
+DISCOGRAPHY = ["正规专辑[编辑]", "专辑 #", "专辑资料", "曲目", "1st", "首张正规专辑《远方》", "发行日期：2001年5月8日",
+               "语言：汉语", "曲目", "远方", "晚风", "2nd", "第二张正规专辑《夜航》", "发行日期：2004年9月1日", "语言：汉语",
+               "曲目", "夜航", "灯塔", "回声", "演唱会[编辑]", "首次巡回演唱会", "日期", "举行地点", "2016年5月1日",
+               "北京工人体育场", "注释[编辑]"]
+
+
+def test_cells_of_uneven_rows_in_a_section_run_to_the_next_heading() -> None:
+    """A header naming some columns only (`专辑 #`, `专辑资料` by its column word), rows of any
+    length (the tracks of each album), a caption over a header of two names."""
+    assert _section_tables(DISCOGRAPHY) == [(1, 18, "cells", True), (20, 24, "cells", True)]
+    # the same lines with no section heading: no whole rows under a header, no table but the fields
+    plain = [t for t in DISCOGRAPHY if not t.endswith("[编辑]")]
+    assert [t[2] for t in _section_tables(plain)] == ["fields", "fields"]
+
+
+def test_two_fields_of_an_album_count_when_they_recur() -> None:
+    """Two known fields under an ordinal and a title (`1st` / `《远方》`), again further down."""
+    album = ["1st", "《远方》", "发行日期：2001年5月8日", "语言：汉语", "曲目", "远方", "晚风"]
+    assert _tables(album) == []  # two fields once are no table
+    again = [*album, "2nd", "《夜航》", "发行日期：2004年9月1日", "语言：汉语", "曲目", "夜航"]
+    assert _tables(again) == [(0, 3, "fields"), (7, 10, "fields")]  # with the ordinal and title
+    # two meta fields under every teaser are not protected however often they recur
+    teasers = ["某地发布暴雨预警", "来源：某网", "作者：某人", "某市地铁新线开通", "来源：某网", "作者：某人"]
+    lines = ["标题", PROSE[0], PROSE[1], *teasers]
+    assert _in_table(lines) == []
+
+
+def test_category_names_are_no_header_row() -> None:
+    """`韩国男歌手` ends in a column word but is a category: a list of categories after the
+    entry is no table (a column word after at most three characters is a header cell)."""
+    cats = ["韩国男歌手", "韩国流行音乐歌手", "韩语流行音乐歌手", "韩国电视主持人", "首尔出身人物", "在世人物", "檀国大学校友"]
+    assert _tables(cats) == []
+    assert _tables(["播放日期", "节目名称", "举行地点", "2012年", "某节目", "某地", "2013年", "某节目", "某地"]) == [(0, 8, "cells")]
+
+
+def test_tables_in_sections_are_the_text_s_and_the_navbox_after_them_is_not() -> None:
+    lines = ["李明远", PROSE[0], "简介[编辑]", PROSE[1], "音乐作品[编辑]", *DISCOGRAPHY, "参考资料[编辑]",
+             "查", "论", "编", "示例市", "甲区 · 乙区 · 丙区", "隐私政策", "免责声明"]
+    rows = _in_table(lines)
+    assert rows == list(range(7, 25)) + list(range(26, 31))  # 1-based: the two tables' lines
+    assert not set(rows) & set(range(31, len(lines) + 1))
 
 
 @pytest.mark.parametrize("name", sorted(EXPECTED))

@@ -1,5 +1,6 @@
 """The page model (one layout per document, read by CHR, LAY, NRM, DUP and VER): paragraph kinds,
-the page's tables (``tables``: rows and cells that are the text's own, ``Page.in_table``), runs
+the page's tables (``tables``: rows and cells that are the text's own, ``Page.in_table``), a
+reference page's sections (``sections``: between its `…[编辑]` headings, ``Page.sections``), runs
 of same-kind lines, the text flow (``flow``: broken sentences, captions, lost text, hard
 wrapping), the article body span, head and tail zones, the comment-thread zone
 (``comments``), and the one line-deletion edit. Imports: core -> text -> page -> corpus -> rules."""

@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from ..core import Document, Edit, PackStore, Paragraph
 from ..text import BULLET, CHARS, char_class, han_count, strip_closers
 from .kinds import kind_data, kinds
+from .sections import article_sections, edit_headings, section_data
 from .tables import Table, find_tables, is_field, record_rows, table_data
 
 _INNER = CHARS.sentence_final_strong | CHARS.clause | CHARS.enumeration | CHARS.colon | frozenset("。")
@@ -116,6 +117,9 @@ class Page:
     # the page's tables (``page.tables``), sorted, and the table of each of their blocks
     tables: tuple[Table, ...] = ()
     table_of: dict[int, Table] = field(default_factory=dict)
+    # a reference page's sections (``page.sections``): first and last block of the entry's own
+    # text between its `…[编辑]` headings, before its back matter
+    sections: tuple[int, int] | None = None
     # analyses of later layers kept with the page (e.g. CHR's chrome anchors), by name
     extra: dict[str, object] = field(default_factory=dict)
 
@@ -181,7 +185,9 @@ class Page:
         deleted): of an official document's record anywhere (``records``); of a table inside
         the article body, or between the page's first and last sentence (a discography's
         `发行日期：…` under every album, past the best run of prose); of a grid or infobox
-        right before the first or after the last sentence. Outside the body a run of
+        right before the first or after the last sentence; of a table inside a reference
+        page's sections (``sections``: a discography between `音乐作品[编辑]` and
+        `注释[编辑]`). Outside the body a run of
         page-meta fields (a forum post's `楼层：` `得分：` `作者：`, `上一篇：` `下一篇：`) or of
         fields with no known name (`回答量：` `采纳率：`) or a grid of words alone (columns of
         menus `新闻  体育  娱乐`) is no table of the text, and a contact
@@ -194,6 +200,10 @@ class Page:
         if t is None:
             return False
         if t.meta:
+            return False
+        if self.sections is not None and self.sections[0] <= i <= self.sections[1]:
+            return True
+        if t.sectioned:
             return False
         if self.body_start <= i <= self.body_end:
             return True
@@ -227,7 +237,8 @@ _SLOT = "_corpuslint_pages"
 
 
 def page(doc: Document, packs: PackStore | None = None) -> Page:
-    key = tuple((packs or PackStore()).dirs)
+    packs = packs or PackStore()  # one store for all the page's data (finding the built-in folder costs)
+    key = tuple(packs.dirs)
     per_doc = doc.__dict__.setdefault(_SLOT, {})
     got = per_doc.get(key)
     if got is None:
@@ -253,13 +264,15 @@ def is_prose(text: str) -> bool:
     return len(t) >= 40 or _INNER_RE.search(t, 0, len(t) - 1) is not None
 
 
-def _build(doc: Document, packs: PackStore | None) -> Page:
+def _build(doc: Document, packs: PackStore) -> Page:
     paras = doc.paragraphs
     data = kind_data(packs)
     texts = [p.text for p in paras]
     ks = kinds(texts, data)
     tdata = table_data(packs)
-    tables = find_tables(texts, ks, tdata)
+    sdata = section_data(packs)
+    headings = edit_headings(texts, sdata)
+    tables = find_tables(texts, ks, tdata, headings)
     table_of = {k: t for t in tables for k in range(t.first, t.last + 1)}
     for k in table_of:
         ks[k] = "table"
@@ -271,7 +284,9 @@ def _build(doc: Document, packs: PackStore | None) -> Page:
     prose = [k for k, b in enumerate(blocks) if b.prose]
     return Page(doc, blocks, start, end, _title_repeat(blocks, start),
                 prose[0] if prose else len(blocks), prose[-1] if prose else -1,
-                record_rows(texts, tables, tdata), tuple(tables), table_of)
+                record_rows(texts, tables, tdata), tuple(tables), table_of,
+                sections=article_sections(texts, headings, start, sdata) if headings and end >= start
+                else None)
 
 
 def _body_span(blocks: list[Block]) -> tuple[int, int]:

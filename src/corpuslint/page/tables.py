@@ -13,8 +13,11 @@ deletes them (``Page.in_table``). Shapes (``Table.shape``):
   short (`商务部：4月新能源汽车销量…` `乘联会：…` is a list of headlines);
 * ``infobox`` — named fields without a colon, `出生 1950年…` on one line or the name and its
   value on two lines (a Wikipedia infobox's `<th>` and `<td>` flattened);
-* ``cells`` — one cell a line under a header row of column names (`年份` `奖项` `作品` `结果`),
-  as many rows as the header's cells divide.
+* ``cells`` — one cell a line under a header row of column names (`年份` `奖项` `作品` `结果`,
+  `专辑 #` `专辑资料`, `举行地点`: a known name or one ending in a known column word), as many
+  rows as the header's cells divide; inside a reference page's sections (``page.sections``)
+  rows of uneven length too (a rowspan leaves a cell out of some rows), up to the next
+  section heading or header row (``Table.sectioned``).
 
 Where a table counts (in or next to the article body) is the page's decision (``Page.in_table``):
 columns of menus in the page head are tables by shape but not the text's.
@@ -23,6 +26,7 @@ Data: rules/page/tables.toml (thresholds, infobox field names, column names, rec
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Sequence
@@ -45,8 +49,14 @@ _NAME_SPACE = regex.compile(r"[ \u3000]")
 _COLON = regex.compile("[：:]")
 # a cell of data, not a menu word: a number, a date, a 《title》
 _DATA_CELL = regex.compile(r"\d|《")
-# a header cell with no word (`#`, `No.`)
+# a header cell with no word (`#`, `No.`), and one after a column name (`专辑 #`)
 _MARK_CELL = regex.compile(r"^(?:#|No\.?|№)$", regex.I)
+_MARK_AFTER = regex.compile(r"[ \u3000]+(?:#|No\.?|№)$", regex.I)
+_HAN_START = regex.compile(rf"^[{HAN_CLASS}]")
+# an album's ordinal in a discography: `1st`, `2nd`, `2rd` (sic), `第一张`
+_ORDINAL = regex.compile(r"^(?:\d{1,2}(?:st|nd|rd|th)|第[一二三四五六七八九十\d]{1,3}张)$", regex.I)
+# a sentence's end: a line with it is no cell of a section's table
+_SENTENCE_END = regex.compile(r"[。！？!?][”’」』）)]*$")
 
 
 @dataclass(frozen=True)
@@ -68,6 +78,9 @@ class TableData:
     meta_share: float
     distinct_share: float
     title_value: int
+    header_suffixes: tuple[str, ...]
+    header_prefix_max: int
+    section_cell_max: int
     known_fields: frozenset[str]  # all of the names above
 
 
@@ -84,6 +97,9 @@ class Table:
     # grid: cells of data (a digit, a 《title》) or a header row of column names; a grid of words
     # alone (columns of menus `新闻  体育  娱乐`) is the text's only inside the body
     data: bool = True
+    # cells of uneven rows up to a reference page's section heading: the text's only inside the
+    # entry's sections (``Page.sections``)
+    sectioned: bool = False
 
     def __contains__(self, i: object) -> bool:
         return isinstance(i, int) and self.first <= i <= self.last
@@ -100,7 +116,8 @@ def _load(dirs: tuple) -> TableData:  # type: ignore[type-arg]
                      int(d["field_max"]), names[0], int(d["min_header"]), int(d["min_header_words"]),
                      int(d["header_max"]), int(d["cell_max"]), names[1], names[2], names[3], meta,
                      float(d["meta_share"]), float(d["distinct_share"]), int(d["title_value"]),
-                     frozenset().union(*names, meta))
+                     tuple(d["header_suffixes"]), int(d["header_prefix_max"]),
+                     int(d["section_cell_max"]), frozenset().union(*names, meta))
 
 
 def table_data(packs: PackStore | None = None) -> TableData:
@@ -129,12 +146,15 @@ def field_name(text: str) -> str:
     return _NAME_SPACE.sub("", _COLON.split(text, maxsplit=1)[0])
 
 
-def find_tables(texts: Sequence[str], kinds_of: Sequence[str], data: TableData) -> list[Table]:
+def find_tables(texts: Sequence[str], kinds_of: Sequence[str], data: TableData,
+                headings: Sequence[int] = ()) -> list[Table]:
     """The tables among paragraphs ``texts`` (``kinds_of``: their kinds by their own text,
-    ``page.kinds.kind``), sorted, not overlapping (the first found of two that overlap wins:
-    grid, fields, infobox, cells)."""
-    found = [*_grids(texts, data), *_fields(texts, data), *_infoboxes(texts, kinds_of, data),
-             *_cell_tables(texts, kinds_of, data)]
+    ``page.kinds.kind``; ``headings``: the section headings of a reference page,
+    ``page.sections.edit_headings``), sorted, not overlapping (the first found of two that
+    overlap wins: grid, fields, infobox, cells; the cells of a reference page's section first,
+    they hold its fields)."""
+    found = [*_section_cells(texts, data, headings), *_grids(texts, data), *_fields(texts, data),
+             *_infoboxes(texts, kinds_of, data), *_cell_tables(texts, kinds_of, data)]
     out: list[Table] = []
     taken: set[int] = set()
     for t in found:
@@ -172,16 +192,31 @@ def _grids(texts: Sequence[str], data: TableData) -> list[Table]:
 def _fields(texts: Sequence[str], data: TableData) -> list[Table]:
     """A metadata table: at least ``min_fields`` fields, each at most ``field_gap`` lines after
     the one before (a field and its value may be two lines), from the first field to the last
-    one's value."""
+    one's value; two fields of known names when the same two open another run on the page (an
+    album's `发行日期：` `语言：`), with the album's ordinal and title above them (`1st`)."""
     fields = [i for i, t in enumerate(texts) if is_field(t, data.field_max)]
+    clusters: list[list[int]] = []
+    for i in fields:
+        if clusters and i - clusters[-1][-1] <= data.field_gap:
+            clusters[-1].append(i)
+        else:
+            clusters.append([i])
+    # an album's two fields (`发行日期：` `语言：`) under every entry of a discography: two known
+    # names that open another run of fields on the page too
+    pairs = Counter(tuple(field_name(texts[k]) for k in c[:2]) for c in clusters if len(c) >= 2)
     out = []
-    cluster: list[int] = []
-    for i in [*fields, None]:
-        if i is not None and (not cluster or i - cluster[-1] <= data.field_gap):
-            cluster.append(i)
-            continue
-        if len(cluster) >= data.min_fields:
-            last = cluster[-1]
+    for cluster in clusters:
+        pair = tuple(field_name(texts[k]) for k in cluster[:2])
+        if len(cluster) >= data.min_fields or (
+                len(cluster) == 2 and pairs[pair] >= 2 and pair[0] != pair[1]
+                and all(x in data.known_fields for x in pair)):
+            first, last = cluster[0], cluster[-1]
+            # an album's ordinal and title above its fields (`1st` / `首张正规专辑《远方》`)
+            if first >= 1 and _ORDINAL.match(texts[first - 1].strip()):
+                first -= 1
+            elif first >= 2 and _ORDINAL.match(texts[first - 2].strip()) \
+                    and len(texts[first - 1]) <= data.cell_max and not _SENTENCE_END.search(texts[first - 1].strip()):
+                first -= 2
             # the last field's value on the next line when the field holds none
             if texts[last].rstrip().endswith(("：", ":")) and last + 1 < len(texts):
                 last += 1
@@ -195,8 +230,7 @@ def _fields(texts: Sequence[str], data: TableData) -> list[Table]:
                     known * 2 >= len(names) or sum(values) <= data.title_value * len(values)):
                 contact = sum(1 for x in names if x in data.contact_fields) * 2 >= len(names)
                 meta = sum(1 for x in names if x in data.meta_fields) >= data.meta_share * len(names)
-                out.append(Table(cluster[0], last, "fields", contact, meta, known > 0))
-        cluster = [i] if i is not None else []
+                out.append(Table(first, last, "fields", contact, meta, known > 0))
     return out
 
 
@@ -242,9 +276,15 @@ def _infoboxes(texts: Sequence[str], kinds_of: Sequence[str], data: TableData) -
 
 
 def _header_cell(text: str, data: TableData) -> int:
-    """2 for a column name, 1 for a mark cell (`#`), 0 for anything else."""
-    t = _NAME_SPACE.sub("", text.strip())
-    if t in data.header_words:
+    """2 for a column name (a known one, one ending in a known column word, `举行地点`, or one
+    with a mark, `专辑 #`), 1 for a mark cell (`#`), 0 for anything else."""
+    t = text.strip()
+    if len(t) > 2 * data.header_max:  # most lines: no header cell however spaced
+        return 0
+    t = _NAME_SPACE.sub("", _MARK_AFTER.sub("", t))
+    if t in data.header_words or (
+            t.endswith(data.header_suffixes) and _HAN_START.match(t) is not None
+            and any(t.endswith(x) and 0 < len(t) - len(x) <= data.header_prefix_max for x in data.header_suffixes)):
         return 2
     return 1 if _MARK_CELL.match(t) else 0
 
@@ -280,6 +320,57 @@ def _cell_tables(texts: Sequence[str], kinds_of: Sequence[str], data: TableData)
         else:
             i = h
     return out
+
+
+def _section_cells(texts: Sequence[str], data: TableData, headings: Sequence[int]) -> list[Table]:
+    """Inside a reference page's sections (between the first and the last of its ``headings``,
+    ``page.sections.edit_headings``, which end before the back matter): one cell a
+    line under a header row of two or more column names, its rows of any length (rowspans),
+    up to the next section heading, the next header row or a paragraph (a line ending in `。`,
+    a sentence longer than ``cell_max``, a line longer than ``section_cell_max``); up to two
+    captions above the header (`特别嘉宾出演列表`) under the heading are the table's."""
+    if not headings:
+        return []
+    heads = set(headings)
+    out = []
+    n = headings[-1]  # nothing past the last heading: the back matter, navboxes and footer
+    i = headings[0] + 1
+    while i < n:
+        h = i
+        while h < n and h not in heads and _header_cell(texts[h], data) \
+                and len(texts[h].strip()) <= data.header_max:
+            h += 1
+        if sum(1 for k in range(i, h) if _header_cell(texts[k], data) == 2) < data.min_header_words:
+            i = max(i + 1, h)
+            continue
+        j = h
+        while j < n and j not in heads and _section_cell(texts[j], data) and not _header_row(texts, j, data):
+            j += 1
+        if j - h >= h - i:
+            first = i
+            # the table's captions: one or two lines between the section's heading and the header
+            for back in (1, 2):
+                if i - back - 1 in heads and all(k not in heads and _section_cell(texts[k], data)
+                                                 for k in range(i - back, i)):
+                    first = i - back
+            out.append(Table(first, j - 1, "cells", sectioned=True))
+            i = j
+        else:
+            i = h
+    return out
+
+
+def _section_cell(text: str, data: TableData) -> bool:
+    """A cell of a table in a reference page's section: no paragraph of text."""
+    t = text.strip()
+    return len(t) <= data.section_cell_max and not t.endswith("。") and not (
+        len(t) > data.cell_max and _SENTENCE_END.search(t))
+
+
+def _header_row(texts: Sequence[str], j: int, data: TableData) -> bool:
+    """Line ``j`` starts a header row of three lines at least (`日期` `见面会站次` `举行地点`)."""
+    return all(j + k < len(texts) and _header_cell(texts[j + k], data) for k in range(3)) \
+        and _header_cell(texts[j], data) == 2
 
 
 def record_rows(texts: Sequence[str], tables: Sequence[Table], data: TableData) -> frozenset[int]:

@@ -56,7 +56,9 @@ holds a headline.
 Tables: a row or cell of the text's own table (`corpuslint.page.tables`, `Page.in_table`: in
 the article body, between the page's first and last sentence, an infobox or a grid of data next
 to them; a discography's `发行日期：…` / `语言：韩语` under every album, one cell a line under
-a header row `日期` / `城市` / `场馆`) is never taken, and no block grows from it; a run of
+a header row `日期` / `城市` / `场馆`; any table inside a reference page's sections, between its
+`…[编辑]` headings and before its back matter `注释[编辑]`, a discography of tracks of uneven
+number under `专辑 #` / `专辑资料` / `曲目`) is never taken, and no block grows from it; a run of
 repeated lines right above a table's rows (`专辑 #` / `专辑资料` / `曲目` over every album) is
 the table's header, no widget.
 
