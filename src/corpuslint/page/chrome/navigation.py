@@ -80,7 +80,9 @@ class NavigationDetector(Detector):
             return False
         if self.page_entry is not None and self.page_entry.match(t):
             return True  # a page of an e-edition's page list
-        toks = [x for x in tokens(t) if not x.isdigit()]
+        # A token with a digit is data, not a menu word (a pager's numbers, `GPS: N24 39 16.4`,
+        # a score line): only words count as the menu's items.
+        toks = [x for x in tokens(t) if not any(c.isdigit() for c in x)]
         if len(_STRUCTURAL_SEP.findall(t)) >= 3 and len(toks) >= 4 and all(len(x) <= 8 for x in toks):
             return True
         if len(toks) >= 5 and all(len(x) <= 5 for x in toks) and " " in t.strip():
