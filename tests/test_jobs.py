@@ -6,8 +6,12 @@ from __future__ import annotations
 import random
 import re
 
+import pytest
+
 from conftest import SEEDS
 from corpuslint import Linter
+from corpuslint.core.forked import fork_map
+from corpuslint.corpus import analyses, prealign
 from corpuslint.engine import FILES_PER_TASK
 
 
@@ -27,10 +31,35 @@ def _corpus(folder):
     return folder
 
 
-def test_two_workers_report_what_one_process_does(tmp_path):
+def test_two_workers_report_what_one_process_does(tmp_path, monkeypatch):
+    """Pass 1 in two workers, and the version pairs aligned in two forked workers (every pair
+    of this small corpus: ``MIN_PAIRS`` lowered) before the rules read them."""
     corpus = _corpus(tmp_path)
     one = Linter(jobs=1).lint_paths([str(corpus)]).findings
+    aligned: list[int] = []
+
+    def spy(*args):
+        aligned.append(prealign.align_elsewhere(*args))
+        return aligned[-1]
+
+    monkeypatch.setattr(prealign, "MIN_PAIRS", 1)
+    monkeypatch.setattr(analyses, "align_elsewhere", spy)
     two = Linter(jobs=2).lint_paths([str(corpus)]).findings
     codes = {f.code for f in one}
     assert {"DUP004", "VER001"} <= codes, codes
+    assert aligned and aligned[0] >= 10
     assert list(one) == list(two)
+
+
+def test_one_process_aligns_nothing_elsewhere(tmp_path, monkeypatch):
+    monkeypatch.setattr(prealign, "MIN_PAIRS", 1)
+    monkeypatch.setattr(analyses, "align_elsewhere", lambda *a: pytest.fail("aligned elsewhere at -j 1"))
+    found = Linter(jobs=1, select=["VER001"]).lint_paths([str(_corpus(tmp_path))]).findings
+    assert {f.code for f in found} == {"VER001"}
+
+
+def test_fork_map_gives_results_in_order():
+    run = fork_map(2)
+    assert run is not None and fork_map(1) is None
+    table = [i * i for i in range(37)]  # inherited by the forked workers, not pickled
+    assert list(run(lambda i: table[i] + 1, 37)) == [i * i + 1 for i in range(37)]
