@@ -11,9 +11,10 @@ and dropped) and records:
 * each worker's CPU (its own ``time.process_time`` after its last task, written by a wrapper
   of ``engine._work``) and the children's total (``RUSAGE_CHILDREN``).
 
-The idle-core prediction is ``max over workers of their CPU`` (pass 1, while the main process
-takes results) ``+ the main process's pass-2 and later CPU`` (serial); pass 2's tasks in the
-pool are counted in their workers' CPU (``--pool-tasks``, from the lines of its tasks).
+The idle-core prediction is the start-up ``+ max over workers of their CPU`` (pass 1, while the
+main process takes results) ``+ the main process's pass-2 and later CPU`` (serial) ``+ the CPU
+of pass 2's forked workers / N`` (the version pairs aligned elsewhere, ``corpus.prealign``:
+the children's CPU beyond pass 1's workers'; the main process waits for them).
 Corpora: ``bench/scale.py`` (``build_corpus``). Run by hand::
 
     python bench/jobs_phases.py /work/bench-data/scale/ordinary-50mb -j 1 2
@@ -98,15 +99,19 @@ def run(path: str, jobs: int, out: str) -> dict[str, object]:
     ch = resource.getrusage(resource.RUSAGE_CHILDREN)
     main_cpu = time.process_time() - t0
     serial_after = main_cpu - phases["start-up"] - phases.get("pass 1", 0.0)
+    children = ch.ru_utime + ch.ru_stime
+    # the forked workers of pass 2 (corpus.prealign) are the children's CPU beyond pass 1's; the
+    # main process waits for them, their chunks are balanced: their wall is their CPU / jobs
+    pass2_forked = max(0.0, children - sum(workers.values()))
     if jobs > 1:
         predicted = phases["start-up"] + max(max(workers.values(), default=0.0), phases.get("pass 1", 0.0)) \
-            + serial_after
+            + serial_after + pass2_forked / jobs
     else:
         predicted = main_cpu
     return {"jobs": jobs, "phases": phases, "main_cpu": round(main_cpu, 2),
             "workers": sorted(round(v, 2) for v in workers.values()),
-            "children_cpu": round(ch.ru_utime + ch.ru_stime, 2), "findings": found[0] if found else None,
-            "predicted_wall": round(predicted, 2)}
+            "children_cpu": round(children, 2), "pass2_forked_cpu": round(pass2_forked, 2),
+            "findings": found[0] if found else None, "predicted_wall": round(predicted, 2)}
 
 
 def main() -> None:
