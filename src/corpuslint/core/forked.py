@@ -2,13 +2,14 @@
 
 The corpus phase of ``-j N`` hands such a map to the analyses that can split their work
 (``corpus.prealign``): a forked worker inherits the whole corpus as it is when the map starts,
-so the task needs no pickling, only its results travel back. Where the platform cannot fork,
-there is no map and the work stays in the calling process.
+so the task needs no pickling, only its results travel back. Off Linux there is no map and the
+work stays in the calling process.
 """
 
 from __future__ import annotations
 
 import multiprocessing
+import sys
 from concurrent.futures import ProcessPoolExecutor
 from typing import Any, Callable, Iterator
 
@@ -23,8 +24,9 @@ def _run(span: tuple[int, int]) -> list[Any]:
 
 
 def fork_map(workers: int) -> Callable[[Callable[[int], Any], int], Iterator[Any]] | None:
-    """A map over ``workers`` forked processes, or None where processes cannot be forked."""
-    if workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
+    """A map over ``workers`` forked processes, or None where processes are not forked: off
+    Linux (macOS can fork, but its system libraries are not safe in a forked child)."""
+    if workers < 2 or not sys.platform.startswith("linux"):
         return None
 
     def run(task: Callable[[int], Any], n: int) -> Iterator[Any]:
