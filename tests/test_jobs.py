@@ -11,7 +11,7 @@ import pytest
 from conftest import SEEDS
 from corpuslint import Linter
 from corpuslint.core.forked import fork_map
-from corpuslint.corpus import align, analyses, prealign
+from corpuslint.corpus import align, analyses, differences, prealign
 from corpuslint.engine import FILES_PER_TASK
 
 
@@ -42,20 +42,25 @@ def test_two_workers_report_what_one_process_does(tmp_path, monkeypatch):
         aligned.append(prealign.align_elsewhere(*args))
         return aligned[-1]
 
-    here: list[int] = []  # pairs aligned by the rules in this process (none: all were done)
-    real = align.align_streams
+    here: list[str] = []  # pairs aligned, figures read by the rules in this process (none)
+    real_align, real_figures = align.align_streams, differences.figures_in
 
-    def counted(*args):
-        here.append(1)
-        return real(*args)
+    def counted_align(*args):
+        here.append("aligned")
+        return real_align(*args)
+
+    def counted_figures(*args):
+        here.append("figures")
+        return real_figures(*args)
 
     monkeypatch.setattr(prealign, "MIN_PAIRS", 1)
     monkeypatch.setattr(analyses, "align_elsewhere", spy)
-    monkeypatch.setattr(align, "align_streams", counted)
+    monkeypatch.setattr(align, "align_streams", counted_align)
+    monkeypatch.setattr(differences, "figures_in", counted_figures)
     two = Linter(jobs=2).lint_paths([str(corpus)]).findings
     codes = {f.code for f in one}
     assert {"DUP004", "VER001"} <= codes, codes
-    assert aligned and aligned[0] >= 10 and not here
+    assert aligned and aligned[0] >= 10 and not here, here
     assert list(one) == list(two)
 
 
