@@ -22,6 +22,7 @@ from .cache import Cache
 from .core.config import Config, ConfigError
 from .core.document import Document
 from .core.findings import Finding
+from .core.forked import fork_map
 from .core.packs import PackStore
 from .core.registry import discover
 from .core.version import __version__
@@ -314,8 +315,11 @@ class Engine:
         # Through ``folder()``: the signature index may be the only thing a run writes there (a
         # JSONL-only corpus caches no results), and the folder must still get its .gitignore.
         cache_dir = self.cache.folder() if self.cache is not None else None
-        return CorpusAnalyses(self.config, self.rules.packs, cache_dir=cache_dir,
-                              duplicate_options=self.rules.duplicate_options())
+        corpus = CorpusAnalyses(self.config, self.rules.packs, cache_dir=cache_dir,
+                                duplicate_options=self.rules.duplicate_options())
+        if self.jobs > 1 and any(r.aligns_versions for r in self.rules.corpus_rules):
+            corpus.fork_map = fork_map(self.jobs)
+        return corpus
 
     def _pass1(self, corpus: CorpusAnalyses | None) -> DocumentPass:
         return DocumentPass(self.rules, self.cache, corpus.builder if corpus is not None else None)

@@ -100,9 +100,12 @@ class CorpusRule(Rule):
     (or None): it runs once per document in the streaming pass, possibly in a worker process,
     and the corpus keeps the result in ``DocFeatures.data[code]``. ``finish(corpus)`` runs once
     every document has streamed by. A rule that reads shared duplicates sets
-    ``duplicate_role`` ("paragraph" or "document") so its options shape the signatures."""
+    ``duplicate_role`` ("paragraph" or "document") so its options shape the signatures. A rule
+    that reads the differences of version pairs sets ``aligns_versions``: with ``-j N`` the pairs
+    are then aligned in worker processes before the corpus rules finish."""
 
     duplicate_role: ClassVar[str | None] = None
+    aligns_versions: ClassVar[bool] = False
 
     def extract(self, doc: Document) -> Any:
         return None

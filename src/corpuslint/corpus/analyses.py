@@ -25,6 +25,7 @@ from ..load import SourceError, read_source
 from .index import INDEX_NAME, CorpusLines, RunFile, SignatureIndex
 from .model import Corpus, DocFeatures
 from .normalize import folded_paragraphs
+from .prealign import ForkMap, align_elsewhere
 from .results import DocMatch, Entry, VersionPair
 from .similarity import Duplicates, TextCache, align_entries, find_duplicates
 from .tree import path_key, start_git_listing
@@ -33,6 +34,9 @@ from .versions import VersionIndex, build_version_index
 
 class CorpusAnalyses(Corpus):
     _refreshed = False  # whether this run brought the persisted index up to date
+    # Set by the engine of ``-j N`` when a rule reads version differences: the version pairs
+    # are aligned in forked workers as soon as they are known (``prealign``).
+    fork_map: ForkMap | None = None
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -114,7 +118,10 @@ class CorpusAnalyses(Corpus):
         """Version groups over the whole corpus, built once on first use."""
         detected = self.near_duplicate_documents() + self._external_versions()
         feats = [*self, *(self.features(d) for d in self.context)]
-        return build_version_index(self.config, feats, detected, self.features, self._load, self._align)
+        index = build_version_index(self.config, feats, detected, self.features, self._load, self._align)
+        if self.fork_map is not None:
+            align_elsewhere(self, index.pairs(), self.fork_map)
+        return index
 
     def versions_built(self) -> bool:
         """Whether a rule had the version groups built (reading ``versions`` would build them)."""

@@ -95,8 +95,9 @@ class Spool:
         fh = self._readers.get(number)
         if fh is None:
             fh = self._readers[number] = (self.folder / f"{number}.spool").open("rb")
-        fh.seek(offset)
-        return fh.read(size)
+        # pread, not seek + read: a forked process (a pass-2 worker of ``-j N``) shares the
+        # open file's offset with its parent, and both may read at once.
+        return os.pread(fh.fileno(), size, offset)
 
     def close(self) -> None:
         for fh in self._readers.values():

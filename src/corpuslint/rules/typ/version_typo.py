@@ -63,6 +63,7 @@ class VersionTypo(CorpusRule):
     summary = "Typo shown by another version of the same article"
     severity = Severity.WARNING
     fix = Applicability.UNSAFE
+    aligns_versions = True
 
     @property
     def classifier(self) -> DifferenceClassifier:

@@ -13,6 +13,7 @@ from ._report import report
 
 
 class VersionRule(CorpusRule):
+    aligns_versions = True
     kind: ClassVar[str]
     what: ClassVar[str]  # start of the message
     # How the message names the other version's place ({} is its "path:line").
