@@ -170,17 +170,23 @@ def next_to_title(run: str, i: int, lo: int, hi: int, names: NameContext) -> boo
 _ORG_REACH = 6  # characters between the odd one and the organisation word, at most
 
 
-def before_org_word(run: str, i: int, hi: int, names: NameContext) -> bool:
-    """Whether a word ending an organisation's or a place's name (集团, 公司: ``org_words`` of
-    typ/doubling.toml) starts after ``run[i]``, at or after the correction's word end ``hi`` and
-    at most six characters later, with no function character between (泉永棉织集团: a name)."""
-    for k in range(max(i + 1, hi), min(len(run), i + 2 + _ORG_REACH)):
-        if run[k] in names.function:
+def org_word_within(run: str, start: int, stop: int, function: frozenset[str],
+                    org_words: frozenset[str], org_len: int) -> bool:
+    """Whether a word ending an organisation's or a place's name (集团, 公司, 广场: ``org_words``
+    of typ/doubling.toml) starts in ``run[start:stop]`` with no function character before it."""
+    for k in range(start, min(len(run), stop)):
+        if run[k] in function:
             return False
-        for m in range(1, names.org_len + 1):
-            if run[k:k + m] in names.org_words:
+        for m in range(1, org_len + 1):
+            if run[k:k + m] in org_words:
                 return True
     return False
+
+
+def before_org_word(run: str, i: int, hi: int, names: NameContext) -> bool:
+    """Whether an organisation word starts after ``run[i]``, at or after the correction's word
+    end ``hi`` and at most six characters later (泉永棉织集团: a name)."""
+    return org_word_within(run, max(i + 1, hi), i + 2 + _ORG_REACH, names.function, names.org_words, names.org_len)
 
 
 def silenced(text: str, run: str, okb: bytes, base: int, i: int, s: int, e: int, names: NameContext) -> bool:

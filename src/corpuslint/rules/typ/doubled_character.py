@@ -88,7 +88,7 @@ from ...core.packs import PackStore
 from ...text.lexicon import lexicon_key, load_lexicon
 from ...text import CHARS
 from ._common import DOUBLED_CJK, in_cjk_run
-from ._guards import next_to_name_dot
+from ._guards import next_to_name_dot, org_word_within
 from ._verb_object import reduplicated_before_object, verb_object_tables
 
 # Benchmarks set this to a list to receive (doubling, gain, verdict) for every candidate.
@@ -304,17 +304,9 @@ class DoubledCharacter(DocumentRule):
         return (i - lo, i - lo + 2) in spans
 
     def _before_org(self, run: str, i: int) -> bool:
-        """Whether a word ending an organisation or place name (公司, 广场: typ/doubling.toml
-        ``org_words``) follows the doubling at run[i:i+2] within 6 characters, with no function
-        character between."""
-        tail = run[i + 2:i + 8 + self.org_len]
-        for k in range(min(len(tail), 7)):
-            if tail[k] in self.function:
-                return False
-            for m in range(1, self.org_len + 1):
-                if tail[k:k + m] in self.org_words:
-                    return True
-        return False
+        """Whether an organisation or place word (公司, 广场) follows the doubling at run[i:i+2]
+        within 7 characters, with no function character between."""
+        return org_word_within(run, i + 2, i + 9, self.function, self.org_words, self.org_len)
 
     def _ends_word(self, run: str, i: int) -> bool:
         """Whether the best reading of the text up to run[i] ends with a word of 2+ characters
