@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import signal
 import sys
 import time
 from dataclasses import replace
@@ -29,6 +28,7 @@ from .late_findings import of_code, record_paths
 from .load import SourceError, check_jsonl_field, is_jsonl, record_lines
 from .report import FORMATS, Report, formatter, writer
 from .report.text import Printable, printable, statistics
+from .terminate import sigterm_as_exit
 from .report.text import write as text_writer
 from .report.text import write_concise as concise_writer
 from .suppress import BaselineError, apply_baseline, read_baseline, write_baseline
@@ -94,25 +94,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     _tolerant_streams()
     parser = build_parser()
     args = parser.parse_args(argv)
-    # SIGTERM (a CI timeout, ``kill``) ends the run as an exception would, so the spool of
-    # its texts in the temporary folder is removed like on any other exit.
-    previous = _on_sigterm(_terminated)
-    try:
+    with sigterm_as_exit():
         return _run(parser, args)
-    finally:
-        if previous is not None:
-            _on_sigterm(previous)
-
-
-def _terminated(signum: int, frame: Any) -> None:
-    raise SystemExit(128 + signum)
-
-
-def _on_sigterm(handler: Any) -> Any:
-    try:
-        return signal.signal(signal.SIGTERM, handler)
-    except ValueError:  # not the main thread (main() called from a worker thread): leave it
-        return None
 
 
 def _run(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
