@@ -34,6 +34,9 @@ from typing import TYPE_CHECKING, Iterable, Sequence
 from ..core.document import Document
 from .normalize import simplified_aligned_many
 
+# Where a document's features keep its stream and its alignments (read by corpus.prealign too).
+STREAM_KEY, PAIRS_KEY = "align.stream", "align.pairs"
+
 if TYPE_CHECKING:
     from .model import Corpus
     from .versions import VersionPair
@@ -121,10 +124,10 @@ def build_stream(doc: Document) -> Stream:
 
 def stream_of(corpus: Corpus, doc: Document) -> Stream:
     feats = corpus.features(doc)
-    s = feats.extra.get("align.stream")
+    s = feats.extra.get(STREAM_KEY)
     if s is None:
         s = build_stream(doc)
-        feats.extra["align.stream"] = s
+        feats.extra[STREAM_KEY] = s
     return s
 
 
@@ -284,7 +287,7 @@ def align_streams(a: Stream, b: Stream) -> Alignment:
 
 def alignment_of(corpus: Corpus, pair: VersionPair) -> Alignment:
     """The alignment of a version pair (``pair.a`` -> ``pair.b``), computed once per run."""
-    cache: dict[int, Alignment] = corpus.features(pair.a).extra.setdefault("align.pairs", {})
+    cache: dict[int, Alignment] = corpus.features(pair.a).extra.setdefault(PAIRS_KEY, {})
     al = cache.get(id(pair.b))
     if al is None:
         al = align_streams(stream_of(corpus, pair.a), stream_of(corpus, pair.b))

@@ -82,6 +82,8 @@ from .names import NameFinder
 from .lookalike_reading import LookalikeReading
 from .ocr_data import char_bigrams, lookalikes, ocr_table
 
+FIGURES_KEY = "ver.figures"  # where a document's features keep its figures (read by corpus.prealign too)
+
 if TYPE_CHECKING:
     from ..core.packs import PackStore
     from .model import Corpus
@@ -121,9 +123,9 @@ class DifferenceClassifier:
 
     def doc_figures(self, corpus: Corpus, doc: Document) -> list[FigureAt]:
         extra = corpus.features(doc).extra
-        if "ver.figures" not in extra:
-            extra["ver.figures"] = self.figures_in(doc, stream_of(corpus, doc))
-        return extra["ver.figures"]
+        if FIGURES_KEY not in extra:
+            extra[FIGURES_KEY] = self.figures_in(doc, stream_of(corpus, doc))
+        return extra[FIGURES_KEY]
 
     def _doc_relative(self, corpus: Corpus, doc: Document) -> list[tuple[int, int, str]]:
         extra = corpus.features(doc).extra

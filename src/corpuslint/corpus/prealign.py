@@ -15,16 +15,14 @@ from __future__ import annotations
 
 from typing import Any, Callable, Iterable, Sequence
 
-from .align import Alignment, Edit, Stream, align_streams, stream_of
-from .differences import classifier_for
+from .align import PAIRS_KEY, STREAM_KEY, Alignment, Edit, Stream, align_streams, stream_of
+from .differences import FIGURES_KEY, classifier_for
 from .model import Corpus
 from .versions import VersionPair
 
 # fork_map(task, n): task(i) for i in range(n), run in forked processes, results in order
 ForkMap = Callable[[Callable[[int], Any], int], Iterable[Any]]
 MIN_PAIRS = 16  # fewer pairs are aligned where they are asked for: a fork is not worth it
-_STREAM, _PAIRS = "align.stream", "align.pairs"  # align.py's keys in DocFeatures.extra
-_FIGURES = "ver.figures"  # and the difference classifier's (``doc_figures``)
 
 _Plain = tuple[str, Any, Any]  # a stream without its document: text, offsets, breaks
 
@@ -32,7 +30,7 @@ _Plain = tuple[str, Any, Any]  # a stream without its document: text, offsets, b
 def align_elsewhere(corpus: Corpus, pairs: Sequence[VersionPair], fork_map: ForkMap) -> int:
     """Align the pairs not aligned yet in forked workers and cache the results; the number of
     pairs aligned so."""
-    todo = [p for p in pairs if id(p.b) not in corpus.features(p.a).extra.get(_PAIRS, {})]
+    todo = [p for p in pairs if id(p.b) not in corpus.features(p.a).extra.get(PAIRS_KEY, {})]
     if len(todo) < MIN_PAIRS:
         return 0
 
@@ -49,9 +47,9 @@ def align_elsewhere(corpus: Corpus, pairs: Sequence[VersionPair], fork_map: Fork
     for p, (sa, sb, blocks, edits, figs_a, figs_b) in zip(todo, fork_map(task, len(todo))):
         al = Alignment(_stream(corpus, p.a, sa), _stream(corpus, p.b, sb), blocks,
                        tuple(Edit(*e) for e in edits))
-        corpus.features(p.a).extra.setdefault(_PAIRS, {})[id(p.b)] = al
-        corpus.features(p.a).extra.setdefault(_FIGURES, figs_a)
-        corpus.features(p.b).extra.setdefault(_FIGURES, figs_b)
+        corpus.features(p.a).extra.setdefault(PAIRS_KEY, {})[id(p.b)] = al
+        corpus.features(p.a).extra.setdefault(FIGURES_KEY, figs_a)
+        corpus.features(p.b).extra.setdefault(FIGURES_KEY, figs_b)
     return len(todo)
 
 
@@ -62,7 +60,7 @@ def _plain(s: Stream) -> _Plain:
 def _stream(corpus: Corpus, doc: Any, plain: _Plain) -> Stream:
     """The document's cached stream, or the one a worker built, cached as ``stream_of`` does."""
     extra = corpus.features(doc).extra
-    s = extra.get(_STREAM)
+    s = extra.get(STREAM_KEY)
     if s is None:
-        s = extra[_STREAM] = Stream(doc, *plain)
+        s = extra[STREAM_KEY] = Stream(doc, *plain)
     return s
