@@ -19,15 +19,29 @@ _MAX_QUOTED = 16  # characters: longer quoted spans are speech, where typos are 
 _LOOK = _MAX_QUOTED + 1
 
 
+_QUOTES = {**dict(CHARS.quotes), "\"": "\""}
+
+
 def in_short_quote(text: str, pos: int) -> bool:
     """Whether ``pos`` sits inside a quoted or title-bracketed span of at most 16 characters
     on one line."""
+    return _in_short_span(text, pos, _OPEN_CLOSE)
+
+
+def in_short_quotation(text: str, pos: int) -> bool:
+    """Whether ``pos`` sits inside quotation marks (not title brackets) around at most 16
+    characters on one line: a coined, colloquial or ironic expression (`“充充电”`), quoted
+    because it is meant; a title in 《》 is copied text, where a doubled slip is a slip."""
+    return _in_short_span(text, pos, _QUOTES)
+
+
+def _in_short_span(text: str, pos: int, open_close: dict[str, str]) -> bool:
     lo = max(0, pos - _LOOK)
     for k in range(pos - 1, lo - 1, -1):
         ch = text[k]
         if ch == "\n":
             return False
-        close = _OPEN_CLOSE.get(ch)
+        close = open_close.get(ch)
         if close is None:
             continue
         end = text.find(close, pos, min(len(text), k + _LOOK + 1))
@@ -123,6 +137,13 @@ class NameContext(NamedTuple):
     org_words: frozenset[str]  # 公司, 集团, 广场: words that end an organisation's or a place's name
     org_len: int
     function: frozenset[str]  # the commonest one-character words (的, 和, 在): no part of a name
+    all_surnames: frozenset[str] = frozenset()  # every surname of typ/surnames.txt (高, 黄 too)
+    provinces: frozenset[str] = frozenset()  # one-character names of provinces (冀, 晋, 云, 新)
+    provinces_only: frozenset[str] = frozenset()  # those seldom anything else (冀, 皖, 豫)
+    list_marks: frozenset[str] = frozenset()  # the enumeration comma 、 (a list of names)
+    pair_nouns: frozenset[str] = frozenset()  # 两国, 两省, 双方: after two names abbreviated
+    passive_marks: frozenset[str] = frozenset()  # 为, 被, 受: the passive 为……所 + verb
+    small_units: frozenset[str] = frozenset()  # 乡, 镇, 村, 路: units too small for the lexicon
 
     @classmethod
     def of(cls, packs: PackStore, surnames: frozenset[str], function: frozenset[str]) -> NameContext:
@@ -131,7 +152,11 @@ class NameContext(NamedTuple):
         orgs = frozenset(packs.toml("typ/doubling.toml").get("org_words", ()))
         titles = ctx["titles_before"] | ctx["titles_after"]
         return cls(surnames, ctx["place_units"], ctx["titles_before"], ctx["titles_after"],
-                   max(map(len, titles), default=0), orgs, max(map(len, orgs), default=0), function)
+                   max(map(len, titles), default=0), orgs, max(map(len, orgs), default=0), function,
+                   packs.chars("typ/surnames.txt"), ctx.get("provinces", frozenset()),
+                   ctx.get("provinces_only", frozenset()), ctx.get("list_marks", frozenset()),
+                   ctx.get("pair_nouns", frozenset()), ctx.get("passive_marks", frozenset()),
+                   ctx.get("small_units", frozenset()))
 
 
 def before_place_unit(text: str, okb: bytes, pos: int, stop: int, end: int, units: frozenset[str]) -> bool:
@@ -189,14 +214,113 @@ def before_org_word(run: str, i: int, hi: int, names: NameContext) -> bool:
     return org_word_within(run, max(i + 1, hi), i + 2 + _ORG_REACH, names.function, names.org_words, names.org_len)
 
 
+_NOTE = 6  # characters of a parenthesised note after a name in a list: 潘某某（女，满族）
+_MAX_NAME = 3  # characters of a Chinese person's name written in full (surname + given name)
+_MAX_ITEM = 4  # characters of the neighbouring item of a list of names
+
+
+def _note_end(text: str, k: int) -> int:
+    """The offset after a short parenthesised note starting at ``text[k]`` (``（女）``), else ``k``."""
+    if k < len(text) and text[k] in _PAREN_OPEN:
+        for m in range(k + 1, min(len(text), k + _NOTE + 2)):
+            if text[m] in _PAREN_CLOSE:
+                return m + 1
+            if text[m] == "\n":
+                break
+    return k
+
+
+def _note_start(text: str, k: int) -> int:
+    """The offset of a short parenthesised note ending at ``text[k - 1]``, else ``k``."""
+    if k > 0 and text[k - 1] in _PAREN_CLOSE:
+        for m in range(k - 2, max(-1, k - _NOTE - 3), -1):
+            if text[m] in _PAREN_OPEN:
+                return m
+            if text[m] == "\n":
+                break
+    return k
+
+
+def _cjk_len(text: str, k: int, step: int) -> int:
+    """How many CJK characters run from ``text[k]`` in the direction ``step`` (at most 5), up to
+    the 等 that closes a list going forward (李某某等人)."""
+    m = 0
+    while 0 <= k < len(text) and m <= _MAX_ITEM and "\u4e00" <= text[k] <= "\u9fff" \
+            and not (step > 0 and m >= 2 and text[k] == "等"):
+        k += step
+        m += 1
+    return m
+
+
+def in_name_list(text: str, base: int, end: int, names: NameContext) -> bool:
+    """Whether the CJK run ``text[base:end]`` is one item of a list of names: two or three
+    characters starting with a surname, an enumeration comma (、) on at least one side (after a
+    short note such as ``（女）``), and the item across that comma short as well (two to four
+    characters): `张某、黄某某、李某等` is a list of people, and names are no misreadings."""
+    if not 2 <= end - base <= _MAX_NAME or text[base] not in names.all_surnames:
+        return False
+    after = _note_end(text, end)
+    if after < len(text) and text[after] in names.list_marks and 2 <= _cjk_len(text, after + 1, 1) <= _MAX_ITEM:
+        return True
+    if base > 0 and text[base - 1] in names.list_marks:
+        k = _note_start(text, base - 1)
+        return 2 <= _cjk_len(text, k - 1, -1) <= _MAX_ITEM
+    return False
+
+
+def in_address(run: str, s: int, e: int, units: frozenset[str], small: frozenset[str]) -> bool:
+    """Whether the correction's word ``run[s:e]`` sits between two administrative units, one
+    ending right before it and a small one (镇, 乡, 村, 路: ``small_units``) starting right after
+    it or one later (某某市|某阳|镇, 某县|某|乡): a chain of place names from the larger unit to
+    the smaller, as addresses are written, and towns, villages and streets are far too many for
+    the lexicon. A city or province after it (省沉阳市 -> 沈阳) stays a finding, as does a
+    correction whose word ends in a unit itself (省析州市 -> 杭州)."""
+    return (s > 0 and run[s - 1] in units and run[e - 1] not in units
+            and any(k < len(run) and run[k] in small for k in (e, e + 1)))
+
+
+def province_pair(run: str, i: int, names: NameContext) -> bool:
+    """Whether the character is the one-character name of a province that is seldom anything
+    else (冀, 皖, 豫) and a neighbour is the name of another (冀晋, 晋冀鲁豫, 京津冀): a region
+    named by its provinces."""
+    return run[i] in names.provinces_only and (
+        (i > 0 and run[i - 1] in names.provinces) or (i + 1 < len(run) and run[i + 1] in names.provinces))
+
+
+def before_pair_noun(run: str, i: int, e: int, names: NameContext) -> bool:
+    """Whether a noun for two of a kind (两国, 两省, 双方: ``pair_nouns``) starts right after the
+    character or one later, outside the correction's word (which ends at ``e``): the two names
+    before it are abbreviated to a character each (中希两国, 冀晋两省), no misreading."""
+    for k in (i + 1, i + 2):
+        if k >= e and any(run[k:k + len(w)] == w for w in names.pair_nouns):
+            return True
+    return False
+
+
+_PASSIVE_REACH = 12  # characters between the passive marker and 所
+
+
+def passive_suo(run: str, i: int, names: NameContext) -> bool:
+    """Whether the character follows 所 in a passive 为/被/受……所 + verb (为人所知, 受观念所囿)
+    whose marker stands at most twelve characters before, in the same CJK run: the character
+    is the verb of that construction, whatever word 所 makes with another character."""
+    if i < 2 or run[i - 1] != "所":
+        return False
+    return any(ch in names.passive_marks for ch in run[max(0, i - 1 - _PASSIVE_REACH):i - 1])
+
+
 def silenced(text: str, run: str, okb: bytes, base: int, i: int, s: int, e: int, names: NameContext) -> bool:
     """Whether any guard keeps TYP003 silent about the character ``i`` of the CJK run starting at
     ``base`` whose correction makes a word over ``[s, e)`` (run offsets): a title, brand, slogan,
     product or foreign name, a date or quantity, a byline, a parallel construction, a person's,
-    a place's or an organisation's name."""
+    a place's or an organisation's name, an item of a list of names, an address, a region named
+    by its provinces, two names abbreviated before 两国, the verb of a passive 为……所."""
     start, end = base + i, base + len(run)
     return (in_short_quote(text, start) or latin_neighbour(text, base, end) or next_to_name_dot(text, base, end)
             or digit_neighbour(text, start) or in_short_parentheses(text, start)
             or parallel_repeat(text, start) or in_given_name(run, okb, base, i, s, names.surnames)
             or before_place_unit(text, okb, start, base + e, end, names.place_units)
-            or next_to_title(run, i, s, e, names) or before_org_word(run, i, e, names))
+            or next_to_title(run, i, s, e, names) or before_org_word(run, i, e, names)
+            or in_name_list(text, base, end, names) or in_address(run, s, e, names.place_units, names.small_units)
+            or province_pair(run, i, names) or before_pair_noun(run, i, e, names)
+            or passive_suo(run, i, names))

@@ -10,52 +10,57 @@ character is no free noun.
 
 from __future__ import annotations
 
+import json
 from typing import NamedTuple
 
 from ...core.compiled import compiled
 from ...core.packs import PackStore
 from ...text.lexicon import base_tagged_words, lexicon_key
 
-# A verb common enough to reduplicate in ordinary prose (改 9 286, 润 1 690, 享 840).
-MIN_VERB_FREQ = 500
-# A character that is a free noun (口 20 778, 步 4 285, 手 28 466), not a bound half of a word
-# (障 269 of 保障) or a rare one.
-MIN_NOUN_CHAR_FREQ = 2_000
-# A two-character noun after the doubled verb (嗓子 772).
-MIN_NOUN_WORD_FREQ = 100
-# Tags of a verb-object word that are not a verb-complement, adjective or adverb compound
-# (改口 vn, 散步 n, 享清福 l; not 退出 v, 配套 a).
-_VO_WORD_TAGS = frozenset({"n", "vn", "l", "nz", "i"})
-_NOUN_CHAR_TAGS = frozenset({"n", "nr", "ns", "q"})
+# The thresholds and tags live in ``[verb_object]`` of typ/doubling.toml: min_verb_freq (a verb
+# common enough to reduplicate in ordinary prose: 改 9 286, 润 1 690, 享 840), min_noun_char_freq
+# (a free noun character, 口 20 778, not a bound half of a word: 障 269 of 保障),
+# min_noun_word_freq (a two-character noun after the doubled verb: 嗓子 772), vo_word_tags (a
+# verb-object word, not a verb-complement, adjective or adverb compound: 改口 vn, 散步 n, 享清福
+# l; not 退出 v, 配套 a), noun_char_tags, coverb_tags (a coverb is a verb too: 用 p).
+_DEFAULTS = {"min_verb_freq": 500, "min_noun_char_freq": 2_000, "min_noun_word_freq": 100,
+             "vo_word_tags": ["n", "vn", "l", "nz", "i"], "noun_char_tags": ["n", "nr", "ns", "q"],
+             "coverb_tags": ["p"]}
 
 
 class VerbObjectTables(NamedTuple):
     verbs: frozenset[str]  # one-character verbs
     vo_words: frozenset[str]  # verb + object words: 改口, 散步, 享清福
     nouns: frozenset[str]  # two-character nouns: 嗓子, 门票
+    coverbs: frozenset[str] = frozenset()  # one-character coverbs (用, 拿): verbs in origin
 
 
-def _build() -> VerbObjectTables:
+def _build(o: dict) -> VerbObjectTables:
     rows = base_tagged_words()
     freq = {w: f for w, f, _ in rows}
     tag = {w: t for w, _, t in rows}
-    verbs = frozenset(w for w, f, t in rows if len(w) == 1 and t == "v" and f >= MIN_VERB_FREQ)
+    min_verb = o["min_verb_freq"]
+    vo_tags, noun_tags, coverb_tags = (frozenset(o[k]) for k in ("vo_word_tags", "noun_char_tags", "coverb_tags"))
+    verbs = frozenset(w for w, f, t in rows if len(w) == 1 and t == "v" and f >= min_verb)
+    coverbs = frozenset(w for w, f, t in rows if len(w) == 1 and t in coverb_tags and f >= min_verb)
     noun_chars = frozenset(w for w, f, t in rows
-                           if len(w) == 1 and t in _NOUN_CHAR_TAGS and f >= MIN_NOUN_CHAR_FREQ)
+                           if len(w) == 1 and t in noun_tags and f >= o["min_noun_char_freq"])
     vo = []
     for w, _, t in rows:
-        if w[0] not in verbs or t not in _VO_WORD_TAGS:
+        if w[0] not in verbs or t not in vo_tags:
             continue
         if (len(w) == 2 and w[1] in noun_chars) or (len(w) == 3 and freq.get(w[1:], 0) > 0
                                                     and tag.get(w[1:]) not in ("v", "d", "c")):
             vo.append(w)
-    nouns = frozenset(w for w, f, t in rows if len(w) == 2 and t == "n" and f >= MIN_NOUN_WORD_FREQ)
-    return VerbObjectTables(verbs, frozenset(vo), nouns)
+    nouns = frozenset(w for w, f, t in rows if len(w) == 2 and t == "n" and f >= o["min_noun_word_freq"])
+    return VerbObjectTables(verbs, frozenset(vo), nouns, coverbs)
 
 
 def verb_object_tables(packs: PackStore) -> VerbObjectTables:
-    """The tables, compiled once and cached on disk with the lexicon's key."""
-    return compiled("typ-verb-object", [], _build, extra=f"1|{lexicon_key(packs)}")
+    """The tables, compiled once and cached on disk with the lexicon's key and the settings."""
+    o = dict(_DEFAULTS, **packs.toml("typ/doubling.toml").get("verb_object", {}))
+    key = json.dumps(o, sort_keys=True, ensure_ascii=False)
+    return compiled("typ-verb-object", [], lambda: _build(o), extra=f"2|{lexicon_key(packs)}|{key}")
 
 
 def reduplicated_before_object(run: str, i: int, tables: VerbObjectTables, freqs: dict[str, int],

@@ -19,11 +19,15 @@ reading of the context takes (`能|源源|注入`); a verb reduplicated before i
 (`度度假`, `散散步`: `typ/separable_verbs.txt`); a name that ends with the character a word
 after it starts with, a few characters before a word that ends an organisation or place name
 (`爱美健|健康食品公司`, `北京|京港城市广场`: `org_words` of `typ/doubling.toml`); parallel
-clauses with the same shape (`种粮粮难收，种树树不长`); a one-character verb reduplicated before
+clauses with the same shape (`种粮粮难收，种树树不长`; `天天讲，月月讲`: another doubling as far
+from its clause's start or end, at most three characters); a one-character verb or coverb
+(jieba's v, p) doubled at the end of its clause (`偶尔用用，`, a tentative verb); a word, then a
+surname and a title (`责任|任老师`: `titles_after` of `typ/name_context.toml`); a doubling inside
+short quotation marks (`“充充电”`, meant as written; not title brackets); a one-character verb reduplicated before
 an object, found from jieba's part-of-speech tags: the verb and a free noun after it make a
 verb-object word (`改改口`, `享享清福`; not `退退出`, `保保障`, `配配套`: a complement, a bound
 half, an adjective), or a noun follows that is commoner than any word the second copy starts
-(`润润嗓子`); and literary doublings (`芳草萋萋`, `蓊郁郁`, `杨柳依依`: `typ/literary_doublings.txt`,
+(`润润嗓子`; thresholds and tags in `[verb_object]` of `typ/doubling.toml`); and literary doublings (`芳草萋萋`, `蓊郁郁`, `杨柳依依`: `typ/literary_doublings.txt`,
 jieba's AA adjectives and state words, the doubled ends of its ABB words and idioms, a short
 curated list; one seen only inside a longer word is not trusted after a word ending with its
 character, `踏实|实`, nor for a function character).
@@ -88,7 +92,8 @@ from ...core.packs import PackStore
 from ...text.lexicon import lexicon_key, load_lexicon
 from ...text import CHARS
 from ._common import DOUBLED_CJK, in_cjk_run
-from ._guards import next_to_name_dot, org_word_within
+from ._doubling_guards import clause_final_verb, parallel_clauses, surname_before_title
+from ._guards import in_short_quotation, next_to_name_dot, org_word_within
 from ._verb_object import reduplicated_before_object, verb_object_tables
 
 # Benchmarks set this to a list to receive (doubling, gain, verdict) for every candidate.
@@ -164,6 +169,9 @@ class DoubledCharacter(DocumentRule):
         self.org_len = max(map(len, self.org_words), default=0)
         self.separable = frozenset(packs.lines("typ/separable_verbs.txt"))
         self.verb_object = verb_object_tables(packs)
+        self.clause_verbs = self.verb_object.verbs | self.verb_object.coverbs
+        self.titles_after = frozenset(packs.toml("typ/name_context.toml").get("titles_after", ()))
+        self.title_len = max(map(len, self.titles_after), default=0)
         # AA -> True when it is a word of its own (郁郁, 萋萋), False when only part of one (实实 of 厚实实)
         self.literary = {row[0]: row[1] == "word" for row in packs.table("typ/literary_doublings.txt", 2)}
         self.function = frozenset(w for w, f in singles.items()
@@ -186,19 +194,22 @@ class DoubledCharacter(DocumentRule):
                     continue  # a unit after a number, then a word: 296窟|窟顶, 5楼|楼道
                 if i == 0 and c in self.clause_classifier:
                     continue  # a classifier doubled at the start of a clause: 只只肥壮 "every one"
-                why = self._suspicious(run, i)
+                why = self._suspicious(run, i, text[base + n:base + n + 1])
                 if why is None:
                     continue
                 start = base + i
-                if i > 0 and _parallel(text, start):
-                    continue  # parallel clauses: 种粮粮难收，种树树不长 (a figure of speech)
+                if in_short_quotation(text, start):
+                    continue  # a quoted expression, meant as written: 来“充充电”
+                if (i > 0 and _parallel(text, start)) or parallel_clauses(text, start):
+                    continue  # parallel clauses: 种粮粮难收，种树树不长, 天天讲，月月讲 (a figure of speech)
                 msg = (f"doubled character '{c}{c}': {why}; likely '{c}' "
                        f"('{run[max(0, i - 2):i + 1]}{run[i + 2:i + 4]}')")
                 yield self.finding(doc, start, start + 2, msg,
                                    fix=Fix.unsafe(f"delete the second '{c}'", Edit.delete(start + 1, start + 2)))
 
-    def _suspicious(self, run: str, i: int) -> str | None:
-        """None when the doubling at run[i:i+2] is legitimate, else the reason it is not."""
+    def _suspicious(self, run: str, i: int, after: str = "") -> str | None:
+        """None when the doubling at run[i:i+2] is legitimate, else the reason it is not
+        (``after``: the character after the run, "" at the end of the text)."""
         c = run[i]
         lex = self.lex
         n = len(run)
@@ -235,6 +246,10 @@ class DoubledCharacter(DocumentRule):
             return None  # the same, found from the lexicon's tags: 改改口, 享享清福, 润润嗓子
         if (left or right) and self._before_org(run, i):
             return None  # a name, then a word with the same character: 爱美健|健康食品公司
+        if i + 2 == n and left is None and clause_final_verb(after, c, self.clause_verbs):
+            return None  # a tentative verb closing its clause: 偶尔用用，, 出去走走。
+        if left and surname_before_title(run, i, self.surnames, self.titles_after, self.title_len):
+            return None  # a word, then a surname and a title: 班主任|任老师
         if c in self.function and left is None and right is None:
             return (f"'{c}' is a function word that Chinese does not double, and neither copy "
                     f"joins a neighbour into a word")
