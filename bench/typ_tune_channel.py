@@ -209,9 +209,13 @@ def main() -> None:
     ap.add_argument("--search", help="JSON: option -> list of values to combine")
     ap.add_argument("--table", type=Path, default=Path(__file__).resolve().parent.parent / "rules/typ/ocr_confusions.tsv",
                     help="the OCR table the traces were made with (--search reads its counts)")
+    ap.add_argument("--with-held", action="store_true", help="add the People's Daily held split to the clean "
+                    "news (dev data since it was looked at; raise --clean-limit to take it all)")
     ap.add_argument("--min-precision", type=float, default=0.90, help="on the train split (--search)")
     ap.add_argument("--max-false", type=float, default=1.0, help="false findings per 100k clean news (--search)")
     args = ap.parse_args()
+    if args.with_held:
+        CLEAN_TUNE.append("/work/bench-data/clean_heldout/*.txt")
     if args.traces and args.traces.exists():
         pos, neg, clean, chars = pickle.loads(args.traces.read_bytes())
     else:

@@ -64,16 +64,18 @@ def test_guards_leave_misreadings_outside_the_context(text: str, code: str, flag
 
 def test_name_list_reads_the_items_around() -> None:
     names = _guards.NameContext(frozenset(), frozenset(), frozenset(), frozenset(), 0, frozenset(), 0,
-                                frozenset(), all_surnames=frozenset("高黄潘"), list_marks=frozenset("、"))
+                                frozenset(), all_surnames=frozenset("高黄潘王李"), list_marks=frozenset("、"))
     text = "名单：王一、高某某、李二等"
     k = text.index("高")
     assert _guards.in_name_list(text, k, k + 3, names)
     note = "高某某（女）、李二"  # a parenthesised note after the name
     assert _guards.in_name_list(note, 0, 3, names)
     assert not _guards.in_name_list("名单：王一、张某某、李二", 6, 9, names)  # 张 is not among these surnames
+    assert _guards.in_name_list("名单：张一、高某某、李二", 6, 9, names)  # 李二 after it is a name
     long_item = "名单：高某某、中华人民共和国"  # the other item is no name
     assert not _guards.in_name_list(long_item, 3, 6, names)
     assert not _guards.in_name_list("名单：王一、高某某某某、李二", 6, 11, names)  # too long for a name
+    assert not _guards.in_name_list("发展高科技、新材料", 2, 5, names)  # 新材料 is no name: no list of names
 
 
 def test_address_and_region_guards_on_their_own() -> None:
@@ -114,3 +116,15 @@ def test_verb_object_thresholds_live_in_the_rule_data() -> None:
     assert conf["min_verb_freq"] == 500 and "p" in conf["coverb_tags"]
     tables = verb_object_tables(PackStore())
     assert "改" in tables.verbs and "用" in tables.coverbs and "用" not in tables.verbs
+
+
+@pytest.mark.parametrize("text, flagged", [
+    # 中國|國際: two words in traditional script, read through their simplified form
+    ("中央人民廣播電臺、中國國際廣播電臺和中央電視臺的記者今天在現場報道。", []),
+    # the Taiwan particle 著 before 著名 (摆放着|著名), not a doubled slip
+    ("展覽廳門口，赫然擺放著著名的郵票，大家都來參觀這個難得的展覽。", []),
+    # a real slip in traditional script is still found
+    ("展覽廳門口，赫然擺放著著名的郵票，自今年3月份份成立運行以來，大家都來參觀。", ["份份"]),
+])
+def test_doublings_in_traditional_script(text: str, flagged: list[str]) -> None:
+    assert [f.flagged_text for f in lint_text(text, select=["TYP001"])] == flagged

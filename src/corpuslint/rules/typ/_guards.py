@@ -255,16 +255,20 @@ def _cjk_len(text: str, k: int, step: int) -> int:
 def in_name_list(text: str, base: int, end: int, names: NameContext) -> bool:
     """Whether the CJK run ``text[base:end]`` is one item of a list of names: two or three
     characters starting with a surname, an enumeration comma (、) on at least one side (after a
-    short note such as ``（女）``), and the item across that comma short as well (two to four
-    characters): `张某、黄某某、李某等` is a list of people, and names are no misreadings."""
-    if not 2 <= end - base <= _MAX_NAME or text[base] not in names.all_surnames:
+    short note such as ``（女）``), and the item across that comma a name as well (two to four
+    characters from a surname): `张某、黄某某、李某等` is a list of people, and names are no
+    misreadings (`高科技、新材料` is no list of names)."""
+    sur = names.all_surnames
+    if not 2 <= end - base <= _MAX_NAME or text[base] not in sur:
         return False
     after = _note_end(text, end)
-    if after < len(text) and text[after] in names.list_marks and 2 <= _cjk_len(text, after + 1, 1) <= _MAX_ITEM:
+    if after + 1 < len(text) and text[after] in names.list_marks and text[after + 1] in sur \
+            and 2 <= _cjk_len(text, after + 1, 1) <= _MAX_ITEM:
         return True
     if base > 0 and text[base - 1] in names.list_marks:
         k = _note_start(text, base - 1)
-        return 2 <= _cjk_len(text, k - 1, -1) <= _MAX_ITEM
+        m = _cjk_len(text, k - 1, -1)
+        return 2 <= m <= _MAX_ITEM and text[k - m] in sur
     return False
 
 

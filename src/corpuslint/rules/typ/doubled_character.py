@@ -12,7 +12,8 @@ Legitimate doubling is left alone: words that are themselves a doubling (`常常
 (`农村厅厅长`; not before a verb: `表表示`, `保保障` are scored; at the end of a phrase only a
 place suffix: `张家港港`, but `项目目`, `技术术` are slips). A doubled word of the lexicon explains the doubling only when it is common or no
 word ends with the first copy (`召开开`, `现场场` are slips although jieba lists `开开`, `场场`).
-Longer runs (`哈哈哈`) are not reported, nor doublings in a transliterated foreign name
+A document in traditional script is read through its simplified form, character by character
+(`中國國際` is `中国|国际`, no slip). Longer runs (`哈哈哈`) are not reported, nor doublings in a transliterated foreign name
 (`图伊莱帕·塞莱莱`: a run next to the interpunct `·`). Also left alone (tuned on the clean news):
 a classifier doubled at the start of a clause (`只只肥壮`, "every one"); a doubled word the best
 reading of the context takes (`能|源源|注入`); a verb reduplicated before its object
@@ -91,7 +92,8 @@ from ...core.compiled import compiled
 from ...core.packs import PackStore
 from ...text.lexicon import lexicon_key, load_lexicon
 from ...text import CHARS
-from ._common import DOUBLED_CJK, in_cjk_run
+from ...corpus.normalize import convert, simplified_aligned
+from ._common import DOUBLED_CJK, in_cjk_run, is_traditional
 from ._doubling_guards import clause_final_verb, parallel_clauses, surname_before_title
 from ._guards import in_short_quotation, next_to_name_dot, org_word_within
 from ._verb_object import reduplicated_before_object, verb_object_tables
@@ -179,7 +181,11 @@ class DoubledCharacter(DocumentRule):
                                   and w not in self.allowed and w not in cls["not_function"])
 
     def check(self, doc: Document) -> Iterable[Finding]:
-        text = doc.text
+        text = original = doc.text
+        if is_traditional(text):
+            # The lexicon is simplified: read the text through its simplified form, position by
+            # position (中國|國際 is 中国|国际), and report only what doubles in the original too.
+            text = _simplified(original)
         for base, run in _runs_with_doubling(text):
             n = len(run)
             if next_to_name_dot(text, base, base + n):
@@ -198,6 +204,8 @@ class DoubledCharacter(DocumentRule):
                 if why is None:
                     continue
                 start = base + i
+                if original[start] != original[start + 1]:
+                    continue  # two traditional characters that simplify alike (乾乾 is no 幹乾)
                 if in_short_quotation(text, start):
                     continue  # a quoted expression, meant as written: 来“充充电”
                 if (i > 0 and _parallel(text, start)) or parallel_clauses(text, start):
@@ -365,6 +373,14 @@ def _parallel(text: str, p: int) -> bool:
         if q != p and text[q - 1] == x and text[q] == text[q + 1] != x and text[q] != text[p]:
             return True
     return False
+
+
+def _simplified(text: str) -> str:
+    """The text in simplified characters, every character in its place: OpenCC's Taiwan
+    conversion, which reads the particle 著 as 着 by its phrase (擺放著|著名 is 摆放着|著名), or
+    ``simplified_aligned`` where that changes the length."""
+    simple = convert(text, "tw2s")
+    return simple if len(simple) == len(text) else simplified_aligned(text)
 
 
 def _runs_with_doubling(text: str) -> Iterator[tuple[int, str]]:
