@@ -46,7 +46,7 @@ def test_split_run_finds_what_one_process_finds(tmp_path, cache):
     runs = [[str(root / Path(p).parent.name / Path(p).name) for p in run] for run in runs]
     for paths in runs:
         one = _engine(root, cache).lint_paths(paths)
-        two = split_run.lint_paths_split(_engine(root, cache), paths)
+        two = split_run.lint_paths_split(_engine(root, cache), paths, when_idle=False)
         assert two is not None
         assert list(two.findings) == list(one.findings)
         assert two.files == one.files and two.errors == one.errors
@@ -70,7 +70,7 @@ def test_the_child_checks_and_a_failed_child_is_replaced(tmp_path, monkeypatch):
         return real(engine, doc)
 
     monkeypatch.setattr(split_run, "_checked_here", dying)
-    got = split_run.lint_paths_split(_engine(root, True), paths)
+    got = split_run.lint_paths_split(_engine(root, True), paths, when_idle=False)
     assert got is not None and list(got.findings) == expected
     assert seen == [parent]  # checked here once the child had died
 
@@ -81,7 +81,7 @@ def test_the_child_checks_and_a_failed_child_is_replaced(tmp_path, monkeypatch):
         return found
 
     monkeypatch.setattr(split_run, "_checked_here", marked)
-    got = split_run.lint_paths_split(_engine(root, True), paths)
+    got = split_run.lint_paths_split(_engine(root, True), paths, when_idle=False)
     assert got is not None and list(got.findings) == expected
     assert int((tmp_path / "child-ran").read_text()) != parent
 
@@ -96,7 +96,7 @@ def test_an_error_in_a_rule_surfaces_as_in_one_process(tmp_path, monkeypatch):
 
     monkeypatch.setattr(engine.rules, "check", broken)
     with pytest.raises(RuntimeError, match="rule failed"):
-        split_run.lint_paths_split(engine, paths)
+        split_run.lint_paths_split(engine, paths, when_idle=False)
 
 
 def test_runs_it_does_not_take(tmp_path):
@@ -106,10 +106,20 @@ def test_runs_it_does_not_take(tmp_path):
         (root / "more" / f"{i}.txt").write_text(f"第{i}篇正文。\n", encoding="utf-8")
     many = [str(p) for p in sorted(root.rglob("*.txt"))]
     assert len(many) > split_run.MAX_FILES
-    assert split_run.lint_paths_split(_engine(root, True), many) is None
+    assert split_run.lint_paths_split(_engine(root, True), many, when_idle=False) is None
     jsonl = root / "r.jsonl"
     jsonl.write_text('{"id": "1", "text": "正文。"}\n', encoding="utf-8")
-    assert split_run.lint_paths_split(_engine(root, True), [str(jsonl)]) is None
-    assert split_run.lint_paths_split(Engine(Config(root=root), jobs=2), many[:1]) is None
+    assert split_run.lint_paths_split(_engine(root, True), [str(jsonl)], when_idle=False) is None
+    assert split_run.lint_paths_split(Engine(Config(root=root), jobs=2), many[:1], when_idle=False) is None
     only_docs = Engine(Config(root=root, select=("ENC",)))
-    assert split_run.lint_paths_split(only_docs, many[:1]) is None  # no corpus rule: nothing to split
+    assert split_run.lint_paths_split(only_docs, many[:1], when_idle=False) is None  # no corpus rule: nothing to split
+
+
+def test_not_split_while_no_core_is_idle(tmp_path, monkeypatch):
+    root = _corpus(tmp_path)
+    paths = [str(root / "seeds" / SEEDS[0].name)]
+    monkeypatch.setattr(os, "getloadavg", lambda: (64.0, 64.0, 64.0))
+    assert not split_run.idle_core()
+    assert split_run.lint_paths_split(_engine(root, True), paths) is None
+    monkeypatch.setattr(os, "getloadavg", lambda: (0.0, 0.0, 0.0))
+    assert split_run.idle_core() == (len(os.sched_getaffinity(0)) > 1)

@@ -12,8 +12,10 @@ the corpus phase, then merges the child's findings in as ``Engine.lint_paths`` d
 findings, same order). A child that fails (an error in a rule, a signal) hands its documents
 back: they are checked here, as in one process, so an error surfaces as it would have.
 
-Only for a few plain files (not JSONL, not stdin, ``-j 1``), on Linux; any other run returns
-None and goes the ordinary way.
+Only for a few plain files (not JSONL, not stdin, ``-j 1``), on Linux, and only while a core is
+idle (the load average below the cores less one): the two processes repeat some work (the page
+model, the text folding), which costs a run on a busy machine more than it saves. Any other run
+returns None and goes the ordinary way.
 """
 
 from __future__ import annotations
@@ -35,10 +37,11 @@ MAX_FILES = 16  # more files than a commit usually touches: the ordinary run (or
 MAX_BYTES = 4 << 20  # the run's files together; past it the document rules dominate anyway
 
 
-def lint_paths_split(engine: Engine, paths: Sequence[str], progress: Progress | None = None) -> LintResult | None:
+def lint_paths_split(engine: Engine, paths: Sequence[str], progress: Progress | None = None, *,
+                     when_idle: bool = True) -> LintResult | None:
     """``engine.lint_paths(paths)`` with the document rules in a forked child, or None when the
-    run is not one for it."""
-    if not _applies(engine):
+    run is not one for it (``when_idle``: nor while no core is idle)."""
+    if not _applies(engine) or (when_idle and not idle_core()):
         return None
     files = expand_paths(paths, engine.config)
     if not files or len(files) > MAX_FILES or any(p == "-" or is_jsonl(p) for p in files):
@@ -95,6 +98,15 @@ def lint_paths_split(engine: Engine, paths: Sequence[str], progress: Progress | 
 def _applies(engine: Engine) -> bool:
     return (engine.jobs == 1 and sys.platform.startswith("linux") and hasattr(os, "fork")
             and bool(engine.rules.corpus_rules) and bool(engine.rules.document_rules))
+
+
+def idle_core() -> bool:
+    """Whether the 1-minute load average leaves a core idle for the child."""
+    try:
+        cores = len(os.sched_getaffinity(0))
+        return os.getloadavg()[0] < cores - 1
+    except (AttributeError, OSError):
+        return False
 
 
 def _checked_here(engine: Engine, doc: Document) -> list[Finding]:
