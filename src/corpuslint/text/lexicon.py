@@ -16,6 +16,7 @@ from typing import Mapping
 
 from ..core.compiled import compiled, input_key
 from ..core.packs import PackStore
+from .lexicon_table import MappedFreqs, compiled_table
 
 # Frequency given to words from packs that carry none: "known, moderately common".
 DEFAULT_PACK_FREQ = 100
@@ -258,7 +259,9 @@ class _DeferredLexicon(Lexicon):
     """A lexicon read from its compiled form on first use. Rules take the lexicon when they are
     set up, but a pre-commit run on a small clean file may never look a word up, and reading
     349 000 words costs ~0.25 s. The first attribute it lacks loads the real lexicon's fields
-    into it; from then on it is an ordinary ``Lexicon`` (no indirection on look-ups)."""
+    into it; from then on it is an ordinary ``Lexicon`` (no indirection on look-ups). Its
+    frequencies are a memory-mapped table (``lexicon_table``) that becomes a dict once a run
+    looks up many words."""
 
     def __init__(self, files: list[Path]) -> None:  # noqa: super().__init__ is the loaded one's
         self.__dict__["_files"] = files
@@ -267,9 +270,35 @@ class _DeferredLexicon(Lexicon):
         files = self.__dict__.pop("_files", None)
         if files is None:
             raise AttributeError(name)
-        self.__dict__.update(vars(compiled("lexicon", [_jieba_dict(), *files], lambda: _build(files),
-                                               extra="longest_ending")))
+        self.__dict__.update(_compiled_fields(files))
+        freqs = self.__dict__["freqs"]
+        if isinstance(freqs, MappedFreqs):
+            freqs.owner = self
         return getattr(self, name)
+
+
+def _compiled_fields(files: list[Path]) -> dict[str, object]:
+    """The fields of the lexicon of these pack files, from its compiled forms: the frequencies
+    as a mapped table and the rest pickled; all pickled where no table can be kept."""
+    inputs = [_jieba_dict(), *files]
+    built: list[Lexicon] = []
+
+    def build() -> Lexicon:
+        if not built:
+            built.append(_build(files))
+        return built[0]
+
+    table = compiled_table("lexicon-freqs", inputs, lambda: build().freqs)
+    if table is None:
+        return dict(vars(compiled("lexicon", inputs, build, extra="longest_ending")))
+    rest = compiled("lexicon-rest", inputs, lambda: _without_freqs(build()), extra="longest_ending")
+    return {**vars(rest), "freqs": table}
+
+
+def _without_freqs(lex: Lexicon) -> Lexicon:
+    out = Lexicon.__new__(Lexicon)
+    out.__dict__.update((k, v) for k, v in vars(lex).items() if k != "freqs")
+    return out
 
 
 def load_lexicon(packs: PackStore) -> Lexicon:
