@@ -31,6 +31,7 @@ import xxhash
 MAGIC = "corpuslint-git-listing"
 FORMAT = 1
 STALE_TEMPORARY_SECONDS = 60  # a write takes milliseconds; an older temporary is a killed run's
+CHUNK = 1 << 18  # bytes compared at once when two listings differ
 MANY_SUBSTITUTIONS = 64  # entries to rewrite past which one split and join beats a search each
 
 
@@ -129,8 +130,12 @@ def _common_head(a: bytes, b: bytes) -> int:
     n = min(len(a), len(b))
     if a[:n] == b[:n]:
         return n
-    differ = np.frombuffer(a, np.uint8, n) != np.frombuffer(b, np.uint8, n)
-    return int(differ.argmax())
+    x, y = np.frombuffer(a, np.uint8, n), np.frombuffer(b, np.uint8, n)
+    for lo in range(0, n, CHUNK):  # chunk by chunk: a change is usually one entry in 100 000
+        differ = x[lo:lo + CHUNK] != y[lo:lo + CHUNK]
+        if differ.any():
+            return lo + int(differ.argmax())
+    return n
 
 
 def _common_tail(a: bytes, b: bytes, room_a: int, room_b: int) -> int:
@@ -138,10 +143,14 @@ def _common_tail(a: bytes, b: bytes, room_a: int, room_b: int) -> int:
     n = min(room_a, room_b)
     if n <= 0:
         return 0
-    x = np.frombuffer(a, np.uint8, n, len(a) - n)[::-1]
-    y = np.frombuffer(b, np.uint8, n, len(b) - n)[::-1]
-    differ = x != y
-    return n if not differ.any() else int(differ.argmax())
+    x = np.frombuffer(a, np.uint8, n, len(a) - n)
+    y = np.frombuffer(b, np.uint8, n, len(b) - n)
+    for hi in range(n, 0, -CHUNK):
+        lo = max(0, hi - CHUNK)
+        differ = np.flatnonzero(x[lo:hi] != y[lo:hi])
+        if len(differ):
+            return n - (lo + int(differ[-1]) + 1)
+    return n
 
 
 def with_entries(listing: bytes, replaced: dict[bytes, bytes]) -> bytes:
