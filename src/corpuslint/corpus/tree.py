@@ -14,7 +14,8 @@ Two ways, the same set of files (``load.expand_paths([root])``'s: configured ext
   stat'ed as the walk does. Under git the index therefore follows the *staged* content of the
   corpus: a file changed in the work tree but not staged keeps its staged features until it is
   staged or is itself part of the run, which is what a pre-commit hook compares against (it
-  stashes unstaged changes) and what a CI checkout has anyway.
+  stashes unstaged changes) and what a CI checkout has anyway; an index built afresh reads such
+  a file's staged blob (``git_blobs``), so it agrees with one kept up to date.
 """
 
 from __future__ import annotations
