@@ -25,6 +25,13 @@ def _git(root, *args):
                         "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@t"})
 
 
+def _blob(root, text):
+    """A blob of ``text`` (a paragraph and its newline) written into the repository's store."""
+    proc = subprocess.run(["git", "hash-object", "-w", "--stdin"], cwd=root, check=True, capture_output=True,
+                          input=f"{text}\n".encode("utf-8"))
+    return proc.stdout.decode("ascii").strip()
+
+
 def _write(folder, name, text):
     path = folder / name
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -87,16 +94,31 @@ def test_index_follows_staged_content(tmp_path):
         return Linter(Config(root=tmp_path), select=["DUP"], cache=True).lint_paths([target]).findings
 
     assert check() == []
-    # Changed in the work tree only: the index keeps what is staged (what a commit compares with).
+    # Changed in the work tree only: the index keeps what is staged (what a commit compares with),
+    # and an index built afresh reads the staged blob, not the work tree.
     _write(tmp_path, "a.txt", f"{P003[0]}\n\n{shared}\n")
     assert check() == []
+    shutil.rmtree(tmp_path / ".corpuslint_cache")
+    assert check() == []
+    # Deleted from the work tree but still staged: indexed from the blob too.
+    os.remove(tmp_path / "a.txt")
+    _write(tmp_path, "b.txt", f"{P003[1]}\n")
+    _git(tmp_path, "add", "b.txt")
+    _git(tmp_path, "update-index", "--add", "--cacheinfo",
+         f"100644,{_blob(tmp_path, f'{shared}')},gone.txt")
+    shutil.rmtree(tmp_path / ".corpuslint_cache")
+    assert [os.path.basename(f.related[0].location.path) for f in check()] == ["gone.txt"]
+    _write(tmp_path, "a.txt", f"{P003[0]}\n\n{shared}\n")
+    _git(tmp_path, "rm", "-q", "--cached", "gone.txt")
     _git(tmp_path, "add", "a.txt")
     assert len(check()) == 1
-    # A file of the run is indexed as it is on disk, staged or not, and read again each run
-    # until git's blob agrees with it.
+    # A file of the run is indexed as it is on disk, staged or not; once out of the run it is
+    # looked at again and indexed as staged (until git's blob agrees with the work tree).
     _write(tmp_path, "a.txt", f"{P003[0]}\n")
     assert Linter(Config(root=tmp_path), select=["DUP"], cache=True).lint_paths(
         [target, tmp_path / "a.txt"]).findings == []
+    assert len(check()) == 1
+    _git(tmp_path, "add", "a.txt")
     assert check() == []
 
 
@@ -163,8 +185,8 @@ def test_a_listing_of_an_earlier_index_state_is_not_trusted(tmp_path):
 def test_incremental_index_under_git_equals_one_built_afresh(tmp_path):
     """After each change (a staged edit, a file removed with git, an untracked file, one
     staged later; a tracked link), the index brought up to date from the stored listing finds
-    what an index built from nothing finds. (Not an edit left unstaged: an index built afresh
-    reads the work tree, one kept up to date follows what is staged — so on main too.)"""
+    what an index built from nothing finds. Both follow what is staged: an edit left unstaged
+    is not seen by either."""
     import random
 
     rng = random.Random(17)
@@ -187,11 +209,15 @@ def test_incremental_index_under_git_equals_one_built_afresh(tmp_path):
                       for f in got for r in f.related)
 
     assert found(False) == found(False)
+    kinds = set()
     for step in range(12):
         name = f"d/{rng.randrange(6)}.txt"
-        kind = rng.choice(["write-stage", "delete", "stage-all", "untracked"])
+        kind = rng.choice(["write-stage", "delete", "stage-all", "untracked", "unstaged"])
         path = root / name
-        if kind in ("write-stage", "untracked"):
+        kinds.add(kind)
+        if kind == "unstaged" and path.exists():
+            _write(root, name, "\n\n".join(rng.sample(paras, rng.randint(1, 2))) + "\n")
+        elif kind in ("write-stage", "untracked"):
             text = "\n\n".join(rng.sample(paras, rng.randint(1, 2))) + "\n"
             _write(root, name if kind != "untracked" else f"u/{step}.txt", text)
             if kind == "write-stage":
@@ -207,3 +233,4 @@ def test_incremental_index_under_git_equals_one_built_afresh(tmp_path):
         assert incremental == found(True), (step, kind, name)
         shutil.rmtree(root / ".corpuslint_cache")
         shutil.copytree(backup, root / ".corpuslint_cache")  # go on from the incremental index
+    assert "unstaged" in kinds

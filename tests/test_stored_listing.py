@@ -99,3 +99,45 @@ def test_a_killed_run_s_temporary_is_removed_by_the_next_write(tmp_path):
     write_listing(path, "k", 1, _listing([_entry("a.txt")]), [])
     assert not stale.exists() and fresh.exists()  # a live run's temporary is left alone
     assert read_listing(path, "k", 1) is not None
+
+
+def test_common_head_and_tail_whatever_the_chunk(monkeypatch):
+    """The byte-wise head and tail the listings share, found chunk by chunk, against a plain loop."""
+    from corpuslint.corpus import stored_listing
+
+    def head(a: bytes, b: bytes) -> int:
+        i = 0
+        while i < min(len(a), len(b)) and a[i] == b[i]:
+            i += 1
+        return i
+
+    def tail(a: bytes, b: bytes, room: int) -> int:
+        i = 0
+        while i < room and a[len(a) - 1 - i] == b[len(b) - 1 - i]:
+            i += 1
+        return i
+
+    rng = random.Random(4)
+    for _ in range(400):
+        monkeypatch.setattr(stored_listing, "CHUNK", rng.choice([1, 2, 3, 7, 1 << 18]))
+        a = bytes(rng.choice(b"ab") for _ in range(rng.randint(0, 40)))
+        b = bytes(rng.choice(b"ab") for _ in range(rng.randint(0, 40)))
+        h = stored_listing._common_head(a, b)
+        assert h == head(a, b)
+        room = min(len(a), len(b)) - h
+        assert stored_listing._common_tail(a, b, len(a) - h, len(b) - h) == tail(a, b, room)
+
+
+def test_all_regular_only_when_every_entry_is_a_regular_file_at_stage_0():
+    from corpuslint.corpus.tree import _all_regular
+
+    def entry(mode: bytes, stage: bytes = b"0", name: bytes = b"a.txt") -> bytes:
+        return mode + b" " + b"f" * 40 + b" " + stage + b"\t" + name + b"\0"
+
+    good = [entry(b"100644", name=b"x %d.txt" % i) for i in range(5)] + [entry(b"100755")]
+    assert _all_regular(b"".join(good)) and _all_regular(b"")
+    for bad in (entry(b"120000"), entry(b"160000"), entry(b"100644", b"2"), entry(b"100654"),
+                entry(b"100745"), b"100644 abc 0\tx\0"):
+        for at in (0, 3, len(good)):
+            listing = good[:at] + [bad] + good[at:]
+            assert not _all_regular(b"".join(listing)), (bad, at)

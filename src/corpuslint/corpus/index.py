@@ -28,16 +28,18 @@ import os
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable, Iterable, Iterator
+from typing import Any, Callable, Iterable
 
 import numpy as np
 
 from ..core.document import Document
-from ..core.findings import Location
 from ..load import documents_from_bytes, hash_bytes
 from .normalize import folded_paragraphs
 from .results import Entry
 from .signatures import Banding, DocSignature, SignatureParams, paragraph_spans, sign_many
+from .git_blobs import staged_blobs
+from .index_lines import CorpusLines, IndexedLine  # noqa: F401 - the index's readers, imported from here
+from .index_lines import LINE_INDEX_MAX, chunks as _chunks, loaded as _loaded, shown as _shown, stored as _stored
 from .stored_listing import StoredListing, listing_changes, read_listing, remove_listing, with_entries, write_listing
 from .tree import Admission, GitListing, GitTree, MISSING_BLOB, Staged, git_tree, walk, with_blob
 
@@ -45,7 +47,6 @@ INDEX_NAME = "dup-index.sqlite"
 LISTING_SUFFIX = ".listing"  # git's listing as the index last stood: dup-index.listing
 SCHEMA_VERSION = "4"  # 4: file hashes are git blob ids
 MAX_EXTERNAL = 500  # candidate documents from outside the run loaded per run (most hits first)
-LINE_INDEX_MAX = 150  # folded paragraphs up to this length are indexed by text (corpus_lines)
 
 
 @dataclass
@@ -166,7 +167,7 @@ class SignatureIndex:
             else:
                 stored = read_listing(listing_file, self._listing_key(tree, config), generation)
                 changed, gone = self._changed_by_git(tree, config, run, stored)
-            self._update(changed, run, config)
+            self._update(changed, run, config, tree.root_key if tree is not None else None)
             for key in gone:
                 self._drop_file(key)
             # Any stored listing now describes an older state: only the one written below holds.
@@ -232,10 +233,12 @@ class SignatureIndex:
                     changed[key] = Changed(key, -1, -1, f)
         return sorted(changed.values(), key=lambda c: c.key), gone
 
-    def _update(self, changed: list[Changed], run: dict[str, RunFile], config: Any) -> None:
+    def _update(self, changed: list[Changed], run: dict[str, RunFile], config: Any, root_key: str | None = None) -> None:
         """Index the changed files: a run file from the run's features, any other file read,
-        hashed and re-signed only if its hash differs from the stored one. Each file's row
-        keeps the hash of what was indexed (``Changed.indexed``)."""
+        hashed and re-signed only if its hash differs from the stored one; under git
+        (``root_key``) a tracked file as it is staged (work-tree bytes that differ from the
+        staged blob, or none, send it to git for the blob). Each file's row keeps the hash of
+        what was indexed (``Changed.indexed``)."""
         # Changed files are signed in batches (one vectorised pass per batch).
         pending: list[tuple[Changed, str, list[Document], list[list[str]]]] = []
         pending_docs = 0
@@ -254,32 +257,53 @@ class SignatureIndex:
             pending.clear()
             pending_docs = 0
 
-        for c in changed:
-            mine = run.get(c.key)
-            data = None
-            h = mine.content_hash if mine is not None else None
-            if h is None:  # a JSONL file of the run hashes its records, not its bytes: read it once more
-                try:
-                    data = Path(c.key).read_bytes()
-                except OSError:
-                    self._drop_file(c.key)
-                    continue
-                h = hash_bytes(data)
+        def take(c: Changed, mine: RunFile | None, h: str, data: bytes | None) -> None:
+            nonlocal pending_docs
             if self._hash(c.key) == h:
                 self._put_file(c, h, keep_docs=True)
-                continue
+                return
             if mine is not None:
                 self._drop_file(c.key)
                 self._put_docs(c.key, c.key, [(r, line, sig, f) for (r, line, sig), f
                                               in zip(mine.docs, mine.folded())])
                 self._put_file(c, h)
-                continue
+                return
             assert data is not None
             docs = [d for d in documents_from_bytes(data, c.key, config) if d.decode_error is None]
             pending.append((c, h, docs, [folded_paragraphs(d) for d in docs]))
             pending_docs += len(docs)
             if pending_docs >= 256:
                 flush()
+
+        unstaged: list[tuple[Changed, bytes | None]] = []  # tracked files whose work tree differs
+        for c in changed:
+            mine = run.get(c.key)
+            data = None
+            h = mine.content_hash if mine is not None else None
+            follows_git = mine is None and c.staged is not None and root_key is not None
+            if h is None:  # a JSONL file of the run hashes its records, not its bytes: read it once more
+                try:
+                    data = Path(c.key).read_bytes()
+                except OSError:  # gone from the work tree: still staged, or gone
+                    if follows_git:
+                        unstaged.append((c, None))
+                    else:
+                        self._drop_file(c.key)
+                    continue
+                h = hash_bytes(data)
+                if follows_git and h != c.staged.blob:  # type: ignore[union-attr]
+                    unstaged.append((c, data))
+                    continue
+            take(c, mine, h, data)
+        blobs = staged_blobs(root_key, [c.staged.blob for c, _ in unstaged]) if unstaged else {}  # type: ignore
+        for c, data in unstaged:
+            blob = blobs.get(c.staged.blob)  # type: ignore[union-attr]
+            if blob is not None:
+                take(c, None, c.staged.blob, blob)  # type: ignore[union-attr]
+            elif data is not None:  # git lacks the blob: the work tree, looked at again next run
+                take(c, None, hash_bytes(data), data)
+            else:
+                self._drop_file(c.key)
         flush()
 
     def _put_file(self, c: Changed, h: str, keep_docs: bool = False) -> None:
@@ -342,91 +366,3 @@ class SignatureIndex:
             out.append(Entry(ident, display, record, (rel, jsonl_line or 0, 1 << 30), sig, folded=folded,
                              key=("index", doc_id)))
         return out
-
-
-def _stored(text: str | bytes | None) -> str | bytes | None:
-    """A path or record id as SQLite can store it: a file name that is not UTF-8 holds lone
-    surrogates (``surrogateescape``), which SQLite's text cannot; it is stored as its bytes
-    (already stored values pass through)."""
-    if text is None or isinstance(text, bytes):
-        return text
-    try:
-        text.encode("utf-8")
-        return text
-    except UnicodeEncodeError:
-        return text.encode("utf-8", "surrogateescape")
-
-
-def _loaded(value: str | bytes | None) -> str | None:
-    if isinstance(value, bytes):
-        return value.decode("utf-8", "surrogateescape")
-    return value
-
-
-def _shown(path: str) -> str:
-    """A path as findings show it: relative to the working folder when inside it."""
-    try:
-        rel = os.path.relpath(path)
-    except ValueError:
-        return path
-    return path if rel.startswith("..") else rel
-
-
-def _chunks(items: list[Any], size: int) -> Iterator[list[Any]]:
-    for i in range(0, len(items), size):
-        yield items[i : i + size]
-
-
-@dataclass(frozen=True)
-class IndexedLine:
-    """A paragraph of a file under the corpus root as the index stores it (no file is read)."""
-
-    doc: int  # the document's id in the index
-    key: str  # the file's index key (absolute path)
-    record: str | None
-    location: Location
-
-
-class CorpusLines:
-    """Read access to the paragraphs of every file under the corpus root, through the persisted
-    index (CHR008 counts a line of a pre-commit run across the whole corpus). Use as a context
-    manager; built by ``corpus_lines``."""
-
-    def __init__(self, path: Path, run_files: set[str]) -> None:
-        # A URI, so the connection is read-only; ``as_uri`` escapes ``?``, ``#`` and ``%`` in
-        # the cache path, which SQLite would otherwise read as the query or fragment.
-        self.db = sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True, timeout=30)
-        self.run_files = run_files
-
-    def __enter__(self) -> CorpusLines:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.db.close()
-
-    def covers_more_than_run(self) -> bool:
-        """Whether any indexed file is outside the run (else the run alone tells everything)."""
-        return any(_loaded(k) not in self.run_files
-                   for (k,) in self.db.execute("SELECT DISTINCT path FROM docs"))
-
-    def holders(self, folded: Iterable[str]) -> dict[str, list[IndexedLine]]:
-        """Where each folded paragraph text (up to ``LINE_INDEX_MAX`` characters) occurs in the
-        documents under the corpus root, the run's own included."""
-        wanted = sorted({t for t in folded if t and len(t) <= LINE_INDEX_MAX})
-        out: dict[str, list[IndexedLine]] = {}
-        for chunk in _chunks(wanted, 500):
-            marks = ",".join("?" * len(chunk))
-            rows = self.db.execute(
-                "SELECT p.folded, p.line, p.start, p.end, p.col, d.id, d.path, d.display, d.record "
-                f"FROM paras p JOIN docs d ON d.id = p.doc WHERE p.folded IN ({marks}) "
-                f"AND length(p.folded) <= {LINE_INDEX_MAX}", chunk)
-            for text, line, start, end, col, doc, key, display, record in rows:
-                key, display, record = _loaded(key), _loaded(display), _loaded(record)
-                loc = Location.in_line(_shown(display), record, start, end, line, col)
-                out.setdefault(text, []).append(IndexedLine(doc, key, record, loc))
-        return out
-
-    def paragraphs(self, doc: int, min_len: int) -> list[str]:
-        """The folded paragraphs of an indexed document longer than ``min_len`` characters."""
-        return [t for (t,) in self.db.execute(
-            "SELECT folded FROM paras WHERE doc=? AND length(folded) > ? ORDER BY para", (doc, min_len))]

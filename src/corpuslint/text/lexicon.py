@@ -16,6 +16,7 @@ from typing import Mapping
 
 from ..core.compiled import compiled, input_key
 from ..core.packs import PackStore
+from .lexicon_table import MappedFreqs, compiled_table
 
 # Frequency given to words from packs that carry none: "known, moderately common".
 DEFAULT_PACK_FREQ = 100
@@ -258,18 +259,62 @@ class _DeferredLexicon(Lexicon):
     """A lexicon read from its compiled form on first use. Rules take the lexicon when they are
     set up, but a pre-commit run on a small clean file may never look a word up, and reading
     349 000 words costs ~0.25 s. The first attribute it lacks loads the real lexicon's fields
-    into it; from then on it is an ordinary ``Lexicon`` (no indirection on look-ups)."""
+    into it; from then on it is an ordinary ``Lexicon`` (no indirection on look-ups). Its
+    frequencies are a memory-mapped table (``lexicon_table``) that becomes a dict once a run
+    looks up many words."""
 
     def __init__(self, files: list[Path]) -> None:  # noqa: super().__init__ is the loaded one's
         self.__dict__["_files"] = files
 
     def __getattr__(self, name: str) -> object:
-        files = self.__dict__.pop("_files", None)
-        if files is None:
-            raise AttributeError(name)
-        self.__dict__.update(vars(compiled("lexicon", [_jieba_dict(), *files], lambda: _build(files),
-                                               extra="longest_ending")))
-        return getattr(self, name)
+        fields = self.__dict__
+        files = fields.pop("_files", None)
+        if files is not None:
+            fields.update(_compiled_fields(files))
+            freqs = fields["freqs"]
+            if isinstance(freqs, MappedFreqs):
+                freqs.owner = self
+            return getattr(self, name)
+        if name in _TAGS and "_tags_of" in fields:  # the part-of-speech sets, read on first use
+            fields.update(zip(_TAGS, _compiled_tags(fields.pop("_tags_of"))))
+            return fields[name]
+        raise AttributeError(name)
+
+
+_TAGS = ("predicates", "proper")  # read apart: most runs never ask (~15 ms)
+
+
+def _compiled_fields(files: list[Path]) -> dict[str, object]:
+    """The fields of the lexicon of these pack files, from its compiled forms: the frequencies
+    as a mapped table, the tag sets and the rest pickled apart; all pickled in one where no
+    table can be kept."""
+    inputs = [_jieba_dict(), *files]
+    table = compiled_table("lexicon-freqs", inputs, lambda: _built(files).freqs)
+    if table is None:
+        return dict(vars(compiled("lexicon", inputs, lambda: _built(files), extra="longest_ending")))
+    rest = compiled("lexicon-rest", inputs, lambda: _without(_built(files), ("freqs", *_TAGS)),
+                    extra="longest_ending")
+    return {**vars(rest), "freqs": table, "_tags_of": files}
+
+
+def _compiled_tags(files: list[Path]) -> tuple[frozenset[str], frozenset[str]]:
+    return compiled("lexicon-tags", [_jieba_dict(), *files], lambda: tuple(getattr(_built(files), t) for t in _TAGS))
+
+
+@lru_cache(maxsize=2)
+def _built_for(files: tuple[Path, ...]) -> Lexicon:
+    return _build(list(files))
+
+
+def _built(files: list[Path]) -> Lexicon:
+    """The lexicon built from its sources (when a compiled form is missing), once per process."""
+    return _built_for(tuple(files))
+
+
+def _without(lex: Lexicon, names: tuple[str, ...]) -> Lexicon:
+    out = Lexicon.__new__(Lexicon)
+    out.__dict__.update((k, v) for k, v in vars(lex).items() if k not in names)
+    return out
 
 
 def load_lexicon(packs: PackStore) -> Lexicon:
