@@ -19,6 +19,7 @@ from ..text import han_count
 
 _DROP = regex.compile(r"[^\p{L}\p{N}]+")
 _PUNCT = regex.compile(r"[\p{P}\p{Z}\s]+")
+_DROP_BUT_NEWLINES = regex.compile(r"[^\p{L}\p{N}\n]+")  # ``_DROP`` of texts joined by newlines
 
 
 @lru_cache(maxsize=4)
@@ -113,8 +114,8 @@ def _fold_together(texts: list[str]) -> list[str]:
     into the texts' own conversions."""
     if len(texts) < 2:
         return [fold(t) for t in texts]
-    joined = to_simplified("\n".join(_normal(t) for t in texts)).lower()
-    return [_DROP.sub("", part) for part in joined.split("\n")]
+    normal = "\n".join(_normal(t) for t in texts)
+    return _DROP_BUT_NEWLINES.sub("", to_simplified(normal).lower()).split("\n")
 
 
 def _normal(text: str) -> str:

@@ -308,8 +308,8 @@ def _body_span(blocks: list[Block]) -> tuple[int, int]:
 def _title_repeat(blocks: list[Block], body_start: int) -> int | None:
     """The headline: a block of the head that repeats the page title (block 0), e.g. the
     ``<title>`` line of a saved page and the ``<h1>`` below its menus."""
-    if len(blocks) < 3:
-        return None
+    if len(blocks) < 3 or body_start < 1:
+        return None  # (no block after the title to look at: the loop below would be empty)
     # folding drops the separators, and prefix matching absorbs a site suffix ("… - 法国报纸摘要")
     title = blocks[0].folded
     if len(title) < 4:
