@@ -236,13 +236,20 @@ class Page:
 _SLOT = "_corpuslint_pages"
 
 
+_LAST = "last"  # per document: (store, page) of the last call, found by the store's identity
+
+
 def page(doc: Document, packs: PackStore | None = None) -> Page:
     packs = packs or PackStore()  # one store for all the page's data (finding the built-in folder costs)
-    key = tuple(packs.dirs)
     per_doc = doc.__dict__.setdefault(_SLOT, {})
+    last = per_doc.get(_LAST)
+    if last is not None and last[0] is packs:
+        return last[1]  # (the rules of a run share one store: no tuple of paths to hash)
+    key = tuple(packs.dirs)
     got = per_doc.get(key)
     if got is None:
         got = per_doc[key] = _build(doc, packs)
+    per_doc[_LAST] = (packs, got)
     return got
 
 
