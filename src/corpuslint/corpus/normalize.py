@@ -15,7 +15,7 @@ from functools import lru_cache
 import regex
 
 from ..core.document import Document
-from ..text import han_count
+from ..text import han_count, nfkc as text_nfkc
 
 _DROP = regex.compile(r"[^\p{L}\p{N}]+")
 _PUNCT = regex.compile(r"[\p{P}\p{Z}\s]+")
@@ -72,7 +72,7 @@ def to_traditional(text: str) -> str:
 
 
 def nfkc(text: str) -> str:
-    return unicodedata.normalize("NFKC", text)
+    return text_nfkc(text)
 
 
 def fold(text: str) -> str:
@@ -119,22 +119,9 @@ def _fold_together(texts: list[str]) -> list[str]:
 
 
 def _normal(text: str) -> str:
-    text = _PUNCT.sub("", text)
-    if not unicodedata.is_normalized("NFKC", text):
-        # Full-width ASCII (newspaper digits) is NFKC's own decomposition, so mapping it first
-        # changes no result and leaves most such text normal, which skips the slow conversion.
-        text = _FULL_WIDTH.sub(_to_ascii, text)
-        if not unicodedata.is_normalized("NFKC", text):
-            text = unicodedata.normalize("NFKC", text)
-    return text
-
-
-_FULL_WIDTH = regex.compile(r"[\uff01-\uff5e]+")
-_ASCII = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}
-
-
-def _to_ascii(m: regex.Match[str]) -> str:
-    return m.group().translate(_ASCII)
+    # (``text.nfkc``: the full-width ASCII of newspaper digits is mapped without the slow
+    # conversion)
+    return text_nfkc(_PUNCT.sub("", text))
 
 
 _FOLDED: weakref.WeakKeyDictionary[Document, list[str]] = weakref.WeakKeyDictionary()

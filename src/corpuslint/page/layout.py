@@ -17,13 +17,12 @@ many rules read it, freed with the document).
 from __future__ import annotations
 
 import re
-import unicodedata
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ..core import Document, Edit, PackStore, Paragraph
-from ..text import BULLET, CHARS, char_class, han_count, strip_closers
+from ..text import BULLET, CHARS, char_class, han_count, nfkc, strip_closers
 from .kinds import kind_data, kinds
 from .sections import article_sections, edit_headings, section_data
 from .tables import Table, find_tables, is_field, record_rows, table_data
@@ -52,7 +51,7 @@ _DROP = re.compile(r"[\W_]+")
 def title_key(text: str) -> str:
     """The form two lines of one page are compared in (page title and headline): NFKC, lower
     case, letters and digits only. Both come from one page, so no script conversion."""
-    return _DROP.sub("", unicodedata.normalize("NFKC", text).lower())
+    return _DROP.sub("", nfkc(text).lower())
 
 
 @dataclass(slots=True)
