@@ -256,7 +256,9 @@ def is_prose(text: str) -> bool:
     """A finished sentence of running text: long enough, with inner punctuation, ending in
     sentence punctuation, not a bullet item and not a truncated teaser."""
     t = text.rstrip()
-    t = BULLET.sub("", t, count=1)
+    m = BULLET.match(t)  # (the pattern is anchored: a match at 0 is ``BULLET.sub(count=1)``'s)
+    if m is not None:
+        t = t[m.end():]
     if len(t) < 12 or truncated(t):
         return False
     # the last mark before closing quotes and brackets ends the sentence (a quotation ending
@@ -282,10 +284,14 @@ def _build(doc: Document, packs: PackStore) -> Page:
     table_of = {k: t for t in tables for k in range(t.first, t.last + 1)}
     for k in table_of:
         ks[k] = "table"
-    blocks = [Block(para=p, length=len(p.text), prose=is_prose(p.text), bullet=bool(BULLET.match(p.text)),
-                    truncated=truncated(p.text), kind=k,
-                    docno=len(p.text) <= 30 and bool(data.document_number.match(p.text.strip())))
-              for p, k in zip(paras, ks)]
+    docno = data.document_number.match
+    blocks = []
+    for p, k in zip(paras, ks):
+        t = p.text
+        n = len(t)
+        # (positional: Block(para, length, prose, bullet, truncated, kind, docno))
+        blocks.append(Block(p, n, is_prose(t), BULLET.match(t) is not None, truncated(t), k,
+                            n <= 30 and docno(t.strip()) is not None))
     start, end = _body_span(blocks)
     prose = [k for k, b in enumerate(blocks) if b.prose]
     return Page(doc, blocks, start, end, _title_repeat(blocks, start),
