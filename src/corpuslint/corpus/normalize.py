@@ -8,12 +8,15 @@ kept, so two versions that differ only in a figure are near-duplicates, not exac
 
 from __future__ import annotations
 
+import re
 import unicodedata
 import weakref
 from functools import lru_cache
+from typing import Iterable
 
 import regex
 
+from ..core.compiled import compiled
 from ..core.document import Document
 from ..text import han_count, nfkc as text_nfkc
 
@@ -121,7 +124,42 @@ def _fold_together(texts: list[str]) -> list[str]:
 def _normal(text: str) -> str:
     # (``text.nfkc``: the full-width ASCII of newspaper digits is mapped without the slow
     # conversion)
-    return text_nfkc(_PUNCT.sub("", text))
+    return text_nfkc(_unpunctuated(text))
+
+
+def _unpunctuated(text: str) -> str:
+    """``_PUNCT.sub("", text)``: for a text of the Basic Multilingual Plane only (nearly all),
+    the runs between punctuation found by ``re`` with the same characters listed (twice as
+    fast as ``regex``'s property class)."""
+    if _ASTRAL.search(text) is None:
+        return "".join(_bmp_kept().findall(text))
+    return _PUNCT.sub("", text)
+
+
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
+
+
+@lru_cache(maxsize=1)
+def _bmp_kept() -> re.Pattern[str]:
+    """Runs of BMP characters ``_PUNCT`` leaves, as an ``re`` class of the characters ``regex``
+    gives ``_PUNCT``'s class (derived once into the compiled cache, keyed on the ``regex``
+    version)."""
+    return re.compile(compiled("fold-kept", [], _kept_pattern, extra=f"regex {regex.__version__}"))
+
+
+def _kept_pattern() -> str:
+    punct = regex.compile(r"[\p{P}\p{Z}\s]")
+    return "[^" + _ranges(c for c in range(0x10000) if punct.match(chr(c))) + "]+"
+
+
+def _ranges(points: Iterable[int]) -> str:
+    out: list[list[int]] = []
+    for c in points:
+        if out and out[-1][1] == c - 1:
+            out[-1][1] = c
+        else:
+            out.append([c, c])
+    return "".join(re.escape(chr(a)) if a == b else f"{re.escape(chr(a))}-{re.escape(chr(b))}" for a, b in out)
 
 
 _FOLDED: weakref.WeakKeyDictionary[Document, list[str]] = weakref.WeakKeyDictionary()
