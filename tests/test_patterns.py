@@ -19,8 +19,10 @@ def test_required_takes_a_literal_outside_groups_and_quantifiers() -> None:
 
 
 def test_required_gives_nothing_where_a_match_may_lack_the_character() -> None:
-    for p in (r"摄+", r"摄?", r"摄{0,2}", r"摄*x?", r"a|摄", r"(?:摄)", r"[摄]", r"(?i)摄", r"\摄"):
+    for p in (r"摄+", r"摄?", r"摄{0,2}", r"摄*x?", r"a|摄", r"(?:摄)", r"[摄]", r"(?i)摄", r"\摄",
+              r"\x41", r"\012", r"\pL", r"\N{LATIN SMALL LETTER A}", r"\u00e9", r"\d1"):
         assert required(p) == "", p
+    assert required(r"\d摄") == "摄" and required(r"\.：") == "："
     assert required("a b", regex.VERBOSE) == ""
     # case-insensitive: a letter may match its other case; Han characters and digits may not
     assert required("ab", regex.IGNORECASE) == ""

@@ -125,10 +125,13 @@ def required(pattern: str, flags: int = 0) -> str:
         c = pattern[i]
         if c == "\\":
             i += 2
-            if i < n and pattern[i] == "{" and pattern[i - 1] in "pPNxgu":
+            if i < n and pattern[i] == "{":  # \p{Han}, \N{…}, \x{…}, or a quantifier
                 i = pattern.find("}", i) + 1
                 if i == 0:
                     return ""
+            # what may still belong to the escape (\x41, \012, \pL) is no literal of its own
+            while i < n and pattern[i].isascii() and pattern[i].isalnum():
+                i += 1
         elif c == "[":
             i = _class_end(pattern, i)
             if i < 0:
