@@ -52,6 +52,17 @@ def _relative(path: str, root: str) -> str | None:
         return None
 
 
+@lru_cache(maxsize=65536)
+def _relpath(path: str, root: str | None) -> str:
+    """``Config.relpath``, memoised like the folders below: a run asks for each document's path
+    four or five times (excludes, per-file ignores, the corpus entries, version keys)."""
+    if root is not None:
+        rel = _relative(path, root)
+        if rel is not None:
+            return rel
+    return PurePosixPath(Path(path).as_posix()).as_posix()
+
+
 @lru_cache(maxsize=4096)
 def _resolved(folder: str) -> Path:
     return Path(folder).resolve()
@@ -114,11 +125,7 @@ class Config:
         return self.rule_options.get(code, {})
 
     def relpath(self, path: str) -> str:
-        if self.root is not None:
-            rel = _relative(path, str(self.root))
-            if rel is not None:
-                return rel
-        return PurePosixPath(Path(path).as_posix()).as_posix()
+        return _relpath(path, str(self.root) if self.root is not None else None)
 
     def is_excluded(self, path: Path) -> bool:
         return self.is_excluded_rel(self.relpath(str(path)))

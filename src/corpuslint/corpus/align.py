@@ -24,14 +24,16 @@ from __future__ import annotations
 
 import bisect
 import difflib
+import re
 import unicodedata
 from array import array
 from collections import Counter
 from dataclasses import dataclass
 from functools import cached_property
-from typing import TYPE_CHECKING, Iterable, Sequence
+from typing import TYPE_CHECKING, Sequence
 
 from ..core.document import Document
+from ..text import nfkc
 from .normalize import simplified_aligned_many
 
 # Where a document's features keep its stream and its alignments (read by corpus.prealign too).
@@ -86,6 +88,10 @@ class Stream:
 _KEEP_IN_FIGURES = {".", "%"}
 
 
+# runs of characters ``str.isalnum`` accepts: ``re``'s \w is isalnum or "_"
+_ALNUM_RUN = re.compile(r"[^\W_]+")
+
+
 def build_stream(doc: Document) -> Stream:
     chars: list[str] = []
     offsets: list[int] = []
@@ -94,11 +100,11 @@ def build_stream(doc: Document) -> Stream:
     for para, simple in zip(paras, simplified_aligned_many([p.text for p in paras])):
         # NFKC per character keeps the offsets exact; the whole line at once is much faster and
         # equivalent whenever it keeps the length (no "㈠" -> "(一)" expansion)
-        whole = unicodedata.normalize("NFKC", simple).lower()
+        whole = nfkc(simple).lower()
         if len(whole) == len(simple):
-            pieces: Iterable[str] = whole
-        else:
-            pieces = [unicodedata.normalize("NFKC", ch).lower() for ch in simple]
+            _add_line(whole, simple, para.start, chars, offsets, breaks)
+            continue
+        pieces = [unicodedata.normalize("NFKC", ch).lower() for ch in simple]
         pending_break = True
         start = para.start
         n = len(simple)
@@ -120,6 +126,38 @@ def build_stream(doc: Document) -> Stream:
                 breaks.append(pending_break)
                 pending_break = False
     return Stream(doc, "".join(chars), array("q", offsets), bytes(breaks))
+
+
+def _add_line(whole: str, simple: str, start: int, chars: list[str], offsets: list[int],
+              breaks: list[bool]) -> None:
+    """``build_stream``'s loop for a line whose normal form keeps its length (one character
+    for each): runs of letters and digits are taken whole, the characters between them one by
+    one (spaces, punctuation, the ``.`` and ``%`` of figures)."""
+    pending_break = True
+    n = len(simple)
+    pos = 0
+    runs = [m.span() for m in _ALNUM_RUN.finditer(whole)]
+    runs.append((n, n))
+    for lo, hi in runs:
+        for i in range(pos, lo):
+            c = whole[i]
+            if c in _KEEP_IN_FIGURES and chars and chars[-1].isdigit() and not pending_break:
+                # "1.5" / "75%": keep the decimal point and the percent sign of a figure
+                if c == "." and not (i + 1 < n and unicodedata.normalize("NFKC", simple[i + 1]).isdigit()):
+                    pending_break = True
+                    continue
+                chars.append(c)
+                offsets.append(start + i)
+                breaks.append(False)
+            elif not c.isspace():
+                pending_break = True
+        if hi > lo:
+            chars.extend(whole[lo:hi])
+            offsets.extend(range(start + lo, start + hi))
+            breaks.append(pending_break)
+            breaks.extend([False] * (hi - lo - 1))
+            pending_break = False
+        pos = hi
 
 
 def stream_of(corpus: Corpus, doc: Document) -> Stream:

@@ -55,7 +55,7 @@ def explicit_keys(config: Any, feats: Iterable[DocFeatures]) -> dict[int, tuple[
     feats = list(feats)
     keys: dict[int, tuple[str, str]] = {}
     by_rel: dict[str, list[DocFeatures]] = {}
-    for f in feats:
+    for f in feats if config.version_groups else ():  # (read only by the groups' members)
         if f.path:
             by_rel.setdefault(config.relpath(f.path), []).append(f)
     for i, group in enumerate(config.version_groups):

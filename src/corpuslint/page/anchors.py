@@ -22,8 +22,16 @@ def _default(cls: type[Detector], dirs: tuple) -> Detector:  # type: ignore[type
     return cls(PackStore(dirs[1:]))
 
 
+_LAST: dict[type, tuple[PackStore, Detector]] = {}  # per kind: (store, detector) of the last call
+
+
 def _default_detector(cls: type[Detector], packs: PackStore) -> Detector:
-    return _default(cls, tuple(packs.dirs))
+    last = _LAST.get(cls)
+    if last is not None and last[0] is packs:
+        return last[1]  # (the rules of a run share one store: no tuple of paths to hash)
+    det = _default(cls, tuple(packs.dirs))
+    _LAST[cls] = (packs, det)
+    return det
 
 
 def chrome_hits(doc: Document, packs: PackStore, cls: type[Detector],

@@ -17,13 +17,12 @@ many rules read it, freed with the document).
 from __future__ import annotations
 
 import re
-import unicodedata
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ..core import Document, Edit, PackStore, Paragraph
-from ..text import BULLET, CHARS, char_class, han_count, strip_closers
+from ..text import BULLET, CHARS, char_class, han_count, nfkc, strip_closers
 from .kinds import kind_data, kinds
 from .sections import article_sections, edit_headings, section_data
 from .tables import Table, find_tables, is_field, record_rows, table_data
@@ -52,7 +51,7 @@ _DROP = re.compile(r"[\W_]+")
 def title_key(text: str) -> str:
     """The form two lines of one page are compared in (page title and headline): NFKC, lower
     case, letters and digits only. Both come from one page, so no script conversion."""
-    return _DROP.sub("", unicodedata.normalize("NFKC", text).lower())
+    return _DROP.sub("", nfkc(text).lower())
 
 
 @dataclass(slots=True)
@@ -236,13 +235,20 @@ class Page:
 _SLOT = "_corpuslint_pages"
 
 
+_LAST = "last"  # per document: (store, page) of the last call, found by the store's identity
+
+
 def page(doc: Document, packs: PackStore | None = None) -> Page:
     packs = packs or PackStore()  # one store for all the page's data (finding the built-in folder costs)
-    key = tuple(packs.dirs)
     per_doc = doc.__dict__.setdefault(_SLOT, {})
+    last = per_doc.get(_LAST)
+    if last is not None and last[0] is packs:
+        return last[1]  # (the rules of a run share one store: no tuple of paths to hash)
+    key = tuple(packs.dirs)
     got = per_doc.get(key)
     if got is None:
         got = per_doc[key] = _build(doc, packs)
+    per_doc[_LAST] = (packs, got)
     return got
 
 
@@ -250,7 +256,9 @@ def is_prose(text: str) -> bool:
     """A finished sentence of running text: long enough, with inner punctuation, ending in
     sentence punctuation, not a bullet item and not a truncated teaser."""
     t = text.rstrip()
-    t = BULLET.sub("", t, count=1)
+    m = BULLET.match(t)  # (the pattern is anchored: a match at 0 is ``BULLET.sub(count=1)``'s)
+    if m is not None:
+        t = t[m.end():]
     if len(t) < 12 or truncated(t):
         return False
     # the last mark before closing quotes and brackets ends the sentence (a quotation ending
@@ -276,10 +284,14 @@ def _build(doc: Document, packs: PackStore) -> Page:
     table_of = {k: t for t in tables for k in range(t.first, t.last + 1)}
     for k in table_of:
         ks[k] = "table"
-    blocks = [Block(para=p, length=len(p.text), prose=is_prose(p.text), bullet=bool(BULLET.match(p.text)),
-                    truncated=truncated(p.text), kind=k,
-                    docno=len(p.text) <= 30 and bool(data.document_number.match(p.text.strip())))
-              for p, k in zip(paras, ks)]
+    docno = data.document_number.match
+    blocks = []
+    for p, k in zip(paras, ks):
+        t = p.text
+        n = len(t)
+        # (positional: Block(para, length, prose, bullet, truncated, kind, docno))
+        blocks.append(Block(p, n, is_prose(t), BULLET.match(t) is not None, truncated(t), k,
+                            n <= 30 and docno(t.strip()) is not None))
     start, end = _body_span(blocks)
     prose = [k for k, b in enumerate(blocks) if b.prose]
     return Page(doc, blocks, start, end, _title_repeat(blocks, start),
@@ -308,8 +320,8 @@ def _body_span(blocks: list[Block]) -> tuple[int, int]:
 def _title_repeat(blocks: list[Block], body_start: int) -> int | None:
     """The headline: a block of the head that repeats the page title (block 0), e.g. the
     ``<title>`` line of a saved page and the ``<h1>`` below its menus."""
-    if len(blocks) < 3:
-        return None
+    if len(blocks) < 3 or body_start < 1:
+        return None  # (no block after the title to look at: the loop below would be empty)
     # folding drops the separators, and prefix matching absorbs a site suffix ("… - 法国报纸摘要")
     title = blocks[0].folded
     if len(title) < 4:

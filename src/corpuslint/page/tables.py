@@ -243,8 +243,11 @@ def _infobox_name(text: str, data: TableData) -> tuple[str, bool] | None:
     t = text.strip()
     if t in data.infobox_fields:
         return t, False
+    # (a name and its value on one line are short and separated by a space)
+    if len(t) > data.field_max or not (" " in t or "\u3000" in t):
+        return None
     m = _NAME_VALUE.match(t)
-    if m and m.group(1) in data.infobox_fields and len(t) <= data.field_max and not has_clause_punct(m.group(2)):
+    if m and m.group(1) in data.infobox_fields and not has_clause_punct(m.group(2)):
         return m.group(1), True
     return None
 

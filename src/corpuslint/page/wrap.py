@@ -44,6 +44,11 @@ class Wrap:
 def wrap_width(paras: Sequence[Paragraph]) -> Wrap | None:
     """How a hard-wrapped text was wrapped, or None when lines are paragraphs. Wrappers count
     terminal cells or characters; either measure may show it."""
+    # a character takes at most two cells: with fewer than WRAP_MIN_LINES paragraphs of half
+    # the least width in characters, neither measure can find enough lines (most articles)
+    half = (WRAP_MIN_CELLS // 2 + 1) // 2
+    if sum(1 for p in paras if len(p.text) >= half) < WRAP_MIN_LINES:
+        return None
     for unit in ("columns", "characters"):
         wrap = Wrap(0, unit)
         widths = [w for w in (wrap.measure(p.text) for p in paras) if w >= WRAP_MIN_CELLS // 2]

@@ -7,6 +7,7 @@ Imports: core -> text -> page -> corpus -> rules.
 
 from .patterns import AnyOf, any_pattern, any_word
 from .width import cell_width
+from .nfkc import nfkc
 from .chars import (
                     BULLET,
                     CHARS,
@@ -30,6 +31,7 @@ __all__ = [
                     "any_pattern",
                     "any_word",
                     "cell_width",
+                    "nfkc",
                     "BULLET",
                     "CHARS",
                     "CLAUSE_PUNCT",

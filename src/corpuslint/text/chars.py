@@ -139,10 +139,13 @@ def has_han(text: str) -> bool:
     return HAN.search(text) is not None
 
 
+_CLOSERS = CHARS.closers
+
+
 def strip_closers(text: str) -> str:
     """``text`` without the closing quotes and brackets at its end."""
     end = len(text)
-    while end and text[end - 1] in CHARS.closers:
+    while end and text[end - 1] in _CLOSERS:
         end -= 1
     return text[:end]
 

@@ -42,4 +42,5 @@ def cell_width(text: str) -> int:
     if special.search(text):
         return sum(2 if unicodedata.east_asian_width(c) in "WF" else 0 if unicodedata.combining(c) else 1
                    for c in text)
-    return len(text) + len(narrow.sub("", text))
+    # every character takes two cells but those of the (few) narrow runs
+    return 2 * len(text) - sum(map(len, narrow.findall(text)))

@@ -136,7 +136,10 @@ class Lexicon:
     def split(self, text: str) -> list[str] | None:
         """The words of ``text`` when every token of it is made of lexicon words."""
         out: list[str] = []
-        for tok in tokens(text):
+        # (tokens taken one by one: a line of text fails at its first token, most of it unsplit)
+        for tok in SEPARATORS.splititer(text):
+            if not tok:
+                continue
             if tok in self.words or (self.shapes and self.shapes.fullmatch(tok)):
                 out.append(tok)
                 continue

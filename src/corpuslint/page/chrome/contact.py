@@ -31,12 +31,16 @@ class ContactDetector(Detector):
             r"^[\s·•■□◆●★☆【\[(（]*(?:" + "|".join(regex.escape(x) for x in labels) + r")\s*[:：/]", regex.I)
         self.words = any_word(data["block_words"], regex.I)
         self.ads = any_word(data["ads"])
+        self._ads = tuple(data["ads"])  # (``ads.search`` finds one where one of them is in the text)
+
+    def _ad(self, text: str) -> bool:
+        return any(w in text for w in self._ads)
 
     def is_contact(self, b: Block, outside: bool) -> bool:
         t = b.text
         if len(t) > 120:  # every test below needs a short line; skip the regexes on long ones
             return False
-        if len(t) <= 80 and self.ads.search(t):
+        if len(t) <= 80 and self._ad(t):
             return True
         if not self.contact.found(t):
             return False
@@ -49,7 +53,7 @@ class ContactDetector(Detector):
     def own_contacts(self, blocks: list[Block], lo: int, hi: int) -> bool:
         """A notice's own contact section: introduced by the line above it (`…联系方式：`,
         `联系人：`, within the few lines above it) or naming a contact person, with no advertising in it."""
-        if any(self.ads.search(b.text) or _SCAN.search(b.text) for b in blocks[lo:hi + 1]):
+        if any(self._ad(b.text) or _SCAN.search(b.text) for b in blocks[lo:hi + 1]):
             return False
         around = [b.text.rstrip() for b in blocks[max(0, lo - _INTRO_WINDOW):hi + 1]]
         introduced = any("联系" in t and t.endswith(("：", ":")) for t in around)
@@ -77,7 +81,7 @@ class ContactDetector(Detector):
             taken.update(range(lo, hi + 1))
             if self.own_contacts(blocks, lo, hi):
                 continue
-            if lo == hi and not lay.outside_prose(i) and not self.ads.search(blocks[i].text):
+            if lo == hi and not lay.outside_prose(i) and not self._ad(blocks[i].text):
                 # one contact line among the article's own lines (a list of places, each with
                 # `游客咨询电话：…`) is the article's information, not an advertisement
                 continue

@@ -58,12 +58,17 @@ class CopyrightDetector(Detector):
             if i <= skip:
                 continue
             t = b.text
+            outside = lay.outside_body(i)
+            after = lay.in_tail(i) or i >= lay.last_prose
+            if not outside and not after and (len(t) > 60 or b.prose) and not self._standalone(t):
+                # (a long line or a sentence of the body, no notice word standing at its start:
+                # neither a footer nor an opener, so the tests below would skip it)
+                continue
             flat = _SPACES.sub("", t)
             low = flat.lower().lstrip("*·•■□【[(（")
-            outside = lay.outside_body(i)
             # a longer line is only a notice when it opens with a notice word after the article's
             # other sentences (a site's English legal footer: "Copyright © 2005 … does not …")
-            footer = (lay.in_tail(i) or i >= lay.last_prose) and low.startswith(self.openers)
+            footer = after and low.startswith(self.openers)
             if len(t) > self.opts["max_length"] and not footer:
                 continue
             opener = low.startswith(self.openers) and (outside or footer or self._standalone(t))

@@ -24,6 +24,7 @@ class NavigationDetector(Detector):
         self.prefixes = tuple(data["breadcrumb_prefixes"])
         seps = sorted(data["breadcrumb_separators"], key=len, reverse=True)
         self.sep = any_word(seps)
+        self._seps = tuple(seps)  # (a literal alternation finds a match where one of them is in the text)
         self.home = tuple(data["home_words"])
         self.site_suffixes = tuple(data["site_suffixes"])
         self.nav = Lexicon(data["nav_words"] + data["home_words"], data.get("token_patterns", []))
@@ -53,7 +54,7 @@ class NavigationDetector(Detector):
             return False
         if t.startswith(self.prefixes):
             return True
-        if self.sep.search(t):
+        if any(x in t for x in self._seps):
             steps = [s.strip() for s in self.sep.split(t)]
             filled = [s for s in steps if s]
             if len(filled) >= 2 and len(t) <= 100 and not CLAUSE_PUNCT.search(t) and all(

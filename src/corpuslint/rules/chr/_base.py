@@ -23,7 +23,8 @@ class ChromeRule(DocumentRule):
         self._own = self.detector(self.ctx.packs, self.opts) if own else None
 
     def hits(self, doc: Document) -> list[Hit]:
-        return chrome_hits(doc, self.ctx.packs, self.detector, self.opts, self._own)
+        # (no own detector: the options are the defaults, whose hits the page keeps)
+        return chrome_hits(doc, self.ctx.packs, self.detector, None if self._own is None else self.opts, self._own)
 
     def check(self, doc: Document) -> Iterable[Finding]:
         for hit in self.hits(doc):

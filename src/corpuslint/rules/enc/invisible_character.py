@@ -19,6 +19,7 @@ sequences, Arabic, Persian). A zero-width joiner between two emoji is not report
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from typing import Iterable
 
@@ -34,12 +35,14 @@ class InvisibleCharacter(DocumentRule):
 
     def setup(self) -> None:
         self.table = char_table(self.ctx.packs, "invisible_inline")
+        # one scan of the text for any of them (not one substring search per character)
+        self._any = re.compile("[" + "".join(re.escape(c) for c in self.table) + "]") if self.table else None
         self.blank = char_table(self.ctx.packs, "invisible_blank")
 
     def check(self, doc: Document) -> Iterable[Finding]:
         text = doc.text
         table = self.table
-        if not any(c in text for c in table):
+        if self._any is None or self._any.search(text) is None:
             return
         for line in doc.lines:
             if all(c in " \t" or c in self.blank for c in line.text):

@@ -32,6 +32,7 @@ from ...text import is_han
 # Characters Windows-1252 maps bytes 0x80-0x9F to.
 _CP1252_SPECIAL = "€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ"
 _CP1252_RUN = re.compile("[\u0080-\u00ff" + re.escape(_CP1252_SPECIAL) + "]{2,}")
+_UTF8_LEAD = re.compile("[\u00c2-\u00f4]")  # a UTF-8 lead byte read as Windows-1252 / Latin-1
 _NON_ASCII_RUN = re.compile(r"[^\x00-\x7f]{6,}")
 _UTF8_CJK = re.compile(rb"(?:[\xe4-\xe9][\x80-\xbf]{2}){4,}")
 _LOST = re.compile("(?:锟斤拷)+|(?:烫烫烫)+|\ufffd+")
@@ -127,6 +128,8 @@ class Mojibake(DocumentRule):
                                f"{what}: text was lost when it was decoded with the wrong codec upstream")
 
     def _latin(self, doc: Document, text: str) -> Iterable[Finding]:
+        if _UTF8_LEAD.search(text) is None:
+            return  # every run below needs one (Chinese text has runs of `“”`, `——`, `……`)
         for m in _CP1252_RUN.finditer(text):
             run = m.group()
             if not any("\u00c2" <= c <= "\u00f4" for c in run):

@@ -88,13 +88,16 @@ class PunctuationWidth(DocumentRule):
         # rows of the text's tables (a record's `环境监测、保护与治理;通告`) hold data as the
         # source wrote it: neither evidence of a style nor reported
         rows: frozenset[int] | None = None
-        for line in doc.lines:
-            if not self.marks.search(line.text):
-                continue
+        # the lines holding a mark, by one search of the text from line to line (no mark is a
+        # line break, so a mark found in the text is one found in its line)
+        m = self.marks.search(doc.text)
+        while m is not None:
+            line = doc.line(doc.position(m.start()).line)
             if rows is None:
                 rows = page(doc, self.ctx.packs).table_lines()
             if line.number not in rows:
                 self._scan(line.text, line.start, half, full)
+            m = self.marks.search(doc.text, doc.line_span(line.number)[1])
         prefer = self.opts["prefer"]
         for klass, pattern in self.full_marks.items():
             if prefer == "halfwidth" or klass in half:
