@@ -27,6 +27,7 @@ from typing import Sequence
 import numpy as np
 import xxhash
 
+from ..core.bounded import BoundedCache
 from ..core.compiled import compiled
 from ..core.document import Document
 
@@ -207,9 +208,8 @@ class DocSignature:
 
 
 # Shingle sets by (n, folded paragraph), shared by every DocText of the process: exact (a set
-# depends on nothing else) and bounded (emptied when full).
-_SHARED_SETS: dict[tuple[int, str], np.ndarray] = {}
-_SHARED_MAX = 20_000  # ~20 MB at most
+# depends on nothing else) and bounded (``core.bounded``; ~20 MB at most).
+_SHARED_SETS: BoundedCache[tuple[int, str], np.ndarray] = BoundedCache(20_000)
 
 
 class DocText:
@@ -245,13 +245,15 @@ class DocText:
                 todo.append(p)
         if not todo:
             return
-        h, off = shingle_hashes([self.folded[p] for p in todo], n)
-        if len(_SHARED_SETS) + len(todo) > _SHARED_MAX:
-            _SHARED_SETS.clear()
-        for k, p in enumerate(todo):
-            s = np.unique(h[off[k]:off[k + 1]])
+        texts = list(dict.fromkeys(self.folded[p] for p in todo))  # a text repeated here: once
+        h, off = shingle_hashes(texts, n)
+        made = {}
+        for k, t in enumerate(texts):
+            s = made[t] = np.unique(h[off[k]:off[k + 1]])
             s.flags.writeable = False  # shared between documents
-            self._sets[p] = _SHARED_SETS[(n, self.folded[p])] = s
+            _SHARED_SETS.put((n, t), s)
+        for p in todo:
+            self._sets[p] = made[self.folded[p]]
 
     def whole_set(self) -> np.ndarray:
         h, _ = shingle_hashes(["".join(self.folded)], self.params.n)
