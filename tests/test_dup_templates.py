@@ -112,3 +112,14 @@ def test_a_large_template_is_verified_in_linear_pairs() -> None:
         similarity._verify = real
     assert seen and seen[0] < 3 * n * len(P003)  # all pairs would be ~n²/2 per paragraph
     assert not [f for f in found if f.code == "DUP004"]
+
+
+def test_templated_entries_by_share_of_text_in_template_clusters() -> None:
+    from corpuslint.corpus.clusters import templated_entries
+
+    clusters = Clusters(np.array([0, 0, 2]), np.array([True, True, False]), np.array([False] * 3))
+    rep = np.array([0, 2, 1, 2])  # entry 0: texts 0 and 2; entry 1: texts 1 and 2
+    entry = np.array([0, 0, 1, 1])
+    lengths = np.array([30, 10, 10, 30])
+    # entry 2 holds no signed paragraph
+    assert templated_entries(clusters, rep, entry, lengths, 3, 0.5).tolist() == [True, False, False]

@@ -120,3 +120,15 @@ def collapse(pairs: np.ndarray, clusters: Clusters, rep: np.ndarray, flat_entry:
     out = np.concatenate(found)
     code = np.unique(out[:, 0] * texts + out[:, 1])
     return np.stack([code // texts, code % texts], axis=1)
+
+
+def templated_entries(clusters: Clusters, rep: np.ndarray, flat_entry: np.ndarray, lengths: np.ndarray,
+                      entries: int, share: float) -> np.ndarray:
+    """Per entry (``entries`` of them): whether ``share`` or more of its signed text (``lengths`` of every signed
+    paragraph) lies in template clusters. Two such documents' whole texts are alike through
+    the template (editions of one report), which is no sign of a re-wrapped version."""
+    n = entries
+    weights = lengths.astype(np.float64)
+    total = np.bincount(flat_entry, weights=weights, minlength=n)
+    inside = np.bincount(flat_entry, weights=weights * clusters.template[rep], minlength=n)
+    return inside >= share * np.maximum(1.0, total)  # type: ignore[no-any-return]

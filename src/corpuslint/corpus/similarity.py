@@ -35,7 +35,7 @@ from typing import Any, Callable, Iterable, Iterator, Mapping, Sequence
 import numpy as np
 
 from ..core.document import Document
-from .clusters import Clusters, collapse, template_clusters
+from .clusters import Clusters, collapse, template_clusters, templated_entries
 from .lsh import banding, buckets, candidate_pairs, spanning_pairs
 from .matching import PARA_THRESHOLD, align
 from .results import DocMatch, Entry, PairHit
@@ -149,6 +149,12 @@ class Duplicates:
     @property
     def rep_count(self) -> int:
         return int(self.rep.max()) + 1 if len(self.rep) else 0
+
+    def member_rows(self, rid: int) -> np.ndarray:
+        """Flat indices (``flat_entry``/``flat_para``) of every copy of text ``rid``, ascending:
+        in entry then paragraph order."""
+        order, start = self._index()
+        return order[start[rid]:start[rid + 1]]
 
     def members(self, rid: int) -> list[tuple[int, int]]:
         """(entry, paragraph) of every copy of text ``rid``, in entry then paragraph order."""
@@ -414,16 +420,11 @@ def _whole_text_matches(dup: Duplicates, want: set[int] | None, texts: TextCache
 
 
 def _templated_entries(dup: Duplicates) -> np.ndarray:
-    """Entries holding ``document_threshold`` or more of their signed text in template clusters:
-    two such documents' whole texts are alike through the template (editions of one report)."""
-    out = np.zeros(len(dup.entries), dtype=bool)
     if dup.clusters is None or not dup.clusters.any:
-        return out
-    lengths = np.concatenate([e.sig.lengths[e.sig.signed] for e in dup.entries]).astype(np.float64)
-    total = np.bincount(dup.flat_entry, weights=lengths, minlength=len(dup.entries))
-    inside = np.bincount(dup.flat_entry, weights=lengths * dup.clusters.template[dup.rep],
-                         minlength=len(dup.entries))
-    return inside >= dup.settings.document_threshold * np.maximum(1.0, total)  # type: ignore[no-any-return]
+        return np.zeros(len(dup.entries), dtype=bool)
+    lengths = np.concatenate([e.sig.lengths[e.sig.signed] for e in dup.entries])
+    return templated_entries(dup.clusters, dup.rep, dup.flat_entry, lengths, len(dup.entries),
+                             dup.settings.document_threshold)
 
 
 def settings_from_options(options: Sequence[tuple[str, Mapping[str, Any]]]) -> Settings:
