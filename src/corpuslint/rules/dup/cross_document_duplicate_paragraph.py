@@ -43,7 +43,7 @@ from typing import Any, Iterable
 import numpy as np
 
 from ...core import CorpusRule, Finding
-from ...core.findings import Related
+from ...core.findings import Location, Related
 from ...corpus.results import Entry
 from ._shared import SIGNATURE_OPTIONS, duplicates, rel, similarity_text, where
 
@@ -128,9 +128,12 @@ class CrossDocumentDuplicateParagraph(CorpusRule):
                 related = [related_of(x) for x in shown]
                 doc = doc or entry.doc
                 assert doc is not None
-                # the paragraph's offsets as signed (its document's lines are not split again)
-                _, start, end, _ = entry.sig.span(p)
-                yield self.finding(doc, start, end, msg, related=related)
+                # the paragraph's place as signed (its document's lines are not split again): a
+                # paragraph lies inside one line, so its location needs no offset look-up
+                line, start, end, column = entry.sig.span(p)
+                yield Finding(code=self.code, name=self.name, severity=self.severity, message=msg,
+                              location=Location.in_line(doc.path, doc.record, start, end, line, column),
+                              related=tuple(related), flagged_text=doc.text[start:end])
 
 
 @dataclass(frozen=True)
