@@ -123,3 +123,20 @@ def test_templated_entries_by_share_of_text_in_template_clusters() -> None:
     lengths = np.array([30, 10, 10, 30])
     # entry 2 holds no signed paragraph
     assert templated_entries(clusters, rep, entry, lengths, 3, 0.5).tolist() == [True, False, False]
+
+
+def test_templates_are_recomputed_over_verified_pairs() -> None:
+    from corpuslint.corpus.clusters import verified_templates
+    from corpuslint.corpus.results import PairHit
+
+    texts = 4
+    rep = np.array([0, 1, 2, 3] * 30)  # 4 texts, each in 30 documents
+    entry = np.arange(120)  # a paragraph a document
+    label = np.zeros(texts, dtype=np.int64)  # one candidate component
+    before = Clusters(label, np.ones(texts, dtype=bool), np.zeros(texts, dtype=bool))
+    # only 0-1 verified: {0, 1} spans 60 documents, {2} and {3} alone are no template
+    near = {0: [PairHit(1, 0.9, 0.9)], 1: [PairHit(0, 0.9, 0.9)]}
+    after = verified_templates(before, near, rep, entry, 50)
+    assert after.template.tolist() == [True, True, False, False]
+    collapsed = Clusters(label, np.ones(texts, dtype=bool), np.ones(texts, dtype=bool))
+    assert verified_templates(collapsed, near, rep, entry, 50).template.all()

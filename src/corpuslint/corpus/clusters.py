@@ -4,22 +4,26 @@ A generated report (``2024年3月5日，某县气温12度，...``) repeats each 
 document with a date, a name or a figure changed: hundreds of distinct texts, each in a few
 documents, every two of them near-duplicates. Verifying every candidate pair of such a group
 costs the square of its size, and counting the group as evidence that two documents are
-versions aligns every pair of documents. So the LSH candidate graph is cut into connected
-components (over paragraph texts, ``rid``; from ``lsh.spanning_pairs``, linear in the buckets), and a component of two or more texts spread over
-more than ``cluster_docs`` documents is a template cluster:
+versions aligns every pair of documents. So texts are grouped into connected components, and
+a component of two or more texts spread over more than ``cluster_docs`` documents is a
+template cluster:
 
-* like a paragraph repeated in many documents (``similarity.BOILERPLATE_DOCS``) it is no
-  evidence that two documents are versions of one article;
-* when it holds more than ``CLUSTER_TEXTS`` distinct texts it is collapsed: its texts are
-  verified against its head only (the text first in path order, the cluster's
+* before verification, over the LSH candidate graph (``lsh.spanning_pairs``: linear in the
+  buckets), a template cluster of more than ``CLUSTER_TEXTS`` distinct texts is collapsed: its
+  texts are verified against its head only (the text first in path order, the cluster's
   representative: a star of n - 1 pairs, not n²/2), plus the candidate pairs of two of its
   texts inside one document (a near-repeat within a document stays DUP002's). A smaller
-  cluster (a footer in twenty variants) keeps every candidate pair.
+  cluster (a footer in twenty variants) keeps every candidate pair;
+* after verification, over the verified pairs (``verified_templates``: chance LSH candidates
+  do not chain unrelated texts into one), a template cluster, and every collapsed one, is like
+  a paragraph repeated in many documents (``similarity.BOILERPLATE_DOCS``): no evidence that
+  two documents are versions of one article.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any, Mapping, Sequence
 
 import numpy as np
 
@@ -132,3 +136,15 @@ def templated_entries(clusters: Clusters, rep: np.ndarray, flat_entry: np.ndarra
     total = np.bincount(flat_entry, weights=weights, minlength=n)
     inside = np.bincount(flat_entry, weights=weights * clusters.template[rep], minlength=n)
     return inside >= share * np.maximum(1.0, total)  # type: ignore[no-any-return]
+
+
+def verified_templates(clusters: Clusters, near: Mapping[int, Sequence[Any]], rep: np.ndarray,
+                       flat_entry: np.ndarray, cluster_docs: int) -> Clusters:
+    """``clusters`` with its template flags recomputed over the verified pairs (``near``: text ->
+    hits with ``.other``); a collapsed cluster stays a template (its members were verified
+    against its head only, which need not join them all)."""
+    texts = len(clusters.label)
+    pairs = [(x, h.other) for x, hits in near.items() for h in hits if x < h.other]
+    verified = template_clusters(np.array(pairs, dtype=np.int64).reshape(-1, 2), rep, flat_entry, texts,
+                                 cluster_docs)
+    return Clusters(clusters.label, verified.template | clusters.collapsed, clusters.collapsed)

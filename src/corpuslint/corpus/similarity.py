@@ -35,7 +35,7 @@ from typing import Any, Callable, Iterable, Iterator, Mapping, Sequence
 import numpy as np
 
 from ..core.document import Document
-from .clusters import Clusters, collapse, template_clusters, templated_entries
+from .clusters import Clusters, collapse, template_clusters, templated_entries, verified_templates
 from .lsh import banding, buckets, candidate_pairs, spanning_pairs
 from .matching import PARA_THRESHOLD, align
 from .results import DocMatch, Entry, PairHit
@@ -234,6 +234,7 @@ def find_duplicates(entries: list[Entry], settings: Settings, texts: TextCache,
         np.logical_or.at(rep_wanted, dup.rep, wanted[dup.flat_entry])
         pairs = pairs[rep_wanted[pairs[:, 0]] | rep_wanted[pairs[:, 1]]]
     _verify(dup, pairs, rep_first, texts)
+    dup.clusters = verified_templates(dup.clusters, dup.near, dup.rep, dup.flat_entry, BOILERPLATE_DOCS)
     dup.documents = _document_matches(dup, want, texts)
     dup.documents += _whole_text_matches(dup, want, texts)
     return dup
