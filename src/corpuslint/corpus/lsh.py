@@ -38,13 +38,16 @@ def banding(threshold: float, num_perm: int) -> tuple[int, int]:
                     extra=f"{threshold!r}|{num_perm}")
 
 
-def candidate_pairs(keys: np.ndarray) -> np.ndarray:
-    """Pairs ``(x, y)``, ``x < y``, of rows of ``keys`` ((n, bands) uint64) equal in at least one
-    band, as an (m, 2) int64 array sorted by x then y, without repeats."""
+Buckets = list[tuple[np.ndarray, np.ndarray, np.ndarray]]  # per band: order, run starts, run sizes
+
+
+def buckets(keys: np.ndarray) -> Buckets:
+    """Per band of ``keys`` ((n, bands) uint64): the rows sorted by key and the runs of two or
+    more equal keys in that order (starts, sizes). Sorted once, read by both pair passes."""
     n = keys.shape[0]
+    out: Buckets = []
     if n < 2:
-        return np.zeros((0, 2), dtype=np.int64)
-    found: list[np.ndarray] = []
+        return out
     for band in range(keys.shape[1]):
         col = keys[:, band]
         order = np.argsort(col, kind="stable")
@@ -55,9 +58,36 @@ def candidate_pairs(keys: np.ndarray) -> np.ndarray:
         ends = np.concatenate([edge, [n]])
         sizes = ends - starts
         multi = sizes >= 2
-        if not multi.any():
-            continue
-        starts, sizes = starts[multi], sizes[multi]
+        if multi.any():
+            out.append((order, starts[multi], sizes[multi]))
+    return out
+
+
+def spanning_pairs(runs: Buckets, n: int) -> np.ndarray:
+    """Each bucket's members joined to its first (n - 1 pairs a bucket): the same connected
+    components as ``candidate_pairs``, in linear size."""
+    found: list[np.ndarray] = []
+    for order, starts, sizes in runs:
+        others = sizes - 1
+        first = np.repeat(starts, others)
+        # position of each other member: first + 1, first + 2, ... inside its run
+        at = first + 1 + np.arange(int(others.sum())) - np.repeat(np.cumsum(others) - others, others)
+        found.append(np.stack([order[first], order[at]], axis=1))
+    return _unique_pairs(found, n)
+
+
+def candidate_pairs(keys: np.ndarray, skip: np.ndarray | None = None, runs: Buckets | None = None) -> np.ndarray:
+    """Pairs ``(x, y)``, ``x < y``, of rows of ``keys`` ((n, bands) uint64) equal in at least one
+    band, as an (m, 2) int64 array sorted by x then y, without repeats. A bucket whose first
+    member is marked in ``skip`` yields no pair (``clusters.collapse`` pairs those rows)."""
+    n = keys.shape[0]
+    if n < 2:
+        return np.zeros((0, 2), dtype=np.int64)
+    found: list[np.ndarray] = []
+    for order, starts, sizes in (buckets(keys) if runs is None else runs):
+        if skip is not None:
+            kept = ~skip[order[starts]]
+            starts, sizes = starts[kept], sizes[kept]
         small = sizes <= MAX_BUCKET
         if small.any():
             found.append(_all_pairs(order, starts[small], sizes[small]))
@@ -66,6 +96,11 @@ def candidate_pairs(keys: np.ndarray) -> np.ndarray:
             first = np.full(k - 1, members[0])
             found.append(np.stack([first, members[1:]], axis=1))
             found.append(np.stack([members[1:-1], members[2:]], axis=1))
+    return _unique_pairs(found, n)
+
+
+def _unique_pairs(found: list[np.ndarray], n: int) -> np.ndarray:
+    found = [f for f in found if len(f)]
     if not found:
         return np.zeros((0, 2), dtype=np.int64)
     pairs = np.concatenate(found)

@@ -16,6 +16,7 @@ from typing import Iterable
 
 import regex
 
+from ..core.bounded import BoundedCache
 from ..core.compiled import compiled
 from ..core.document import Document
 from ..text import han_count, nfkc as text_nfkc
@@ -87,9 +88,8 @@ def fold(text: str) -> str:
 
 
 # Folded forms by text, shared by every document of the process (boilerplate paragraphs recur
-# in thousands of documents); bounded: emptied when full.
-_FOLDED_TEXTS: dict[str, str] = {}
-_FOLDED_TEXTS_MAX = 20_000
+# in thousands of documents); bounded (``core.bounded``).
+_FOLDED_TEXTS: BoundedCache[str, str] = BoundedCache(20_000)
 
 
 def fold_many(texts: list[str]) -> list[str]:
@@ -99,13 +99,12 @@ def fold_many(texts: list[str]) -> list[str]:
     todo = [t for t, g in zip(texts, got) if g is None]
     if not todo:
         return got  # type: ignore[return-value]
-    if len(_FOLDED_TEXTS) + len(todo) > _FOLDED_TEXTS_MAX:
-        _FOLDED_TEXTS.clear()
     new = iter(_fold_together(todo))
     out = []
     for t, g in zip(texts, got):
         if g is None:
-            g = _FOLDED_TEXTS[t] = next(new)
+            g = next(new)
+            _FOLDED_TEXTS.put(t, g)
         out.append(g)
     return out
 

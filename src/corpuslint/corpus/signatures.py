@@ -27,6 +27,7 @@ from typing import Sequence
 import numpy as np
 import xxhash
 
+from ..core.bounded import BoundedCache
 from ..core.compiled import compiled
 from ..core.document import Document
 
@@ -207,9 +208,8 @@ class DocSignature:
 
 
 # Shingle sets by (n, folded paragraph), shared by every DocText of the process: exact (a set
-# depends on nothing else) and bounded (emptied when full).
-_SHARED_SETS: dict[tuple[int, str], np.ndarray] = {}
-_SHARED_MAX = 20_000  # ~20 MB at most
+# depends on nothing else) and bounded (``core.bounded``; ~20 MB at most).
+_SHARED_SETS: BoundedCache[tuple[int, str], np.ndarray] = BoundedCache(20_000)
 
 
 class DocText:
@@ -245,13 +245,15 @@ class DocText:
                 todo.append(p)
         if not todo:
             return
-        h, off = shingle_hashes([self.folded[p] for p in todo], n)
-        if len(_SHARED_SETS) + len(todo) > _SHARED_MAX:
-            _SHARED_SETS.clear()
-        for k, p in enumerate(todo):
-            s = np.unique(h[off[k]:off[k + 1]])
+        texts = list(dict.fromkeys(self.folded[p] for p in todo))  # a text repeated here: once
+        h, off = shingle_hashes(texts, n)
+        made = {}
+        for k, t in enumerate(texts):
+            s = made[t] = np.unique(h[off[k]:off[k + 1]])
             s.flags.writeable = False  # shared between documents
-            self._sets[p] = _SHARED_SETS[(n, self.folded[p])] = s
+            _SHARED_SETS.put((n, t), s)
+        for p in todo:
+            self._sets[p] = made[self.folded[p]]
 
     def whole_set(self) -> np.ndarray:
         h, _ = shingle_hashes(["".join(self.folded)], self.params.n)
@@ -349,6 +351,41 @@ def _whole_minhashes(docs: Sequence[list[str]], signed: list[np.ndarray], wh: np
     return out
 
 
+# MinHash rows and their narrow LSH band keys by (params, banding, folded paragraph), shared by
+# every batch of the process: a boilerplate paragraph recurs in every batch (a batch dedupes
+# only its own texts). Exact (a sketch depends on nothing else) and bounded (``core.bounded``;
+# ~640 bytes an item at 128 permutations, ~13 MB at most).
+_SKETCHES: BoundedCache[tuple[str, tuple[int, int], str], tuple[np.ndarray, np.ndarray]] = BoundedCache(20_000)
+
+
+def _sketches(texts: list[str], params: SignatureParams, lsh: tuple[int, int]) -> tuple[np.ndarray, np.ndarray]:
+    """MinHash rows ((len(texts), num_perm) uint32) of distinct texts and their narrow band
+    keys (``lsh`` banding): those sketched before from ``_SKETCHES``, the others together."""
+    key = params.key
+    known = [_SKETCHES.get((key, lsh, t)) for t in texts]
+    todo = [i for i, k in enumerate(known) if k is None]
+    if len(todo) == len(texts):
+        hashes, offsets = shingle_hashes(texts, params.n)
+        mh = minhash_matrix(hashes, offsets, params.num_perm, params.seed)
+        bands = narrow_keys(band_keys(mh, *lsh))
+    else:
+        mh = np.empty((len(texts), params.num_perm), dtype=np.uint32)
+        bands = np.empty((len(texts), lsh[0]), dtype=np.uint32)
+        for i, k in enumerate(known):
+            if k is not None:
+                mh[i], bands[i] = k
+        if todo:
+            hashes, offsets = shingle_hashes([texts[i] for i in todo], params.n)
+            new = minhash_matrix(hashes, offsets, params.num_perm, params.seed)
+            mh[todo] = new
+            bands[todo] = narrow_keys(band_keys(new, *lsh))
+    for i in todo:
+        row, keys = mh[i].copy(), bands[i].copy()
+        row.flags.writeable = keys.flags.writeable = False
+        _SKETCHES.put((key, lsh, texts[i]), (row, keys))
+    return mh, bands
+
+
 def sign_many(docs: Sequence[list[str]], params: SignatureParams, banding: Banding,
               spans: Sequence[np.ndarray]) -> list[DocSignature]:
     """Signatures of many documents at once (folded paragraphs and their spans): one hashing and
@@ -362,9 +399,8 @@ def sign_many(docs: Sequence[list[str]], params: SignatureParams, banding: Bandi
     rows: dict[str, int] = {}
     which = np.fromiter((rows.setdefault(f[i], len(rows)) for f, s in zip(docs, signed) for i in s.tolist()),
                         dtype=np.int64)
-    hashes, offsets = shingle_hashes(list(rows), params.n)
-    mh = minhash_matrix(hashes, offsets, params.num_perm, params.seed)
-    bands = narrow_keys(band_keys(mh, *banding.lsh))[which]
+    mh, distinct_bands = _sketches(list(rows), params, banding.lsh)
+    bands = distinct_bands[which]
     extra = band_keys(mh, *banding.extra)[which] if banding.extra is not None else None
     whole: list[np.ndarray | None] = [None] * len(docs)
     if banding.whole is not None:

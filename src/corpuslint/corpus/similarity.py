@@ -16,6 +16,8 @@ version groups VER, TYP and CHR read:
    (``matching.align``) — unless the text those shared paragraphs hold cannot reach
    ``document_threshold`` of either document even with ``BOUND_SLACK`` more, the cheap bound
    that keeps a corpus with shared boilerplate from aligning every pair of its documents;
+   near-identical texts in many documents (a report template) are one group (``clusters``):
+   verified against its head only, and no evidence of versions, as boilerplate is not;
 5. whole-text band keys find versions whose paragraphs do not line up (re-wrapped text).
 
 The "original" of any group of duplicates is the first document in path order
@@ -33,7 +35,8 @@ from typing import Any, Callable, Iterable, Iterator, Mapping, Sequence
 import numpy as np
 
 from ..core.document import Document
-from .lsh import banding, candidate_pairs
+from .clusters import Clusters, collapse, template_clusters, templated_entries, verified_templates
+from .lsh import banding, buckets, candidate_pairs, spanning_pairs
 from .matching import PARA_THRESHOLD, align
 from .results import DocMatch, Entry, PairHit
 from .signatures import Banding, DocText, SignatureParams, estimated_jaccard, jaccard, minhash_matrix
@@ -125,6 +128,7 @@ class Duplicates:
     entry_start: np.ndarray = field(default_factory=lambda: np.zeros(1, dtype=np.int64))
     near: dict[int, list[PairHit]] = field(default_factory=dict)
     documents: list[DocMatch] = field(default_factory=list)
+    clusters: Clusters | None = None  # template clusters of the paragraph texts (``clusters``)
     _members: np.ndarray | None = field(default=None, repr=False)  # flat indices sorted by rep
     _member_start: np.ndarray | None = field(default=None, repr=False)
     _partners: dict[int, list[DocMatch]] | None = field(default=None, repr=False)
@@ -145,6 +149,12 @@ class Duplicates:
     @property
     def rep_count(self) -> int:
         return int(self.rep.max()) + 1 if len(self.rep) else 0
+
+    def member_rows(self, rid: int) -> np.ndarray:
+        """Flat indices (``flat_entry``/``flat_para``) of every copy of text ``rid``, ascending:
+        in entry then paragraph order."""
+        order, start = self._index()
+        return order[start[rid]:start[rid + 1]]
 
     def members(self, rid: int) -> list[tuple[int, int]]:
         """(entry, paragraph) of every copy of text ``rid``, in entry then paragraph order."""
@@ -212,7 +222,11 @@ def find_duplicates(entries: list[Entry], settings: Settings, texts: TextCache,
     cuts = np.flatnonzero(np.diff(owner)) + 1
     bands = np.concatenate([entries[int(o[0])].sig.bands[ix] for o, ix in
                             zip(np.split(owner, cuts), np.split(local, cuts))])
-    pairs = candidate_pairs(bands)
+    runs = buckets(bands)
+    dup.clusters = template_clusters(spanning_pairs(runs, len(bands)), dup.rep, dup.flat_entry,
+                                     len(rep_first), BOILERPLATE_DOCS)
+    skip = dup.clusters.collapsed if dup.clusters.any_collapsed else None
+    pairs = collapse(candidate_pairs(bands, skip, runs), dup.clusters, dup.rep, dup.flat_entry, bands)
     if want is not None and len(pairs):
         wanted = np.zeros(len(entries), dtype=bool)
         wanted[list(want)] = True
@@ -220,6 +234,7 @@ def find_duplicates(entries: list[Entry], settings: Settings, texts: TextCache,
         np.logical_or.at(rep_wanted, dup.rep, wanted[dup.flat_entry])
         pairs = pairs[rep_wanted[pairs[:, 0]] | rep_wanted[pairs[:, 1]]]
     _verify(dup, pairs, rep_first, texts)
+    dup.clusters = verified_templates(dup.clusters, dup.near, dup.rep, dup.flat_entry, BOILERPLATE_DOCS)
     dup.documents = _document_matches(dup, want, texts)
     dup.documents += _whole_text_matches(dup, want, texts)
     return dup
@@ -279,6 +294,7 @@ def _document_matches(dup: Duplicates, want: set[int] | None, texts: TextCache) 
         lengths = np.concatenate([e.sig.lengths[e.sig.signed] for e in dup.entries]).astype(np.int64)
         rep_len[dup.rep] = lengths
     copies = np.diff(start)
+    template = dup.clusters.template if dup.clusters is not None else np.zeros(dup.rep_count, dtype=bool)
     docs_cache: dict[int, list[int]] = {}
 
     def docs_of(rid: int) -> list[int]:
@@ -297,7 +313,7 @@ def _document_matches(dup: Duplicates, want: set[int] | None, texts: TextCache) 
     for rid in np.flatnonzero(copies > 1).tolist():
         ds = docs_of(rid)
         k = len(ds)
-        if k > BOILERPLATE_DOCS or k < 2:
+        if k > BOILERPLATE_DOCS or k < 2 or template[rid]:
             continue
         i, j = _pairs_of(k)
         arr = np.asarray(ds, dtype=np.int64)
@@ -312,7 +328,7 @@ def _document_matches(dup: Duplicates, want: set[int] | None, texts: TextCache) 
     cy: list[int] = []
     for rid, hits in dup.near.items():
         ds = docs_of(rid)
-        if len(ds) > BOILERPLATE_DOCS:
+        if len(ds) > BOILERPLATE_DOCS or template[rid]:
             continue
         for hit in hits:
             if hit.other < rid:
@@ -386,11 +402,14 @@ def _whole_text_matches(dup: Duplicates, want: set[int] | None, texts: TextCache
             got = sets[i] = texts.get(entries[i]).whole_set()
         return got
 
+    templated = _templated_entries(dup)
     out: list[DocMatch] = []
     for px, py in candidate_pairs(keys).tolist():
         x, y = have[px], have[py]
         if (x, y) in known or (want is not None and x not in want and y not in want):
             continue
+        if templated[x] and templated[y]:
+            continue  # alike through their template, which the paragraph path judged
         sx, sy = whole_set(x), whole_set(y)
         inter = int(np.intersect1d(sx, sy, assume_unique=True).size)
         nx, ny = len(sx), len(sy)
@@ -399,6 +418,14 @@ def _whole_text_matches(dup: Duplicates, want: set[int] | None, texts: TextCache
         m = align_entries(entries[x], entries[y], texts, whole_text=True)
         out.append(DocMatch(m.a, m.b, m.matches, m.share_a, m.share_b, inter / nx, inter / ny, whole_text=True))
     return out
+
+
+def _templated_entries(dup: Duplicates) -> np.ndarray:
+    if dup.clusters is None or not dup.clusters.any:
+        return np.zeros(len(dup.entries), dtype=bool)
+    lengths = np.concatenate([e.sig.lengths[e.sig.signed] for e in dup.entries])
+    return templated_entries(dup.clusters, dup.rep, dup.flat_entry, lengths, len(dup.entries),
+                             dup.settings.document_threshold)
 
 
 def settings_from_options(options: Sequence[tuple[str, Mapping[str, Any]]]) -> Settings:

@@ -10,6 +10,12 @@ paragraph copied from a file that was not passed. Documents that are near-duplic
 other as a whole (DUP004) are not compared paragraph by paragraph here: that finding covers
 them. Paragraphs shorter than `min-chars` normalised characters are not compared.
 
+Boilerplate (a notice, a footer, the paragraphs of a report template whose editions differ
+only by a date, a name or a figure) gives one finding per later copy, naming the first copy and
+counting the other documents, never one per pair of copies. A template whose near-identical
+paragraph texts number over a hundred is compared with its first text only (the group's
+representative): a copy is reported when it is near that first copy.
+
 ## Why it matters
 The same paragraph in many documents (a reprinted passage, a site's boilerplate notice, a
 teaser of another article) is duplicate training data and, for a reader, text that belongs
@@ -31,10 +37,13 @@ None: which document should keep the text is an editorial decision.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any, Iterable
 
+import numpy as np
+
 from ...core import CorpusRule, Finding
-from ...core.findings import Related
+from ...core.findings import Location, Related
 from ...corpus.results import Entry
 from ._shared import SIGNATURE_OPTIONS, duplicates, rel, similarity_text, where
 
@@ -53,23 +62,29 @@ class CrossDocumentDuplicateParagraph(CorpusRule):
         dup = duplicates(corpus)
         threshold, min_chars = self.opts["threshold"], self.opts["min_chars"]
         # Per paragraph text: every copy in path order, with its similarity, and the documents
-        # holding one. Built once per text, so boilerplate in N documents costs O(N), not O(N²).
-        cache: dict[int, tuple[list[Partner], dict[int, int]]] = {}
+        # holding one. Built once per text, so boilerplate in N documents costs O(N), not O(N²);
+        # in arrays (entries are numbered in path order: the flat order of the copies is it).
+        cache: dict[int, tuple[_Copies, set[int]]] = {}
+        flat_entry, flat_para = dup.flat_entry, dup.flat_para
 
-        def copies(rid: int) -> tuple[list[Partner], dict[int, int]]:
+        def copies(rid: int) -> tuple[_Copies, set[int]]:
             got = cache.get(rid)
             if got is None:
-                found: list[Partner] = [(dup.entries[e].order, e, q, 1.0, None) for e, q in dup.members(rid)]
+                rows = [dup.member_rows(rid)]
+                sims: list[tuple[float, float | None]] = [(1.0, None)]
                 for hit in dup.near.get(rid, ()):
-                    if hit.exact >= threshold:
-                        found.extend((dup.entries[e].order, e, q, hit.exact, hit.estimated)
-                                     for e, q in dup.members(hit.other)
-                                     if dup.entries[e].sig.lengths[q] >= min_chars)
-                found.sort(key=lambda t: (t[0], t[2]))
-                per_doc: dict[int, int] = {}
-                for _, e, *_rest in found:
-                    per_doc[e] = per_doc.get(e, 0) + 1
-                got = cache[rid] = (found, per_doc)
+                    if hit.exact < threshold:
+                        continue
+                    m = dup.member_rows(hit.other)  # one text: one folded length
+                    if dup.entries[int(flat_entry[m[0]])].sig.lengths[int(flat_para[m[0]])] >= min_chars:
+                        rows.append(m)
+                        sims.append((hit.exact, hit.estimated))
+                which = np.repeat(np.arange(len(rows)), [len(r) for r in rows])
+                every = np.concatenate(rows)
+                order = np.argsort(every, kind="stable")
+                found = _Copies(flat_entry[every[order]].tolist(), flat_para[every[order]].tolist(),
+                                which[order].tolist(), sims)
+                got = cache[rid] = (found, set(found.entries))
             return got
 
         # The same copy is named by every finding on its text: its Related is made once.
@@ -99,36 +114,50 @@ class CrossDocumentDuplicateParagraph(CorpusRule):
                 found, per_doc = copies(rid)
                 shown = shown_for.get(rid)
                 if shown is None:
-                    shown = shown_for[rid] = _shown(found, entry, versions)
+                    shown = shown_for[rid] = _shown(found, entry, versions, dup.entries)
                 if not shown:
                     continue
                 _, e, q, exact, est = shown[0]
                 first = dup.entries[e]
                 how = "identical after normalisation" if est is None else similarity_text(exact, est)
                 # Documents holding a copy, besides this one, its versions and the first copy.
-                others = len(per_doc) - (entry.index in per_doc) - len(versions & per_doc.keys()) - 1
+                others = len(per_doc) - (entry.index in per_doc) - len(versions & per_doc) - 1
                 msg = f"paragraph also appears in {where(first, q)} ({how}), the first copy in path order"
                 if others:
                     msg += f"; also in {others} more document{'s' if others > 1 else ''}"
                 related = [related_of(x) for x in shown]
                 doc = doc or entry.doc
                 assert doc is not None
-                # the paragraph's offsets as signed (its document's lines are not split again)
-                _, start, end, _ = entry.sig.span(p)
-                yield self.finding(doc, start, end, msg, related=related)
+                # the paragraph's place as signed (its document's lines are not split again): a
+                # paragraph lies inside one line, so its location needs no offset look-up
+                line, start, end, column = entry.sig.span(p)
+                yield Finding(code=self.code, name=self.name, severity=self.severity, message=msg,
+                              location=Location.in_line(doc.path, doc.record, start, end, line, column),
+                              related=tuple(related), flagged_text=doc.text[start:end])
 
 
-def _shown(found: list[Partner], entry: Entry, versions: set[int]) -> list[Partner]:
+@dataclass(frozen=True)
+class _Copies:
+    """Every copy of a text and of its near texts, in path order: entry, paragraph and which
+    similarity (``sims``: exact and estimated Jaccard, (1.0, None) for identical copies)."""
+
+    entries: list[int]
+    paras: list[int]
+    which: list[int]
+    sims: list[tuple[float, float | None]]
+
+
+def _shown(found: _Copies, entry: Entry, versions: set[int], entries: list[Entry]) -> list[Partner]:
     """The copies a finding on ``entry`` names: those of other documents (not its versions) up
     to ``MAX_RELATED``, the first in path order first; none when ``entry`` holds that first copy."""
     shown: list[Partner] = []
-    for item in found:
-        e = item[1]
+    for i, e in enumerate(found.entries):
         if e == entry.index or e in versions:
             continue
-        if not shown and item[0] > entry.order:
+        if not shown and e > entry.index:
             break  # this copy is the first in path order: the later ones are reported
-        shown.append(item)
+        exact, est = found.sims[found.which[i]]
+        shown.append((entries[e].order, e, found.paras[i], exact, est))
         if len(shown) == MAX_RELATED:
             break
     return shown

@@ -3,7 +3,10 @@ Documents that are versions or reprints of one article: they share paragraphs (i
 near-duplicate after normalisation, including a paragraph one version breaks over two lines)
 holding at least `threshold` of the normalised text of one of them. So a document that contains
 another article plus other material (a newspaper page holding the article and a second one) is
-found, while two articles that only share a footer are not.
+found, while two articles that only share a footer are not. Nor are editions of one generated
+report (`2024年3月5日，某县气温12度，...` in hundreds of files): a paragraph text found, identically
+or nearly (a date, a name or a figure changed), in more than 50 documents is boilerplate, no
+evidence of versions (DUP003 reports its later copies).
 
 One finding per document of the run that has such partners, on its first shared paragraph,
 naming every partner with the number of shared paragraphs and the share of each side's

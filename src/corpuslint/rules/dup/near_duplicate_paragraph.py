@@ -36,6 +36,7 @@ from __future__ import annotations
 from typing import Any, Iterable
 
 from ...core import Applicability, CorpusRule, Finding, Fix
+from ...corpus.results import PairHit
 from ...page import delete_lines
 from ._shared import SIGNATURE_OPTIONS, duplicates, rel, similarity_text
 
@@ -51,11 +52,19 @@ class NearDuplicateParagraph(CorpusRule):
     def finish(self, corpus: Any) -> Iterable[Finding]:
         dup = duplicates(corpus)
         threshold, min_chars = self.opts["threshold"], self.opts["min_chars"]
+        # A text's near hits by partner text, for texts with many (the head of a template
+        # cluster has one per member): a document then looks up its own few texts.
+        by_other: dict[int, dict[int, PairHit]] = {}
         for index, paras in dup.shared():
             entry = dup.entries[index]
             if not entry.in_run:
                 continue
             lengths = entry.sig.lengths
+            # this document's paragraphs per text (``shared`` lists every paragraph whose text
+            # has a copy or a near hit, in paragraph order)
+            here: dict[int, list[int]] = {}
+            for p in paras:
+                here.setdefault(dup.rep_of(index, p), []).append(p)
             seen: set[int] = set()
             doc = None
             for p in paras:
@@ -65,11 +74,17 @@ class NearDuplicateParagraph(CorpusRule):
                 seen.add(rid)
                 if lengths[p] < min_chars:
                     continue
+                hits = dup.near.get(rid, ())
+                if len(hits) > len(here):
+                    got = by_other.get(rid)
+                    if got is None:
+                        got = by_other[rid] = {h.other: h for h in hits}
+                    hits = [got[o] for o in sorted(here) if o in got]
                 partners = []
-                for hit in dup.near.get(rid, ()):
+                for hit in hits:
                     if hit.exact < threshold:
                         continue
-                    for q in dup.paragraphs_in(hit.other, index):
+                    for q in here.get(hit.other, ()):
                         if q < p and lengths[q] >= min_chars:
                             partners.append((q, hit))
                 if not partners:
