@@ -188,9 +188,13 @@ def main() -> None:
     ap.add_argument("--docs", action="store_true", help="document-level OCR injection (see above)")
     ap.add_argument("--option", action="append", default=[], help="CODE.name=value, e.g. TYP003.document_evidence=1.5")
     ap.add_argument("--heldout", action="store_true", help="clean news from the held-out folder only")
+    ap.add_argument("--clean-glob", help="with --heldout: clean news from these files instead "
+                    "(one paragraph a line), e.g. a blind set no rule was tuned on")
     args = ap.parse_args()
-    global HELDOUT
+    global HELDOUT, HELDOUT_GLOB
     HELDOUT = args.heldout
+    if args.clean_glob:
+        HELDOUT_GLOB = args.clean_glob
     options: dict = {}
     for o in args.option:
         key, _, value = o.partition("=")
