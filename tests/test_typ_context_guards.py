@@ -1,6 +1,7 @@
 """TYP001 and TYP003 guards that read the sentence around a finding: lists of names, addresses,
 regions named by their provinces, two abbreviated names before 两国, the passive 为……所, parallel
-clauses, a tentative verb closing its clause, a surname before a title, a quoted expression.
+clauses, a tentative verb closing its clause, a surname before a title, a quoted expression, the
+digits of a number.
 
 Each valid case is silent with its guard and reported without it (the guard is what keeps it
 silent); each invalid case is the same kind of misreading outside the context, still reported.
@@ -43,6 +44,8 @@ def _flagged(text: str, code: str) -> list[str]:
     ("这件事的责任任老师已经说清楚了。", "surname_before_title", "TYP001"),  # 责任|任老师
     ("他的主任任同志来了。", "surname_before_title", "TYP001"),
     ("他说是来“充充电”的。", "in_short_quotation", "TYP001"),  # a quoted colloquialism
+    ("请拨打服务电话二三六四三六七七查询。", "numeral_digits", "TYP001"),  # digits of a number
+    ("服務電話（○二）二三六四三六七七詢問。", "numeral_digits", "TYP001"),
 ])
 def test_guard_keeps_the_context_silent(text: str, guard: str, code: str, monkeypatch: pytest.MonkeyPatch) -> None:
     assert _flagged(text, code) == []
@@ -57,6 +60,7 @@ def test_guard_keeps_the_context_silent(text: str, guard: str, code: str, monkey
     ("我到达了山西省析州市", "TYP003", "析"),  # the correction 杭州 takes a unit into its word
     ("《不不起的孩子》", "TYP001", "不不"),  # title brackets are not quotation marks
     ("他们完成了项目目，很少出问题。", "TYP001", "目目"),  # a noun closing its clause: no tentative verb
+    ("他排在第七七名。", "TYP001", "七七"),  # an ordinal's digit doubled, no other digit beside it
 ])
 def test_guards_leave_misreadings_outside_the_context(text: str, code: str, flagged: str) -> None:
     assert flagged in _flagged(text, code)
@@ -95,6 +99,14 @@ def test_parallel_clauses_need_the_same_shape() -> None:
     assert dg.parallel_clauses("事事关心，处处留心", 5)
     assert not dg.parallel_clauses("他们认真工作作，天天学习", 5)  # 3 from its clause's edge vs 0
     assert not dg.parallel_clauses("只有一个逗号里的作作。", 8)  # no neighbouring clause doubling
+
+
+def test_numeral_digits_need_a_number_beside_them() -> None:
+    assert dg.numeral_digits("二〇〇〇年", 1)
+    assert dg.numeral_digits("四．七七亿美元", 2)  # a decimal point before
+    assert dg.numeral_digits("七七亿元", 0)  # a large unit after
+    assert not dg.numeral_digits("第七七名", 1)
+    assert not dg.numeral_digits("他们的的确", 2)  # no digit
 
 
 def test_clause_final_verb_and_surname_title() -> None:

@@ -1,6 +1,6 @@
 """Reasons for TYP001 to leave a doubling alone that read the sentence around it: the doubling
-is one of two parallel ones, a verb reduplicated at the end of its clause, or a word ending in a
-character that is then a surname before a title.
+is one of two parallel ones, a verb reduplicated at the end of its clause, a word ending in a
+character that is then a surname before a title, or two digits of a number.
 
 Each guard answers from the text alone, in time bounded by a short look-around.
 """
@@ -8,12 +8,16 @@ Each guard answers from the text alone, in time bounded by a short look-around.
 from __future__ import annotations
 
 from ...text import CHARS
+from ...text.numerals import DIGITS, LARGE_UNITS, UNITS
 
 # Where a clause ends: a comma, an enumeration comma, a colon, a semicolon, a full stop, a line end.
 _CLAUSE_END = (CHARS.sentence_final_strong | CHARS.semicolon
                | frozenset("，,、：:\n"))
 _MAX_CLAUSE = 30  # characters looked at either side for the neighbouring clause
 _EDGE = 3  # a parallel doubling sits at most this many characters from its clause's edge
+_DIGITS = frozenset(DIGITS) | {"○"}  # ○ (U+25CB) is written for 〇 in dates and phone numbers
+# What can stand next to a digit inside one number: another digit, a unit, a decimal point.
+_IN_NUMBER = _DIGITS | frozenset(UNITS) | frozenset(LARGE_UNITS) | frozenset("萬億点點.．・")
 
 
 def _clause(text: str, p: int, q: int) -> tuple[int, int]:
@@ -67,3 +71,13 @@ def surname_before_title(run: str, i: int, surnames: frozenset[str], titles_afte
     if run[i + 1] not in surnames:
         return False
     return any(run[i + 2:i + 2 + m] in titles_after for m in range(1, title_len + 1))
+
+
+def numeral_digits(text: str, p: int) -> bool:
+    """Whether the doubling at ``text[p:p + 2]`` is two digits of a number written in Chinese
+    numerals: a digit next to another digit, a unit or a decimal point (`二〇〇〇年`,
+    `四．七七亿美元`, `七七亿元`, a phone number `三六七七`). Digits repeat as often as the
+    number has them."""
+    if text[p] not in _DIGITS:
+        return False
+    return (p > 0 and text[p - 1] in _IN_NUMBER) or (p + 2 < len(text) and text[p + 2] in _IN_NUMBER)

@@ -94,7 +94,7 @@ from ...text.lexicon import lexicon_key, load_lexicon
 from ...text import CHARS
 from ...corpus.normalize import convert, simplified_aligned
 from ._common import DOUBLED_CJK, in_cjk_run, is_traditional
-from ._doubling_guards import clause_final_verb, parallel_clauses, surname_before_title
+from ._doubling_guards import clause_final_verb, numeral_digits, parallel_clauses, surname_before_title
 from ._guards import in_short_quotation, next_to_name_dot, org_word_within
 from ._verb_object import reduplicated_before_object, verb_object_tables
 
@@ -200,6 +200,8 @@ class DoubledCharacter(DocumentRule):
                     continue  # a unit after a number, then a word: 296窟|窟顶, 5楼|楼道
                 if i == 0 and c in self.clause_classifier:
                     continue  # a classifier doubled at the start of a clause: 只只肥壮 "every one"
+                if numeral_digits(text, base + i):
+                    continue  # digits of a number: 二〇〇〇年, 四．七七亿, 三六七七 of a phone number
                 why = self._suspicious(run, i, text[base + n:base + n + 1])
                 if why is None:
                     continue
