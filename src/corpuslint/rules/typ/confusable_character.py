@@ -94,10 +94,11 @@ from ...core import Applicability, Document, DocumentRule, Edit, Finding, Fix
 from ...core.rule import OptionError
 from ...corpus.ocr_data import GLYPH_SIMILARITY, char_bigrams
 from ...text.lexicon import lexicon_key, load_lexicon
-from ._channel import GLYPH, INTENDED, KIND, OCR, OCR_REVERSE, Candidate, channel_tables, decode_row, cjk_mask, code_points, pairs_in_words, words_through
+from ._channel import GLYPH, INTENDED, KIND, OCR, OCR_REVERSE, Candidate, channel_tables, decode_row, cjk_mask, code_points, pairs_in_words, word_fit, words_through
 from ._channel import MIN_INTENDED_FREQ, WORD_MIN_FREQ
 from ._common import CJK_RUN, is_traditional, word_covered
 from ._guards import NameContext, silenced
+from ._word_fit import WordFit
 from ._messages import confusion_message
 
 # Benchmarks (bench/typ_tune.py) set this to a list to receive every scored candidate.
@@ -191,6 +192,10 @@ class ConfusableCharacter(DocumentRule):
     def names(self) -> NameContext:
         function = frozenset(w for w in self.free if self.lex.freqs.get(w, 0) >= _FUNCTION_FREQ)
         return NameContext.of(self.ctx.packs, self.name_surnames, function)
+
+    @cached_property  # compiled apart from the channel tables, read when a document first has suspects
+    def word_fit(self) -> WordFit:
+        return word_fit(self.tables, self.lex, self.ctx.packs, lexicon_key(self.ctx.packs))
 
     _unknown = cached_property(lambda self: math.log(0.5 / self.lex.total) - 5.0)  # as Lexicon.best_segmentation
 
@@ -405,6 +410,14 @@ class ConfusableCharacter(DocumentRule):
         starts = np.flatnonzero(cjk & ~prev)
         ends = np.flatnonzero(cjk & ~nxt) + 1
         which = np.searchsorted(starts, suspects, side="right") - 1
+        rs_a, re_a = starts[which], ends[which]
+        # Only suspects in runs of 3+ characters with some candidate that could make a word with
+        # a neighbour (a superset test over the whole document: most suspects end here).
+        keep = re_a - rs_a >= 3
+        lefts = np.where(suspects > rs_a, cps[suspects - 1], 0)
+        rights = np.where(suspects + 1 < re_a, cps[np.minimum(suspects + 1, len(cps) - 1)], 0)
+        keep &= self.word_fit.may_fit(cps[suspects], lefts, rights)
+        suspects, which = suspects[keep], which[keep]
         okb = ok.tobytes()
         runs: dict[int, str] = {}
         no_left, no_right = self._no_fit

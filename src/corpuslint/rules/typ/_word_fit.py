@@ -1,0 +1,129 @@
+"""TYP003's pre-filter: which suspects could have a candidate that makes a word, tested for a
+whole document at once in numpy.
+
+A replacement ``x`` of the character ``c`` between ``L`` and ``R`` can make a word of 2-4
+characters (frequency >= ``WORD_MIN_FREQ``) through ``x`` only if ``Lx`` ends such a word,
+``xR`` starts one, or ``LxR`` lies inside one of 3-4 characters: every word ``words_through``
+can find is one of these. ``WordFit`` joins those pairs and triples with the channel's
+candidate table once (compiled and cached on disk), into sorted integer keys of what the text
+shows: (``L``, ``c``) when some candidate ``x`` of ``c`` ends a word after ``L``, (``c``, ``R``)
+when one starts a word before ``R``, (``L``, ``c``, ``R``) when one lies inside a word between
+them. A document's suspects are then three sorted look-ups. The test is a superset: a suspect
+it drops has no candidate that ``words_through`` would find, whatever the rule's options (they
+only remove candidates), so the findings are those of the full search.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterable, Mapping
+
+import numpy as np
+
+_B = 21  # code points are below 2**21: a pair or triple of them fits in 63 bits
+
+
+@dataclass(frozen=True)
+class WordFit:
+    """Sorted uint64 keys of (neighbour, character) pairs and (left, character, right) triples
+    for which some candidate of the character makes a word with the neighbour(s)."""
+
+    lefts: np.ndarray  # L << 21 | c: some candidate x of c, "Lx" ends a word
+    rights: np.ndarray  # c << 21 | R: some candidate x of c, "xR" starts a word
+    middles: np.ndarray  # L << 42 | c << 21 | R: some candidate x of c, "LxR" lies inside a word
+
+    @classmethod
+    def build(cls, words: Iterable[str], candidates: Mapping[str, Iterable[str]]) -> "WordFit":
+        """``words``: the words a replacement may make (2-4 characters); ``candidates``: observed
+        character -> the characters it may stand for."""
+        return cls.unpack(build_keys(words, candidates))
+
+    @classmethod
+    def unpack(cls, packed: np.ndarray) -> "WordFit":
+        """The tables from ``build_keys``'s one array (views: a memory-mapped array stays so)."""
+        a, b, c = (int(v) for v in packed[:3])
+        return cls(packed[3:3 + a], packed[3 + a:3 + a + b], packed[3 + a + b:3 + a + b + c])
+
+    def may_fit(self, chars: np.ndarray, lefts: np.ndarray, rights: np.ndarray) -> np.ndarray:
+        """For each suspect (code points ``chars``, with neighbours ``lefts``/``rights``, 0 where
+        the run ends): whether some candidate could make a word with the neighbours."""
+        c = chars.astype(np.uint64)
+        left = lefts.astype(np.uint64)
+        right = rights.astype(np.uint64)
+        b = np.uint64(_B)
+        hit = _member(self.lefts, (left << b) | c) & (left != 0)
+        hit |= _member(self.rights, (c << b) | right) & (right != 0)
+        rest = ~hit & (left != 0) & (right != 0)
+        if rest.any():
+            hit[rest] = _member(self.middles, (left[rest] << (b + b)) | (c[rest] << b) | right[rest])
+        return hit
+
+
+def build_keys(words: Iterable[str], candidates: Mapping[str, Iterable[str]]) -> np.ndarray:
+    """``WordFit``'s three key tables in one uint64 array (their lengths, then each table), to
+    be cached on disk and read by memory map."""
+    by_len: dict[int, list[str]] = {}
+    for w in words:
+        by_len.setdefault(len(w), []).append(w)
+    ends, starts, inner = [], [], []
+    for n, ws in by_len.items():
+        cps = np.frombuffer("".join(ws).encode("utf-32-le"), dtype=np.uint32).astype(np.int64).reshape(-1, n)
+        starts.append(cps[:, :2])
+        ends.append(cps[:, -2:])
+        inner += [cps[:, k:k + 3] for k in range(n - 2)]
+    end = _rows(ends, 2, 1)  # (L, x), by x
+    start = _rows(starts, 2, 0)  # (x, R), by x
+    mid = _rows(inner, 3, 1)  # (L, x, R), by x
+    pairs = [(ord(c), ord(x)) for c, xs in candidates.items() if len(c) == 1 for x in xs]
+    cand = np.array(pairs, dtype=np.int64).reshape(-1, 2)
+    # Join each (c, x) with the word pairs/triples holding x in the candidate's place.
+    left_c, left_row = _join(cand, end[:, 1])
+    start_c, start_row = _join(cand, start[:, 0])
+    mid_c, mid_row = _join(cand, mid[:, 1])
+    tables = [_distinct((end[left_row, 0] << _B) | left_c),
+              _distinct((start_c << _B) | start[start_row, 1]),
+              _distinct((mid[mid_row, 0] << 2 * _B) | (mid_c << _B) | mid[mid_row, 2])]
+    return np.concatenate([np.array([len(t) for t in tables], dtype=np.uint64), *tables])
+
+
+def _rows(parts: list[np.ndarray], width: int, k: int) -> np.ndarray:
+    """The distinct rows of ``width`` code points among ``parts``, ordered by column ``k``."""
+    if not parts:
+        return np.zeros((0, width), dtype=np.int64)
+    rows = np.concatenate(parts)
+    key = rows[:, 0]
+    for j in range(1, width):
+        key = (key << _B) | rows[:, j]
+    _, first = np.unique(key, return_index=True)
+    rows = rows[first]
+    return rows[np.argsort(rows[:, k], kind="stable")]
+
+
+def _distinct(keys: np.ndarray) -> np.ndarray:
+    """The sorted distinct values of non-negative int64 ``keys``, as uint64."""
+    keys = np.sort(keys.astype(np.uint64))
+    if len(keys):
+        keys = keys[np.concatenate(([True], keys[1:] != keys[:-1]))]
+    return keys
+
+
+def _join(cand: np.ndarray, keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """For (c, x) rows of ``cand`` and sorted ``keys`` (the x of each table row): every pair of
+    a candidate row and a table row with the same x, as (c, table row index)."""
+    lo = np.searchsorted(keys, cand[:, 1], side="left")
+    hi = np.searchsorted(keys, cand[:, 1], side="right")
+    counts = hi - lo
+    total = int(counts.sum())
+    owner = np.repeat(np.arange(len(cand)), counts)
+    row = np.repeat(lo - np.cumsum(counts) + counts, counts) + np.arange(total)
+    return cand[owner, 0], row
+
+
+def _member(table: np.ndarray, keys: np.ndarray) -> np.ndarray:
+    """Whether each key is in the sorted ``table`` (keys looked up in increasing order)."""
+    if not len(table) or not len(keys):
+        return np.zeros(len(keys), dtype=bool)
+    uniq, inverse = np.unique(keys, return_inverse=True)
+    idx = np.searchsorted(table, uniq)
+    idx[idx >= len(table)] = 0
+    return (table[idx] == uniq)[inverse]
