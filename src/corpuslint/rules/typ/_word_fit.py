@@ -67,27 +67,34 @@ def build_keys(words: Iterable[str], candidates: Mapping[str, Iterable[str]]) ->
         by_len.setdefault(len(w), []).append(w)
     ends, starts, inner = [], [], []
     for n, ws in by_len.items():
-        cps = np.frombuffer("".join(ws).encode("utf-32-le"), dtype=np.uint32).astype(np.int64).reshape(-1, n)
+        cps = _code_points("".join(ws)).reshape(-1, n)
         starts.append(cps[:, :2])
         ends.append(cps[:, -2:])
         inner += [cps[:, k:k + 3] for k in range(n - 2)]
     end = _rows(ends, 2, 1)  # (L, x), by x
     start = _rows(starts, 2, 0)  # (x, R), by x
     mid = _rows(inner, 3, 1)  # (L, x, R), by x
-    pairs = [(ord(c), ord(x)) for c, xs in candidates.items() if len(c) == 1 for x in xs]
-    cand = np.array(pairs, dtype=np.int64).reshape(-1, 2)
+    observed = [c for c in candidates if len(c) == 1]
+    rows = ["".join(candidates[c]) for c in observed]
+    cand = np.stack([np.repeat(_code_points("".join(observed)), [len(r) for r in rows]),
+                     _code_points("".join(rows))], axis=1) if observed else np.zeros((0, 2), dtype=np.int64)
     # Join each (c, x) with the word pairs/triples holding x in the candidate's place.
     left_c, left_row = _join(cand, end[:, 1])
     start_c, start_row = _join(cand, start[:, 0])
     mid_c, mid_row = _join(cand, mid[:, 1])
-    tables = [_distinct((end[left_row, 0] << _B) | left_c),
-              _distinct((start_c << _B) | start[start_row, 1]),
-              _distinct((mid[mid_row, 0] << 2 * _B) | (mid_c << _B) | mid[mid_row, 2])]
+    tables = [_distinct((end[:, 0][left_row] << _B) | left_c),
+              _distinct((start_c << _B) | start[:, 1][start_row]),
+              _distinct((mid[:, 0][mid_row] << 2 * _B) | (mid_c << _B) | mid[:, 2][mid_row])]
     return np.concatenate([np.array([len(t) for t in tables], dtype=np.uint64), *tables])
 
 
+def _code_points(s: str) -> np.ndarray:
+    return np.frombuffer(s.encode("utf-32-le"), dtype=np.uint32).astype(np.int64)
+
+
 def _rows(parts: list[np.ndarray], width: int, k: int) -> np.ndarray:
-    """The distinct rows of ``width`` code points among ``parts``, ordered by column ``k``."""
+    """The distinct rows of ``width`` code points among ``parts``, ordered by column ``k``
+    (each column contiguous)."""
     if not parts:
         return np.zeros((0, width), dtype=np.int64)
     rows = np.concatenate(parts)
@@ -96,12 +103,13 @@ def _rows(parts: list[np.ndarray], width: int, k: int) -> np.ndarray:
         key = (key << _B) | rows[:, j]
     _, first = np.unique(key, return_index=True)
     rows = rows[first]
-    return rows[np.argsort(rows[:, k], kind="stable")]
+    return np.asfortranarray(rows[np.argsort(rows[:, k], kind="stable")])
 
 
 def _distinct(keys: np.ndarray) -> np.ndarray:
     """The sorted distinct values of non-negative int64 ``keys``, as uint64."""
-    keys = np.sort(keys.astype(np.uint64))
+    keys = keys.view(np.uint64)  # a fresh array of non-negative values: reinterpret, sort in place
+    keys.sort()
     if len(keys):
         keys = keys[np.concatenate(([True], keys[1:] != keys[:-1]))]
     return keys
@@ -110,13 +118,15 @@ def _distinct(keys: np.ndarray) -> np.ndarray:
 def _join(cand: np.ndarray, keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """For (c, x) rows of ``cand`` and sorted ``keys`` (the x of each table row): every pair of
     a candidate row and a table row with the same x, as (c, table row index)."""
-    lo = np.searchsorted(keys, cand[:, 1], side="left")
-    hi = np.searchsorted(keys, cand[:, 1], side="right")
-    counts = hi - lo
+    size = int(max(keys.max(initial=0), cand[:, 1].max(initial=0))) + 1
+    per_x = np.bincount(keys, minlength=size)
+    first_of_x = np.cumsum(per_x) - per_x
+    x = cand[:, 1]
+    lo, counts = first_of_x[x], per_x[x]
     total = int(counts.sum())
     owner = np.repeat(np.arange(len(cand)), counts)
     row = np.repeat(lo - np.cumsum(counts) + counts, counts) + np.arange(total)
-    return cand[owner, 0], row
+    return cand[:, 0][owner], row
 
 
 def _member(table: np.ndarray, keys: np.ndarray) -> np.ndarray:
