@@ -169,7 +169,7 @@ def _inputs(packs: PackStore) -> list:
 
 _TABLES: dict[tuple, ChannelTables] = {}
 _FITS: dict[tuple, WordFit] = {}
-_FIT_FORMAT = "2"  # bumped whenever WordFit changes shape
+_FIT_FORMAT = "3"  # bumped whenever WordFit changes shape
 
 
 def channel_tables(lex: Lexicon, packs: PackStore, lexicon_key: str) -> ChannelTables:
@@ -189,7 +189,7 @@ def word_fit(tables: ChannelTables, lex: Lexicon, packs: PackStore, lexicon_key:
     got = _FITS.get(key)
     if got is None:
         def build() -> np.ndarray:
-            words = {w: f for w, f in lex.freqs.items() if f >= WORD_MIN_FREQ and 2 <= len(w) <= 4}
+            words = [w for w, f in lex.freqs.items() if f >= WORD_MIN_FREQ and 2 <= len(w) <= 4]
             intended = {c: [item.split(_FIELD, 1)[0] for item in enc.split(_ROW)] for c, enc in tables.candidates.items()}
             return build_keys(words, intended)
         packed = compiled_array("typ-word-fit", _inputs(packs), build, extra=f"{_FIT_FORMAT}|{_FORMAT}|{lexicon_key}")

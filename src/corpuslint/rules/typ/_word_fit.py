@@ -21,7 +21,6 @@ from typing import Iterable, Mapping
 import numpy as np
 
 _B = 21  # code points are below 2**21: a pair or triple of them fits in 63 bits
-_BMP = 0x10000
 
 
 @dataclass(frozen=True)
@@ -32,12 +31,11 @@ class WordFit:
     lefts: np.ndarray  # L << 21 | c: some candidate x of c, "Lx" ends a word
     rights: np.ndarray  # c << 21 | R: some candidate x of c, "xR" starts a word
     middles: np.ndarray  # L << 42 | c << 21 | R: some candidate x of c, "LxR" lies inside a word
-    top: np.ndarray  # by BMP code point x: the frequency of the commonest of the words holding x (0: none)
 
     @classmethod
-    def build(cls, words: Mapping[str, int], candidates: Mapping[str, Iterable[str]]) -> "WordFit":
-        """``words``: the words a replacement may make (2-4 characters) and their frequencies;
-        ``candidates``: observed character -> the characters it may stand for."""
+    def build(cls, words: Iterable[str], candidates: Mapping[str, Iterable[str]]) -> "WordFit":
+        """``words``: the words a replacement may make (2-4 characters); ``candidates``: observed
+        character -> the characters it may stand for."""
         return cls.unpack(build_keys(words, candidates))
 
     @classmethod
@@ -45,8 +43,7 @@ class WordFit:
         """The tables from ``build_keys``'s one array (views: a memory-mapped array stays so)."""
         packed = packed.view(np.ndarray)  # a plain array over the same memory: no memmap overhead per look-up
         a, b, c = (int(v) for v in packed[:3])
-        return cls(packed[3:3 + a], packed[3 + a:3 + a + b], packed[3 + a + b:3 + a + b + c],
-                   packed[3 + a + b + c:3 + a + b + c + _BMP])
+        return cls(packed[3:3 + a], packed[3 + a:3 + a + b], packed[3 + a + b:3 + a + b + c])
 
     def may_fit(self, chars: np.ndarray, lefts: np.ndarray, rights: np.ndarray) -> np.ndarray:
         """For each suspect (code points ``chars``, with neighbours ``lefts``/``rights``, 0 where
@@ -63,19 +60,26 @@ class WordFit:
         return hit
 
 
-def build_keys(words: Mapping[str, int], candidates: Mapping[str, Iterable[str]]) -> np.ndarray:
-    """``WordFit``'s tables in one uint64 array (the three key tables' lengths, each key table,
-    then ``top``), to be cached on disk and read by memory map."""
+def fitting(fit: WordFit, cps: np.ndarray, suspects: np.ndarray, starts: np.ndarray,
+            ends: np.ndarray) -> np.ndarray:
+    """Which ``suspects`` (offsets into the code points ``cps``, inside CJK runs
+    ``starts``/``ends``) stand in a run of 3+ characters and pass ``WordFit.may_fit`` with
+    their neighbours in the run."""
+    keep = ends - starts >= 3
+    lefts = np.where(suspects > starts, cps[suspects - 1], 0)
+    rights = np.where(suspects + 1 < ends, cps[np.minimum(suspects + 1, len(cps) - 1)], 0)
+    return keep & fit.may_fit(cps[suspects], lefts, rights)
+
+
+def build_keys(words: Iterable[str], candidates: Mapping[str, Iterable[str]]) -> np.ndarray:
+    """``WordFit``'s three key tables in one uint64 array (their lengths, then each table), to
+    be cached on disk and read by memory map."""
     by_len: dict[int, list[str]] = {}
     for w in words:
         by_len.setdefault(len(w), []).append(w)
     ends, starts, inner = [], [], []
-    top = np.zeros(_BMP, dtype=np.uint64)
     for n, ws in by_len.items():
         cps = _code_points("".join(ws)).reshape(-1, n)
-        freq = np.repeat(np.array([words[w] for w in ws], dtype=np.uint64), n)
-        bmp = cps.ravel() < _BMP
-        np.maximum.at(top, cps.ravel()[bmp], freq[bmp])
         starts.append(cps[:, :2])
         ends.append(cps[:, -2:])
         inner += [cps[:, k:k + 3] for k in range(n - 2)]
@@ -93,7 +97,7 @@ def build_keys(words: Mapping[str, int], candidates: Mapping[str, Iterable[str]]
     tables = [_distinct((end[:, 0][left_row] << _B) | left_c),
               _distinct((start_c << _B) | start[:, 1][start_row]),
               _distinct((mid[:, 0][mid_row] << 2 * _B) | (mid_c << _B) | mid[:, 2][mid_row])]
-    return np.concatenate([np.array([len(t) for t in tables], dtype=np.uint64), *tables, top])
+    return np.concatenate([np.array([len(t) for t in tables], dtype=np.uint64), *tables])
 
 
 def _code_points(s: str) -> np.ndarray:

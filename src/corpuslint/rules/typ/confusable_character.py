@@ -98,7 +98,7 @@ from ._channel import GLYPH, INTENDED, KIND, OCR, OCR_REVERSE, Candidate, channe
 from ._channel import MIN_INTENDED_FREQ, WORD_MIN_FREQ
 from ._common import CJK_RUN, is_traditional, word_covered
 from ._guards import NameContext, silenced
-from ._word_fit import WordFit
+from ._word_fit import fitting
 from ._messages import confusion_message
 
 # Benchmarks (bench/typ_tune.py) set this to a list to receive every scored candidate.
@@ -193,10 +193,7 @@ class ConfusableCharacter(DocumentRule):
         function = frozenset(w for w in self.free if self.lex.freqs.get(w, 0) >= _FUNCTION_FREQ)
         return NameContext.of(self.ctx.packs, self.name_surnames, function)
 
-    @cached_property  # compiled apart from the channel tables, read when a document first has suspects
-    def word_fit(self) -> WordFit:
-        return word_fit(self.tables, self.lex, self.ctx.packs, lexicon_key(self.ctx.packs))
-
+    _fit = cached_property(lambda self: word_fit(self.tables, self.lex, self.ctx.packs, lexicon_key(self.ctx.packs)))  # on first suspect
     _unknown = cached_property(lambda self: math.log(0.5 / self.lex.total) - 5.0)  # as Lexicon.best_segmentation
 
     def channel(self, cand: Candidate, rare: bool) -> tuple[float, str]:
@@ -410,13 +407,7 @@ class ConfusableCharacter(DocumentRule):
         starts = np.flatnonzero(cjk & ~prev)
         ends = np.flatnonzero(cjk & ~nxt) + 1
         which = np.searchsorted(starts, suspects, side="right") - 1
-        rs_a, re_a = starts[which], ends[which]
-        # Only suspects in runs of 3+ characters with some candidate that could make a word with
-        # a neighbour (a superset test over the whole document: most suspects end here).
-        keep = re_a - rs_a >= 3
-        lefts = np.where(suspects > rs_a, cps[suspects - 1], 0)
-        rights = np.where(suspects + 1 < re_a, cps[np.minimum(suspects + 1, len(cps) - 1)], 0)
-        keep &= self.word_fit.may_fit(cps[suspects], lefts, rights)
+        keep = fitting(self._fit, cps, suspects, starts[which], ends[which])  # runs of 3+, a candidate may fit
         suspects, which = suspects[keep], which[keep]
         okb = ok.tobytes()
         runs: dict[int, str] = {}
@@ -424,8 +415,6 @@ class ConfusableCharacter(DocumentRule):
         starts_l, ends_l = starts.tolist(), ends.tolist()
         for p, r in zip(suspects.tolist(), which.tolist()):
             rs, re_ = starts_l[r], ends_l[r]
-            if re_ - rs < 3:
-                continue
             c = text[p]
             if ((text[p - 1] if p > rs else "") + c + "<") in no_left \
                     and (c + (text[p + 1] if p + 1 < re_ else "") + ">") in no_right:
