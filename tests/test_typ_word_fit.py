@@ -56,12 +56,13 @@ def test_a_pair_inside_a_word_is_a_middle_key_only_between_both_neighbours() -> 
 
 
 def test_packed_keys_are_sorted_and_distinct(small: WordFit) -> None:
-    packed = build_keys(["土地", "最强", "中国人", "北京"], {"士": ["土", "干"], "蕞": ["最"], "固": ["国"]})
+    packed = build_keys(["土地", "最强", "中国人", "强国"], {"士": ["土", "干"], "蕞": ["最"], "固": ["国"]})
     fit = WordFit.unpack(packed)
+    assert fit.lefts.dtype == fit.rights.dtype == np.uint32 and fit.middles.dtype == np.uint64
     for table in (fit.lefts, fit.rights, fit.middles):
-        assert table.dtype == np.uint64
-        assert np.all(table[1:] > table[:-1])
-    assert len(packed) == 3 + len(fit.lefts) + len(fit.rights) + len(fit.middles)
+        assert len(table) and np.all(table[1:] > table[:-1])
+    assert fit.middles.tolist() == [ord("中") << 32 | ord("固") << 16 | ord("人")]
+    assert fit.lefts.tolist() == [ord("强") << 16 | ord("固")]  # 强国 ends with 国, a candidate of 固
 
 
 def test_the_real_tables_match_a_brute_force_test_on_real_text() -> None:

@@ -169,7 +169,7 @@ def _inputs(packs: PackStore) -> list:
 
 _TABLES: dict[tuple, ChannelTables] = {}
 _FITS: dict[tuple, WordFit] = {}
-_FIT_FORMAT = "3"  # bumped whenever WordFit changes shape
+_FIT_FORMAT = "4"  # bumped whenever WordFit changes shape
 
 
 def channel_tables(lex: Lexicon, packs: PackStore, lexicon_key: str) -> ChannelTables:

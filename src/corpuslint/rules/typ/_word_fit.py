@@ -20,17 +20,19 @@ from typing import Iterable, Mapping
 
 import numpy as np
 
-_B = 21  # code points are below 2**21: a pair or triple of them fits in 63 bits
+_B = 16  # the text's side of every key is a BMP character: a pair fits in 32 bits, a triple in 48
+_BMP = 1 << _B
 
 
 @dataclass(frozen=True)
 class WordFit:
-    """Sorted uint64 keys of (neighbour, character) pairs and (left, character, right) triples
-    for which some candidate of the character makes a word with the neighbour(s)."""
+    """Sorted keys of (neighbour, character) pairs (uint32) and (left, character, right)
+    triples (uint64) for which some candidate of the character makes a word with the
+    neighbour(s); BMP characters only (TYP003 questions BMP characters between CJK neighbours)."""
 
-    lefts: np.ndarray  # L << 21 | c: some candidate x of c, "Lx" ends a word
-    rights: np.ndarray  # c << 21 | R: some candidate x of c, "xR" starts a word
-    middles: np.ndarray  # L << 42 | c << 21 | R: some candidate x of c, "LxR" lies inside a word
+    lefts: np.ndarray  # L << 16 | c: some candidate x of c, "Lx" ends a word
+    rights: np.ndarray  # c << 16 | R: some candidate x of c, "xR" starts a word
+    middles: np.ndarray  # L << 32 | c << 16 | R: some candidate x of c, "LxR" lies inside a word
 
     @classmethod
     def build(cls, words: Iterable[str], candidates: Mapping[str, Iterable[str]]) -> "WordFit":
@@ -40,23 +42,24 @@ class WordFit:
 
     @classmethod
     def unpack(cls, packed: np.ndarray) -> "WordFit":
-        """The tables from ``build_keys``'s one array (views: a memory-mapped array stays so)."""
+        """The tables from ``build_keys``'s one uint32 array (views: a memory-mapped array
+        stays so)."""
         packed = packed.view(np.ndarray)  # a plain array over the same memory: no memmap overhead per look-up
-        a, b, c = (int(v) for v in packed[:3])
-        return cls(packed[3:3 + a], packed[3 + a:3 + a + b], packed[3 + a + b:3 + a + b + c])
+        a, b, c, start = (int(v) for v in packed[:4])
+        return cls(packed[4:4 + a], packed[4 + a:4 + a + b], packed[start:start + 2 * c].view(np.uint64))
 
     def may_fit(self, chars: np.ndarray, lefts: np.ndarray, rights: np.ndarray) -> np.ndarray:
         """For each suspect (code points ``chars``, with neighbours ``lefts``/``rights``, 0 where
         the run ends): whether some candidate could make a word with the neighbours."""
-        c = chars.astype(np.uint64)
-        left = lefts.astype(np.uint64)
-        right = rights.astype(np.uint64)
-        b = np.uint64(_B)
+        c, left, right = chars.astype(np.uint32), lefts.astype(np.uint32), rights.astype(np.uint32)
+        b = np.uint32(_B)
         hit = _member(self.lefts, (left << b) | c) & (left != 0)
         hit |= _member(self.rights, (c << b) | right) & (right != 0)
         rest = ~hit & (left != 0) & (right != 0)
         if rest.any():
-            hit[rest] = _member(self.middles, (left[rest] << (b + b)) | (c[rest] << b) | right[rest])
+            wide = np.uint64(_B)
+            hit[rest] = _member(self.middles, (left[rest].astype(np.uint64) << (wide + wide))
+                                | (c[rest].astype(np.uint64) << wide) | right[rest])
         return hit
 
 
@@ -72,8 +75,9 @@ def fitting(fit: WordFit, cps: np.ndarray, suspects: np.ndarray, starts: np.ndar
 
 
 def build_keys(words: Iterable[str], candidates: Mapping[str, Iterable[str]]) -> np.ndarray:
-    """``WordFit``'s three key tables in one uint64 array (their lengths, then each table), to
-    be cached on disk and read by memory map."""
+    """``WordFit``'s three key tables in one uint32 array (their lengths and where the triples
+    start, the pairs, the triples as pairs of uint32), to be cached on disk and read by memory
+    map."""
     by_len: dict[int, list[str]] = {}
     for w in words:
         by_len.setdefault(len(w), []).append(w)
@@ -91,13 +95,19 @@ def build_keys(words: Iterable[str], candidates: Mapping[str, Iterable[str]]) ->
     cand = np.stack([np.repeat(_code_points("".join(observed)), [len(r) for r in rows]),
                      _code_points("".join(rows))], axis=1) if observed else np.zeros((0, 2), dtype=np.int64)
     # Join each (c, x) with the word pairs/triples holding x in the candidate's place.
+    cand = cand[cand[:, 0] < _BMP]
+    end, start, mid = end[end[:, 0] < _BMP], start[start[:, 1] < _BMP], mid[(mid[:, 0] < _BMP) & (mid[:, 2] < _BMP)]
     left_c, left_row = _join(cand, end[:, 1])
     start_c, start_row = _join(cand, start[:, 0])
     mid_c, mid_row = _join(cand, mid[:, 1])
-    tables = [_distinct((end[:, 0][left_row] << _B) | left_c),
-              _distinct((start_c << _B) | start[:, 1][start_row]),
-              _distinct((mid[:, 0][mid_row] << 2 * _B) | (mid_c << _B) | mid[:, 2][mid_row])]
-    return np.concatenate([np.array([len(t) for t in tables], dtype=np.uint64), *tables])
+    lefts = _distinct((end[:, 0][left_row] << _B) | left_c).astype(np.uint32)
+    rights = _distinct((start_c << _B) | start[:, 1][start_row]).astype(np.uint32)
+    middles = _distinct((mid[:, 0][mid_row] << 2 * _B) | (mid_c << _B) | mid[:, 2][mid_row])
+    at = 4 + len(lefts) + len(rights)
+    at += at % 2  # the triples start 8-byte aligned (the .npy data is)
+    head = np.array([len(lefts), len(rights), len(middles), at], dtype=np.uint32)
+    pad = np.zeros(at - 4 - len(lefts) - len(rights), dtype=np.uint32)
+    return np.concatenate([head, lefts, rights, pad, middles.view(np.uint32)])
 
 
 def _code_points(s: str) -> np.ndarray:
@@ -112,7 +122,7 @@ def _rows(parts: list[np.ndarray], width: int, k: int) -> np.ndarray:
     rows = np.concatenate(parts)
     key = rows[:, 0]
     for j in range(1, width):
-        key = (key << _B) | rows[:, j]
+        key = (key << 21) | rows[:, j]  # any code point (words may hold non-BMP ones)
     _, first = np.unique(key, return_index=True)
     rows = rows[first]
     return np.asfortranarray(rows[np.argsort(rows[:, k], kind="stable")])
