@@ -6,7 +6,8 @@ build)`` returns ``build()``'s result, pickled once into the user cache folder a
 corpuslint version and the content of every input file, so an edited pack or an upgraded
 dependency rebuilds it. The folder is ``$CORPUSLINT_CACHE_DIR``, else ``$XDG_CACHE_HOME/
 corpuslint``, else ``~/.cache/corpuslint``; ``CORPUSLINT_CACHE_DIR=off`` disables the cache. A
-cache that cannot be read or written is rebuilt or skipped, never an error.
+cache that cannot be read or written is rebuilt or skipped, never an error. ``compiled_array``
+does the same for one numpy array, stored as ``.npy`` and read by memory map.
 """
 
 from __future__ import annotations
