@@ -190,9 +190,11 @@ def word_fit(tables: ChannelTables, lex: Lexicon, packs: PackStore, lexicon_key:
     if got is None:
         def build() -> np.ndarray:
             words = [w for w, f in lex.freqs.items() if f >= WORD_MIN_FREQ and 2 <= len(w) <= 4]
-            intended = {c: [item.split(_FIELD, 1)[0] for item in enc.split(_ROW)] for c, enc in tables.candidates.items()}
+            intended = {c: [item.split(_FIELD, 1)[0] for item in enc.split(_ROW)]
+                        for c, enc in tables.candidates.items()}
             return build_keys(words, intended)
-        packed = compiled_array("typ-word-fit", _inputs(packs), build, extra=f"{_FIT_FORMAT}|{_FORMAT}|{lexicon_key}")
+        packed = compiled_array("typ-word-fit", _inputs(packs), build,
+                                extra=f"{_FIT_FORMAT}|{_FORMAT}|{lexicon_key}")
         got = _FITS[key] = WordFit.unpack(packed)
     return got
 

@@ -96,7 +96,8 @@ def build_keys(words: Iterable[str], candidates: Mapping[str, Iterable[str]]) ->
                      _code_points("".join(rows))], axis=1) if observed else np.zeros((0, 2), dtype=np.int64)
     # Join each (c, x) with the word pairs/triples holding x in the candidate's place.
     cand = cand[cand[:, 0] < _BMP]
-    end, start, mid = end[end[:, 0] < _BMP], start[start[:, 1] < _BMP], mid[(mid[:, 0] < _BMP) & (mid[:, 2] < _BMP)]
+    end, start = end[end[:, 0] < _BMP], start[start[:, 1] < _BMP]
+    mid = mid[(mid[:, 0] < _BMP) & (mid[:, 2] < _BMP)]
     left_c, left_row = _join(cand, end[:, 1])
     start_c, start_row = _join(cand, start[:, 0])
     mid_c, mid_row = _join(cand, mid[:, 1])

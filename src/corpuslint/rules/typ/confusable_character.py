@@ -193,7 +193,7 @@ class ConfusableCharacter(DocumentRule):
         function = frozenset(w for w in self.free if self.lex.freqs.get(w, 0) >= _FUNCTION_FREQ)
         return NameContext.of(self.ctx.packs, self.name_surnames, function)
 
-    _fit = cached_property(lambda self: word_fit(self.tables, self.lex, self.ctx.packs, lexicon_key(self.ctx.packs)))  # on first suspect
+    _fit = cached_property(lambda self: word_fit(self.tables, self.lex, self.ctx.packs, lexicon_key(self.ctx.packs)))
     _unknown = cached_property(lambda self: math.log(0.5 / self.lex.total) - 5.0)  # as Lexicon.best_segmentation
 
     def channel(self, cand: Candidate, rare: bool) -> tuple[float, str]:
@@ -407,7 +407,7 @@ class ConfusableCharacter(DocumentRule):
         starts = np.flatnonzero(cjk & ~prev)
         ends = np.flatnonzero(cjk & ~nxt) + 1
         which = np.searchsorted(starts, suspects, side="right") - 1
-        keep = fitting(self._fit, cps, suspects, starts[which], ends[which])  # runs of 3+, a candidate may fit
+        keep = fitting(self._fit, cps, suspects, starts[which], ends[which])  # runs of 3+ where one may fit
         suspects, which = suspects[keep], which[keep]
         okb = ok.tobytes()
         runs: dict[int, str] = {}
