@@ -194,7 +194,7 @@ def word_fit(tables: ChannelTables, lex: Lexicon, packs: PackStore, lexicon_key:
                         for c, enc in tables.candidates.items()}
             return build_keys(words, intended)
         packed = compiled_array("typ-word-fit", _inputs(packs), build,
-                                extra=f"{_FIT_FORMAT}|{_FORMAT}|{lexicon_key}")
+                                extra=f"{_FIT_FORMAT}|{_FORMAT}|{WORD_MIN_FREQ}|{MIN_INTENDED_FREQ}|{lexicon_key}")
         got = _FITS[key] = WordFit.unpack(packed)
     return got
 
