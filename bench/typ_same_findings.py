@@ -2,6 +2,7 @@
 findings identical, byte for byte.
 
     python bench/typ_same_findings.py out.json          # write the dump
+    python bench/typ_same_findings.py --profile ocr-review out.json   # TYP003's review profile
     cmp before.json after.json                          # compare two dumps
 
 Texts: the tuning news (``pd1998_tune.txt``) cut into ~2 000-character documents, FASPell's
@@ -41,8 +42,9 @@ def news_docs(path: Path, size: int = 2000) -> list[str]:
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("out")
+    ap.add_argument("--profile", default="default", help="TYP003's profile (default or ocr-review)")
     args = ap.parse_args()
-    linter = Linter(select=SELECT)
+    linter = Linter(select=SELECT, options={"TYP003": {"profile": args.profile}})
     out: list[dict] = []
     t0 = time.process_time()
     news = news_docs(DATA / "clean_news/pd1998_tune.txt")

@@ -9,6 +9,7 @@ before timing (a warm-up document); CPU time is the process's user+system time o
 from __future__ import annotations
 
 import argparse
+import os
 import cProfile
 import pstats
 import time
@@ -39,7 +40,9 @@ def main() -> None:
     dt = time.process_time() - t0
     print(f"{args.select}: {mb:.2f} MB in {dt:.2f} CPU-s = {mb / dt:.2f} MB/CPU-s, {len(res.findings)} findings")
     if prof:
-        pstats.Stats(prof).sort_stats("tottime").print_stats(15)
+        # SORT (a pstats key, default tottime) and TOP (rows, default 15) from the environment
+        order, rows = os.environ.get("SORT", "tottime"), int(os.environ.get("TOP", "15"))
+        pstats.Stats(prof).sort_stats(order).print_stats(rows)
 
 
 if __name__ == "__main__":

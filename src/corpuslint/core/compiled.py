@@ -6,7 +6,8 @@ build)`` returns ``build()``'s result, pickled once into the user cache folder a
 corpuslint version and the content of every input file, so an edited pack or an upgraded
 dependency rebuilds it. The folder is ``$CORPUSLINT_CACHE_DIR``, else ``$XDG_CACHE_HOME/
 corpuslint``, else ``~/.cache/corpuslint``; ``CORPUSLINT_CACHE_DIR=off`` disables the cache. A
-cache that cannot be read or written is rebuilt or skipped, never an error.
+cache that cannot be read or written is rebuilt or skipped, never an error. ``compiled_array``
+does the same for one numpy array, stored as ``.npy`` and read by memory map.
 """
 
 from __future__ import annotations
@@ -15,11 +16,14 @@ import os
 import pickle
 import tempfile
 from pathlib import Path
-from typing import Callable, Sequence, TypeVar
+from typing import TYPE_CHECKING, Callable, Sequence, TypeVar
 
 import xxhash
 
 from .version import __version__
+
+if TYPE_CHECKING:
+    import numpy as np
 
 T = TypeVar("T")
 _FORMAT = "1"
@@ -96,6 +100,44 @@ def compiled(name: str, inputs: Sequence[Path | str], build: Callable[[], T], *,
     return value
 
 
+def compiled_array(name: str, inputs: Sequence[Path | str], build: Callable[[], "np.ndarray"], *,
+                   extra: str = "") -> "np.ndarray":
+    """``build()``, a one-dimensional numpy array, or its cached copy for the same ``inputs``
+    contents and ``extra`` text, stored as ``.npy`` and read by memory map (read-only): a large
+    sorted key table costs no load time, and a run reads only the pages its look-ups touch."""
+    import numpy as np  # noqa: PLC0415 - only callers that hold arrays pay for numpy here
+
+    key = f"{name}-{input_key(name, inputs, extra)}"
+    if key in _MEMO:
+        return _MEMO[key]  # type: ignore[return-value]
+    folder = cache_folder()
+    path = folder / f"{key}.npy" if folder is not None else None
+    if path is not None:
+        try:
+            value = np.load(path, mmap_mode="r", allow_pickle=False)
+            _MEMO[key] = value
+            return value
+        except (OSError, ValueError):
+            pass
+    value = build()
+    _MEMO[key] = value
+    if path is not None:
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".npy")
+            try:
+                with os.fdopen(fd, "wb") as fh:
+                    np.save(fh, np.ascontiguousarray(value), allow_pickle=False)
+                os.replace(tmp, path)
+            except BaseException:
+                os.unlink(tmp)
+                raise
+        except (OSError, ValueError):
+            pass  # a read-only home: the next run builds again
+        _prune(path.parent, name, ".npy")
+    return value
+
+
 def _store(path: Path, value: object) -> None:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -111,13 +153,13 @@ def _store(path: Path, value: object) -> None:
         pass  # a read-only home or an unpicklable value: the next run builds again
 
 
-def _prune(folder: Path, name: str) -> None:
+def _prune(folder: Path, name: str, suffix: str = ".pickle") -> None:
     """Drop all but the ``KEEP_PER_NAME`` newest compiled forms of ``name``: each upgrade or
     edited pack adds one, and a table of several MB must not pile up in the user's cache."""
     try:
         found = sorted((e.stat().st_mtime, e.path) for e in os.scandir(folder)
-                       if e.name.startswith(name + "-") and e.name.endswith(".pickle")
-                       and len(e.name) == len(name) + 1 + 32 + len(".pickle"))
+                       if e.name.startswith(name + "-") and e.name.endswith(suffix)
+                       and len(e.name) == len(name) + 1 + 32 + len(suffix))
         for _, old in found[:-KEEP_PER_NAME]:
             os.unlink(old)
     except OSError:

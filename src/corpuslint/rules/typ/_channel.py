@@ -21,12 +21,13 @@ from typing import Mapping
 
 import numpy as np
 
-from ...core.compiled import compiled
+from ...core.compiled import compiled, compiled_array
 from ...core.packs import PackStore
 from ...text.lexicon import Lexicon
 from ...corpus.normalize import to_simplified
 from ...corpus.ocr_data import OCR_TABLE, glyph_confusions, read_ocr_table
 from ._common import confusions
+from ._word_fit import WordFit, build_keys
 
 # Bumped whenever ChannelTables changes shape: a cached pickle of an older shape is not reused.
 _FORMAT = "12"
@@ -167,6 +168,8 @@ def _inputs(packs: PackStore) -> list:
 
 
 _TABLES: dict[tuple, ChannelTables] = {}
+_FITS: dict[tuple, WordFit] = {}
+_FIT_FORMAT = "4"  # bumped whenever WordFit changes shape
 
 
 def channel_tables(lex: Lexicon, packs: PackStore, lexicon_key: str) -> ChannelTables:
@@ -178,6 +181,22 @@ def channel_tables(lex: Lexicon, packs: PackStore, lexicon_key: str) -> ChannelT
         _TABLES[key] = got
     return got
 
+
+def word_fit(tables: ChannelTables, lex: Lexicon, packs: PackStore, lexicon_key: str) -> WordFit:
+    """TYP003's pre-filter keys, from the same candidates and words as ``tables``: compiled
+    apart, read by memory map on first use (a run that meets no suspect never reads them)."""
+    key = (packs.dirs, lexicon_key)
+    got = _FITS.get(key)
+    if got is None:
+        def build() -> np.ndarray:
+            words = [w for w, f in lex.freqs.items() if f >= WORD_MIN_FREQ and 2 <= len(w) <= 4]
+            intended = {c: [item.split(_FIELD, 1)[0] for item in enc.split(_ROW)]
+                        for c, enc in tables.candidates.items()}
+            return build_keys(words, intended)
+        packed = compiled_array("typ-word-fit", _inputs(packs), build,
+                                extra=f"{_FIT_FORMAT}|{_FORMAT}|{WORD_MIN_FREQ}|{MIN_INTENDED_FREQ}|{lexicon_key}")
+        got = _FITS[key] = WordFit.unpack(packed)
+    return got
 
 
 def _fill(masked: Mapping[str, str], key: str, fit: Mapping[str, object]) -> list[str]:

@@ -95,10 +95,11 @@ from ...core import Applicability, Document, DocumentRule, Edit, Finding, Fix
 from ...core.rule import OptionError
 from ...corpus.ocr_data import GLYPH_SIMILARITY, char_bigrams
 from ...text.lexicon import lexicon_key, load_lexicon
-from ._channel import GLYPH, INTENDED, KIND, OCR, OCR_REVERSE, Candidate, channel_tables, decode_row, cjk_mask, code_points, pairs_in_words, words_through
+from ._channel import GLYPH, INTENDED, KIND, OCR, OCR_REVERSE, Candidate, channel_tables, decode_row, cjk_mask, code_points, pairs_in_words, word_fit, words_through
 from ._channel import MIN_INTENDED_FREQ, WORD_MIN_FREQ
 from ._common import CJK_RUN, is_traditional, word_covered
 from ._guards import NameContext, silenced
+from ._word_fit import fitting
 from ._messages import confusion_message
 
 # Benchmarks (bench/typ_tune.py) set this to a list to receive every scored candidate.
@@ -193,6 +194,7 @@ class ConfusableCharacter(DocumentRule):
         function = frozenset(w for w in self.free if self.lex.freqs.get(w, 0) >= _FUNCTION_FREQ)
         return NameContext.of(self.ctx.packs, self.name_surnames, function)
 
+    _fit = cached_property(lambda self: word_fit(self.tables, self.lex, self.ctx.packs, lexicon_key(self.ctx.packs)))
     _unknown = cached_property(lambda self: math.log(0.5 / self.lex.total) - 5.0)  # as Lexicon.best_segmentation
 
     def channel(self, cand: Candidate, rare: bool) -> tuple[float, str]:
@@ -406,14 +408,14 @@ class ConfusableCharacter(DocumentRule):
         starts = np.flatnonzero(cjk & ~prev)
         ends = np.flatnonzero(cjk & ~nxt) + 1
         which = np.searchsorted(starts, suspects, side="right") - 1
+        keep = fitting(self._fit, cps, suspects, starts[which], ends[which])  # runs of 3+ where one may fit
+        suspects, which = suspects[keep], which[keep]
         okb = ok.tobytes()
         runs: dict[int, str] = {}
         no_left, no_right = self._no_fit
         starts_l, ends_l = starts.tolist(), ends.tolist()
         for p, r in zip(suspects.tolist(), which.tolist()):
             rs, re_ = starts_l[r], ends_l[r]
-            if re_ - rs < 3:
-                continue
             c = text[p]
             if ((text[p - 1] if p > rs else "") + c + "<") in no_left \
                     and (c + (text[p + 1] if p + 1 < re_ else "") + ">") in no_right:
