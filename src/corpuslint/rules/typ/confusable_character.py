@@ -15,28 +15,27 @@ replacement (maximum-probability segmentation over the lexicon's word frequencie
 log-probability of the misreading under the channel. A function character is scored like any
 other: the channel says whether OCR produces it (人/入, 于/手, 大/太).
 
-It stays silent when the text says the string is meant: a traditional character (a script
-matter) or a regional standard form (`牠`, `妳`: `rules/typ/regional_chars.txt`); a rare
-character right after a surname (a given name); a character one or two after a surname (not
-bound into a word with what precedes it) when the correction leaves the surname out (`何秉松` is
-not `秉公`, `包爱清` not `爱情`; `祖困` -> `祖国` is still reported); a digit neighbour (a date or
-quantity: `８日的比赛` is not `目的`); short parentheses (a byline: `（闻艺摘）`); the same character
-within three either side (a parallel construction: `优中取优`, `仿来仿去`); the end of a name whose
-surname stands alone (`谭元寿`, `沈国舫` are not `谭元春`, `沈国放`); a place name: an administrative or street unit (乡, 县, 路: `typ/name_context.toml`)
+It stays silent when the text says the string is meant: a traditional character (a script matter) or
+a regional standard form (`牠`, `妳`: `rules/typ/regional_chars.txt`); a rare character right after a
+surname (a given name); a character one or two after a surname (not bound into a word with what
+precedes it) when the correction leaves the surname out (`何秉松` is not `秉公`, `包爱清` not `爱情`; `祖困` ->
+`祖国` is still reported); a digit neighbour (a date or quantity: `８日的比赛` is not `目的`); short
+parentheses (a byline: `（闻艺摘）`); the same character within three either side (a parallel
+construction: `优中取优`, `仿来仿去`); the end of a name whose surname stands alone (`谭元寿`, `沈国舫` are not
+`谭元春`, `沈国放`); a place name: an administrative or street unit (乡, 县, 路: `typ/name_context.toml`)
 directly after the character or one later, outside the correction's word and starting no word
-(`泉永乡`, `复兰路`; `析州市` -> `杭州市` is still reported); a person's name: a title or role
-ending at most one character before the character (`记者尹品端`, `副书记靳长喜`) or a title or
-form of address starting at most one after it (`包玉星先生`); an organisation's name: a word
-that ends one (集团, 公司: `org_words` of `typ/doubling.toml`) within six characters after, no
-function character between (`泉永棉织集团`); an item of a list of names (`王一、高某某、李二`:
-two or three characters from a surname, next to `、`); an address (`某某市|某阳|镇`: a unit
-before, a town, village or street unit after); a region named by its provinces (`豫鲁`); two
-abbreviated names before `两国`, `双方` (`中蒙两国`); the verb of a passive `为……所` (`为金钱所惑`);
-a surname that starts the odd string when only the glyph table pairs it (曾尔曼); a string
-repeated in the document (a term: `智造`, `赋能`); a short span in quotation marks or title
-brackets (`“默默无蚊”`, `《蕞美》`: titles, brands and puns); a transliterated foreign name (next to
-`·`); a Latin-letter neighbour (`iPhone`); a replacement that leaves its neighbours outside
-words (a rare name or title). Traditional-script documents are skipped.
+(`泉永乡`, `复兰路`; `析州市` -> `杭州市` is still reported); a person's name: a title or role ending at most
+one character before the character (`记者尹品端`, `副书记靳长喜`) or a title or form of address starting at
+most one after it (`包玉星先生`); an organisation's name: a word that ends one (集团, 公司: `org_words` of
+`typ/doubling.toml`) within six characters after, no function character between (`泉永棉织集团`); an item
+of a list of names (`王一、高某某、李二`: two or three characters from a surname, next to `、`); an address
+(`某某市|某阳|镇`: a unit before, a town, village or street unit after); a region named by its provinces
+(`豫鲁`); two abbreviated names before `两国`, `双方` (`中蒙两国`); the verb of a passive `为……所` (`为金钱所惑`); a
+surname that starts the odd string when only the glyph table pairs it (曾尔曼); a string repeated in
+the document (a term: `智造`, `赋能`); a short span in quotation marks or title brackets (`“默默无蚊”`,
+`《蕞美》`: titles, brands and puns); a transliterated foreign name (next to `·`); a Latin-letter
+neighbour (`iPhone`); a replacement that leaves its neighbours outside words (a rare name or title).
+Traditional-script documents are skipped.
 
 ## Why it matters
 OCR and input methods replace characters with look-alikes and sound-alikes. The result reads as
