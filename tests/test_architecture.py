@@ -18,7 +18,7 @@ LAYERS = {
     "corpus": 3,
     "rules": 4,
     "suppress": 5, "cache": 5, "late_findings": 5,
-    "engine": 6, "fix": 6, "report": 6, "assess": 6, "clean": 6, "terminate": 6, "split_run": 6,
+    "engine": 6, "fix": 6, "report": 6, "assess": 6, "clean": 6, "terminate": 6,
     "cli": 7, "api": 7, "integrations": 7, "ray": 7,
     "__init__": 8, "__main__": 8,
 }

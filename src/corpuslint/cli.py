@@ -28,7 +28,6 @@ from .late_findings import of_code, record_paths
 from .load import SourceError, check_jsonl_field, is_jsonl, record_lines
 from .report import FORMATS, Report, formatter, writer
 from .report.text import Printable, printable, statistics
-from .split_run import lint_paths_split
 from .terminate import sigterm_as_exit
 from .report.text import write as text_writer
 from .report.text import write_concise as concise_writer
@@ -218,10 +217,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         stdin = sys.stdin.buffer.read() if "-" in args.paths else None
         keep = bool(args.fix or args.diff) or fmt == "html"
         progress = _progress()
-        # A few files (pre-commit): the document rules in a forked child beside the corpus phase.
-        split = lint_paths_split(engine, args.paths, progress) if stdin is None and not keep else None
-        result = split if split is not None else engine.lint_paths(args.paths, stdin=stdin, progress=progress,
-                                                                   keep_documents=keep)
+        result = engine.lint_paths(args.paths, stdin=stdin, progress=progress, keep_documents=keep)
     if args.stdin_filename:
         _rename_stdin(result, args.stdin_filename)
     for path in sorted({f.path for f in of_code(result.findings, "ENC002") if f.path and is_jsonl(f.path)}):
