@@ -14,33 +14,13 @@ The baseline lives under ``--work``/dup-baseline (out of the repository).
 from __future__ import annotations
 
 import argparse
-import os
-import subprocess
 import sys
-import tempfile
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
-from no_typ_same_findings import sets  # noqa: E402
+from no_typ_same_findings import compare, sets  # noqa: E402
 from scale import build_corpus  # noqa: E402
-
-NL = b"\n"
-
-
-def findings(paths: list[str]) -> tuple[bytes, float]:
-    """The sorted JSONL lines ``check --select DUP`` writes for ``paths``, and the child's CPU s."""
-    with tempfile.TemporaryDirectory() as tmp:
-        out = Path(tmp) / "findings.jsonl"
-        before = os.times()
-        subprocess.run([sys.executable, "-m", "corpuslint", "check", *paths, "--select", "DUP",
-                        "--output-format", "jsonl", "--no-cache", "--exit-zero", "-q", "-o", str(out)],
-                       check=True, cwd=ROOT)
-        after = os.times()
-        lines = out.read_bytes().splitlines(keepends=True)
-    cpu = (after.children_user - before.children_user) + (after.children_system - before.children_system)
-    return b"".join(sorted(lines)), cpu
 
 
 def main() -> None:
@@ -55,25 +35,7 @@ def main() -> None:
     for spec in args.extra:
         kind, mb = spec.split(":")
         todo[f"{kind}-{mb}"] = [str(build_corpus(kind, float(mb), args.work))]
-    differ = []
-    t0 = time.time()
-    for name, paths in todo.items():
-        got, cpu = findings(paths)
-        stored = base / f"{name}.jsonl"
-        if args.write:
-            stored.write_bytes(got)
-            state = "written"
-        elif not stored.exists():
-            raise SystemExit(f"no baseline {stored}: run with --write on main first")
-        elif stored.read_bytes() == got:
-            state = "same"
-        else:
-            (base / f"{name}.got.jsonl").write_bytes(got)
-            state = f"DIFFERENT (see {base / (name + '.got.jsonl')})"
-            differ.append(name)
-        print(f"{name:<16} {got.count(NL):7d} findings  {cpu:6.1f} CPU-s  {state}", flush=True)
-    print(f"{time.time() - t0:.0f} s wall")
-    sys.exit(1 if differ else 0)
+    sys.exit(compare(todo, base, args.write, ("--select", "DUP")))
 
 
 if __name__ == "__main__":

@@ -45,12 +45,12 @@ def sets(work: Path) -> dict[str, list[str]]:
     }
 
 
-def findings(paths: list[str]) -> tuple[bytes, float]:
-    """The sorted JSONL lines ``check --ignore TYP`` writes for ``paths``, and the child's CPU s."""
+def findings(paths: list[str], rules: tuple[str, ...] = ("--ignore", "TYP")) -> tuple[bytes, float]:
+    """The sorted JSONL lines ``check RULES`` writes for ``paths``, and the child's CPU s."""
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / "findings.jsonl"
         before = os.times()
-        subprocess.run([sys.executable, "-m", "corpuslint", "check", *paths, "--ignore", "TYP",
+        subprocess.run([sys.executable, "-m", "corpuslint", "check", *paths, *rules,
                         "--output-format", "jsonl", "--no-cache", "--exit-zero", "-q", "-o", str(out)],
                        check=True, cwd=ROOT)
         after = os.times()
@@ -67,14 +67,20 @@ def main() -> None:
     args = ap.parse_args()
     base = args.work / "no-typ-baseline"
     base.mkdir(parents=True, exist_ok=True)
+    todo = {name: paths for name, paths in sets(args.work).items() if not args.only or name in args.only}
+    sys.exit(compare(todo, base, args.write))
+
+
+def compare(todo: dict[str, list[str]], base: Path, write: bool,
+            rules: tuple[str, ...] = ("--ignore", "TYP")) -> int:
+    """Check each set of ``todo`` and compare its findings with ``base``/NAME.jsonl (or store them
+    there with ``write``); 1 when a set differs (its findings are left beside, as .got.jsonl)."""
     differ = []
     t0 = time.time()
-    for name, paths in sets(args.work).items():
-        if args.only and name not in args.only:
-            continue
-        got, cpu = findings(paths)
+    for name, paths in todo.items():
+        got, cpu = findings(paths, rules)
         stored = base / f"{name}.jsonl"
-        if args.write:
+        if write:
             stored.write_bytes(got)
             state = "written"
         elif not stored.exists():
@@ -85,9 +91,9 @@ def main() -> None:
             (base / f"{name}.got.jsonl").write_bytes(got)
             state = f"DIFFERENT (see {base / (name + '.got.jsonl')})"
             differ.append(name)
-        print(f"{name:<12} {got.count(NL):7d} findings  {cpu:6.1f} CPU-s  {state}", flush=True)
+        print(f"{name:<16} {got.count(NL):7d} findings  {cpu:6.1f} CPU-s  {state}", flush=True)
     print(f"{time.time() - t0:.0f} s wall")
-    sys.exit(1 if differ else 0)
+    return 1 if differ else 0
 
 
 if __name__ == "__main__":

@@ -14,12 +14,12 @@ from __future__ import annotations
 
 import os
 import pickle
-import tempfile
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Sequence, TypeVar
+from typing import TYPE_CHECKING, Any, BinaryIO, Callable, Sequence, TypeVar
 
 import xxhash
 
+from .replace_file import replace_file
 from .version import __version__
 
 if TYPE_CHECKING:
@@ -79,25 +79,7 @@ def _content_digest(path: Path) -> bytes:
 
 def compiled(name: str, inputs: Sequence[Path | str], build: Callable[[], T], *, extra: str = "") -> T:
     """``build()``, or its cached result for the same ``inputs`` contents and ``extra`` text."""
-    key = f"{name}-{input_key(name, inputs, extra)}"
-    if key in _MEMO:
-        return _MEMO[key]  # type: ignore[return-value]
-    folder = cache_folder()
-    path = folder / f"{key}.pickle" if folder is not None else None
-    if path is not None:
-        try:
-            with path.open("rb") as fh:
-                value = pickle.load(fh)
-            _MEMO[key] = value
-            return value  # type: ignore[no-any-return]
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, ValueError):
-            pass
-    value = build()
-    _MEMO[key] = value
-    if path is not None:
-        _store(path, value)
-        _prune(path.parent, name)
-    return value
+    return _cached(name, inputs, build, extra, ".pickle", _load_pickle, _dump_pickle)
 
 
 def compiled_array(name: str, inputs: Sequence[Path | str], build: Callable[[], "np.ndarray"], *,
@@ -105,62 +87,69 @@ def compiled_array(name: str, inputs: Sequence[Path | str], build: Callable[[], 
     """``build()``, a one-dimensional numpy array, or its cached copy for the same ``inputs``
     contents and ``extra`` text, stored as ``.npy`` and read by memory map (read-only): a large
     sorted key table costs no load time, and a run reads only the pages its look-ups touch."""
-    import numpy as np  # noqa: PLC0415 - only callers that hold arrays pay for numpy here
+    return _cached(name, inputs, build, extra, ".npy", _load_array, _dump_array)
 
+
+def _cached(name: str, inputs: Sequence[Path | str], build: Callable[[], T], extra: str, suffix: str,
+            load: Callable[[Path], T], dump: Callable[[BinaryIO, T], None]) -> T:
+    """The memo, then the cache folder's file (``load``), then ``build()`` (stored with ``dump``,
+    atomically; a file that cannot be read or written is built again, never an error)."""
     key = f"{name}-{input_key(name, inputs, extra)}"
     if key in _MEMO:
-        return _MEMO[key]  # type: ignore[return-value]
+        return _MEMO[key]  # type: ignore[no-any-return]
     folder = cache_folder()
-    path = folder / f"{key}.npy" if folder is not None else None
+    path = folder / f"{key}{suffix}" if folder is not None else None
     if path is not None:
         try:
-            value = np.load(path, mmap_mode="r", allow_pickle=False)
+            value = load(path)
             _MEMO[key] = value
             return value
-        except (OSError, ValueError):
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, ValueError):
             pass
     value = build()
     _MEMO[key] = value
     if path is not None:
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".npy")
-            try:
-                with os.fdopen(fd, "wb") as fh:
-                    np.save(fh, np.ascontiguousarray(value), allow_pickle=False)
-                os.replace(tmp, path)
-            except BaseException:
-                os.unlink(tmp)
-                raise
-        except (OSError, ValueError):
-            pass  # a read-only home: the next run builds again
-        _prune(path.parent, name, ".npy")
+        _store(path, value, suffix, dump)
+        prune(path.parent, name, suffix)
     return value
 
 
-def _store(path: Path, value: object) -> None:
+def _load_pickle(path: Path) -> Any:
+    with path.open("rb") as fh:
+        return pickle.load(fh)
+
+
+def _dump_pickle(fh: BinaryIO, value: object) -> None:
+    pickle.dump(value, fh, protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def _load_array(path: Path) -> "np.ndarray":
+    import numpy as np  # noqa: PLC0415 - only callers that hold arrays pay for numpy here
+
+    return np.load(path, mmap_mode="r", allow_pickle=False)
+
+
+def _dump_array(fh: BinaryIO, value: "np.ndarray") -> None:
+    import numpy as np  # noqa: PLC0415
+
+    np.save(fh, np.ascontiguousarray(value), allow_pickle=False)
+
+
+def _store(path: Path, value: T, suffix: str, dump: Callable[[BinaryIO, T], None]) -> None:
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".pickle")
-        try:
-            with os.fdopen(fd, "wb") as fh:
-                pickle.dump(value, fh, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(tmp, path)
-        except BaseException:
-            os.unlink(tmp)
-            raise
-    except (OSError, pickle.PicklingError, TypeError):
-        pass  # a read-only home or an unpicklable value: the next run builds again
+        replace_file(path, lambda fh: dump(fh, value), prefix=".tmp-", suffix=suffix)
+    except (OSError, pickle.PicklingError, TypeError, ValueError):
+        pass  # a read-only home or an unstorable value: the next run builds again
 
 
-def _prune(folder: Path, name: str, suffix: str = ".pickle") -> None:
-    """Drop all but the ``KEEP_PER_NAME`` newest compiled forms of ``name``: each upgrade or
-    edited pack adds one, and a table of several MB must not pile up in the user's cache."""
+def prune(folder: Path, name: str, suffix: str = ".pickle", keep: int = KEEP_PER_NAME) -> None:
+    """Drop all but the ``keep`` newest compiled forms of ``name``: each upgrade or edited pack
+    adds one, and a table of several MB must not pile up in the user's cache."""
     try:
         found = sorted((e.stat().st_mtime, e.path) for e in os.scandir(folder)
                        if e.name.startswith(name + "-") and e.name.endswith(suffix)
                        and len(e.name) == len(name) + 1 + 32 + len(suffix))
-        for _, old in found[:-KEEP_PER_NAME]:
+        for _, old in found[:-keep]:
             os.unlink(old)
     except OSError:
         pass

@@ -19,14 +19,15 @@ from __future__ import annotations
 
 import glob
 import json
-import os
-import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 import numpy as np
 import xxhash
+
+from ..core.replace_file import replace_file
 
 MAGIC = "corpuslint-git-listing"
 FORMAT = 1
@@ -75,17 +76,13 @@ def write_listing(path: Path, key: str, generation: int, listing: bytes, untrack
     digest.update(extra)  # the body's hash without joining its 7 MB
     head = json.dumps({"magic": MAGIC, "format": FORMAT, "key": key, "generation": generation,
                        "listing": len(listing), "untracked": len(extra), "xxh3": digest.hexdigest()})
+    def write(fh: BinaryIO) -> None:
+        fh.write(head.encode("ascii") + b"\n")
+        fh.write(listing)
+        fh.write(extra)
+
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-        try:
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(head.encode("ascii") + b"\n")
-                fh.write(listing)
-                fh.write(extra)
-            os.replace(tmp, path)
-        except BaseException:
-            os.unlink(tmp)
-            raise
+        replace_file(path, write, prefix=f".{path.name}.", suffix=".tmp")
     except OSError:
         remove_listing(path)
     _remove_stale_temporaries(path)

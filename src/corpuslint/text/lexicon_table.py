@@ -17,22 +17,20 @@ in UTF-8, each followed by a newline.
 from __future__ import annotations
 
 import mmap
-import os
 import struct
 import sys
-import tempfile
 from array import array
 from pathlib import Path
 from typing import Any, Iterator, Mapping
 
 import xxhash
 
-from ..core.compiled import cache_folder, input_key
+from ..core.compiled import cache_folder, input_key, prune
+from ..core.replace_file import replace_file
 
 MAGIC = b"CLLEXT01"
 _HEAD = struct.Struct("<8sQQQQ")  # magic, words, slot mask, blob bytes, xxh3 of the rest
 MATERIALIZE_AFTER = 50_000  # look-ups after which the dict is built (~0.05 s spent by then)
-KEEP = 4  # compiled tables kept (other versions, other pack contents)
 _MISSING = object()
 
 
@@ -196,27 +194,8 @@ def compiled_table(name: str, inputs: list[Path], freqs: Any, *, extra: str = ""
     if data is None:
         return None
     try:
-        folder.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=folder, prefix=".tmp-", suffix=".table")
-        try:
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(data)
-            os.replace(tmp, path)
-        except BaseException:
-            os.unlink(tmp)
-            raise
+        replace_file(path, lambda fh: fh.write(data), prefix=".tmp-", suffix=".table")
     except OSError:
         return None
-    _prune(folder, name)
+    prune(folder, name, ".table")
     return MappedFreqs.open(path)
-
-
-def _prune(folder: Path, name: str) -> None:
-    try:
-        found = sorted((e.stat().st_mtime, e.path) for e in os.scandir(folder)
-                       if e.name.startswith(name + "-") and e.name.endswith(".table")
-                       and len(e.name) == len(name) + 1 + 32 + len(".table"))
-        for _, old in found[:-KEEP]:
-            os.unlink(old)
-    except OSError:
-        pass
