@@ -57,12 +57,28 @@ def test_a_cluster_is_a_template_only_over_many_documents() -> None:
     texts = CLUSTER_TEXTS + 20
     star = np.stack([np.zeros(texts - 1, dtype=np.int64), np.arange(1, texts)], axis=1)
     rep = np.arange(texts, dtype=np.int64)
-    spread = template_clusters(star, rep, rep.copy(), texts, BOILERPLATE_DOCS)  # a text per document
+    one_bucket = buckets(np.zeros((texts, 2), dtype=np.uint64))  # every two texts share a band
+    spread = template_clusters(star, rep, rep.copy(), texts, BOILERPLATE_DOCS, one_bucket)  # a text per document
     assert spread.template.all() and spread.collapsed.all()
+    assert not template_clusters(star, rep, rep.copy(), texts, BOILERPLATE_DOCS).collapsed.any()  # no buckets
     few = template_clusters(star, rep, rep % 10, texts, BOILERPLATE_DOCS)  # ten documents
     assert not few.template.any() and not few.collapsed.any()
     small = template_clusters(star[:30], rep[:31], np.arange(31) * 2, 31, 20)  # 31 texts, 31 documents
     assert small.template.all() and not small.collapsed.any()
+
+
+def test_a_sparse_chain_of_candidates_is_not_collapsed() -> None:
+    """Chance candidates chain unrelated texts into one long component (text i shares a band
+    with i - 1 and i + 1 only): it is verified pair by pair, not as a star around its head,
+    which would lose the near-duplicates far from the head."""
+    texts = CLUSTER_TEXTS + 20
+    i = np.arange(texts, dtype=np.uint64)
+    chain_keys = np.stack([i // 2, (i + 1) // 2 + 10_000], axis=1)
+    runs = buckets(chain_keys)
+    rep = np.arange(texts, dtype=np.int64)
+    chained = template_clusters(spanning_pairs(runs, texts), rep, rep.copy(), texts, BOILERPLATE_DOCS, runs)
+    assert len(set(chained.label.tolist())) == 1  # one component
+    assert chained.template.all() and not chained.collapsed.any()
 
 
 def test_collapse_keeps_the_star_and_pairs_inside_one_document() -> None:

@@ -9,7 +9,8 @@ a component of two or more texts spread over more than ``cluster_docs`` document
 template cluster:
 
 * before verification, over the LSH candidate graph (``lsh.spanning_pairs``: linear in the
-  buckets), a template cluster of more than ``CLUSTER_TEXTS`` distinct texts is collapsed: its
+  buckets), a template cluster of more than ``CLUSTER_TEXTS`` distinct texts whose buckets pair
+  most of its texts (``DENSE``: a template, not a chain of chance candidates) is collapsed: its
   texts are verified against its head only (the text first in path order, the cluster's
   representative: a star of n - 1 pairs, not n²/2), plus the candidate pairs of two of its
   texts inside one document (a near-repeat within a document stays DUP002's). A smaller
@@ -27,7 +28,14 @@ from typing import Any, Mapping, Sequence
 
 import numpy as np
 
+from .lsh import Buckets
+
 CLUSTER_TEXTS = 100  # distinct texts from which a component may be a template (lsh.MAX_BUCKET)
+# A component is collapsed only when its buckets pair at least this share of its texts' pairs
+# (counted once per band they share): the texts of a template are near-identical, so nearly
+# every two share a band, while chance candidates of unrelated texts chain a large corpus into
+# long sparse components (on 200 MB of ordinary news one held near-duplicates far from its head).
+DENSE = 0.5
 
 
 @dataclass(frozen=True)
@@ -71,9 +79,10 @@ def components(pairs: np.ndarray, n: int) -> np.ndarray:
 
 
 def template_clusters(pairs: np.ndarray, rep: np.ndarray, flat_entry: np.ndarray, texts: int,
-                      cluster_docs: int) -> Clusters:
+                      cluster_docs: int, runs: Buckets | None = None) -> Clusters:
     """The components of the candidate ``pairs`` over ``texts`` paragraph texts, and which are
-    template clusters; ``rep``/``flat_entry`` give every signed paragraph's text and entry."""
+    template clusters; ``rep``/``flat_entry`` give every signed paragraph's text and entry.
+    With the LSH buckets (``runs``) the large dense ones are collapsed; without, none is."""
     label = components(pairs, texts)
     sizes = np.bincount(label, minlength=texts)
     template = np.zeros(texts, dtype=bool)
@@ -88,8 +97,21 @@ def template_clusters(pairs: np.ndarray, rep: np.ndarray, flat_entry: np.ndarray
         docs = np.bincount(inc // width, minlength=texts)
         is_template = several & (docs > cluster_docs)
         template = is_template[label]
-        collapsed = (is_template & (sizes > CLUSTER_TEXTS))[label]
+        if runs is not None:
+            big = is_template & (sizes > CLUSTER_TEXTS)
+            dense = bucket_pairs(label, runs) >= DENSE * sizes * (sizes - 1) / 2.0
+            collapsed = (big & dense)[label]
     return Clusters(label, template, collapsed)
+
+
+def bucket_pairs(label: np.ndarray, runs: Buckets) -> np.ndarray:
+    """Per component (at its head's index): the pairs its buckets hold, once per band (all the
+    members of a bucket are in one component)."""
+    held = np.zeros(len(label), dtype=np.float64)
+    for order, starts, sizes in runs:
+        s = sizes.astype(np.float64)
+        np.add.at(held, label[order[starts]], s * (s - 1) / 2.0)
+    return held
 
 
 def collapse(pairs: np.ndarray, clusters: Clusters, rep: np.ndarray, flat_entry: np.ndarray,

@@ -42,8 +42,10 @@ Buckets = list[tuple[np.ndarray, np.ndarray, np.ndarray]]  # per band: order, ru
 
 
 def buckets(keys: np.ndarray) -> Buckets:
-    """Per band of ``keys`` ((n, bands) uint64): the rows sorted by key and the runs of two or
-    more equal keys in that order (starts, sizes). Sorted once, read by both pair passes."""
+    """Per band of ``keys`` ((n, bands) uint64): the rows in runs of two or more equal keys,
+    run after run (``order``), and where each run starts in it and how long it is. Sorted once,
+    read by both pair passes; rows in no run are not kept (most rows of ordinary text: the
+    sort order of every row in every band would be the largest array of a large corpus)."""
     n = keys.shape[0]
     out: Buckets = []
     if n < 2:
@@ -59,7 +61,10 @@ def buckets(keys: np.ndarray) -> Buckets:
         sizes = ends - starts
         multi = sizes >= 2
         if multi.any():
-            out.append((order, starts[multi], sizes[multi]))
+            starts, sizes = starts[multi], sizes[multi]
+            packed = np.cumsum(sizes) - sizes  # where each run starts among the kept rows
+            at = np.repeat(starts - packed, sizes) + np.arange(int(sizes.sum()))
+            out.append((order[at], packed, sizes))
     return out
 
 

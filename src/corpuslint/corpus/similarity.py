@@ -224,9 +224,10 @@ def find_duplicates(entries: list[Entry], settings: Settings, texts: TextCache,
                             zip(np.split(owner, cuts), np.split(local, cuts))])
     runs = buckets(bands)
     dup.clusters = template_clusters(spanning_pairs(runs, len(bands)), dup.rep, dup.flat_entry,
-                                     len(rep_first), BOILERPLATE_DOCS)
+                                     len(rep_first), BOILERPLATE_DOCS, runs)
     skip = dup.clusters.collapsed if dup.clusters.any_collapsed else None
     pairs = collapse(candidate_pairs(bands, skip, runs), dup.clusters, dup.rep, dup.flat_entry, bands)
+    del runs, bands  # a sort order per band over every text: not kept through the verification
     if want is not None and len(pairs):
         wanted = np.zeros(len(entries), dtype=bool)
         wanted[list(want)] = True
