@@ -20,6 +20,7 @@ from ..core.bounded import BoundedCache
 from ..core.compiled import compiled
 from ..core.document import Document
 from ..text import han_count, nfkc as text_nfkc
+from ..text.chars import class_of_ranges
 
 _DROP = regex.compile(r"[^\p{L}\p{N}]+")
 _PUNCT = regex.compile(r"[\p{P}\p{Z}\s]+")
@@ -148,17 +149,18 @@ def _bmp_kept() -> re.Pattern[str]:
 
 def _kept_pattern() -> str:
     punct = regex.compile(r"[\p{P}\p{Z}\s]")
-    return "[^" + _ranges(c for c in range(0x10000) if punct.match(chr(c))) + "]+"
+    return "[^" + class_of_ranges(_ranges(c for c in range(0x10000) if punct.match(chr(c)))) + "]+"
 
 
-def _ranges(points: Iterable[int]) -> str:
+def _ranges(points: Iterable[int]) -> list[tuple[int, int]]:
+    """Increasing code points as (first, last) runs."""
     out: list[list[int]] = []
     for c in points:
         if out and out[-1][1] == c - 1:
             out[-1][1] = c
         else:
             out.append([c, c])
-    return "".join(re.escape(chr(a)) if a == b else f"{re.escape(chr(a))}-{re.escape(chr(b))}" for a, b in out)
+    return [(a, b) for a, b in out]
 
 
 _FOLDED: weakref.WeakKeyDictionary[Document, list[str]] = weakref.WeakKeyDictionary()

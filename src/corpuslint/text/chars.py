@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
+from typing import Iterable
 
 import regex
 
@@ -81,7 +82,8 @@ CHARS = _load()
 _STARTS = [a for a, _ in CHARS.han_ranges]
 
 
-def _class(ranges: tuple[tuple[int, int], ...]) -> str:
+def class_of_ranges(ranges: Iterable[tuple[int, int]]) -> str:
+    """The inside of a regex character class for these (first, last) code point ranges."""
     parts = []
     for a, b in ranges:
         parts.append(re.escape(chr(a)) if a == b else f"{re.escape(chr(a))}-{re.escape(chr(b))}")
@@ -89,7 +91,7 @@ def _class(ranges: tuple[tuple[int, int], ...]) -> str:
 
 
 # The Han ideographs as the inside of a regex character class: f"[{HAN_CLASS}]".
-HAN_CLASS = _class(CHARS.han_ranges)
+HAN_CLASS = class_of_ranges(CHARS.han_ranges)
 
 
 def _escape(chars: frozenset[str]) -> str:

@@ -10,6 +10,7 @@ from typing import NamedTuple
 
 from ...core.packs import PackStore
 from ...text.chars import CHARS
+from ._common import in_cjk_run
 
 # Quotation marks and title brackets: a short string inside them is a title, a brand, a
 # slogan or a pun (`“默默无蚊”`, `《蕞美》`), which writers spell on purpose.
@@ -245,7 +246,7 @@ def _cjk_len(text: str, k: int, step: int) -> int:
     """How many CJK characters run from ``text[k]`` in the direction ``step`` (at most 5), up to
     the 等 that closes a list going forward (李某某等人)."""
     m = 0
-    while 0 <= k < len(text) and m <= _MAX_ITEM and "\u4e00" <= text[k] <= "\u9fff" \
+    while 0 <= k < len(text) and m <= _MAX_ITEM and in_cjk_run(text[k]) \
             and not (step > 0 and m >= 2 and text[k] == "等"):
         k += step
         m += 1
